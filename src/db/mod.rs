@@ -1,0 +1,195 @@
+//! The database: one connection type for SQLite and PostgreSQL, its pool and
+//! the embedded migrations.
+
+pub mod schema;
+
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use chrono::{NaiveDateTime, SubsecRound, Utc};
+use diesel::Connection;
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::r2d2::{self, ManageConnection};
+use diesel::sqlite::SqliteConnection;
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use secrecy::ExposeSecret;
+
+use crate::config::Settings;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A connection to either backend. Queries take `&mut DbConn`.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Sqlite(SqliteConnection),
+    Postgres(PgConnection),
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+pub type PooledConn = r2d2::PooledConnection<Manager>;
+
+/// Which database a URL names, decided by its scheme alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Sqlite { path: String },
+    Postgres { url: String },
+}
+
+impl Target {
+    pub fn parse(url: &str) -> anyhow::Result<Self> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Self::Postgres {
+                url: url.to_owned(),
+            });
+        }
+        if let Some(path) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
+            if path.is_empty() {
+                bail!("the SQLite URL names no file; use sqlite://PATH");
+            }
+            return Ok(Self::Sqlite {
+                path: path.to_owned(),
+            });
+        }
+        bail!("unsupported database URL: use sqlite://PATH or postgres://USER@HOST/DATABASE")
+    }
+
+    /// The URL without credentials, for logs.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Sqlite { path } => format!("SQLite at {path}"),
+            Self::Postgres { url } => match url::Url::parse(url) {
+                Ok(parsed) => format!(
+                    "PostgreSQL at {}{}",
+                    parsed.host_str().unwrap_or("localhost"),
+                    parsed.path()
+                ),
+                Err(_) => "PostgreSQL".to_owned(),
+            },
+        }
+    }
+}
+
+/// Opens connections of the variant its target names, keeping the real error
+/// (the derived `establish` would try each backend and hide it).
+#[derive(Debug)]
+pub struct Manager {
+    target: Target,
+}
+
+impl Manager {
+    fn open(&self) -> diesel::ConnectionResult<DbConn> {
+        match &self.target {
+            Target::Sqlite { path } => {
+                let mut conn = SqliteConnection::establish(path)?;
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON;",
+                )
+                .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
+                Ok(DbConn::Sqlite(conn))
+            }
+            Target::Postgres { url } => PgConnection::establish(url).map(DbConn::Postgres),
+        }
+    }
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+        self.open().map_err(r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+/// Builds the pool for the configured database, creating the data directory
+/// for SQLite, and checks that one connection can be opened.
+pub fn connect(settings: &Settings) -> anyhow::Result<Pool> {
+    let target = Target::parse(settings.database_url().expose_secret())?;
+    if let Target::Sqlite { path } = &target
+        && let Some(dir) = std::path::Path::new(path)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("could not create {}", dir.display()))?;
+    }
+    let description = target.describe();
+    let manager = Manager { target };
+    // Fail early with the backend's own message rather than a pool time-out.
+    manager
+        .open()
+        .with_context(|| format!("could not connect to {description}"))?;
+    let pool = r2d2::Pool::builder()
+        .max_size(settings.database_pool_size.max(1))
+        .connection_timeout(Duration::from_secs(10))
+        .build(manager)
+        .with_context(|| format!("could not open a pool for {description}"))?;
+    tracing::info!(database = %description, "database connected");
+    Ok(pool)
+}
+
+/// Applies the pending migrations of the connection's backend; returns their names.
+pub fn run_migrations(conn: &mut DbConn) -> anyhow::Result<Vec<String>> {
+    let applied = match conn {
+        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+        DbConn::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
+    Ok(applied.iter().map(ToString::to_string).collect())
+}
+
+/// The current time in UTC, truncated to microseconds so that SQLite and
+/// PostgreSQL store the same value.
+pub fn now() -> NaiveDateTime {
+    Utc::now().naive_utc().trunc_subsecs(6)
+}
+
+/// A new time-ordered id, generated in Rust for both backends.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_backend_is_chosen_by_the_url_scheme() {
+        assert_eq!(
+            Target::parse("postgres://u@h/db").expect("pg"),
+            Target::Postgres {
+                url: "postgres://u@h/db".into()
+            }
+        );
+        assert_eq!(
+            Target::parse("sqlite://data/x.db").expect("sqlite"),
+            Target::Sqlite {
+                path: "data/x.db".into()
+            }
+        );
+        assert!(Target::parse("postgres:x.db").is_err());
+        assert!(Target::parse("x.db").is_err());
+    }
+
+    #[test]
+    fn a_described_postgres_url_hides_the_password() {
+        let target = Target::parse("postgres://user:hunter2@db.example/app").expect("pg");
+
+        assert_eq!(target.describe(), "PostgreSQL at db.example/app");
+    }
+}

@@ -1,0 +1,85 @@
+//! # Error policy
+//!
+//! - Queries (`db.rs` of each area) return diesel's `QueryResult`.
+//! - Operations (`mod.rs` of each area) return a typed error of their area,
+//!   built with `thiserror`, that says what went wrong in the user's terms.
+//! - `anyhow` is used only in start-up, the command line and background jobs,
+//!   where the error is reported, not matched on.
+//! - HTTP handlers return [`WebError`], the one `ResponseError`: not found is
+//!   404, bad input is 400/422 with the form shown again and the message next
+//!   to the field (handlers render that page themselves), a missing right is
+//!   403, and anything unexpected is 500 with the detail in the log and a
+//!   plain page for the person.
+//! - No `unwrap()` or `expect()` outside tests and start-up.
+//! - Every message a person sees says what happened and what to do next.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+
+use crate::web::layout;
+
+/// The one error type that HTTP handlers return.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl WebError {
+    /// Wraps any unexpected error, keeping its detail for the log.
+    pub fn unexpected(error: impl Into<anyhow::Error>) -> Self {
+        Self::Unexpected(error.into())
+    }
+}
+
+impl From<diesel::result::Error> for WebError {
+    fn from(error: diesel::result::Error) -> Self {
+        match error {
+            diesel::result::Error::NotFound => Self::NotFound,
+            other => Self::unexpected(other),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for WebError {
+    fn from(error: diesel::r2d2::PoolError) -> Self {
+        Self::unexpected(error)
+    }
+}
+
+impl From<actix_web::error::BlockingError> for WebError {
+    fn from(error: actix_web::error::BlockingError) -> Self {
+        Self::unexpected(error)
+    }
+}
+
+impl ResponseError for WebError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Self::Unexpected(error) = self {
+            tracing::error!(error = format!("{error:#}"), "request failed");
+        }
+        let status = self.status_code();
+        let page = match self {
+            Self::BadRequest(message) => layout::error_page(status, message),
+            _ => layout::error_page(status, layout::status_message(status)),
+        };
+        HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .body(page.into_string())
+    }
+}

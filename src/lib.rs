@@ -1,0 +1,17 @@
+//! Undersigned: joint statements with verified sign-ons, a true "Signed by"
+//! list and clean press mailings.
+//!
+//! The binary in `main.rs` only parses the command line; everything else is
+//! reachable from here so that integration tests can start the real
+//! application on port 0.
+
+pub mod accounts;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod mail;
+pub mod startup;
+pub mod telemetry;
+pub mod tokens;
+pub mod web;

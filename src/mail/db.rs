@@ -1,0 +1,229 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::{OutgoingMail, Status};
+use crate::db::DbConn;
+use crate::db::schema::outbox;
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = outbox)]
+pub struct NewRow<'a> {
+    pub id: &'a str,
+    pub idempotency_key: String,
+    pub purpose: &'a str,
+    pub recipient: &'a str,
+    pub recipient_name: Option<&'a str>,
+    pub subject: &'a str,
+    pub text_body: &'a str,
+    pub html_body: &'a str,
+    pub extra_headers: String,
+    pub message_id: &'a str,
+    pub priority: i32,
+    pub status: &'static str,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+}
+
+impl<'a> NewRow<'a> {
+    pub fn new(
+        id: &'a str,
+        mail: &'a OutgoingMail,
+        message_id: &'a str,
+        now: NaiveDateTime,
+    ) -> Self {
+        Self {
+            id,
+            idempotency_key: mail.idempotency_key(),
+            purpose: &mail.purpose,
+            recipient: mail.to.trim(),
+            recipient_name: mail.to_name.as_deref(),
+            subject: &mail.content.subject,
+            text_body: &mail.content.text,
+            html_body: &mail.content.html,
+            extra_headers: serde_json::to_string(&mail.headers).unwrap_or_else(|_| "[]".into()),
+            message_id,
+            priority: mail.priority.rank(),
+            status: Status::Queued.as_str(),
+            attempts: 0,
+            next_attempt_at: now,
+            created_at: now,
+        }
+    }
+}
+
+/// A claimed row, everything the worker needs to build and send the message.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct OutboxRow {
+    pub id: String,
+    pub recipient: String,
+    pub recipient_name: Option<String>,
+    pub subject: String,
+    pub text_body: String,
+    pub html_body: String,
+    pub extra_headers: String,
+    pub message_id: String,
+    pub attempts: i32,
+}
+
+/// Inserts the row unless one with the same idempotency key exists; returns
+/// whether it was inserted. Never fails on the duplicate, so the caller's
+/// transaction stays usable on PostgreSQL.
+pub fn insert_unless_present(conn: &mut DbConn, row: &NewRow<'_>) -> QueryResult<bool> {
+    let query = diesel::insert_into(outbox::table).values(row);
+    let inserted = match conn {
+        DbConn::Sqlite(c) => diesel::insert_or_ignore_into(outbox::table)
+            .values(row)
+            .execute(c)?,
+        DbConn::Postgres(c) => query
+            .on_conflict(outbox::idempotency_key)
+            .do_nothing()
+            .execute(c)?,
+    };
+    Ok(inserted == 1)
+}
+
+pub fn id_for_key(conn: &mut DbConn, key: &str) -> QueryResult<String> {
+    outbox::table
+        .filter(outbox::idempotency_key.eq(key))
+        .select(outbox::id)
+        .first(conn)
+}
+
+pub fn status_of(conn: &mut DbConn, id: &str) -> QueryResult<(String, Option<String>)> {
+    outbox::table
+        .find(id)
+        .select((outbox::status, outbox::last_response))
+        .first(conn)
+}
+
+const CLAIM_POSTGRES: &str = "UPDATE outbox SET locked_by = $1, locked_until = $2 WHERE id IN (\
+    SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= $3 \
+    AND (locked_until IS NULL OR locked_until < $4) ORDER BY priority, next_attempt_at LIMIT $5 \
+    FOR UPDATE SKIP LOCKED)";
+
+const CLAIM_SQLITE: &str = "UPDATE outbox SET locked_by = ?, locked_until = ? WHERE id IN (\
+    SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? \
+    AND (locked_until IS NULL OR locked_until < ?) ORDER BY priority, next_attempt_at LIMIT ?)";
+
+/// Claims up to `limit` due rows for `claim` until `lease_until`, in one
+/// statement. On PostgreSQL rows locked by another worker's claim are
+/// skipped, not waited for; on both backends a row whose lease is live is
+/// never claimed twice.
+pub fn claim_due(
+    conn: &mut DbConn,
+    claim: &str,
+    now: NaiveDateTime,
+    lease_until: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<OutboxRow>> {
+    use diesel::sql_types::{BigInt, Text, Timestamp};
+    let sql = match conn {
+        DbConn::Postgres(_) => CLAIM_POSTGRES,
+        DbConn::Sqlite(_) => CLAIM_SQLITE,
+    };
+    let claimed = diesel::sql_query(sql)
+        .bind::<Text, _>(claim)
+        .bind::<Timestamp, _>(lease_until)
+        .bind::<Timestamp, _>(now)
+        .bind::<Timestamp, _>(now)
+        .bind::<BigInt, _>(limit)
+        .execute(conn)?;
+    if claimed == 0 {
+        return Ok(Vec::new());
+    }
+    outbox::table
+        .filter(outbox::locked_by.eq(claim))
+        .filter(outbox::status.eq(Status::Queued.as_str()))
+        .order((outbox::priority, outbox::next_attempt_at))
+        .select(OutboxRow::as_select())
+        .load(conn)
+}
+
+pub fn mark_sent(
+    conn: &mut DbConn,
+    id: &str,
+    claim: &str,
+    reply: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::locked_by.eq(claim)),
+    )
+    .set((
+        outbox::status.eq(Status::Sent.as_str()),
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::last_response.eq(reply),
+        outbox::sent_at.eq(now),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::locked_by.eq(None::<String>),
+    ))
+    .execute(conn)
+}
+
+pub fn mark_deferred(
+    conn: &mut DbConn,
+    id: &str,
+    claim: &str,
+    reply: &str,
+    retry_at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::locked_by.eq(claim)),
+    )
+    .set((
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::last_response.eq(reply),
+        outbox::next_attempt_at.eq(retry_at),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::locked_by.eq(None::<String>),
+    ))
+    .execute(conn)
+}
+
+pub fn mark_failed(conn: &mut DbConn, id: &str, claim: &str, reply: &str) -> QueryResult<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::locked_by.eq(claim)),
+    )
+    .set((
+        outbox::status.eq(Status::Failed.as_str()),
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::last_response.eq(reply),
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::locked_by.eq(None::<String>),
+    ))
+    .execute(conn)
+}
+
+/// Gives back rows claimed but not attempted (at shutdown), so the next
+/// worker takes them at once instead of after the lease.
+pub fn release(conn: &mut DbConn, ids: &[String], claim: &str) -> QueryResult<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::locked_by.eq(claim)),
+    )
+    .set((
+        outbox::locked_until.eq(None::<NaiveDateTime>),
+        outbox::locked_by.eq(None::<String>),
+    ))
+    .execute(conn)
+}
+
+/// Frees every lease. Only for SQLite, where one worker serves a database,
+/// at its start: leases left by a process that died are then stale.
+pub fn release_all_leases(conn: &mut DbConn) -> QueryResult<usize> {
+    diesel::update(outbox::table.filter(outbox::locked_by.is_not_null()))
+        .set((
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+            outbox::locked_by.eq(None::<String>),
+        ))
+        .execute(conn)
+}

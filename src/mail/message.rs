@@ -1,0 +1,107 @@
+//! Turning an outbox row into a MIME message: `multipart/alternative` with a
+//! text and an HTML part, Date, Message-ID, the configured sender, extra
+//! headers, and a DKIM signature when configured.
+
+use lettre::Message;
+use lettre::message::dkim::{DkimConfig, DkimSigningAlgorithm, DkimSigningKey};
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use maud::{DOCTYPE, PreEscaped, html};
+
+use super::db::OutboxRow;
+use crate::config::DkimAlgorithm;
+
+/// The one HTML layout every mail shares. `body` is HTML rendered from a
+/// template whose placeholders were escaped.
+pub fn html_layout(subject: &str, body: &str) -> String {
+    html! {
+        (DOCTYPE)
+        html {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (subject) }
+            }
+            body style="margin:0;padding:0;background:#f4f4f1;" {
+                div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;font-family:Georgia,'Times New Roman',serif;font-size:16px;line-height:1.55;color:#1d1d1f;" {
+                    (PreEscaped(body))
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("the recipient address {0} is invalid")]
+    Recipient(String),
+    #[error("a stored header is invalid: {0}")]
+    Header(String),
+    #[error("the message could not be built: {0}")]
+    Message(#[from] lettre::error::Error),
+}
+
+/// DKIM settings loaded once at start.
+#[derive(Clone)]
+pub struct Dkim(std::sync::Arc<DkimConfig>);
+
+impl std::fmt::Debug for Dkim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Dkim([REDACTED])")
+    }
+}
+
+impl Dkim {
+    pub fn load(
+        selector: &str,
+        domain: &str,
+        key_file: &std::path::Path,
+        algorithm: DkimAlgorithm,
+    ) -> anyhow::Result<Self> {
+        let pem = std::fs::read_to_string(key_file).map_err(|e| {
+            anyhow::anyhow!("could not read the DKIM key {}: {e}", key_file.display())
+        })?;
+        let algorithm = match algorithm {
+            DkimAlgorithm::Rsa => DkimSigningAlgorithm::Rsa,
+            DkimAlgorithm::Ed25519 => DkimSigningAlgorithm::Ed25519,
+        };
+        let key = DkimSigningKey::new(&pem, algorithm).map_err(|e| {
+            anyhow::anyhow!("the DKIM key {} is not usable: {e}", key_file.display())
+        })?;
+        Ok(Self(std::sync::Arc::new(DkimConfig::default_config(
+            selector.to_owned(),
+            domain.to_owned(),
+            key,
+        ))))
+    }
+}
+
+/// Builds the message for a row; the result is what goes on the wire.
+pub fn build(row: &OutboxRow, from: &Mailbox, dkim: Option<&Dkim>) -> Result<Message, BuildError> {
+    let address = row
+        .recipient
+        .parse()
+        .map_err(|_| BuildError::Recipient(row.recipient.clone()))?;
+    let mut builder = Message::builder()
+        .from(from.clone())
+        .to(Mailbox::new(row.recipient_name.clone(), address))
+        .subject(row.subject.clone())
+        .message_id(Some(row.message_id.clone()))
+        .date_now();
+    let headers: Vec<(String, String)> =
+        serde_json::from_str(&row.extra_headers).map_err(|e| BuildError::Header(e.to_string()))?;
+    for (name, value) in headers {
+        let name =
+            HeaderName::new_from_ascii(name).map_err(|e| BuildError::Header(e.to_string()))?;
+        builder = builder.raw_header(HeaderValue::new(name, value));
+    }
+    let mut message = builder.multipart(MultiPart::alternative_plain_html(
+        row.text_body.clone(),
+        row.html_body.clone(),
+    ))?;
+    if let Some(dkim) = dkim {
+        message.sign(&dkim.0);
+    }
+    Ok(message)
+}

@@ -1,0 +1,258 @@
+//! Email templates from `emails/`, embedded in the binary. Each file is TOML
+//! front matter between `+++` lines (the `subject`, and `sample` data for the
+//! tests) and a Markdown body with `{{ placeholders }}`. The text part is the
+//! Markdown with values as typed; the HTML part renders the same Markdown with
+//! every value escaped for Markdown and HTML, inside one shared layout.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use include_dir::{Dir, include_dir};
+use minijinja::{Environment, UndefinedBehavior};
+use serde::Deserialize;
+
+static EMAILS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/emails");
+
+/// A rendered mail: subject, plain-text part and HTML part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    #[error("there is no email template named {0}")]
+    Unknown(String),
+    #[error("email template {name} is malformed: {detail}")]
+    Malformed { name: String, detail: String },
+    #[error("email template {name} could not be rendered: {source}")]
+    Render {
+        name: String,
+        source: minijinja::Error,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+struct FrontMatter {
+    subject: String,
+    #[serde(default)]
+    sample: toml::Table,
+}
+
+struct Template {
+    sample: toml::Table,
+}
+
+struct Registry {
+    env: Environment<'static>,
+    templates: BTreeMap<String, Template>,
+}
+
+static REGISTRY: LazyLock<Result<Registry, TemplateError>> = LazyLock::new(load);
+
+fn load() -> Result<Registry, TemplateError> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_formatter(|out, state, value| {
+        if state.name().ends_with(".html") && !value.is_safe() {
+            let text = value.to_string();
+            out.write_str(&escape_markdown_and_html(&text))?;
+            Ok(())
+        } else {
+            minijinja::escape_formatter(out, state, value)
+        }
+    });
+    let mut templates = BTreeMap::new();
+    for file in EMAILS.files() {
+        let path = file.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let malformed = |detail: String| TemplateError::Malformed {
+            name: name.clone(),
+            detail,
+        };
+        let source = file
+            .contents_utf8()
+            .ok_or_else(|| malformed("not UTF-8".into()))?;
+        let (front, body) =
+            split_front_matter(source).ok_or_else(|| malformed("no +++ front matter".into()))?;
+        let front: FrontMatter = toml::from_str(front).map_err(|e| malformed(e.to_string()))?;
+        for (suffix, text) in [
+            ("subject", front.subject.as_str()),
+            ("txt", body),
+            ("html", body),
+        ] {
+            env.add_template_owned(format!("{name}.{suffix}"), text.to_owned())
+                .map_err(|e| malformed(e.to_string()))?;
+        }
+        templates.insert(
+            name,
+            Template {
+                sample: front.sample,
+            },
+        );
+    }
+    Ok(Registry { env, templates })
+}
+
+fn split_front_matter(source: &str) -> Option<(&str, &str)> {
+    let rest = source.strip_prefix("+++\n")?;
+    let end = rest.find("\n+++\n")?;
+    Some((&rest[..end], rest[end + 5..].trim_start_matches('\n')))
+}
+
+fn registry() -> Result<&'static Registry, TemplateError> {
+    REGISTRY.as_ref().map_err(|e| TemplateError::Malformed {
+        name: "emails/".into(),
+        detail: e.to_string(),
+    })
+}
+
+/// Renders template `name` with `context` (any serializable value).
+pub fn render(name: &str, context: &impl serde::Serialize) -> Result<Rendered, TemplateError> {
+    let registry = registry()?;
+    if !registry.templates.contains_key(name) {
+        return Err(TemplateError::Unknown(name.to_owned()));
+    }
+    let context = minijinja::Value::from_serialize(context);
+    let part = |suffix: &str| {
+        registry
+            .env
+            .get_template(&format!("{name}.{suffix}"))
+            .and_then(|t| t.render(&context))
+            .map_err(|source| TemplateError::Render {
+                name: name.to_owned(),
+                source,
+            })
+    };
+    let subject = part("subject")?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = part("txt")?;
+    let html_body = markdown_to_html(&part("html")?);
+    let html = super::message::html_layout(&subject, &html_body);
+    Ok(Rendered {
+        subject,
+        text,
+        html,
+    })
+}
+
+/// Names of all embedded templates.
+pub fn names() -> Vec<String> {
+    registry()
+        .map(|r| r.templates.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// A template's sample data, from its front matter.
+pub fn sample(name: &str) -> Option<toml::Table> {
+    registry()
+        .ok()?
+        .templates
+        .get(name)
+        .map(|t| t.sample.clone())
+}
+
+fn markdown_to_html(markdown: &str) -> String {
+    let parser = pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES);
+    let mut html = String::with_capacity(markdown.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, parser);
+    html
+}
+
+/// Makes a value inert inside Markdown that becomes HTML: HTML's special
+/// characters become entities and Markdown's punctuation is backslash-escaped.
+fn escape_markdown_and_html(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '~' | '=' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_renders_with_its_sample_data() {
+        let names = names();
+        assert!(!names.is_empty(), "no templates were embedded");
+
+        for name in names {
+            let sample = sample(&name).expect("sample");
+            let rendered = render(&name, &sample).unwrap_or_else(|e| panic!("{name}: {e}"));
+
+            assert!(!rendered.subject.is_empty(), "{name} has an empty subject");
+            assert!(
+                !rendered.text.contains("{{"),
+                "{name} left a placeholder in the text"
+            );
+            assert!(
+                rendered.html.contains("<html"),
+                "{name} is not in the layout"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_are_escaped_in_html_but_kept_in_text() {
+        let context = serde_json::json!({
+            "base_url": "<script>alert(1)</script>[x](javascript:alert(1))",
+            "sent_at": "now",
+        });
+
+        let rendered = render("test-message", &context).expect("renders");
+
+        assert!(!rendered.html.contains("<script>"));
+        assert!(!rendered.html.contains("href=\"javascript:"));
+        assert!(rendered.html.contains("&lt;script&gt;"));
+        assert!(rendered.text.contains("<script>alert(1)</script>"));
+    }
+
+    #[test]
+    fn a_link_built_from_a_placeholder_keeps_its_address() {
+        let context =
+            serde_json::json!({ "base_url": "https://example.org/a_b?c=1&d=2", "sent_at": "now" });
+
+        let rendered = render("test-message", &context).expect("renders");
+
+        assert!(
+            rendered
+                .html
+                .contains("href=\"https://example.org/a_b?c=1&amp;d=2\""),
+            "{}",
+            rendered.html
+        );
+    }
+
+    #[test]
+    fn a_missing_placeholder_is_an_error_not_an_empty_string() {
+        let result = render("test-message", &serde_json::json!({ "sent_at": "now" }));
+
+        assert!(matches!(result, Err(TemplateError::Render { .. })));
+    }
+}

@@ -1,0 +1,140 @@
+//! Building the application from settings: database, migrations, mail
+//! worker and HTTP server, bound to a port (0 in tests).
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::config::Settings;
+use crate::mail::{self, MailContext, Transport, Worker, WorkerOptions};
+use crate::web::AppState;
+use crate::{accounts, db};
+
+/// How long a stopping server waits for the mail worker's message in flight.
+const WORKER_GRACE: Duration = Duration::from_secs(30);
+
+pub struct Application {
+    port: u16,
+    base_url: String,
+    setup_link: Option<String>,
+    server: Server,
+    worker: JoinHandle<()>,
+    stop_worker: watch::Sender<bool>,
+    pool: db::Pool,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+            format!(
+                "could not create the data directory {}",
+                settings.data_dir.display()
+            )
+        })?;
+        settings.secret_key()?;
+        let pool = db::connect(&settings)?;
+        let setup_pool = pool.clone();
+        let listener = TcpListener::bind(&settings.listen)
+            .with_context(|| format!("could not listen on {}", settings.listen))?;
+        let bound = listener.local_addr().context("no local address")?;
+        let port = bound.port();
+        let base_url = settings.public_base_url(&bound.to_string());
+
+        let setup_base = base_url.clone();
+        let setup_link = tokio::task::spawn_blocking(move || -> anyhow::Result<Option<String>> {
+            let mut conn = setup_pool.get().context("no database connection")?;
+            for name in db::run_migrations(&mut conn)? {
+                tracing::info!(migration = name, "migration applied");
+            }
+            Ok(accounts::setup_link_if_needed(&mut conn, &setup_base)?)
+        })
+        .await
+        .context("start-up task failed")??;
+
+        let mail = MailContext::new(&settings, base_url.clone())?;
+        let dkim = mail::load_dkim(&settings)?;
+        let transport = Transport::from_settings(&settings)?;
+        let worker = Worker::new(
+            pool.clone(),
+            transport,
+            mail.from.clone(),
+            dkim,
+            WorkerOptions::from_settings(&settings),
+        );
+        let (stop_worker, stopped) = watch::channel(false);
+        let worker = tokio::spawn(worker.run(stopped));
+
+        let https = base_url.starts_with("https://");
+        let state = web::Data::new(AppState {
+            pool: pool.clone(),
+            settings: Arc::new(settings),
+            base_url: base_url.clone(),
+            mail,
+        });
+        let server = HttpServer::new(move || {
+            App::new()
+                .wrap(crate::web::security_headers(https))
+                .wrap(from_fn(crate::web::log_requests))
+                .app_data(state.clone())
+                .configure(crate::web::routes)
+                .default_service(web::to(crate::web::not_found))
+        })
+        .listen(listener)
+        .context("could not start the HTTP server")?
+        .shutdown_timeout(10)
+        .run();
+
+        Ok(Self {
+            port,
+            base_url,
+            setup_link,
+            server,
+            worker,
+            stop_worker,
+            pool,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The one-time link printed at first start, while no coordinator exists.
+    pub fn setup_link(&self) -> Option<&str> {
+        self.setup_link.as_deref()
+    }
+
+    pub fn pool(&self) -> db::Pool {
+        self.pool.clone()
+    }
+
+    /// A handle that stops the server as SIGTERM or Ctrl-C would.
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until SIGTERM, Ctrl-C or [`ServerHandle::stop`]; then lets the
+    /// mail worker finish the message in flight.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let served = self.server.await;
+        let _ = self.stop_worker.send(true);
+        if tokio::time::timeout(WORKER_GRACE, self.worker)
+            .await
+            .is_err()
+        {
+            tracing::warn!("the mail worker did not stop in time");
+        }
+        served.context("the HTTP server failed")
+    }
+}

@@ -1,0 +1,91 @@
+//! Single-purpose, single-use tokens for links (setup, later sign-on and
+//! password reset). The raw token appears only in the link; the database
+//! keeps its SHA-256, so a leaked database holds no usable link.
+
+mod db;
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::QueryResult;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+use crate::db::DbConn;
+
+/// What a token may be used for; a token of one purpose never opens another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Setup,
+}
+
+impl Purpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Setup => "setup",
+        }
+    }
+}
+
+/// A stored token, without its raw value.
+#[derive(Debug, Clone, diesel::Queryable, diesel::Selectable)]
+#[diesel(table_name = crate::db::schema::tokens)]
+pub struct Token {
+    pub id: String,
+    pub purpose: String,
+    pub token_hash: String,
+    pub subject_id: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    pub used_at: Option<NaiveDateTime>,
+}
+
+/// 256 random bits, URL-safe.
+fn generate_raw() -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>())
+}
+
+fn hash(raw: &str) -> String {
+    hex::encode(Sha256::digest(raw.as_bytes()))
+}
+
+/// Issues a new token and returns its raw value, the only time it exists.
+pub fn issue(
+    conn: &mut DbConn,
+    purpose: Purpose,
+    subject_id: Option<&str>,
+    valid_for: Duration,
+) -> QueryResult<String> {
+    let raw = generate_raw();
+    let now = crate::db::now();
+    db::insert(conn, purpose, &hash(&raw), subject_id, now, now + valid_for)?;
+    Ok(raw)
+}
+
+/// Looks a token up without using it (what a GET may do).
+pub fn find_valid(conn: &mut DbConn, purpose: Purpose, raw: &str) -> QueryResult<Option<Token>> {
+    let wanted = hash(raw);
+    let found = db::find_by_hash(conn, purpose, &wanted)?;
+    Ok(found.filter(|token| {
+        let same: bool = token.token_hash.as_bytes().ct_eq(wanted.as_bytes()).into();
+        same && token.used_at.is_none() && token.expires_at > crate::db::now()
+    }))
+}
+
+/// Uses a token: succeeds once, for the first caller only, even when two
+/// requests race. Call inside the transaction of the action it authorizes.
+pub fn consume(conn: &mut DbConn, purpose: Purpose, raw: &str) -> QueryResult<Option<Token>> {
+    let Some(token) = find_valid(conn, purpose, raw)? else {
+        return Ok(None);
+    };
+    let marked = db::mark_used(conn, &token.id, crate::db::now())?;
+    Ok((marked == 1).then_some(token))
+}
+
+/// Makes every unused token of this purpose (and subject) unusable.
+pub fn revoke_unused(
+    conn: &mut DbConn,
+    purpose: Purpose,
+    subject_id: Option<&str>,
+) -> QueryResult<usize> {
+    db::revoke_unused(conn, purpose, subject_id, crate::db::now())
+}

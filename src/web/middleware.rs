@@ -1,0 +1,73 @@
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{DefaultHeaders, Next};
+use actix_web::{Error, HttpResponse};
+
+use super::layout;
+
+/// Headers sent with every response. A page that must differ (an embeddable
+/// widget, say) sets its own header and this default steps aside.
+pub fn security_headers(https: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .add((header::X_FRAME_OPTIONS, "DENY"));
+    if https {
+        headers.add((
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        ))
+    } else {
+        headers
+    }
+}
+
+/// Logs one line per request: method, the matched route pattern (never the
+/// raw path, which may hold a token), status and time taken. Server errors
+/// that produced no page of their own get the plain 500 page.
+pub async fn log_requests(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, Error> {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "(no route)".to_owned());
+    let response = next.call(req).await?;
+    let status = response.status();
+    tracing::info!(
+        method = %method,
+        route,
+        status = status.as_u16(),
+        elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
+    );
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if status.is_server_error() && !is_html {
+        let (request, _bare) = response.into_parts();
+        return Ok(ServiceResponse::new(request, html_error_response(status)).map_into_right_body());
+    }
+    Ok(response.map_into_left_body())
+}
+
+fn html_error_response(status: StatusCode) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        ))
+        .body(layout::error_page(status, layout::status_message(status)).into_string())
+}

@@ -1,0 +1,210 @@
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::ServerHandle;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use tokio::task::JoinHandle;
+use undersigned::config::Settings;
+use undersigned::db::{DbConn, Pool};
+use undersigned::startup::Application;
+
+use crate::smtp::TestSmtp;
+
+/// A fresh database for one test, dropped with it.
+pub enum TestDatabase {
+    Sqlite { dir: tempfile::TempDir },
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    pub fn create() -> Self {
+        match std::env::var("UNDERSIGNED_TEST_POSTGRES_URL") {
+            Ok(admin_url) if !admin_url.is_empty() => {
+                let name = format!("undersigned_test_{}", uuid::Uuid::new_v4().simple());
+                let mut admin = PgConnection::establish(&admin_url)
+                    .expect("connect to the test PostgreSQL server");
+                admin
+                    .batch_execute(&format!("CREATE DATABASE {name}"))
+                    .expect("create test database");
+                Self::Postgres { admin_url, name }
+            }
+            _ => Self::Sqlite {
+                dir: tempfile::tempdir().expect("temporary directory"),
+            },
+        }
+    }
+
+    pub fn url(&self) -> String {
+        match self {
+            Self::Sqlite { dir } => format!("sqlite://{}", dir.path().join("test.db").display()),
+            Self::Postgres { admin_url, name } => {
+                let mut url = url::Url::parse(admin_url).expect("valid PostgreSQL URL");
+                url.set_path(&format!("/{name}"));
+                url.to_string()
+            }
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Self::Postgres { .. })
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Self::Postgres { admin_url, name } = self
+            && let Ok(mut admin) = PgConnection::establish(admin_url)
+        {
+            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
+/// The running application, as a test sees it.
+pub struct TestApp {
+    pub address: String,
+    pub pool: Pool,
+    pub setup_link: Option<String>,
+    pub client: reqwest::Client,
+    pub db: Arc<TestDatabase>,
+    pub data_dir: Arc<tempfile::TempDir>,
+    pub smtp: Option<TestSmtp>,
+    handle: ServerHandle,
+    task: JoinHandle<anyhow::Result<()>>,
+}
+
+/// How a test wants the app configured.
+pub struct Options {
+    pub smtp: Option<TestSmtp>,
+    pub db: Option<Arc<TestDatabase>>,
+    pub data_dir: Option<Arc<tempfile::TempDir>>,
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Options {
+        smtp: None,
+        db: None,
+        data_dir: None,
+    })
+    .await
+}
+
+pub async fn spawn_app_with_smtp(smtp: TestSmtp) -> TestApp {
+    spawn_app_with(Options {
+        smtp: Some(smtp),
+        db: None,
+        data_dir: None,
+    })
+    .await
+}
+
+pub async fn spawn_app_with(options: Options) -> TestApp {
+    let db = options
+        .db
+        .unwrap_or_else(|| Arc::new(TestDatabase::create()));
+    let data_dir = options
+        .data_dir
+        .unwrap_or_else(|| Arc::new(tempfile::tempdir().expect("data dir")));
+    let settings = Settings {
+        listen: "127.0.0.1:0".into(),
+        data_dir: data_dir.path().to_owned(),
+        database_url: Some(db.url().into()),
+        database_pool_size: 4,
+        smtp_url: options.smtp.as_ref().map(|s| s.url().into()),
+        smtp_timeout_seconds: 5,
+        mail_from: "statements@undersigned.test".into(),
+        outbox_poll_ms: 25,
+        outbox_retry_base_ms: 50,
+        outbox_max_attempts: 5,
+        ..Settings::default()
+    };
+    undersigned::telemetry::init(&Settings {
+        log_level: "warn".into(),
+        ..Settings::default()
+    });
+    let app = Application::build(settings).await.expect("the app builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let pool = app.pool();
+    let handle = app.handle();
+    let setup_link = app.setup_link().map(str::to_owned);
+    let task = tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("http client");
+    TestApp {
+        address,
+        pool,
+        setup_link,
+        client,
+        db,
+        data_dir,
+        smtp: options.smtp,
+        handle,
+        task,
+    }
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Runs `f` on a database connection of the app's pool.
+    pub async fn with_conn<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut DbConn) -> T + Send + 'static,
+    ) -> T {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || f(&mut pool.get().expect("connection")))
+            .await
+            .expect("database task")
+    }
+
+    /// Waits until no outbox row is queued and due within the retry window.
+    pub async fn wait_for_outbox_to_settle(&self) {
+        for _ in 0..400 {
+            let queued: i64 = self
+                .with_conn(|c| {
+                    undersigned::db::schema::outbox::table
+                        .filter(undersigned::db::schema::outbox::status.eq("queued"))
+                        .count()
+                        .get_result(c)
+                        .expect("count")
+                })
+                .await;
+            if queued == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("the outbox did not settle within 10 s");
+    }
+
+    /// Stops the server the way SIGTERM does and waits for it to finish.
+    pub async fn stop(self) -> (Arc<TestDatabase>, Arc<tempfile::TempDir>, Option<TestSmtp>) {
+        self.handle.stop(true).await;
+        self.task
+            .await
+            .expect("server task")
+            .expect("server stopped cleanly");
+        (self.db, self.data_dir, self.smtp)
+    }
+
+    /// Stops the server and starts a new one on the same database and data.
+    pub async fn restart(self) -> TestApp {
+        let (db, data_dir, smtp) = self.stop().await;
+        spawn_app_with(Options {
+            smtp,
+            db: Some(db),
+            data_dir: Some(data_dir),
+        })
+        .await
+    }
+}

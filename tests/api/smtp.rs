@@ -1,0 +1,148 @@
+//! A real SMTP server on loopback (mailin-embedded), scripted per recipient.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, TcpListener};
+use std::sync::{Arc, Mutex};
+
+use mailin_embedded::{Handler, Response, Server};
+
+/// What the server answers for one recipient.
+#[derive(Debug, Clone)]
+pub enum Script {
+    /// `451` at RCPT for the first `n` attempts, then accept.
+    DeferTimes(u32),
+    /// `550` at RCPT, always.
+    Reject,
+}
+
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub recipients: Vec<String>,
+    pub data: String,
+}
+
+#[derive(Default)]
+struct Shared {
+    received: Vec<Received>,
+    scripts: HashMap<String, Script>,
+    rcpt_attempts: HashMap<String, u32>,
+}
+
+#[derive(Clone)]
+pub struct TestSmtp {
+    port: u16,
+    shared: Arc<Mutex<Shared>>,
+}
+
+impl TestSmtp {
+    pub fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind SMTP port");
+        let port = listener.local_addr().expect("address").port();
+        let shared = Arc::new(Mutex::new(Shared::default()));
+        let handler = Session {
+            shared: shared.clone(),
+            recipients: Vec::new(),
+            data: Vec::new(),
+        };
+        let mut server = Server::new(handler);
+        server
+            .with_name("smtp.test")
+            .with_num_threads(32)
+            .with_tcp_listener(listener);
+        std::thread::spawn(move || {
+            let _ = server.serve().map_err(|e| e.to_string());
+        });
+        Self { port, shared }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    pub fn script(&self, recipient: &str, script: Script) {
+        self.shared
+            .lock()
+            .expect("lock")
+            .scripts
+            .insert(recipient.to_owned(), script);
+    }
+
+    pub fn received(&self) -> Vec<Received> {
+        self.shared.lock().expect("lock").received.clone()
+    }
+
+    /// How many messages reached `recipient`.
+    pub fn count_for(&self, recipient: &str) -> usize {
+        self.received()
+            .iter()
+            .filter(|m| m.recipients.iter().any(|r| r == recipient))
+            .count()
+    }
+
+    pub fn rcpt_attempts(&self, recipient: &str) -> u32 {
+        self.shared
+            .lock()
+            .expect("lock")
+            .rcpt_attempts
+            .get(recipient)
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+struct Session {
+    shared: Arc<Mutex<Shared>>,
+    recipients: Vec<String>,
+    data: Vec<u8>,
+}
+
+impl Clone for Session {
+    fn clone(&self) -> Self {
+        Self {
+            shared: self.shared.clone(),
+            recipients: Vec::new(),
+            data: Vec::new(),
+        }
+    }
+}
+
+impl Handler for Session {
+    fn mail(&mut self, _ip: IpAddr, _domain: &str, _from: &str) -> Response {
+        self.recipients.clear();
+        self.data.clear();
+        mailin_embedded::response::OK
+    }
+
+    fn rcpt(&mut self, to: &str) -> Response {
+        let mut shared = self.shared.lock().expect("lock");
+        let attempts = {
+            let n = shared.rcpt_attempts.entry(to.to_owned()).or_insert(0);
+            *n += 1;
+            *n
+        };
+        match shared.scripts.get(to) {
+            Some(Script::Reject) => Response::custom(550, "5.1.1 No such mailbox here".into()),
+            Some(Script::DeferTimes(n)) if attempts <= *n => {
+                Response::custom(451, "4.3.0 Greylisted, try again later".into())
+            }
+            _ => {
+                self.recipients.push(to.to_owned());
+                mailin_embedded::response::OK
+            }
+        }
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.data.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        let received = Received {
+            recipients: std::mem::take(&mut self.recipients),
+            data: String::from_utf8_lossy(&std::mem::take(&mut self.data)).into_owned(),
+        };
+        self.shared.lock().expect("lock").received.push(received);
+        Response::custom(250, "2.0.0 Ok: queued".into())
+    }
+}
