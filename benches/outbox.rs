@@ -9,14 +9,22 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use undersigned::config::Settings;
-use undersigned::mail::{self, MailContext, OutgoingMail, Priority, Transport, Worker, WorkerOptions};
+use undersigned::mail::{
+    self, MailContext, OutgoingMail, Priority, Transport, Worker, WorkerOptions,
+};
 
 fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }
 
 struct Sink(Child);
@@ -48,8 +56,21 @@ impl Drop for Sink {
 fn raw_rate(port: u16, messages: usize, connections: usize, size: usize) -> f64 {
     let started = Instant::now();
     let status = Command::new("smtp-source")
-        .args(["-s", &connections.to_string(), "-m", &messages.to_string(), "-l", &size.to_string()])
-        .args(["-f", "bench@undersigned.test", "-t", "sink@example.org", &format!("127.0.0.1:{port}")])
+        .args([
+            "-s",
+            &connections.to_string(),
+            "-m",
+            &messages.to_string(),
+            "-l",
+            &size.to_string(),
+        ])
+        .args([
+            "-f",
+            "bench@undersigned.test",
+            "-t",
+            "sink@example.org",
+            &format!("127.0.0.1:{port}"),
+        ])
         .status()
         .expect("smtp-source runs");
     assert!(status.success(), "smtp-source failed");
@@ -86,7 +107,8 @@ fn main() {
         log_level: "warn".into(),
         ..Settings::default()
     };
-    let context = MailContext::new(&settings, "https://statements.example.org".into()).expect("context");
+    let context =
+        MailContext::new(&settings, "https://statements.example.org".into()).expect("context");
     let pool = undersigned::db::connect(&settings).expect("database");
     let size = {
         let mut conn = pool.get().expect("connection");
