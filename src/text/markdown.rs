@@ -1,0 +1,386 @@
+//! Markdown typed by coordinators, shown to everyone: rendered, then
+//! sanitized, since Markdown lets raw HTML through by design.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use ammonia::Builder;
+use maud::PreEscaped;
+use pulldown_cmark::{Event, Options, Parser, TagEnd};
+
+use super::collapse_whitespace;
+
+/// Every tag the sanitizer lets through; everything else is unwrapped to
+/// its text, or dropped with its content for [`DROPPED_WITH_CONTENT`].
+#[rustfmt::skip]
+const TAGS: [&str; 28] = [
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
+    "em", "strong", "del", "code", "pre", "a", "img",
+    "table", "thead", "tbody", "tr", "th", "td",
+    "div", "sup", // footnotes
+];
+
+/// Tags whose content is code or another document, not text to show.
+const DROPPED_WITH_CONTENT: [&str; 5] = ["script", "style", "iframe", "noscript", "textarea"];
+
+/// Prefixed to every `id` and in-page link, so that user content (footnotes)
+/// cannot take over ids the page itself relies on.
+const ID_PREFIX: &str = "user-content-";
+
+static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(sanitizer);
+
+/// Markdown typed by a user as safe HTML.
+///
+/// Rendered with tables, strikethrough and footnotes (no smart punctuation,
+/// so quotes stay as typed), then sanitized: only structural and inline
+/// formatting tags survive, no attribute can carry script, links may only use
+/// http, https, mailto or a relative URL and get
+/// `rel="nofollow noopener noreferrer"`, and images only load from http(s).
+/// This is the only place user input becomes [`PreEscaped`].
+pub fn render_markdown(markdown: &str) -> PreEscaped<String> {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    PreEscaped(SANITIZER.clean(&html).to_string())
+}
+
+/// The same Markdown as plain text, for previews and Open Graph
+/// descriptions: only the words are kept (raw HTML is left out), whitespace
+/// is collapsed, and text longer than `max_chars` is cut at a word boundary
+/// so that, with the "…" appended, it is at most `max_chars` characters.
+pub fn markdown_excerpt(markdown: &str, max_chars: usize) -> String {
+    cut_at_word(&plain_text(markdown), max_chars)
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
+}
+
+fn sanitizer() -> Builder<'static> {
+    let tag_attributes = HashMap::from([
+        ("a", HashSet::from(["href"])),
+        ("img", HashSet::from(["src", "alt"])),
+        ("ol", HashSet::from(["start"])),
+        ("div", HashSet::from(["id"])),
+    ]);
+    let footnote_classes = HashMap::from([
+        ("div", HashSet::from(["footnote-definition"])),
+        (
+            "sup",
+            HashSet::from(["footnote-reference", "footnote-definition-label"]),
+        ),
+    ]);
+    let mut builder = Builder::empty();
+    builder
+        .tags(TAGS.into())
+        .clean_content_tags(DROPPED_WITH_CONTENT.into())
+        .generic_attributes(HashSet::from(["title"]))
+        .tag_attributes(tag_attributes)
+        .allowed_classes(footnote_classes)
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .link_rel(Some("nofollow noopener noreferrer"))
+        .attribute_filter(filter_attribute);
+    builder
+}
+
+/// Runs after the sanitizer's own checks, on attributes it already allowed.
+fn filter_attribute<'u>(element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    match (element, attribute) {
+        // An image loads without a click, so relative and mailto URLs, which
+        // links may use, are not enough of a promise here.
+        ("img", "src") => is_web_url(value).then_some(Cow::Borrowed(value)),
+        (_, "id") => Some(Cow::Owned(format!("{ID_PREFIX}{value}"))),
+        ("a", "href") => match value.strip_prefix('#') {
+            Some(fragment) => Some(Cow::Owned(format!("#{ID_PREFIX}{fragment}"))),
+            None => Some(Cow::Borrowed(value)),
+        },
+        _ => Some(Cow::Borrowed(value)),
+    }
+}
+
+fn is_web_url(url: &str) -> bool {
+    ["http://", "https://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    })
+}
+
+fn plain_text(markdown: &str) -> String {
+    let mut text = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(words) | Event::Code(words) => text.push_str(&words),
+            ref other if ends_words(other) => text.push(' '),
+            _ => {}
+        }
+    }
+    collapse_whitespace(&text)
+}
+
+/// Whether the event separates words, so that adjacent blocks do not run
+/// together while `**bold**ly` stays one word.
+fn ends_words(event: &Event) -> bool {
+    match event {
+        Event::SoftBreak | Event::HardBreak => true,
+        Event::End(tag) => !matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        _ => false,
+    }
+}
+
+fn cut_at_word(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    // One character is kept for the ellipsis.
+    let Some(keep) = max_chars.checked_sub(1) else {
+        return String::new();
+    };
+    let end = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+    let mut head = &text[..end];
+    if !text[end..].starts_with(' ') {
+        head = head.rfind(' ').map_or(head, |space| &head[..space]);
+    }
+    let head = head.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '-' | '–' | '—')
+    });
+    format!("{head}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(markdown: &str) -> String {
+        render_markdown(markdown).into_string()
+    }
+
+    #[test]
+    fn a_script_tag_is_removed_with_its_content() {
+        let output = html("Hi <script>alert(1)</script> there");
+
+        assert!(!output.contains("script"), "{output}");
+        assert!(!output.contains("alert"), "{output}");
+    }
+
+    #[test]
+    fn an_image_loses_its_event_handler_and_a_non_web_source() {
+        let output = html("<img src=x onerror=alert(1)>");
+
+        assert!(!output.contains("onerror"), "{output}");
+        assert!(!output.contains("src="), "{output}");
+    }
+
+    #[test]
+    fn an_image_from_the_web_keeps_its_source_and_alt_text() {
+        let output = html("![A river](https://example.org/river.png)");
+
+        assert_eq!(
+            output,
+            "<p><img src=\"https://example.org/river.png\" alt=\"A river\"></p>\n"
+        );
+    }
+
+    #[test]
+    fn a_javascript_link_loses_its_href_but_keeps_its_text() {
+        let output =
+            html("[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) [z](data:text/html,x)");
+
+        assert!(!output.to_lowercase().contains("javascript:"), "{output}");
+        assert!(!output.contains("data:"), "{output}");
+        assert!(
+            output.contains(">x</a>") && output.contains(">z</a>"),
+            "{output}"
+        );
+    }
+
+    #[test]
+    fn a_raw_link_loses_onclick_and_gains_rel() {
+        let output = html(r#"<a href="https://e.org" onclick="x">e</a>"#);
+
+        assert!(!output.contains("onclick"), "{output}");
+        assert!(output.contains(r#"href="https://e.org""#), "{output}");
+        assert!(
+            output.contains(r#"rel="nofollow noopener noreferrer""#),
+            "{output}"
+        );
+    }
+
+    #[test]
+    fn a_markdown_link_keeps_its_href_and_gets_rel() {
+        let output = html("[site](https://example.org)");
+
+        assert_eq!(
+            output,
+            "<p><a href=\"https://example.org\" rel=\"nofollow noopener noreferrer\">site</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn emphasis_quotes_and_tables_render() {
+        let output = html("**bold** ~~old~~\n\n> quoted\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n");
+
+        assert!(output.contains("<strong>bold</strong>"), "{output}");
+        assert!(output.contains("<del>old</del>"), "{output}");
+        assert!(
+            output.contains("<blockquote>\n<p>quoted</p>\n</blockquote>"),
+            "{output}"
+        );
+        assert!(output.contains("<table><thead><tr><th>a</th>"), "{output}");
+        assert!(output.contains("<td>2</td>"), "{output}");
+    }
+
+    #[test]
+    fn footnote_links_and_ids_share_a_prefix() {
+        let output = html("Claim.[^1]\n\n[^1]: Source.\n");
+
+        assert!(output.contains(r##"href="#user-content-1""##), "{output}");
+        assert!(output.contains(r#"id="user-content-1""#), "{output}");
+    }
+
+    #[test]
+    fn quotes_are_not_made_smart() {
+        assert_eq!(html("\"a\" -- b"), "<p>\"a\" -- b</p>\n");
+    }
+
+    #[test]
+    fn generated_hostile_input_never_yields_script() {
+        for input in hostile_inputs(300) {
+            let output = html(&input);
+
+            assert!(
+                !output.to_lowercase().contains("<script"),
+                "{input:?} -> {output}"
+            );
+            for tag in tags(&output) {
+                let tag = tag.to_lowercase();
+                for scheme in ["javascript:", "vbscript:", "data:"] {
+                    assert!(!tag.contains(scheme), "{input:?} -> {output}");
+                }
+                assert!(!has_event_handler(&tag), "{input:?} -> {output}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_excerpt_is_plain_text_with_collapsed_whitespace() {
+        let markdown =
+            "# Title\n\nSome **bold**ly [linked](https://e.org) `code`.\n\n- one\n- two <b>x</b>";
+
+        let excerpt = markdown_excerpt(markdown, 200);
+
+        assert_eq!(excerpt, "Title Some boldly linked code. one two x");
+    }
+
+    #[test]
+    fn a_long_excerpt_is_cut_at_a_word_with_an_ellipsis() {
+        let markdown = "We demand clean, safe water for everyone.";
+
+        assert_eq!(markdown_excerpt(markdown, 22), "We demand clean, safe…");
+        assert_eq!(markdown_excerpt(markdown, 17), "We demand clean…");
+        assert_eq!(markdown_excerpt("Supercalifragilistic", 6), "Super…");
+        assert_eq!(markdown_excerpt(markdown, 0), "");
+    }
+
+    #[test]
+    fn an_excerpt_never_exceeds_its_limit() {
+        let markdown = "Ñandú años, ¡sí! Straße naïve café — and so on and so forth.";
+        for max in 0..70 {
+            let excerpt = markdown_excerpt(markdown, max);
+
+            assert!(excerpt.chars().count() <= max, "{max}: {excerpt}");
+        }
+    }
+
+    /// Deterministic pseudo-random concatenations of pieces that have broken
+    /// sanitizers before.
+    fn hostile_inputs(count: usize) -> Vec<String> {
+        let pieces = [
+            "<",
+            ">",
+            "\"",
+            "'",
+            "`",
+            "```\n",
+            "[",
+            "]",
+            "(",
+            ")",
+            "![x](",
+            "[x](",
+            "javascript:",
+            "JaVaScRiPt:alert(1)",
+            "&#106;avascript:",
+            "vbscript:",
+            "data:text/html,",
+            " onerror=",
+            " onclick=\"alert(1)\"",
+            " OnLoad=",
+            "<a href=",
+            "<img src=",
+            "<script>",
+            "</script>",
+            "<svg onload=alert(1)>",
+            "<iframe src=",
+            "<style>",
+            "<div ",
+            "\n\n",
+            " ",
+            "alert(1)",
+            "<!--",
+            "-->",
+            "\\",
+            "*",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            usize::try_from(seed >> 33).unwrap_or(0)
+        };
+        (0..count)
+            .map(|_| {
+                let length = 2 + next() % 8;
+                (0..length).map(|_| pieces[next() % pieces.len()]).collect()
+            })
+            .collect()
+    }
+
+    /// The inside of every tag. Text never holds a raw `<` (it is escaped),
+    /// and a `>` inside a double-quoted attribute value does not end the tag.
+    fn tags(html: &str) -> Vec<String> {
+        let mut tags = Vec::new();
+        let mut current: Option<String> = None;
+        let mut quoted = false;
+        for c in html.chars() {
+            match current.as_mut() {
+                None if c == '<' => current = Some(String::new()),
+                None => {}
+                Some(_) if c == '>' && !quoted => tags.extend(current.take()),
+                Some(tag) => {
+                    quoted ^= c == '"';
+                    tag.push(c);
+                }
+            }
+        }
+        tags
+    }
+
+    /// An ` on…=` attribute outside the double-quoted values, which the
+    /// serializer always uses and in which a `"` is always escaped.
+    fn has_event_handler(tag: &str) -> bool {
+        let unquoted: String = tag.split('"').step_by(2).collect::<Vec<_>>().join("\"\"");
+        unquoted.match_indices(" on").any(|(at, _)| {
+            let rest = &unquoted[at + 3..];
+            let name = rest.chars().take_while(char::is_ascii_alphabetic).count();
+            name > 0 && rest[name..].trim_start().starts_with('=')
+        })
+    }
+}
