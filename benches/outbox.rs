@@ -31,7 +31,7 @@ struct Sink(Child);
 
 impl Sink {
     fn start(port: u16) -> Self {
-        let child = Command::new("smtp-sink")
+        let mut child = Command::new("smtp-sink")
             .args(["-u", "nobody", &format!("127.0.0.1:{port}"), "256"])
             .stdout(Stdio::null())
             .spawn()
@@ -42,6 +42,8 @@ impl Sink {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("smtp-sink did not start");
     }
 }

@@ -1,4 +1,4 @@
-//! The command line: `serve` (the default), `migrate` and `mail-test`.
+//! The command line: `serve` (the default), `migrate`, `mail-test` and `user add`.
 
 use std::path::PathBuf;
 
@@ -21,6 +21,11 @@ pub struct Cli {
     )]
     pub config: PathBuf,
 
+    /// Fill an example coalition (two coordinators, a statement in English
+    /// and Spanish with revisions and signatories) before serving.
+    #[arg(long, global = true)]
+    pub demo: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -37,6 +42,34 @@ pub enum Command {
         #[arg(long)]
         to: String,
     },
+    /// Manage coordinator accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a coordinator (or update one) and make them a member of a
+    /// coalition, created when missing. Asks for the password, or mails a
+    /// link to choose one with --send-link.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// Coalition name.
+        #[arg(long)]
+        coalition: String,
+        /// Full name; defaults to the part of the address before the @.
+        #[arg(long)]
+        name: Option<String>,
+        /// owner, editor or viewer.
+        #[arg(long, default_value = "owner")]
+        role: String,
+        /// Mail a link to choose the password instead of asking for it.
+        #[arg(long)]
+        send_link: bool,
+    },
 }
 
 /// Runs the chosen subcommand to completion.
@@ -48,14 +81,41 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         .build()
         .context("could not start the async runtime")?;
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => runtime.block_on(serve(settings)),
+        Command::Serve => runtime.block_on(serve(settings, cli.demo)),
         Command::Migrate => migrate(&settings),
         Command::MailTest { to } => runtime.block_on(mail_test(settings, &to)),
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    coalition,
+                    name,
+                    role,
+                    send_link,
+                },
+        } => runtime.block_on(user_add(
+            settings,
+            &email,
+            &coalition,
+            name.as_deref(),
+            &role,
+            send_link,
+        )),
     }
 }
 
-async fn serve(settings: Settings) -> anyhow::Result<()> {
+async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
     let app = startup::Application::build(settings).await?;
+    if demo {
+        let pool = app.pool();
+        let summary = tokio::task::spawn_blocking(move || -> anyhow::Result<String> {
+            let mut conn = pool.get().context("could not open a database connection")?;
+            crate::demo::fill(&mut conn)
+        })
+        .await
+        .context("the demo task failed")??;
+        println!("{summary}");
+    }
     if let Some(link) = app.setup_link() {
         println!();
         println!(
@@ -83,20 +143,99 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Delivers what is queued now, through the configured transport.
+async fn deliver_now(
+    settings: &Settings,
+    pool: db::Pool,
+    context: &mail::MailContext,
+) -> anyhow::Result<()> {
+    let worker = mail::Worker::new(
+        pool,
+        mail::Transport::from_settings(settings)?,
+        context.from.clone(),
+        mail::load_dkim(settings)?,
+        mail::WorkerOptions::from_settings(settings),
+    );
+    worker.drain().await
+}
+
+async fn user_add(
+    settings: Settings,
+    email: &str,
+    coalition: &str,
+    name: Option<&str>,
+    role: &str,
+    send_link: bool,
+) -> anyhow::Result<()> {
+    let email = crate::accounts::Email::parse(email).context("not a valid email address")?;
+    let role =
+        crate::coalitions::Role::parse(role).context("the role must be owner, editor or viewer")?;
+    let name = name.map(str::to_owned).unwrap_or_else(|| {
+        email
+            .as_str()
+            .split('@')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    });
+    let name = crate::text::normalize_line(&name, 120)
+        .map_err(|e| anyhow::anyhow!("the name is not usable: {e}"))?;
+    let password = if send_link {
+        None
+    } else {
+        Some(read_password()?)
+    };
+    let pool = db::connect(&settings)?;
+    let context = mail::MailContext::new(&settings, settings.public_base_url(&settings.listen))?;
+    let mut conn = pool.get().context("could not open a database connection")?;
+    db::run_migrations(&mut conn)?;
+    let (coordinator, created) =
+        crate::accounts::add_user(&mut conn, &name, &email, password.as_ref(), coalition, role)?;
+    println!(
+        "{} {} as {} of {coalition}",
+        if created { "created" } else { "updated" },
+        coordinator.email,
+        role.as_str()
+    );
+    if send_link {
+        crate::accounts::send_password_link(&mut conn, &context, &coordinator, "set-password")?;
+        deliver_now(&settings, pool.clone(), &context).await?;
+        println!(
+            "a link to choose the password was sent to {}",
+            coordinator.email
+        );
+    }
+    Ok(())
+}
+
+/// Asks for a password twice on the terminal; reads one line from standard
+/// input when it is not a terminal (scripts).
+fn read_password() -> anyhow::Result<crate::accounts::Password> {
+    use std::io::IsTerminal;
+    let typed = if std::io::stdin().is_terminal() {
+        let first =
+            rpassword::prompt_password("Password: ").context("could not read the password")?;
+        let second = rpassword::prompt_password("Password again: ")
+            .context("could not read the password")?;
+        anyhow::ensure!(first == second, "the two passwords differ");
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .context("could not read the password")?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    };
+    crate::accounts::Password::parse(&typed).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
 async fn mail_test(settings: Settings, to: &str) -> anyhow::Result<()> {
     let pool = db::connect(&settings)?;
     let context = mail::MailContext::new(&settings, settings.public_base_url(&settings.listen))?;
     let mut conn = pool.get().context("could not open a database connection")?;
     db::run_migrations(&mut conn)?;
     let id = mail::enqueue_test_message(&mut conn, &context, to)?;
-    let worker = mail::Worker::new(
-        pool.clone(),
-        mail::Transport::from_settings(&settings)?,
-        context.from.clone(),
-        mail::load_dkim(&settings)?,
-        mail::WorkerOptions::from_settings(&settings),
-    );
-    worker.drain().await?;
+    deliver_now(&settings, pool.clone(), &context).await?;
     let (status, reply) = mail::status_of(&mut conn, &id)?;
     println!(
         "test message to {to}: {} ({})",

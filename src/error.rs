@@ -27,6 +27,8 @@ pub enum WebError {
     Forbidden,
     #[error("bad request: {0}")]
     BadRequest(String),
+    #[error("the form's CSRF token is missing or wrong")]
+    CsrfFailed,
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -63,7 +65,7 @@ impl ResponseError for WebError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
-            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::CsrfFailed => StatusCode::FORBIDDEN,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -76,6 +78,10 @@ impl ResponseError for WebError {
         let status = self.status_code();
         let page = match self {
             Self::BadRequest(message) => layout::error_page(status, message),
+            Self::CsrfFailed => layout::error_page(
+                status,
+                "This form has expired or did not come from this site. Go back, reload the page and try again.",
+            ),
             _ => layout::error_page(status, layout::status_message(status)),
         };
         HttpResponse::build(status)

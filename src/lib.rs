@@ -6,12 +6,20 @@
 //! application on port 0.
 
 pub mod accounts;
+pub mod audit;
 pub mod cli;
+pub mod coalitions;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod error;
+pub mod i18n;
+pub mod jobs;
 pub mod mail;
+pub mod signatures;
 pub mod startup;
+pub mod statements;
 pub mod telemetry;
+pub mod text;
 pub mod tokens;
 pub mod web;

@@ -26,6 +26,7 @@ pub struct Application {
     setup_link: Option<String>,
     server: Server,
     worker: JoinHandle<()>,
+    jobs: JoinHandle<()>,
     stop_worker: watch::Sender<bool>,
     pool: db::Pool,
 }
@@ -38,7 +39,7 @@ impl Application {
                 settings.data_dir.display()
             )
         })?;
-        settings.secret_key()?;
+        let secret = settings.secret_key()?;
         let pool = db::connect(&settings)?;
         let setup_pool = pool.clone();
         let listener = TcpListener::bind(&settings.listen)
@@ -69,6 +70,7 @@ impl Application {
             WorkerOptions::from_settings(&settings),
         );
         let (stop_worker, stopped) = watch::channel(false);
+        let jobs = tokio::spawn(crate::jobs::run(pool.clone(), stopped.clone()));
         let worker = tokio::spawn(worker.run(stopped));
 
         let https = base_url.starts_with("https://");
@@ -77,6 +79,7 @@ impl Application {
             settings: Arc::new(settings),
             base_url: base_url.clone(),
             mail,
+            secret,
         });
         let server = HttpServer::new(move || {
             App::new()
@@ -97,6 +100,7 @@ impl Application {
             setup_link,
             server,
             worker,
+            jobs,
             stop_worker,
             pool,
         })
@@ -129,6 +133,7 @@ impl Application {
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let served = self.server.await;
         let _ = self.stop_worker.send(true);
+        let _ = self.jobs.await;
         if tokio::time::timeout(WORKER_GRACE, self.worker)
             .await
             .is_err()

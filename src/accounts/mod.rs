@@ -1,18 +1,121 @@
-//! Coordinator accounts. For now: knowing whether any exists, and the
-//! one-time setup link that creates the first.
+//! Coordinator accounts: the first account from the setup link, passwords
+//! (argon2id), login with throttling, revocable sessions and password reset.
 
 mod db;
 pub mod routes;
 mod views;
 
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::Duration;
 use diesel::{Connection, QueryResult};
 
+use crate::coalitions::{self, NewCoalition, Role};
 use crate::db::DbConn;
+use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::tokens::{self, Purpose};
+
+pub use db::Coordinator;
 
 /// How long a printed setup link stays valid.
 const SETUP_LINK_VALIDITY: Duration = Duration::days(7);
+/// How long an emailed password link stays valid.
+const PASSWORD_LINK_VALIDITY: Duration = Duration::hours(2);
+/// How long a session lasts without use.
+pub const SESSION_IDLE: Duration = Duration::days(14);
+pub const MIN_PASSWORD_CHARS: usize = 10;
+const MAX_PASSWORD_CHARS: usize = 1024;
+/// Failed logins allowed per account, and per address, within the window.
+const FAILURES_PER_ACCOUNT: i64 = 5;
+const FAILURES_PER_IP: i64 = 20;
+const THROTTLE_WINDOW: Duration = Duration::minutes(15);
+
+/// A normalized email address (trimmed, lower case, with one `@`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(input: &str) -> Option<Self> {
+        let email = input.trim().to_lowercase();
+        let valid = email.len() <= 254
+            && email.parse::<lettre::Address>().is_ok()
+            && email
+                .split('@')
+                .nth(1)
+                .is_some_and(|domain| domain.contains('.') || domain == "localhost");
+        valid.then_some(Self(email))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A password that meets the length rule. Never printed.
+pub struct Password(String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PasswordError {
+    #[error("the password must have at least {MIN_PASSWORD_CHARS} characters")]
+    TooShort,
+    #[error("the password is too long")]
+    TooLong,
+}
+
+impl Password {
+    pub fn parse(input: &str) -> Result<Self, PasswordError> {
+        match input.chars().count() {
+            n if n < MIN_PASSWORD_CHARS => Err(PasswordError::TooShort),
+            n if n > MAX_PASSWORD_CHARS => Err(PasswordError::TooLong),
+            _ => Ok(Self(input.to_owned())),
+        }
+    }
+
+    /// The argon2id hash (PHC string) with a fresh salt.
+    fn hash(&self) -> String {
+        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+        Argon2::default()
+            .hash_password(self.0.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password([REDACTED])")
+    }
+}
+
+fn verify_password(stored: Option<&str>, typed: &str) -> bool {
+    // Without a stored hash, still spend the time of a verification so that
+    // the answer's timing does not tell whether the account exists.
+    static DUMMY: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| Password("not a real password".into()).hash());
+    let parsed = PasswordHash::new(stored.unwrap_or(&DUMMY));
+    let matches = parsed.is_ok_and(|hash| {
+        Argon2::default()
+            .verify_password(typed.as_bytes(), &hash)
+            .is_ok()
+    });
+    matches && stored.is_some()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("this link is not valid any more")]
+    InvalidLink,
+    #[error("an account with this email address exists already")]
+    EmailTaken,
+    #[error("a coalition with this name exists already")]
+    CoalitionTaken,
+    #[error(transparent)]
+    Mail(#[from] mail::EnqueueError),
+    #[error(transparent)]
+    Template(#[from] mail::templates::TemplateError),
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
 
 /// Whether at least one coordinator account exists.
 pub fn any_coordinator(conn: &mut DbConn) -> QueryResult<bool> {
@@ -28,15 +131,287 @@ pub fn setup_link_if_needed(conn: &mut DbConn, base_url: &str) -> QueryResult<Op
         }
         tokens::revoke_unused(conn, Purpose::Setup, None)?;
         let raw = tokens::issue(conn, Purpose::Setup, None, SETUP_LINK_VALIDITY)?;
-        Ok(Some(setup_link(base_url, &raw)))
+        Ok(Some(format!("{base_url}/setup/{raw}")))
     })
-}
-
-pub fn setup_link(base_url: &str, raw_token: &str) -> String {
-    format!("{base_url}/setup/{raw_token}")
 }
 
 /// Whether a setup token is still usable, without using it.
 pub fn setup_token_is_valid(conn: &mut DbConn, raw: &str) -> QueryResult<bool> {
     Ok(tokens::find_valid(conn, Purpose::Setup, raw)?.is_some() && !any_coordinator(conn)?)
+}
+
+/// What the first-account form carries once parsed.
+pub struct NewAccount {
+    pub name: String,
+    pub email: Email,
+    pub password: Password,
+}
+
+/// Creates the first coordinator, owner of a first coalition, and uses the
+/// setup token, all at once or not at all.
+pub fn complete_setup(
+    conn: &mut DbConn,
+    raw_token: &str,
+    account: &NewAccount,
+    coalition: &NewCoalition,
+) -> Result<Coordinator, AccountError> {
+    let hash = account.password.hash();
+    conn.transaction(|conn| {
+        if any_coordinator(conn)? || tokens::consume(conn, Purpose::Setup, raw_token)?.is_none() {
+            return Err(AccountError::InvalidLink);
+        }
+        let coordinator =
+            db::insert_coordinator(conn, &account.name, account.email.as_str(), Some(&hash))?;
+        let coalition = coalitions::create(conn, coalition, &coordinator).map_err(|e| match e {
+            coalitions::CoalitionError::NameTaken => AccountError::CoalitionTaken,
+            coalitions::CoalitionError::Database(e) => AccountError::Database(e),
+            _ => AccountError::CoalitionTaken,
+        })?;
+        tracing::info!(coalition = coalition.slug, "first coordinator created");
+        Ok(coordinator)
+    })
+}
+
+/// Creates an account (or finds it) and makes it a member of `coalition`.
+/// Used by `undersigned user add`. Returns the account and whether it is new.
+pub fn add_user(
+    conn: &mut DbConn,
+    name: &str,
+    email: &Email,
+    password: Option<&Password>,
+    coalition_name: &str,
+    role: Role,
+) -> Result<(Coordinator, bool), AccountError> {
+    let hash = password.map(Password::hash);
+    conn.transaction(|conn| {
+        let (coordinator, created) = match db::find_by_email(conn, email.as_str())? {
+            Some(existing) => (existing, false),
+            None => (
+                db::insert_coordinator(conn, name, email.as_str(), hash.as_deref())?,
+                true,
+            ),
+        };
+        if let Some(hash) = &hash
+            && !created
+        {
+            db::set_password(conn, &coordinator.id, hash)?;
+        }
+        coalitions::ensure_member(conn, coalition_name, &coordinator, role).map_err(
+            |e| match e {
+                coalitions::CoalitionError::Database(e) => AccountError::Database(e),
+                _ => AccountError::CoalitionTaken,
+            },
+        )?;
+        Ok((coordinator, created))
+    })
+}
+
+pub fn find_by_email(conn: &mut DbConn, email: &Email) -> QueryResult<Option<Coordinator>> {
+    db::find_by_email(conn, email.as_str())
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Coordinator>> {
+    db::find(conn, id)
+}
+
+/// Creates an account from an accepted invitation.
+pub fn create_account(
+    conn: &mut DbConn,
+    account: &NewAccount,
+) -> Result<Coordinator, AccountError> {
+    if db::find_by_email(conn, account.email.as_str())?.is_some() {
+        return Err(AccountError::EmailTaken);
+    }
+    Ok(db::insert_coordinator(
+        conn,
+        &account.name,
+        account.email.as_str(),
+        Some(&account.password.hash()),
+    )?)
+}
+
+/// Why a login did not succeed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LoginError {
+    WrongCredentials,
+    /// Too many failures lately; try again after this many minutes.
+    Throttled {
+        minutes: i64,
+    },
+}
+
+/// Checks email and password, throttled per account and per IP address.
+pub fn login(
+    conn: &mut DbConn,
+    email: &str,
+    password: &str,
+    ip: &str,
+) -> Result<Coordinator, LoginError> {
+    let email = email.trim().to_lowercase();
+    let keys = [format!("account:{email}"), format!("ip:{ip}")];
+    let now = crate::db::now();
+    let since = now - THROTTLE_WINDOW;
+    for (key, limit) in keys.iter().zip([FAILURES_PER_ACCOUNT, FAILURES_PER_IP]) {
+        let (count, oldest) =
+            db::recent_failures(conn, key, since).map_err(|_| LoginError::WrongCredentials)?;
+        if count >= limit {
+            let free_at = oldest.unwrap_or(now) + THROTTLE_WINDOW;
+            let minutes = ((free_at - now).num_seconds() + 59) / 60;
+            return Err(LoginError::Throttled {
+                minutes: minutes.max(1),
+            });
+        }
+    }
+    let found = db::find_by_email(conn, &email).ok().flatten();
+    if verify_password(
+        found.as_ref().and_then(|c| c.password_hash.as_deref()),
+        password,
+    ) {
+        let _ = db::clear_failures(conn, &keys[0]);
+        return found.ok_or(LoginError::WrongCredentials);
+    }
+    for key in &keys {
+        let _ = db::record_failure(conn, key, now);
+    }
+    Err(LoginError::WrongCredentials)
+}
+
+/// A new session for `coordinator`; returns the raw token for the cookie.
+pub fn start_session(conn: &mut DbConn, coordinator_id: &str) -> QueryResult<String> {
+    let raw = tokens::generate_raw();
+    let now = crate::db::now();
+    db::insert_session(
+        conn,
+        &tokens::hash(&raw),
+        coordinator_id,
+        now,
+        now + SESSION_IDLE,
+    )?;
+    Ok(raw)
+}
+
+/// The coordinator behind a session cookie, if the session is live. Extends
+/// the session when it is used.
+pub fn session_coordinator(
+    conn: &mut DbConn,
+    raw: &str,
+) -> QueryResult<Option<(String, Coordinator)>> {
+    let id = tokens::hash(raw);
+    let now = crate::db::now();
+    let Some((session, coordinator)) = db::find_session(conn, &id)? else {
+        return Ok(None);
+    };
+    if session.expires_at <= now {
+        db::delete_session(conn, &id)?;
+        return Ok(None);
+    }
+    if now - session.last_seen_at > Duration::minutes(5) {
+        db::touch_session(conn, &id, now, now + SESSION_IDLE)?;
+    }
+    Ok(Some((id, coordinator)))
+}
+
+/// Ends one session (logout).
+pub fn end_session(conn: &mut DbConn, session_id: &str) -> QueryResult<usize> {
+    db::delete_session(conn, session_id)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ChangePasswordError {
+    #[error("the current password is not right")]
+    WrongCurrent,
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+/// Changes the password and ends every other session of the account.
+pub fn change_password(
+    conn: &mut DbConn,
+    coordinator: &Coordinator,
+    current: &str,
+    new: &Password,
+    keep_session: &str,
+) -> Result<(), ChangePasswordError> {
+    if !verify_password(coordinator.password_hash.as_deref(), current) {
+        return Err(ChangePasswordError::WrongCurrent);
+    }
+    let hash = new.hash();
+    conn.transaction(|conn| {
+        db::set_password(conn, &coordinator.id, &hash)?;
+        db::delete_sessions_except(conn, &coordinator.id, keep_session)?;
+        Ok(())
+    })
+}
+
+/// Sends a password link if the address has an account; says nothing
+/// either way, so the form cannot tell who has an account.
+pub fn request_password_reset(
+    conn: &mut DbConn,
+    context: &MailContext,
+    email: &str,
+) -> Result<(), AccountError> {
+    let Some(email) = Email::parse(email) else {
+        return Ok(());
+    };
+    conn.transaction(|conn| {
+        let Some(coordinator) = db::find_by_email(conn, email.as_str())? else {
+            return Ok(());
+        };
+        send_password_link(conn, context, &coordinator, "password-reset")
+    })
+}
+
+/// Queues a single-use link to set a password (reset, or first password).
+pub fn send_password_link(
+    conn: &mut DbConn,
+    context: &MailContext,
+    coordinator: &Coordinator,
+    template: &str,
+) -> Result<(), AccountError> {
+    tokens::revoke_unused(conn, Purpose::PasswordReset, Some(&coordinator.id))?;
+    let raw = tokens::issue(
+        conn,
+        Purpose::PasswordReset,
+        Some(&coordinator.id),
+        PASSWORD_LINK_VALIDITY,
+    )?;
+    let link = format!("{}/password/reset/{raw}", context.base_url);
+    let content = mail::templates::render(
+        template,
+        &serde_json::json!({ "name": coordinator.name, "link": link, "hours": PASSWORD_LINK_VALIDITY.num_hours() }),
+    )?;
+    let mail = OutgoingMail {
+        purpose: template.to_owned(),
+        subject_id: tokens::hash(&raw),
+        to: coordinator.email.clone(),
+        to_name: Some(coordinator.name.clone()),
+        content,
+        headers: Vec::new(),
+        priority: Priority::Transactional,
+    };
+    mail::enqueue(conn, context, &mail)?;
+    Ok(())
+}
+
+/// Whether a password link is still usable (for the GET of the page).
+pub fn password_link_is_valid(conn: &mut DbConn, raw: &str) -> QueryResult<bool> {
+    Ok(tokens::find_valid(conn, Purpose::PasswordReset, raw)?.is_some())
+}
+
+/// Sets a new password through an emailed link; ends every session of the
+/// account and returns it.
+pub fn reset_password(
+    conn: &mut DbConn,
+    raw: &str,
+    password: &Password,
+) -> Result<Coordinator, AccountError> {
+    let hash = password.hash();
+    conn.transaction(|conn| {
+        let token =
+            tokens::consume(conn, Purpose::PasswordReset, raw)?.ok_or(AccountError::InvalidLink)?;
+        let id = token.subject_id.ok_or(AccountError::InvalidLink)?;
+        db::set_password(conn, &id, &hash)?;
+        db::delete_sessions_except(conn, &id, "")?;
+        db::find(conn, &id)?.ok_or(AccountError::InvalidLink)
+    })
 }

@@ -1,34 +1,365 @@
-use actix_web::{HttpResponse, get, web};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use serde::Deserialize;
 
-use super::views;
+use super::{
+    AccountError, ChangePasswordError, Email, LoginError, NewAccount, Password, PasswordError,
+    views,
+};
+use crate::coalitions::NewCoalition;
 use crate::error::WebError;
-use crate::web::AppState;
+use crate::web::access::{self, Access};
+use crate::web::forms::FieldErrors;
+use crate::web::layout::{html_response, see_other};
+use crate::web::{AppState, blocking};
 
-/// The one-time setup link. A GET only looks; it never uses the token.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(setup_page)
+        .service(setup_submit)
+        .service(login_page)
+        .service(login_submit)
+        .service(forgot_page)
+        .service(forgot_submit)
+        .service(reset_page)
+        .service(reset_submit);
+}
+
+/// Routes under `/account`, behind the access guard.
+pub fn configure_account(cfg: &mut web::ServiceConfig) {
+    cfg.service(account_page)
+        .service(change_password)
+        .service(logout);
+}
+
+pub fn password_message(error: PasswordError) -> String {
+    match error {
+        PasswordError::TooShort => {
+            format!(
+                "Choose a password of at least {} characters.",
+                super::MIN_PASSWORD_CHARS
+            )
+        }
+        PasswordError::TooLong => "This password is too long; use at most 1,024 characters.".into(),
+    }
+}
+
+/// The setup link: a GET only looks; it never uses the token.
 #[get("/setup/{token}")]
-pub async fn setup_page(
+async fn setup_page(
     state: web::Data<AppState>,
     token: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let pool = state.pool.clone();
-    let valid = web::block(move || {
-        let mut conn = pool.get()?;
-        Ok::<_, WebError>(super::setup_token_is_valid(&mut conn, &token)?)
-    })
-    .await??;
-    let page = if valid {
-        views::setup_valid()
-    } else {
-        views::setup_invalid()
+    let token = token.into_inner();
+    let valid = {
+        let token = token.clone();
+        blocking(&state, move |c| super::setup_token_is_valid(c, &token)).await??
     };
-    let status = if valid { 200 } else { 404 };
-    Ok(HttpResponse::build(
-        actix_web::http::StatusCode::from_u16(status).map_err(WebError::unexpected)?,
-    )
-    .content_type("text/html; charset=utf-8")
-    .body(page.into_string()))
+    if !valid {
+        return Ok(html_response(StatusCode::NOT_FOUND, views::setup_invalid()));
+    }
+    Ok(html_response(
+        StatusCode::OK,
+        views::setup_form(&token, &SetupForm::default(), &FieldErrors::default()),
+    ))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(setup_page);
+#[derive(Debug, Default, Deserialize)]
+pub struct SetupForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub password: String,
+    #[serde(default)]
+    pub coalition: String,
+}
+
+fn parse_account(
+    name: &str,
+    email: &str,
+    password: &str,
+    errors: &mut FieldErrors,
+) -> Option<NewAccount> {
+    let name = crate::text::normalize_line(name, 120)
+        .map_err(|_| errors.add("name", "Enter your name (at most 120 characters)."))
+        .ok();
+    let email = Email::parse(email);
+    if email.is_none() {
+        errors.add("email", "Enter an email address such as name@example.org.");
+    }
+    let password = Password::parse(password)
+        .map_err(|e| errors.add("password", password_message(e)))
+        .ok();
+    Some(NewAccount {
+        name: name?,
+        email: email?,
+        password: password?,
+    })
+}
+
+#[post("/setup/{token}")]
+async fn setup_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    form: web::Form<SetupForm>,
+) -> Result<HttpResponse, WebError> {
+    access::require_same_origin(&req, &state)?;
+    let token = token.into_inner();
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    let account = parse_account(&form.name, &form.email, &form.password, &mut errors);
+    let coalition = NewCoalition::parse(&form.coalition)
+        .map_err(|_| {
+            errors.add(
+                "coalition",
+                "Enter the coalition's name (at most 120 characters).",
+            )
+        })
+        .ok();
+    let (Some(account), Some(coalition)) = (account, coalition) else {
+        return Ok(html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::setup_form(&token, &form, &errors),
+        ));
+    };
+    let outcome = blocking(&state, move |c| {
+        let coordinator = super::complete_setup(c, &token, &account, &coalition)?;
+        let session = super::start_session(c, &coordinator.id)?;
+        Ok::<_, AccountError>((session, coalition.slug))
+    })
+    .await?;
+    match outcome {
+        Ok((session, slug)) => Ok(signed_in(&state, &session, &format!("/c/{slug}"))),
+        Err(AccountError::InvalidLink) => {
+            Ok(html_response(StatusCode::NOT_FOUND, views::setup_invalid()))
+        }
+        Err(error) => Err(WebError::unexpected(error)),
+    }
+}
+
+fn signed_in(state: &AppState, session: &str, location: &str) -> HttpResponse {
+    let mut response = see_other(location);
+    let _ = response.add_cookie(&access::session_cookie(session, state.https()));
+    response
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub password: String,
+    #[serde(default)]
+    pub next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// Only local paths are followed after login, never another site.
+fn safe_next(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/c"
+    }
+}
+
+#[get("/login")]
+async fn login_page(query: web::Query<NextQuery>) -> HttpResponse {
+    let form = LoginForm {
+        next: query.into_inner().next,
+        ..LoginForm::default()
+    };
+    html_response(StatusCode::OK, views::login(&form, None))
+}
+
+#[post("/login")]
+async fn login_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, WebError> {
+    access::require_same_origin(&req, &state)?;
+    let form = form.into_inner();
+    let ip = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
+    let (email, password) = (form.email.clone(), form.password.clone());
+    let outcome = blocking(&state, move |c| {
+        let coordinator = super::login(c, &email, &password, &ip)?;
+        super::start_session(c, &coordinator.id).map_err(|_| LoginError::WrongCredentials)
+    })
+    .await?;
+    match outcome {
+        Ok(session) => Ok(signed_in(&state, &session, safe_next(&form.next))),
+        Err(LoginError::WrongCredentials) => Ok(html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::login(&form, Some("The email address or the password is not right. Check both and try again, or reset your password.".into())),
+        )),
+        Err(LoginError::Throttled { minutes }) => Ok(html_response(
+            StatusCode::TOO_MANY_REQUESTS,
+            views::login(&form, Some(format!(
+                "Too many failed attempts. Try again in {minutes} minute{}, or reset your password.",
+                if minutes == 1 { "" } else { "s" }
+            ))),
+        )),
+    }
+}
+
+#[post("/account/logout")]
+async fn logout(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
+    let session = access.session_id.clone();
+    blocking(&state, move |c| super::end_session(c, &session)).await??;
+    let mut response = see_other("/login");
+    let _ = response.add_cookie(&access::expired_session_cookie(state.https()));
+    Ok(response)
+}
+
+#[get("/account")]
+async fn account_page(access: Access) -> HttpResponse {
+    html_response(
+        StatusCode::OK,
+        views::account(&access, &FieldErrors::default(), false),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ChangePasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+}
+
+#[post("/account/password")]
+async fn change_password(
+    state: web::Data<AppState>,
+    access: Access,
+    form: web::Form<ChangePasswordForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    let new = match Password::parse(&form.new) {
+        Ok(p) => p,
+        Err(e) => {
+            errors.add("new", password_message(e));
+            return Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::account(&access, &errors, false),
+            ));
+        }
+    };
+    let (coordinator, keep) = (access.coordinator.clone(), access.session_id.clone());
+    let outcome = blocking(&state, move |c| {
+        super::change_password(c, &coordinator, &form.current, &new, &keep)
+    })
+    .await?;
+    match outcome {
+        Ok(()) => Ok(html_response(
+            StatusCode::OK,
+            views::account(&access, &errors, true),
+        )),
+        Err(ChangePasswordError::WrongCurrent) => {
+            errors.add("current", "This is not your current password.");
+            Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::account(&access, &errors, false),
+            ))
+        }
+        Err(error) => Err(WebError::unexpected(error)),
+    }
+}
+
+#[get("/password/forgot")]
+async fn forgot_page() -> HttpResponse {
+    html_response(StatusCode::OK, views::forgot(false))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+#[post("/password/forgot")]
+async fn forgot_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<ForgotForm>,
+) -> Result<HttpResponse, WebError> {
+    access::require_same_origin(&req, &state)?;
+    let context = state.mail.clone();
+    let email = form.into_inner().email;
+    blocking(&state, move |c| {
+        super::request_password_reset(c, &context, &email)
+    })
+    .await?
+    .map_err(WebError::unexpected)?;
+    Ok(html_response(StatusCode::OK, views::forgot(true)))
+}
+
+#[get("/password/reset/{token}")]
+async fn reset_page(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let token = token.into_inner();
+    let valid = {
+        let token = token.clone();
+        blocking(&state, move |c| super::password_link_is_valid(c, &token)).await??
+    };
+    if !valid {
+        return Ok(html_response(StatusCode::NOT_FOUND, views::reset_invalid()));
+    }
+    Ok(html_response(
+        StatusCode::OK,
+        views::reset_form(&token, &FieldErrors::default()),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    password: String,
+}
+
+#[post("/password/reset/{token}")]
+async fn reset_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    form: web::Form<ResetForm>,
+) -> Result<HttpResponse, WebError> {
+    access::require_same_origin(&req, &state)?;
+    let token = token.into_inner();
+    let mut errors = FieldErrors::default();
+    let password = match Password::parse(&form.password) {
+        Ok(p) => p,
+        Err(e) => {
+            errors.add("password", password_message(e));
+            return Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::reset_form(&token, &errors),
+            ));
+        }
+    };
+    let outcome = blocking(&state, move |c| {
+        let coordinator = super::reset_password(c, &token, &password)?;
+        Ok::<_, AccountError>(super::start_session(c, &coordinator.id)?)
+    })
+    .await?;
+    match outcome {
+        Ok(session) => Ok(signed_in(&state, &session, "/c")),
+        Err(AccountError::InvalidLink) => {
+            Ok(html_response(StatusCode::NOT_FOUND, views::reset_invalid()))
+        }
+        Err(error) => Err(WebError::unexpected(error)),
+    }
 }

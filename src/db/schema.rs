@@ -46,4 +46,185 @@ diesel::table! {
     }
 }
 
-diesel::allow_tables_to_appear_in_same_query!(coordinators, tokens, outbox);
+diesel::table! {
+    coalitions (id) {
+        id -> Text,
+        name -> Text,
+        slug -> Text,
+        about -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    memberships (coalition_id, coordinator_id) {
+        coalition_id -> Text,
+        coordinator_id -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        coordinator_id -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    login_failures (id) {
+        id -> Text,
+        throttle_key -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invitations (id) {
+        id -> Text,
+        coalition_id -> Text,
+        email -> Text,
+        role -> Text,
+        invited_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        coalition_id -> Text,
+        actor_id -> Nullable<Text>,
+        actor_name -> Text,
+        action -> Text,
+        object_type -> Text,
+        object_id -> Text,
+        summary -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    statements (id) {
+        id -> Text,
+        coalition_id -> Text,
+        slug -> Text,
+        language -> Text,
+        status -> Text,
+        signers -> Text,
+        requires_approval -> Bool,
+        list_order -> Text,
+        deadline_at -> Nullable<Timestamp>,
+        publish_at -> Nullable<Timestamp>,
+        list_public_at -> Nullable<Timestamp>,
+        preview_version -> Integer,
+        listed_organizations -> Integer,
+        listed_individuals -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        opened_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    statement_versions (id) {
+        id -> Text,
+        statement_id -> Text,
+        language -> Text,
+        title -> Text,
+        current_revision -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    revisions (id) {
+        id -> Text,
+        version_id -> Text,
+        number -> Integer,
+        title -> Text,
+        body -> Text,
+        note -> Text,
+        change_kind -> Text,
+        content_hash -> Text,
+        author_id -> Nullable<Text>,
+        author_name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    comments (id) {
+        id -> Text,
+        statement_id -> Text,
+        revision_id -> Text,
+        name -> Text,
+        organization -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
+        resolved_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    signatures (id) {
+        id -> Text,
+        statement_id -> Text,
+        kind -> Text,
+        name -> Text,
+        display_name -> Nullable<Text>,
+        country -> Nullable<Text>,
+        website -> Nullable<Text>,
+        affiliation -> Nullable<Text>,
+        city -> Nullable<Text>,
+        signer_name -> Nullable<Text>,
+        signer_title -> Nullable<Text>,
+        email -> Text,
+        status -> Text,
+        source -> Text,
+        listed -> Bool,
+        list_key -> Text,
+        manual_position -> Nullable<Integer>,
+        revision_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        approved_at -> Nullable<Timestamp>,
+        approved_by -> Nullable<Text>,
+        withdrawn_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(memberships -> coalitions (coalition_id));
+diesel::joinable!(memberships -> coordinators (coordinator_id));
+diesel::joinable!(sessions -> coordinators (coordinator_id));
+diesel::joinable!(statements -> coalitions (coalition_id));
+diesel::joinable!(statement_versions -> statements (statement_id));
+diesel::joinable!(revisions -> statement_versions (version_id));
+diesel::joinable!(comments -> revisions (revision_id));
+diesel::joinable!(signatures -> statements (statement_id));
+diesel::joinable!(invitations -> coalitions (coalition_id));
+diesel::joinable!(audit_log -> coalitions (coalition_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    coordinators,
+    tokens,
+    outbox,
+    coalitions,
+    memberships,
+    sessions,
+    login_failures,
+    invitations,
+    audit_log,
+    statements,
+    statement_versions,
+    revisions,
+    comments,
+    signatures,
+);

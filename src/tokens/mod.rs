@@ -15,12 +15,16 @@ use crate::db::DbConn;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Setup,
+    PasswordReset,
+    Invitation,
 }
 
 impl Purpose {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Setup => "setup",
+            Self::PasswordReset => "password-reset",
+            Self::Invitation => "invitation",
         }
     }
 }
@@ -39,12 +43,13 @@ pub struct Token {
 }
 
 /// 256 random bits, URL-safe.
-fn generate_raw() -> String {
+pub fn generate_raw() -> String {
     use base64::Engine;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>())
 }
 
-fn hash(raw: &str) -> String {
+/// The SHA-256 of a raw token, as stored.
+pub fn hash(raw: &str) -> String {
     hex::encode(Sha256::digest(raw.as_bytes()))
 }
 

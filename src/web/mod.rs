@@ -1,17 +1,21 @@
-//! The web layer: shared state, the route table, security headers, request
-//! logging and error pages. Areas add their routes in [`routes`].
+//! The web layer: shared state, the route table, access control, security
+//! headers, request logging and error pages. Areas add their routes here.
 
+pub mod access;
 pub mod assets;
+pub mod forms;
 pub mod health;
 pub mod layout;
 mod middleware;
 
 use std::sync::Arc;
 
+use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, web};
 
-use crate::config::Settings;
-use crate::db::Pool;
+use crate::config::{SecretKey, Settings};
+use crate::db::{DbConn, Pool};
+use crate::error::WebError;
 use crate::mail::MailContext;
 
 pub use middleware::{log_requests, security_headers};
@@ -22,15 +26,58 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub base_url: String,
     pub mail: MailContext,
+    pub secret: SecretKey,
+}
+
+impl AppState {
+    /// Whether the public address is https (secure cookies, HSTS).
+    pub fn https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+/// Runs database work off the async threads with a pooled connection.
+pub async fn blocking<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&mut DbConn) -> T + Send + 'static,
+) -> Result<T, WebError> {
+    let pool = state.pool.clone();
+    web::block(move || -> Result<T, WebError> {
+        let mut conn = pool.get()?;
+        Ok(work(&mut conn))
+    })
+    .await?
 }
 
 /// Every route of the application.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(health::healthz)
+    let (form, payload) = access::form_limits();
+    cfg.app_data(form)
+        .app_data(payload)
+        .service(health::healthz)
         .service(health::readyz)
         .service(assets::stylesheet)
         .service(web::resource("/").get(home));
     crate::accounts::routes::configure(cfg);
+    crate::coalitions::routes::configure(cfg);
+    crate::statements::public::configure(cfg);
+    cfg.service(
+        web::scope("/c/{coalition}")
+            .wrap(from_fn(access::coalition_guard))
+            .configure(crate::statements::routes::configure_coalition)
+            .configure(crate::coalitions::routes::configure_coalition)
+            .configure(crate::audit::routes::configure_coalition),
+    )
+    .service(
+        web::scope("/c")
+            .wrap(from_fn(access::account_guard))
+            .configure(crate::coalitions::routes::configure_account),
+    )
+    .service(
+        web::scope("/account")
+            .wrap(from_fn(access::account_guard))
+            .configure(crate::accounts::routes::configure_account),
+    );
 }
 
 async fn home() -> HttpResponse {
@@ -39,6 +86,7 @@ async fn home() -> HttpResponse {
         maud::html! {
             h1 { "Undersigned" }
             p { "Joint statements with verified sign-ons, a true list of signatories and clean press mailings." }
+            p { a href="/login" { "Coordinators: log in" } }
         },
     );
     HttpResponse::Ok()
@@ -49,7 +97,8 @@ async fn home() -> HttpResponse {
 /// The 404 page for every path that no route matches.
 pub async fn not_found() -> HttpResponse {
     let status = actix_web::http::StatusCode::NOT_FOUND;
-    HttpResponse::NotFound()
-        .content_type("text/html; charset=utf-8")
-        .body(layout::error_page(status, layout::status_message(status)).into_string())
+    layout::html_response(
+        status,
+        layout::error_page(status, layout::status_message(status)),
+    )
 }

@@ -1,0 +1,11 @@
+DROP TABLE signatures;
+DROP TABLE comments;
+DROP TABLE revisions;
+DROP TABLE statement_versions;
+DROP TABLE statements;
+DROP TABLE audit_log;
+DROP TABLE invitations;
+DROP TABLE login_failures;
+DROP TABLE sessions;
+DROP TABLE memberships;
+DROP TABLE coalitions;

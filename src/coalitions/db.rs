@@ -1,0 +1,235 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::{Membership, Role};
+use crate::db::DbConn;
+use crate::db::schema::{coalitions, coordinators, invitations, memberships};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = coalitions)]
+pub struct Coalition {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    pub about: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// A member as the members page shows it.
+#[derive(Debug, Clone, Queryable)]
+pub struct Member {
+    pub coordinator_id: String,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub since: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = invitations)]
+pub struct Invitation {
+    pub id: String,
+    pub coalition_id: String,
+    pub email: String,
+    pub role: String,
+    pub created_at: NaiveDateTime,
+    pub accepted_at: Option<NaiveDateTime>,
+}
+
+pub fn insert_coalition(conn: &mut DbConn, name: &str, slug: &str) -> QueryResult<Coalition> {
+    let coalition = Coalition {
+        id: crate::db::new_id(),
+        name: name.to_owned(),
+        slug: slug.to_owned(),
+        about: String::new(),
+        created_at: crate::db::now(),
+    };
+    diesel::insert_into(coalitions::table)
+        .values((
+            coalitions::id.eq(&coalition.id),
+            coalitions::name.eq(&coalition.name),
+            coalitions::slug.eq(&coalition.slug),
+            coalitions::about.eq(&coalition.about),
+            coalitions::created_at.eq(coalition.created_at),
+        ))
+        .execute(conn)?;
+    Ok(coalition)
+}
+
+pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Coalition>> {
+    coalitions::table
+        .filter(coalitions::slug.eq(slug))
+        .select(Coalition::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert_member(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    coordinator_id: &str,
+    role: Role,
+) -> QueryResult<usize> {
+    diesel::insert_into(memberships::table)
+        .values((
+            memberships::coalition_id.eq(coalition_id),
+            memberships::coordinator_id.eq(coordinator_id),
+            memberships::role.eq(role.as_str()),
+            memberships::created_at.eq(crate::db::now()),
+        ))
+        .execute(conn)
+}
+
+pub fn role_of(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    coordinator_id: &str,
+) -> QueryResult<Option<Role>> {
+    let role: Option<String> = memberships::table
+        .filter(memberships::coalition_id.eq(coalition_id))
+        .filter(memberships::coordinator_id.eq(coordinator_id))
+        .select(memberships::role)
+        .first(conn)
+        .optional()?;
+    Ok(role.and_then(|r| Role::parse(&r)))
+}
+
+pub fn set_role(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    coordinator_id: &str,
+    role: Role,
+) -> QueryResult<usize> {
+    diesel::update(
+        memberships::table
+            .filter(memberships::coalition_id.eq(coalition_id))
+            .filter(memberships::coordinator_id.eq(coordinator_id)),
+    )
+    .set(memberships::role.eq(role.as_str()))
+    .execute(conn)
+}
+
+pub fn delete_member(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    coordinator_id: &str,
+) -> QueryResult<usize> {
+    diesel::delete(
+        memberships::table
+            .filter(memberships::coalition_id.eq(coalition_id))
+            .filter(memberships::coordinator_id.eq(coordinator_id)),
+    )
+    .execute(conn)
+}
+
+pub fn count_owners(conn: &mut DbConn, coalition_id: &str) -> QueryResult<i64> {
+    memberships::table
+        .filter(memberships::coalition_id.eq(coalition_id))
+        .filter(memberships::role.eq(Role::Owner.as_str()))
+        .count()
+        .get_result(conn)
+}
+
+pub fn memberships_of(conn: &mut DbConn, coordinator_id: &str) -> QueryResult<Vec<Membership>> {
+    let rows: Vec<(Coalition, String)> = memberships::table
+        .inner_join(coalitions::table)
+        .filter(memberships::coordinator_id.eq(coordinator_id))
+        .order(coalitions::name)
+        .select((Coalition::as_select(), memberships::role))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(coalition, role)| {
+            Role::parse(&role).map(|role| Membership { coalition, role })
+        })
+        .collect())
+}
+
+pub fn members(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<Member>> {
+    memberships::table
+        .inner_join(coordinators::table)
+        .filter(memberships::coalition_id.eq(coalition_id))
+        .order(coordinators::name)
+        .select((
+            coordinators::id,
+            coordinators::name,
+            coordinators::email,
+            memberships::role,
+            memberships::created_at,
+        ))
+        .load(conn)
+}
+
+pub fn insert_invitation(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    email: &str,
+    role: Role,
+    invited_by: &str,
+) -> QueryResult<Invitation> {
+    let invitation = Invitation {
+        id: crate::db::new_id(),
+        coalition_id: coalition_id.to_owned(),
+        email: email.to_owned(),
+        role: role.as_str().to_owned(),
+        created_at: crate::db::now(),
+        accepted_at: None,
+    };
+    diesel::insert_into(invitations::table)
+        .values((
+            invitations::id.eq(&invitation.id),
+            invitations::coalition_id.eq(coalition_id),
+            invitations::email.eq(email),
+            invitations::role.eq(&invitation.role),
+            invitations::invited_by.eq(invited_by),
+            invitations::created_at.eq(invitation.created_at),
+        ))
+        .execute(conn)?;
+    Ok(invitation)
+}
+
+pub fn pending_invitations(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<Invitation>> {
+    invitations::table
+        .filter(invitations::coalition_id.eq(coalition_id))
+        .filter(invitations::accepted_at.is_null())
+        .order(invitations::created_at.desc())
+        .select(Invitation::as_select())
+        .load(conn)
+}
+
+pub fn find_invitation(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    id: &str,
+) -> QueryResult<Option<Invitation>> {
+    invitations::table
+        .filter(invitations::coalition_id.eq(coalition_id))
+        .filter(invitations::id.eq(id))
+        .filter(invitations::accepted_at.is_null())
+        .select(Invitation::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn invitation_with_coalition(
+    conn: &mut DbConn,
+    id: &str,
+) -> QueryResult<Option<(Invitation, Coalition)>> {
+    invitations::table
+        .inner_join(coalitions::table)
+        .filter(invitations::id.eq(id))
+        .filter(invitations::accepted_at.is_null())
+        .select((Invitation::as_select(), Coalition::as_select()))
+        .first(conn)
+        .optional()
+}
+
+pub fn mark_invitation_accepted(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
+    diesel::update(invitations::table.find(id))
+        .set(invitations::accepted_at.eq(crate::db::now()))
+        .execute(conn)
+}
+
+pub fn delete_invitation(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
+    diesel::delete(invitations::table.find(id)).execute(conn)
+}

@@ -1,0 +1,415 @@
+//! Coalitions and their members: roles, invitations, and which coalitions a
+//! coordinator may act in.
+
+mod db;
+pub mod routes;
+mod views;
+
+use chrono::Duration;
+use diesel::{Connection, QueryResult};
+
+use crate::accounts::{self, Coordinator, Email, NewAccount};
+use crate::audit::{self, Actor};
+use crate::db::DbConn;
+use crate::mail::{self, MailContext, OutgoingMail, Priority};
+use crate::tokens::{self, Purpose};
+
+pub use db::{Coalition, Invitation, Member};
+
+const INVITATION_VALIDITY: Duration = Duration::days(7);
+const MAX_NAME_CHARS: usize = 120;
+
+/// What a member may do. Ordered: an owner may do all an editor may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Viewer,
+    Editor,
+    Owner,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Owner, Role::Editor, Role::Viewer];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Viewer => "viewer",
+            Self::Editor => "editor",
+            Self::Owner => "owner",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    /// What the role allows, in a few words for the members page.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Owner => "members, settings and everything editors do",
+            Self::Editor => "statements, signatures, contacts and releases",
+            Self::Viewer => "reads everything, changes nothing",
+        }
+    }
+}
+
+/// A coordinator's membership in the coalition a request is about.
+#[derive(Debug, Clone)]
+pub struct Membership {
+    pub coalition: Coalition,
+    pub role: Role,
+}
+
+/// A coalition name as typed, normalized, with the slug made from it.
+#[derive(Debug, Clone)]
+pub struct NewCoalition {
+    pub name: String,
+    pub slug: String,
+}
+
+impl NewCoalition {
+    pub fn parse(name: &str) -> Result<Self, crate::text::TextError> {
+        let name = crate::text::normalize_line(name, MAX_NAME_CHARS)?;
+        let slug = crate::text::slugify(&name);
+        Ok(Self { name, slug })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoalitionError {
+    #[error("a coalition with this name exists already")]
+    NameTaken,
+    #[error("a coalition needs at least one owner")]
+    LastOwner,
+    #[error("this person is already a member")]
+    AlreadyMember,
+    #[error("this invitation is not valid any more")]
+    InvalidInvitation,
+    #[error(transparent)]
+    Account(#[from] accounts::AccountError),
+    #[error(transparent)]
+    Mail(#[from] mail::EnqueueError),
+    #[error(transparent)]
+    Template(#[from] mail::templates::TemplateError),
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+/// Creates a coalition with `owner` as its first owner.
+pub fn create(
+    conn: &mut DbConn,
+    new: &NewCoalition,
+    owner: &Coordinator,
+) -> Result<Coalition, CoalitionError> {
+    conn.transaction(|conn| {
+        if db::find_by_slug(conn, &new.slug)?.is_some() {
+            return Err(CoalitionError::NameTaken);
+        }
+        let coalition = db::insert_coalition(conn, &new.name, &new.slug)?;
+        db::insert_member(conn, &coalition.id, &owner.id, Role::Owner)?;
+        audit::record(
+            conn,
+            &coalition.id,
+            &Actor::Coordinator(owner),
+            "coalition.create",
+            "coalition",
+            &coalition.id,
+            &format!("created the coalition {}", coalition.name),
+        )?;
+        Ok(coalition)
+    })
+}
+
+/// Makes `coordinator` a member of the coalition named `name` (created when
+/// missing) with `role`; for the command line.
+pub fn ensure_member(
+    conn: &mut DbConn,
+    name: &str,
+    coordinator: &Coordinator,
+    role: Role,
+) -> Result<Coalition, CoalitionError> {
+    let new = NewCoalition::parse(name).map_err(|_| CoalitionError::NameTaken)?;
+    let coalition = match db::find_by_slug(conn, &new.slug)? {
+        Some(coalition) => coalition,
+        None => {
+            let coalition = db::insert_coalition(conn, &new.name, &new.slug)?;
+            audit::record(
+                conn,
+                &coalition.id,
+                &Actor::System,
+                "coalition.create",
+                "coalition",
+                &coalition.id,
+                &format!(
+                    "created the coalition {} from the command line",
+                    coalition.name
+                ),
+            )?;
+            coalition
+        }
+    };
+    match db::role_of(conn, &coalition.id, &coordinator.id)? {
+        Some(_) => db::set_role(conn, &coalition.id, &coordinator.id, role)?,
+        None => db::insert_member(conn, &coalition.id, &coordinator.id, role)?,
+    };
+    audit::record(
+        conn,
+        &coalition.id,
+        &Actor::System,
+        "member.add",
+        "coordinator",
+        &coordinator.id,
+        &format!("{} is {} (command line)", coordinator.email, role.as_str()),
+    )?;
+    Ok(coalition)
+}
+
+/// The membership of `coordinator` in the coalition with `slug`, if any.
+pub fn membership(
+    conn: &mut DbConn,
+    slug: &str,
+    coordinator_id: &str,
+) -> QueryResult<Option<Membership>> {
+    let Some(coalition) = db::find_by_slug(conn, slug)? else {
+        return Ok(None);
+    };
+    let role = db::role_of(conn, &coalition.id, coordinator_id)?;
+    Ok(role.map(|role| Membership { coalition, role }))
+}
+
+/// Every coalition `coordinator_id` belongs to, with the role, by name.
+pub fn memberships_of(conn: &mut DbConn, coordinator_id: &str) -> QueryResult<Vec<Membership>> {
+    db::memberships_of(conn, coordinator_id)
+}
+
+pub fn members(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<Member>> {
+    db::members(conn, coalition_id)
+}
+
+pub fn pending_invitations(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<Invitation>> {
+    db::pending_invitations(conn, coalition_id)
+}
+
+/// Invites `email` into the coalition with `role`: stores the invitation
+/// and queues the mail with its single-use link, in one transaction.
+pub fn invite(
+    conn: &mut DbConn,
+    context: &MailContext,
+    membership: &Membership,
+    inviter: &Coordinator,
+    email: &Email,
+    role: Role,
+) -> Result<Invitation, CoalitionError> {
+    let coalition = &membership.coalition;
+    conn.transaction(|conn| {
+        if let Some(existing) = accounts::find_by_email(conn, email)?
+            && db::role_of(conn, &coalition.id, &existing.id)?.is_some()
+        {
+            return Err(CoalitionError::AlreadyMember);
+        }
+        let invitation =
+            db::insert_invitation(conn, &coalition.id, email.as_str(), role, &inviter.id)?;
+        let raw = tokens::issue(
+            conn,
+            Purpose::Invitation,
+            Some(&invitation.id),
+            INVITATION_VALIDITY,
+        )?;
+        let content = mail::templates::render(
+            "coalition-invitation",
+            &serde_json::json!({
+                "inviter": inviter.name,
+                "coalition": coalition.name,
+                "role": role.as_str(),
+                "role_description": role.description(),
+                "link": format!("{}/invitations/{raw}", context.base_url),
+                "days": INVITATION_VALIDITY.num_days(),
+            }),
+        )?;
+        mail::enqueue(
+            conn,
+            context,
+            &OutgoingMail {
+                purpose: "coalition-invitation".into(),
+                subject_id: invitation.id.clone(),
+                to: email.as_str().to_owned(),
+                to_name: None,
+                content,
+                headers: Vec::new(),
+                priority: Priority::Transactional,
+            },
+        )?;
+        audit::record(
+            conn,
+            &coalition.id,
+            &Actor::Coordinator(inviter),
+            "member.invite",
+            "invitation",
+            &invitation.id,
+            &format!("invited {} as {}", email.as_str(), role.as_str()),
+        )?;
+        Ok(invitation)
+    })
+}
+
+/// An invitation that a link still opens, with its coalition.
+pub fn open_invitation(
+    conn: &mut DbConn,
+    raw: &str,
+) -> QueryResult<Option<(Invitation, Coalition)>> {
+    let Some(token) = tokens::find_valid(conn, Purpose::Invitation, raw)? else {
+        return Ok(None);
+    };
+    let Some(id) = token.subject_id else {
+        return Ok(None);
+    };
+    db::invitation_with_coalition(conn, &id)
+}
+
+/// How an invitation is accepted: by an existing account, or a new one.
+pub enum Acceptance<'a> {
+    Existing(&'a Coordinator),
+    NewAccount(&'a NewAccount),
+}
+
+/// Accepts an invitation: uses the token, creates the account when needed
+/// and adds the membership, all or nothing.
+pub fn accept_invitation(
+    conn: &mut DbConn,
+    raw: &str,
+    acceptance: Acceptance<'_>,
+) -> Result<(Coordinator, Coalition), CoalitionError> {
+    conn.transaction(|conn| {
+        let token = tokens::consume(conn, Purpose::Invitation, raw)?
+            .ok_or(CoalitionError::InvalidInvitation)?;
+        let id = token.subject_id.ok_or(CoalitionError::InvalidInvitation)?;
+        let (invitation, coalition) =
+            db::invitation_with_coalition(conn, &id)?.ok_or(CoalitionError::InvalidInvitation)?;
+        let role = Role::parse(&invitation.role).unwrap_or(Role::Viewer);
+        let coordinator = match acceptance {
+            Acceptance::Existing(coordinator) => coordinator.clone(),
+            Acceptance::NewAccount(account) => accounts::create_account(conn, account)?,
+        };
+        match db::role_of(conn, &coalition.id, &coordinator.id)? {
+            Some(current) if current >= role => {}
+            Some(_) => {
+                db::set_role(conn, &coalition.id, &coordinator.id, role)?;
+            }
+            None => {
+                db::insert_member(conn, &coalition.id, &coordinator.id, role)?;
+            }
+        }
+        db::mark_invitation_accepted(conn, &invitation.id)?;
+        audit::record(
+            conn,
+            &coalition.id,
+            &Actor::Coordinator(&coordinator),
+            "member.join",
+            "coordinator",
+            &coordinator.id,
+            &format!(
+                "{} accepted the invitation as {}",
+                coordinator.email,
+                role.as_str()
+            ),
+        )?;
+        Ok((coordinator, coalition))
+    })
+}
+
+/// Withdraws a pending invitation; its link stops working.
+pub fn revoke_invitation(
+    conn: &mut DbConn,
+    membership: &Membership,
+    actor: &Coordinator,
+    invitation_id: &str,
+) -> Result<(), CoalitionError> {
+    conn.transaction(|conn| {
+        let Some(invitation) = db::find_invitation(conn, &membership.coalition.id, invitation_id)?
+        else {
+            return Err(CoalitionError::InvalidInvitation);
+        };
+        tokens::revoke_unused(conn, Purpose::Invitation, Some(&invitation.id))?;
+        db::delete_invitation(conn, &invitation.id)?;
+        audit::record(
+            conn,
+            &membership.coalition.id,
+            &Actor::Coordinator(actor),
+            "member.uninvite",
+            "invitation",
+            &invitation.id,
+            &format!("withdrew the invitation of {}", invitation.email),
+        )?;
+        Ok(())
+    })
+}
+
+/// Changes a member's role; the last owner cannot be demoted.
+pub fn change_role(
+    conn: &mut DbConn,
+    membership: &Membership,
+    actor: &Coordinator,
+    member_id: &str,
+    role: Role,
+) -> Result<(), CoalitionError> {
+    let coalition_id = &membership.coalition.id;
+    conn.transaction(|conn| {
+        let current =
+            db::role_of(conn, coalition_id, member_id)?.ok_or(diesel::result::Error::NotFound)?;
+        if current == Role::Owner
+            && role != Role::Owner
+            && db::count_owners(conn, coalition_id)? <= 1
+        {
+            return Err(CoalitionError::LastOwner);
+        }
+        db::set_role(conn, coalition_id, member_id, role)?;
+        let who = accounts::find(conn, member_id)?
+            .map(|c| c.email)
+            .unwrap_or_default();
+        audit::record(
+            conn,
+            coalition_id,
+            &Actor::Coordinator(actor),
+            "member.role",
+            "coordinator",
+            member_id,
+            &format!(
+                "changed the role of {who} from {} to {}",
+                current.as_str(),
+                role.as_str()
+            ),
+        )?;
+        Ok(())
+    })
+}
+
+/// Removes a member; the last owner cannot be removed. Their sessions stay
+/// (they may belong to other coalitions), but this coalition is closed to them.
+pub fn remove_member(
+    conn: &mut DbConn,
+    membership: &Membership,
+    actor: &Coordinator,
+    member_id: &str,
+) -> Result<(), CoalitionError> {
+    let coalition_id = &membership.coalition.id;
+    conn.transaction(|conn| {
+        let current =
+            db::role_of(conn, coalition_id, member_id)?.ok_or(diesel::result::Error::NotFound)?;
+        if current == Role::Owner && db::count_owners(conn, coalition_id)? <= 1 {
+            return Err(CoalitionError::LastOwner);
+        }
+        db::delete_member(conn, coalition_id, member_id)?;
+        let who = accounts::find(conn, member_id)?
+            .map(|c| c.email)
+            .unwrap_or_default();
+        audit::record(
+            conn,
+            coalition_id,
+            &Actor::Coordinator(actor),
+            "member.remove",
+            "coordinator",
+            member_id,
+            &format!("removed {who}"),
+        )?;
+        Ok(())
+    })
+}

@@ -1,0 +1,380 @@
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use serde::Deserialize;
+
+use super::{Acceptance, CoalitionError, NewCoalition, Role, views};
+use crate::accounts::{self, Email, NewAccount, Password};
+use crate::error::WebError;
+use crate::web::access::{self, Access};
+use crate::web::forms::FieldErrors;
+use crate::web::layout::{html_response, see_other};
+use crate::web::{AppState, blocking};
+
+/// Public routes: accepting an invitation.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(invitation_page).service(invitation_accept);
+}
+
+/// `/c` itself, behind the account guard.
+pub fn configure_account(cfg: &mut web::ServiceConfig) {
+    cfg.service(coalition_list).service(coalition_create);
+}
+
+/// Routes under `/c/{coalition}`, behind the coalition guard.
+pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
+    cfg.service(members_page)
+        .service(invite)
+        .service(change_role)
+        .service(remove_member)
+        .service(revoke_invitation);
+}
+
+#[get("")]
+async fn coalition_list(
+    state: web::Data<AppState>,
+    access: Access,
+) -> Result<HttpResponse, WebError> {
+    let id = access.coordinator.id.clone();
+    let memberships = blocking(&state, move |c| super::memberships_of(c, &id)).await??;
+    if let [only] = memberships.as_slice() {
+        return Ok(see_other(&format!("/c/{}", only.coalition.slug)));
+    }
+    Ok(html_response(
+        StatusCode::OK,
+        views::coalition_list(&access, &memberships, "", &FieldErrors::default()),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CreateForm {
+    #[serde(default)]
+    name: String,
+}
+
+#[post("")]
+async fn coalition_create(
+    state: web::Data<AppState>,
+    access: Access,
+    form: web::Form<CreateForm>,
+) -> Result<HttpResponse, WebError> {
+    let name = form.into_inner().name;
+    let mut errors = FieldErrors::default();
+    let coordinator = access.coordinator.clone();
+    let id = coordinator.id.clone();
+    let outcome = match NewCoalition::parse(&name) {
+        Ok(new) => Some(blocking(&state, move |c| super::create(c, &new, &coordinator)).await?),
+        Err(_) => {
+            errors.add("name", "Enter a name of at most 120 characters.");
+            None
+        }
+    };
+    match outcome {
+        Some(Ok(coalition)) => return Ok(see_other(&format!("/c/{}", coalition.slug))),
+        Some(Err(CoalitionError::NameTaken)) => errors.add(
+            "name",
+            "A coalition with this name exists already. Choose another name.",
+        ),
+        Some(Err(error)) => return Err(WebError::unexpected(error)),
+        None => {}
+    }
+    let memberships = blocking(&state, move |c| super::memberships_of(c, &id)).await??;
+    Ok(html_response(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        views::coalition_list(&access, &memberships, &name, &errors),
+    ))
+}
+
+async fn render_members(
+    state: &AppState,
+    access: &Access,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let coalition_id = access.member()?.coalition.id.clone();
+    let (members, invitations) = blocking(state, move |c| {
+        Ok::<_, diesel::result::Error>((
+            super::members(c, &coalition_id)?,
+            super::pending_invitations(c, &coalition_id)?,
+        ))
+    })
+    .await??;
+    Ok(html_response(
+        status,
+        views::members(access, &members, &invitations, &errors),
+    ))
+}
+
+#[get("/members")]
+async fn members_page(
+    state: web::Data<AppState>,
+    access: Access,
+) -> Result<HttpResponse, WebError> {
+    render_members(&state, &access, FieldErrors::default(), StatusCode::OK).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+}
+
+#[post("/members/invite")]
+async fn invite(
+    state: web::Data<AppState>,
+    access: Access,
+    form: web::Form<InviteForm>,
+) -> Result<HttpResponse, WebError> {
+    let mut errors = FieldErrors::default();
+    let email = Email::parse(&form.email);
+    let role = Role::parse(&form.role);
+    if email.is_none() {
+        errors.add("email", "Enter an email address such as name@example.org.");
+    }
+    if role.is_none() {
+        errors.add("role", "Choose owner, editor or viewer.");
+    }
+    let (Some(email), Some(role)) = (email, role) else {
+        return render_members(&state, &access, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let membership = access.member()?.clone();
+    let (inviter, context) = (access.coordinator.clone(), state.mail.clone());
+    let outcome = blocking(&state, move |c| {
+        super::invite(c, &context, &membership, &inviter, &email, role)
+    })
+    .await?;
+    match outcome {
+        Ok(_) => Ok(see_other(&format!(
+            "/c/{}/members",
+            access.member()?.coalition.slug
+        ))),
+        Err(CoalitionError::AlreadyMember) => {
+            errors.add("email", "This person is already a member of the coalition.");
+            render_members(&state, &access, errors, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(error) => Err(WebError::unexpected(error)),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    role: String,
+}
+
+fn member_change_outcome(
+    access: &Access,
+    outcome: Result<(), CoalitionError>,
+) -> Result<HttpResponse, WebError> {
+    match outcome {
+        Ok(()) => Ok(see_other(&format!(
+            "/c/{}/members",
+            access.member()?.coalition.slug
+        ))),
+        Err(CoalitionError::LastOwner) => Err(WebError::BadRequest(
+            "A coalition needs at least one owner. Make someone else an owner first.".into(),
+        )),
+        Err(CoalitionError::Database(diesel::result::Error::NotFound)) => Err(WebError::NotFound),
+        Err(error) => Err(WebError::unexpected(error)),
+    }
+}
+
+#[post("/members/{member}/role")]
+async fn change_role(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    form: web::Form<RoleForm>,
+) -> Result<HttpResponse, WebError> {
+    let (_, member_id) = path.into_inner();
+    let role = Role::parse(&form.role)
+        .ok_or_else(|| WebError::BadRequest("Choose owner, editor or viewer.".into()))?;
+    let (membership, actor) = (access.member()?.clone(), access.coordinator.clone());
+    let outcome = blocking(&state, move |c| {
+        super::change_role(c, &membership, &actor, &member_id, role)
+    })
+    .await?;
+    member_change_outcome(&access, outcome)
+}
+
+#[post("/members/{member}/remove")]
+async fn remove_member(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (_, member_id) = path.into_inner();
+    let (membership, actor) = (access.member()?.clone(), access.coordinator.clone());
+    let outcome = blocking(&state, move |c| {
+        super::remove_member(c, &membership, &actor, &member_id)
+    })
+    .await?;
+    member_change_outcome(&access, outcome)
+}
+
+#[post("/invitations/{invitation}/revoke")]
+async fn revoke_invitation(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (_, invitation_id) = path.into_inner();
+    let (membership, actor) = (access.member()?.clone(), access.coordinator.clone());
+    let outcome = blocking(&state, move |c| {
+        super::revoke_invitation(c, &membership, &actor, &invitation_id)
+    })
+    .await?;
+    match outcome {
+        Err(CoalitionError::InvalidInvitation) => Err(WebError::NotFound),
+        other => member_change_outcome(&access, other),
+    }
+}
+
+/// The coordinator signed in on this browser, if any (public pages).
+async fn signed_in(
+    req: &HttpRequest,
+    state: &AppState,
+) -> Result<Option<accounts::Coordinator>, WebError> {
+    let Some(raw) = req
+        .cookie(access::SESSION_COOKIE)
+        .map(|c| c.value().to_owned())
+    else {
+        return Ok(None);
+    };
+    let found = blocking(state, move |c| accounts::session_coordinator(c, &raw)).await??;
+    Ok(found.map(|(_, coordinator)| coordinator))
+}
+
+#[get("/invitations/{token}")]
+async fn invitation_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let token = token.into_inner();
+    let raw = token.clone();
+    let found = blocking(&state, move |c| super::open_invitation(c, &raw)).await??;
+    let Some((invitation, coalition)) = found else {
+        return Ok(html_response(
+            StatusCode::NOT_FOUND,
+            views::invitation_invalid(),
+        ));
+    };
+    let me = signed_in(&req, &state).await?;
+    let email = invitation.email.clone();
+    let has_account = blocking(&state, move |c| {
+        Email::parse(&email)
+            .map(|e| accounts::find_by_email(c, &e))
+            .transpose()
+            .map(|a| a.flatten().is_some())
+    })
+    .await??;
+    Ok(html_response(
+        StatusCode::OK,
+        views::invitation(
+            &token,
+            &invitation,
+            &coalition,
+            me.as_ref(),
+            has_account,
+            &FieldErrors::default(),
+            "",
+        ),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AcceptForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    password: String,
+}
+
+#[post("/invitations/{token}")]
+async fn invitation_accept(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    form: web::Form<AcceptForm>,
+) -> Result<HttpResponse, WebError> {
+    access::require_same_origin(&req, &state)?;
+    let token = token.into_inner();
+    let raw = token.clone();
+    let found = blocking(&state, move |c| super::open_invitation(c, &raw)).await??;
+    let Some((invitation, coalition)) = found else {
+        return Ok(html_response(
+            StatusCode::NOT_FOUND,
+            views::invitation_invalid(),
+        ));
+    };
+    let me = signed_in(&req, &state).await?;
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    let new_account = if me.is_some() {
+        None
+    } else {
+        let name = crate::text::normalize_line(&form.name, 120)
+            .map_err(|_| errors.add("name", "Enter your name (at most 120 characters)."))
+            .ok();
+        let password = Password::parse(&form.password)
+            .map_err(|e| errors.add("password", accounts::routes::password_message(e)))
+            .ok();
+        match (name, password, Email::parse(&invitation.email)) {
+            (Some(name), Some(password), Some(email)) => Some(NewAccount {
+                name,
+                email,
+                password,
+            }),
+            _ => {
+                return Ok(html_response(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    views::invitation(
+                        &token,
+                        &invitation,
+                        &coalition,
+                        None,
+                        false,
+                        &errors,
+                        &form.name,
+                    ),
+                ));
+            }
+        }
+    };
+    let existing = me.clone();
+    let outcome = blocking(&state, move |c| {
+        let acceptance = match (&existing, &new_account) {
+            (Some(coordinator), _) => Acceptance::Existing(coordinator),
+            (None, Some(account)) => Acceptance::NewAccount(account),
+            (None, None) => return Err(CoalitionError::InvalidInvitation),
+        };
+        let (coordinator, coalition) = super::accept_invitation(c, &token, acceptance)?;
+        let session = if existing.is_none() {
+            Some(accounts::start_session(c, &coordinator.id)?)
+        } else {
+            None
+        };
+        Ok((coalition, session))
+    })
+    .await?;
+    match outcome {
+        Ok((coalition, session)) => {
+            let mut response = see_other(&format!("/c/{}", coalition.slug));
+            if let Some(session) = session {
+                let _ = response.add_cookie(&access::session_cookie(&session, state.https()));
+            }
+            Ok(response)
+        }
+        Err(CoalitionError::Account(accounts::AccountError::EmailTaken)) => Ok(html_response(
+            StatusCode::CONFLICT,
+            views::invitation_log_in_first(&invitation.email),
+        )),
+        Err(CoalitionError::InvalidInvitation) => Ok(html_response(
+            StatusCode::NOT_FOUND,
+            views::invitation_invalid(),
+        )),
+        Err(error) => Err(WebError::unexpected(error)),
+    }
+}

@@ -1,0 +1,622 @@
+//! Joint statements: drafting with revisions, translations, status, the
+//! private preview with partners' comments, and what the public may see.
+
+mod chart;
+mod db;
+pub mod public;
+mod public_views;
+pub mod routes;
+mod views;
+
+use chrono::NaiveDateTime;
+use diesel::{Connection, QueryResult};
+
+use crate::accounts::Coordinator;
+use crate::audit::{self, Actor};
+use crate::coalitions::Membership;
+use crate::db::DbConn;
+use crate::text::{self, TextError};
+
+pub use db::{Comment, Revision, Statement, Version};
+
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_BODY_CHARS: usize = 100_000;
+pub const MAX_NOTE_CHARS: usize = 300;
+
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// Where a statement is in its life.
+    Status { Draft => "draft", Open => "open", Closed => "closed" }
+);
+text_enum!(
+    /// Who may sign.
+    Signers { Organizations => "organizations", Individuals => "individuals", Both => "both" }
+);
+text_enum!(
+    /// How the "Signed by" list is ordered.
+    ListOrder { Alphabetical => "alphabetical", Country => "country", Time => "time", Manual => "manual" }
+);
+text_enum!(
+    /// What a revision changed. Before a statement opens every change is a
+    /// draft; afterwards the coordinator says whether the meaning changed.
+    ChangeKind { Draft => "draft", Editorial => "editorial", Material => "material" }
+);
+
+impl Signers {
+    pub fn takes_organizations(self) -> bool {
+        matches!(self, Self::Organizations | Self::Both)
+    }
+
+    pub fn takes_individuals(self) -> bool {
+        matches!(self, Self::Individuals | Self::Both)
+    }
+}
+
+impl Statement {
+    pub fn stored_status(&self) -> Status {
+        Status::parse(&self.status).unwrap_or(Status::Draft)
+    }
+
+    /// The status as it stands at `now`: an open statement past its
+    /// deadline is closed even before the job records it.
+    pub fn status_at(&self, now: NaiveDateTime) -> Status {
+        match self.stored_status() {
+            Status::Open if self.deadline_at.is_some_and(|d| d <= now) => Status::Closed,
+            status => status,
+        }
+    }
+
+    /// Whether anyone may read the public page at `now`.
+    pub fn is_public(&self, now: NaiveDateTime) -> bool {
+        self.stored_status() != Status::Draft && self.publish_at.is_none_or(|p| p <= now)
+    }
+
+    /// Whether the "Signed by" list may be shown at `now`.
+    pub fn list_is_visible(&self, now: NaiveDateTime) -> bool {
+        self.list_public_at.is_none_or(|t| t <= now)
+    }
+
+    pub fn signers(&self) -> Signers {
+        Signers::parse(&self.signers).unwrap_or(Signers::Organizations)
+    }
+
+    pub fn list_order(&self) -> ListOrder {
+        ListOrder::parse(&self.list_order).unwrap_or(ListOrder::Alphabetical)
+    }
+
+    pub fn listed_total(&self) -> i32 {
+        self.listed_organizations + self.listed_individuals
+    }
+}
+
+/// A BCP 47 language tag as typed ("es", "pt-BR"), checked and normalized.
+pub fn parse_language(input: &str) -> Option<String> {
+    let tag: icu_locale::LanguageIdentifier = input.trim().parse().ok()?;
+    let text = tag.to_string();
+    (!text.is_empty() && text != "und" && text.len() <= 20).then_some(text)
+}
+
+/// A title, body and note as a coordinator typed them, normalized.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub title: String,
+    pub body: String,
+    pub note: String,
+}
+
+/// Which field of a [`Draft`] was refused, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftError {
+    pub field: &'static str,
+    pub error: TextError,
+}
+
+impl Draft {
+    pub fn parse(title: &str, body: &str, note: &str) -> Result<Self, Vec<DraftError>> {
+        let title = text::normalize_line(title, MAX_TITLE_CHARS).map_err(|error| DraftError {
+            field: "title",
+            error,
+        });
+        let body = text::normalize_text(body, MAX_BODY_CHARS).map_err(|error| DraftError {
+            field: "body",
+            error,
+        });
+        let note = text::normalize_optional_line(note, MAX_NOTE_CHARS)
+            .map(Option::unwrap_or_default)
+            .map_err(|error| DraftError {
+                field: "note",
+                error,
+            });
+        match (title, body, note) {
+            (Ok(title), Ok(body), Ok(note)) => Ok(Self { title, body, note }),
+            (title, body, note) => Err([title.err(), body.err(), note.err()]
+                .into_iter()
+                .flatten()
+                .collect()),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StatementError {
+    #[error("this address is taken by another statement")]
+    SlugTaken,
+    #[error("the address can only change while the statement is a draft")]
+    SlugLocked,
+    #[error("the language can only change while the statement is a draft")]
+    LanguageLocked,
+    #[error("say whether this change is editorial or material")]
+    KindRequired,
+    #[error("a version in this language exists already")]
+    TranslationExists,
+    #[error("a statement cannot go from {from} to {to}")]
+    BadTransition {
+        from: &'static str,
+        to: &'static str,
+    },
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+/// Creates a draft statement with its first revision in `language`.
+pub fn create(
+    conn: &mut DbConn,
+    membership: &Membership,
+    author: &Coordinator,
+    language: &str,
+    draft: &Draft,
+) -> Result<Statement, StatementError> {
+    conn.transaction(|conn| {
+        let slug = unique_slug(conn, &text::slugify(&draft.title))?;
+        let statement = db::insert_statement(conn, &membership.coalition.id, &slug, language)?;
+        let version = db::insert_version(conn, &statement.id, language, &draft.title)?;
+        db::insert_revision(conn, &version.id, 1, draft, ChangeKind::Draft, author)?;
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(author),
+            "statement.create",
+            "statement",
+            &statement.id,
+            &format!("created the draft \u{201c}{}\u{201d}", draft.title),
+        )?;
+        Ok(statement)
+    })
+}
+
+fn unique_slug(conn: &mut DbConn, base: &str) -> QueryResult<String> {
+    let mut candidate = base.to_owned();
+    let mut n = 2;
+    while db::slug_exists(conn, &candidate)? {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}
+
+/// Loads a statement of the member's coalition; another coalition's
+/// statement is "not found", so its existence is not revealed.
+pub fn find_for(
+    conn: &mut DbConn,
+    membership: &Membership,
+    id: &str,
+) -> QueryResult<Option<Statement>> {
+    Ok(db::find(conn, id)?.filter(|s| s.coalition_id == membership.coalition.id))
+}
+
+pub fn list_for(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<(Statement, String)>> {
+    db::list_for_coalition(conn, coalition_id)
+}
+
+pub fn versions(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<Version>> {
+    db::versions(conn, statement_id)
+}
+
+pub fn version(
+    conn: &mut DbConn,
+    statement_id: &str,
+    language: &str,
+) -> QueryResult<Option<Version>> {
+    db::version(conn, statement_id, language)
+}
+
+pub fn current_revision(conn: &mut DbConn, version: &Version) -> QueryResult<Revision> {
+    db::revision(conn, &version.id, version.current_revision)
+}
+
+pub fn revisions(conn: &mut DbConn, version_id: &str) -> QueryResult<Vec<Revision>> {
+    db::revisions(conn, version_id)
+}
+
+pub fn revision(conn: &mut DbConn, version_id: &str, number: i32) -> QueryResult<Option<Revision>> {
+    match db::revision(conn, version_id, number) {
+        Ok(r) => Ok(Some(r)),
+        Err(diesel::result::Error::NotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// What saving an edit did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Saved {
+    NewRevision(i32),
+    /// Title and body were the same as the current revision.
+    Unchanged,
+}
+
+/// Saves an edit of one language version as a new revision. Once the
+/// statement has opened, the coordinator must say what kind of change it is.
+pub fn save_revision(
+    conn: &mut DbConn,
+    statement: &Statement,
+    version: &Version,
+    author: &Coordinator,
+    draft: &Draft,
+    kind: Option<ChangeKind>,
+) -> Result<Saved, StatementError> {
+    let kind = match (statement.stored_status(), kind) {
+        (Status::Draft, _) => ChangeKind::Draft,
+        (_, Some(kind @ (ChangeKind::Editorial | ChangeKind::Material))) => kind,
+        _ => return Err(StatementError::KindRequired),
+    };
+    conn.transaction(|conn| {
+        let current = db::revision(conn, &version.id, version.current_revision)?;
+        if current.content_hash == text::content_hash(&draft.title, &draft.body) {
+            return Ok(Saved::Unchanged);
+        }
+        let number = current.number + 1;
+        db::insert_revision(conn, &version.id, number, draft, kind, author)?;
+        db::set_current_revision(conn, &version.id, number, &draft.title)?;
+        db::touch(conn, &statement.id)?;
+        let summary = format!(
+            "saved revision {number} ({}) of the {} version: {}",
+            kind.as_str(),
+            version.language,
+            if draft.note.is_empty() {
+                "no note"
+            } else {
+                &draft.note
+            }
+        );
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(author),
+            "statement.revise",
+            "statement",
+            &statement.id,
+            &summary,
+        )?;
+        Ok(Saved::NewRevision(number))
+    })
+}
+
+/// Adds a version in another language, sharing the list of signatures.
+pub fn add_translation(
+    conn: &mut DbConn,
+    statement: &Statement,
+    author: &Coordinator,
+    language: &str,
+    draft: &Draft,
+) -> Result<Version, StatementError> {
+    conn.transaction(|conn| {
+        if db::version(conn, &statement.id, language)?.is_some() {
+            return Err(StatementError::TranslationExists);
+        }
+        let version = db::insert_version(conn, &statement.id, language, &draft.title)?;
+        let kind = if statement.stored_status() == Status::Draft {
+            ChangeKind::Draft
+        } else {
+            ChangeKind::Editorial
+        };
+        db::insert_revision(conn, &version.id, 1, draft, kind, author)?;
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(author),
+            "statement.translate",
+            "statement",
+            &statement.id,
+            &format!(
+                "added the {language} version \u{201c}{}\u{201d}",
+                draft.title
+            ),
+        )?;
+        Ok(version)
+    })
+}
+
+/// The settings a coordinator may change.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub slug: String,
+    pub language: String,
+    pub signers: Signers,
+    pub requires_approval: bool,
+    pub list_order: ListOrder,
+    pub deadline_at: Option<NaiveDateTime>,
+    pub publish_at: Option<NaiveDateTime>,
+    pub list_public_at: Option<NaiveDateTime>,
+}
+
+/// Changes settings; the address and language only while a draft. A new
+/// list order re-sorts the list in the same transaction.
+pub fn update_settings(
+    conn: &mut DbConn,
+    statement: &Statement,
+    actor: &Coordinator,
+    settings: &Settings,
+) -> Result<(), StatementError> {
+    let draft = statement.stored_status() == Status::Draft;
+    if settings.slug != statement.slug && !draft {
+        return Err(StatementError::SlugLocked);
+    }
+    if settings.language != statement.language && !draft {
+        return Err(StatementError::LanguageLocked);
+    }
+    conn.transaction(|conn| {
+        if settings.slug != statement.slug && db::slug_exists(conn, &settings.slug)? {
+            return Err(StatementError::SlugTaken);
+        }
+        if settings.language != statement.language {
+            db::rename_primary_version(
+                conn,
+                &statement.id,
+                &statement.language,
+                &settings.language,
+            )?;
+        }
+        db::update_settings(conn, &statement.id, settings)?;
+        if settings.list_order.as_str() != statement.list_order
+            || settings.language != statement.language
+        {
+            crate::signatures::rekey_list(conn, &statement.id)?;
+        }
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(actor),
+            "statement.settings",
+            "statement",
+            &statement.id,
+            &describe_settings(statement, settings),
+        )?;
+        Ok(())
+    })
+}
+
+fn describe_settings(before: &Statement, after: &Settings) -> String {
+    let mut changes = Vec::new();
+    let stamp = |t: Option<NaiveDateTime>| {
+        t.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_else(|| "none".into())
+    };
+    if before.slug != after.slug {
+        changes.push(format!("address {} → {}", before.slug, after.slug));
+    }
+    if before.language != after.language {
+        changes.push(format!("language {} → {}", before.language, after.language));
+    }
+    if before.signers != after.signers.as_str() {
+        changes.push(format!(
+            "signers {} → {}",
+            before.signers,
+            after.signers.as_str()
+        ));
+    }
+    if before.requires_approval != after.requires_approval {
+        changes.push(format!("approval required: {}", after.requires_approval));
+    }
+    if before.list_order != after.list_order.as_str() {
+        changes.push(format!(
+            "list order {} → {}",
+            before.list_order,
+            after.list_order.as_str()
+        ));
+    }
+    if before.deadline_at != after.deadline_at {
+        changes.push(format!("deadline {}", stamp(after.deadline_at)));
+    }
+    if before.publish_at != after.publish_at {
+        changes.push(format!("publish time {}", stamp(after.publish_at)));
+    }
+    if before.list_public_at != after.list_public_at {
+        changes.push(format!("list public from {}", stamp(after.list_public_at)));
+    }
+    if changes.is_empty() {
+        "saved the settings unchanged".into()
+    } else {
+        format!("changed {}", changes.join(", "))
+    }
+}
+
+/// Moves a statement to `to`: draft → open, open → closed, closed → open.
+pub fn set_status(
+    conn: &mut DbConn,
+    statement: &Statement,
+    actor: Actor<'_>,
+    to: Status,
+) -> Result<(), StatementError> {
+    let now = crate::db::now();
+    let from = statement.status_at(now);
+    let allowed = matches!(
+        (from, to),
+        (Status::Draft, Status::Open)
+            | (Status::Open, Status::Closed)
+            | (Status::Closed, Status::Open)
+    );
+    if !allowed {
+        return Err(StatementError::BadTransition {
+            from: from.as_str(),
+            to: to.as_str(),
+        });
+    }
+    conn.transaction(|conn| {
+        let reopening_after_deadline =
+            to == Status::Open && statement.deadline_at.is_some_and(|d| d <= now);
+        db::set_status(conn, &statement.id, to, now, reopening_after_deadline)?;
+        let verb = match (from, to) {
+            (Status::Draft, _) => "opened the statement for signatures",
+            (_, Status::Closed) => "closed the statement",
+            _ => "reopened the statement",
+        };
+        let summary = if reopening_after_deadline {
+            format!("{verb} (the passed deadline was removed)")
+        } else {
+            verb.to_owned()
+        };
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &actor,
+            "statement.status",
+            "statement",
+            &statement.id,
+            &summary,
+        )?;
+        Ok(())
+    })
+}
+
+/// Closes every open statement whose deadline has passed; returns how many.
+pub fn close_overdue(conn: &mut DbConn) -> QueryResult<usize> {
+    let now = crate::db::now();
+    let overdue = db::overdue(conn, now)?;
+    for statement in &overdue {
+        conn.transaction(|conn| {
+            db::set_status(conn, &statement.id, Status::Closed, now, false)?;
+            audit::record(
+                conn,
+                &statement.coalition_id,
+                &Actor::System,
+                "statement.status",
+                "statement",
+                &statement.id,
+                "closed the statement at its deadline",
+            )
+        })?;
+    }
+    Ok(overdue.len())
+}
+
+/// A new preview link; the old one stops working.
+pub fn rotate_preview_link(
+    conn: &mut DbConn,
+    statement: &Statement,
+    actor: &Coordinator,
+) -> QueryResult<()> {
+    conn.transaction(|conn| {
+        db::bump_preview_version(conn, &statement.id)?;
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(actor),
+            "statement.preview-link",
+            "statement",
+            &statement.id,
+            "replaced the preview link; the old one stopped working",
+        )
+    })
+}
+
+/// The private preview token of a statement: an HMAC of its id and link
+/// version, so it can be shown again and replaced, and is never stored.
+pub fn preview_token(secret: &[u8], statement: &Statement) -> String {
+    use base64::Engine;
+    use hmac::Mac;
+    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(secret)
+        .unwrap_or_else(|_| unreachable!("HMAC takes any key"));
+    mac.update(format!("preview:{}:{}", statement.id, statement.preview_version).as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..18])
+}
+
+pub fn preview_token_matches(secret: &[u8], statement: &Statement, typed: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    preview_token(secret, statement)
+        .as_bytes()
+        .ct_eq(typed.as_bytes())
+        .into()
+}
+
+/// A partner's comment on a draft, as typed and normalized.
+#[derive(Debug, Clone)]
+pub struct NewComment {
+    pub name: String,
+    pub organization: String,
+    pub body: String,
+}
+
+pub fn add_comment(
+    conn: &mut DbConn,
+    statement: &Statement,
+    revision: &Revision,
+    comment: &NewComment,
+) -> QueryResult<()> {
+    db::insert_comment(conn, &statement.id, &revision.id, comment)
+}
+
+pub fn comments(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<(Comment, String, i32)>> {
+    db::comments(conn, statement_id)
+}
+
+pub fn resolve_comment(
+    conn: &mut DbConn,
+    statement: &Statement,
+    actor: &Coordinator,
+    comment_id: &str,
+) -> QueryResult<bool> {
+    conn.transaction(|conn| {
+        let changed = db::resolve_comment(conn, &statement.id, comment_id, &actor.name)?;
+        if changed > 0 {
+            audit::record(
+                conn,
+                &statement.coalition_id,
+                &Actor::Coordinator(actor),
+                "statement.comment-resolve",
+                "comment",
+                comment_id,
+                "marked a partner's comment resolved",
+            )?;
+        }
+        Ok(changed > 0)
+    })
+}
+
+/// A statement by id, whatever its coalition (for internal use only).
+pub fn find_any(conn: &mut DbConn, id: &str) -> QueryResult<Option<Statement>> {
+    db::find(conn, id)
+}
+
+/// A statement by its public address.
+pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Statement>> {
+    db::find_by_slug(conn, slug)
+}
+
+/// Stores the counts of listed signatures (kept by `signatures`).
+pub fn set_listed_counts(
+    conn: &mut DbConn,
+    id: &str,
+    organizations: i64,
+    individuals: i64,
+) -> QueryResult<()> {
+    db::set_listed_counts(conn, id, organizations, individuals)
+}

@@ -1,0 +1,352 @@
+//! Public pages of a statement: the page per language, the printable
+//! letter, the JSON, the embeddable counter, and the private preview where
+//! partners comment on a draft.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use serde::Deserialize;
+
+use super::{NewComment, Revision, Statement, Version, public_views};
+use crate::db::DbConn;
+use crate::error::WebError;
+use crate::i18n::Lang;
+use crate::signatures::{self, Cursor, Kind, Listed};
+use crate::web::layout::{html_response, see_other};
+use crate::web::{AppState, blocking};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(json)
+        .service(letter)
+        .service(embed)
+        .service(statement_page)
+        .service(page_in_language)
+        .service(preview)
+        .service(comment);
+}
+
+/// Everything a public page of one language version shows.
+pub struct PageData {
+    pub statement: Statement,
+    pub version: Version,
+    pub revision: Revision,
+    pub languages: Vec<String>,
+    pub organizations: Vec<Listed>,
+    pub individuals: Vec<Listed>,
+    pub next_organizations: Option<Cursor>,
+    pub next_individuals: Option<Cursor>,
+    pub list_visible: bool,
+}
+
+impl PageData {
+    pub fn lang(&self) -> Lang {
+        Lang::for_content(&self.version.language)
+    }
+}
+
+/// Where each list starts on this page.
+#[derive(Debug, Default, Deserialize, Clone)]
+pub struct PageQuery {
+    #[serde(default)]
+    pub organizations_after: Option<String>,
+    #[serde(default)]
+    pub individuals_after: Option<String>,
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub commented: Option<String>,
+}
+
+fn page_of(
+    conn: &mut DbConn,
+    statement_id: &str,
+    kind: Kind,
+    after: Option<&str>,
+    limit: i64,
+) -> diesel::QueryResult<(Vec<Listed>, Option<Cursor>)> {
+    let cursor = after.and_then(Cursor::parse);
+    let mut rows = signatures::page(conn, statement_id, kind, cursor.as_ref(), limit + 1)?;
+    let next = (rows.len() as i64 > limit).then(|| {
+        rows.truncate(limit as usize);
+        rows.last().map(Cursor::after)
+    });
+    Ok((rows, next.flatten()))
+}
+
+/// Loads a version and, when visible, one page of each list.
+pub fn load_page(
+    conn: &mut DbConn,
+    statement: Statement,
+    language: &str,
+    query: &PageQuery,
+    limit: i64,
+) -> Result<PageData, WebError> {
+    let version = super::version(conn, &statement.id, language)?.ok_or(WebError::NotFound)?;
+    let revision = super::current_revision(conn, &version)?;
+    let languages = super::versions(conn, &statement.id)?
+        .into_iter()
+        .map(|v| v.language)
+        .collect();
+    let list_visible = statement.list_is_visible(crate::db::now());
+    let signers = statement.signers();
+    let (organizations, next_organizations) = if list_visible && signers.takes_organizations() {
+        page_of(
+            conn,
+            &statement.id,
+            Kind::Organization,
+            query.organizations_after.as_deref(),
+            limit,
+        )?
+    } else {
+        (Vec::new(), None)
+    };
+    let (individuals, next_individuals) = if list_visible && signers.takes_individuals() {
+        page_of(
+            conn,
+            &statement.id,
+            Kind::Individual,
+            query.individuals_after.as_deref(),
+            limit,
+        )?
+    } else {
+        (Vec::new(), None)
+    };
+    Ok(PageData {
+        statement,
+        version,
+        revision,
+        languages,
+        organizations,
+        individuals,
+        next_organizations,
+        next_individuals,
+        list_visible,
+    })
+}
+
+/// A statement the public may read, or not found.
+fn public_statement(conn: &mut DbConn, slug: &str) -> Result<Statement, WebError> {
+    super::find_by_slug(conn, slug)?
+        .filter(|s| s.is_public(crate::db::now()))
+        .ok_or(WebError::NotFound)
+}
+
+async fn render(
+    state: &AppState,
+    slug: String,
+    language: Option<String>,
+    query: PageQuery,
+) -> Result<HttpResponse, WebError> {
+    let data = blocking(state, move |c| {
+        let statement = public_statement(c, &slug)?;
+        let language = language.unwrap_or_else(|| statement.language.clone());
+        load_page(c, statement, &language, &query, signatures::PAGE_SIZE)
+    })
+    .await??;
+    Ok(html_response(
+        StatusCode::OK,
+        public_views::page(&data, &state.base_url, None),
+    ))
+}
+
+#[get("/s/{slug}")]
+async fn statement_page(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, WebError> {
+    render(&state, slug.into_inner(), None, query.into_inner()).await
+}
+
+#[get("/s/{slug}/{lang}")]
+async fn page_in_language(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, WebError> {
+    let (slug, lang) = path.into_inner();
+    render(&state, slug, Some(lang), query.into_inner()).await
+}
+
+#[get("/s/{slug}/letter")]
+async fn letter(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, WebError> {
+    let slug = slug.into_inner();
+    let query = query.into_inner();
+    let data = blocking(&state, move |c| {
+        let statement = public_statement(c, &slug)?;
+        let language = query
+            .lang
+            .clone()
+            .unwrap_or_else(|| statement.language.clone());
+        load_page(c, statement, &language, &PageQuery::default(), i64::MAX - 1)
+    })
+    .await??;
+    Ok(html_response(StatusCode::OK, public_views::letter(&data)))
+}
+
+#[get("/s/{slug}.json")]
+async fn json(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let slug = slug.into_inner();
+    let data = blocking(&state, move |c| {
+        let statement = public_statement(c, &slug)?;
+        let language = statement.language.clone();
+        load_page(c, statement, &language, &PageQuery::default(), i64::MAX - 1)
+    })
+    .await??;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+        .json(public_views::json(&data, &state.base_url)))
+}
+
+#[get("/s/{slug}/embed")]
+async fn embed(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let slug = slug.into_inner();
+    let data = blocking(&state, move |c| {
+        let statement = public_statement(c, &slug)?;
+        let language = statement.language.clone();
+        load_page(c, statement, &language, &PageQuery::default(), 0)
+    })
+    .await??;
+    // The one page that other sites may frame.
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors *",
+        ))
+        .insert_header((header::X_FRAME_OPTIONS, "ALLOWALL"))
+        .body(public_views::embed(&data, &state.base_url).into_string()))
+}
+
+async fn preview_data(
+    state: &AppState,
+    id: String,
+    token: String,
+    query: PageQuery,
+) -> Result<PageData, WebError> {
+    let secret = state.secret.clone();
+    blocking(state, move |c| {
+        let statement = super::find_any(c, &id)?
+            .filter(|s| super::preview_token_matches(secret.bytes(), s, &token))
+            .ok_or(WebError::NotFound)?;
+        let language = query
+            .lang
+            .clone()
+            .unwrap_or_else(|| statement.language.clone());
+        load_page(c, statement, &language, &query, signatures::PAGE_SIZE)
+    })
+    .await?
+}
+
+#[get("/preview/{id}/{token}")]
+async fn preview(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, WebError> {
+    let (id, token) = path.into_inner();
+    let query = query.into_inner();
+    let thanked = query.commented.is_some();
+    let data = preview_data(&state, id, token.clone(), query).await?;
+    let page = public_views::page(
+        &data,
+        &state.base_url,
+        Some(public_views::Preview {
+            token: &token,
+            form: None,
+            thanked,
+        }),
+    );
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("x-robots-tag", "noindex, nofollow"))
+        .insert_header((header::REFERRER_POLICY, "no-referrer"))
+        .body(page.into_string()))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CommentForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub organization: String,
+    #[serde(default)]
+    pub comment: String,
+    #[serde(default)]
+    pub lang: String,
+    /// A field people never see; bots fill it.
+    #[serde(default)]
+    pub website: String,
+}
+
+#[post("/preview/{id}/{token}/comments")]
+async fn comment(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: web::Form<CommentForm>,
+) -> Result<HttpResponse, WebError> {
+    crate::web::access::require_same_origin(&req, &state)?;
+    let (id, token) = path.into_inner();
+    let form = form.into_inner();
+    let query = PageQuery {
+        lang: Some(form.lang.clone()).filter(|l| !l.is_empty()),
+        ..PageQuery::default()
+    };
+    let data = preview_data(&state, id.clone(), token.clone(), query).await?;
+    let back = format!(
+        "/preview/{id}/{token}?lang={}&commented=1#comment",
+        data.version.language
+    );
+    if !form.website.is_empty() {
+        return Ok(see_other(&back));
+    }
+    let lang = data.lang();
+    let mut errors = crate::web::forms::FieldErrors::default();
+    let mut check = |field: &'static str, text: &str, max: usize, multiline: bool| {
+        let result = if multiline {
+            crate::text::normalize_text(text, max)
+        } else {
+            crate::text::normalize_line(text, max)
+        };
+        result
+            .map_err(|e| errors.add(field, public_views::text_error(lang, &e)))
+            .ok()
+    };
+    let name = check("name", &form.name, 120, false);
+    let organization = check("organization", &form.organization, 200, false);
+    let body = check("comment", &form.comment, 5000, true);
+    let (Some(name), Some(organization), Some(body)) = (name, organization, body) else {
+        let page = public_views::page(
+            &data,
+            &state.base_url,
+            Some(public_views::Preview {
+                token: &token,
+                form: Some((&form, &errors)),
+                thanked: false,
+            }),
+        );
+        return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, page));
+    };
+    let comment = NewComment {
+        name,
+        organization,
+        body,
+    };
+    let (statement, revision) = (data.statement.clone(), data.revision.clone());
+    blocking(&state, move |c| {
+        super::add_comment(c, &statement, &revision, &comment)
+    })
+    .await??;
+    Ok(see_other(&back))
+}

@@ -1,0 +1,602 @@
+//! Coordinator pages of a statement, under `/c/{coalition}`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, web};
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+
+use super::{
+    ChangeKind, Draft, ListOrder, Saved, Signers, Statement, StatementError, Status, views,
+};
+use crate::audit::Actor;
+use crate::error::WebError;
+use crate::web::access::Access;
+use crate::web::forms::FieldErrors;
+use crate::web::layout::{html_response, see_other};
+use crate::web::{AppState, blocking};
+
+pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
+    cfg.service(statement_list)
+        .service(new_page)
+        .service(create)
+        .service(dashboard)
+        .service(settings_page)
+        .service(settings_save)
+        .service(edit_page)
+        .service(edit_save)
+        .service(add_translation)
+        .service(revisions_page)
+        .service(diff_page)
+        .service(set_status)
+        .service(rotate_preview)
+        .service(comments_page)
+        .service(resolve_comment);
+}
+
+/// The statement named in the path, if it belongs to the member's coalition.
+async fn load(state: &AppState, access: &Access, id: String) -> Result<Statement, WebError> {
+    let membership = access.member()?.clone();
+    blocking(state, move |c| super::find_for(c, &membership, &id))
+        .await??
+        .ok_or(WebError::NotFound)
+}
+
+fn statement_url(access: &Access, statement: &Statement) -> String {
+    let slug = access
+        .membership
+        .as_ref()
+        .map(|m| m.coalition.slug.as_str())
+        .unwrap_or_default();
+    format!("/c/{slug}/statements/{}", statement.id)
+}
+
+/// Field errors for a draft, with sentences that say what to do.
+fn draft_errors(errors: &[super::DraftError]) -> FieldErrors {
+    let mut fields = FieldErrors::default();
+    for e in errors {
+        let message = match (e.field, &e.error) {
+            ("title", crate::text::TextError::Empty) => "Give the statement a title.".to_owned(),
+            ("body", crate::text::TextError::Empty) => {
+                "Write the text of the statement.".to_owned()
+            }
+            (_, crate::text::TextError::TooLong { max }) => {
+                format!("This is too long: at most {max} characters.")
+            }
+            (_, crate::text::TextError::ControlCharacters) => {
+                "Remove the invisible control characters (often pasted from another program)."
+                    .to_owned()
+            }
+            _ => "Check this field.".to_owned(),
+        };
+        fields.add(e.field, message);
+    }
+    fields
+}
+
+#[get("")]
+async fn statement_list(
+    state: web::Data<AppState>,
+    access: Access,
+) -> Result<HttpResponse, WebError> {
+    let coalition_id = access.member()?.coalition.id.clone();
+    let statements = blocking(&state, move |c| super::list_for(c, &coalition_id)).await??;
+    Ok(html_response(
+        StatusCode::OK,
+        views::statement_list(&access, &statements),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NewForm {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub language: String,
+    #[serde(default)]
+    pub body: String,
+}
+
+#[get("/statements/new")]
+async fn new_page(access: Access) -> HttpResponse {
+    let form = NewForm {
+        language: "en".into(),
+        ..NewForm::default()
+    };
+    html_response(
+        StatusCode::OK,
+        views::new_statement(&access, &form, &FieldErrors::default()),
+    )
+}
+
+#[post("/statements/new")]
+async fn create(
+    state: web::Data<AppState>,
+    access: Access,
+    form: web::Form<NewForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    let draft = Draft::parse(&form.title, &form.body, "first draft");
+    let language = super::parse_language(&form.language);
+    let mut errors = match &draft {
+        Ok(_) => FieldErrors::default(),
+        Err(e) => draft_errors(e),
+    };
+    if language.is_none() {
+        errors.add("language", "Enter a language code such as en, es or pt-BR.");
+    }
+    let (Ok(draft), Some(language)) = (draft, language) else {
+        return Ok(html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::new_statement(&access, &form, &errors),
+        ));
+    };
+    let (membership, author) = (access.member()?.clone(), access.coordinator.clone());
+    let statement = blocking(&state, move |c| {
+        super::create(c, &membership, &author, &language, &draft)
+    })
+    .await?
+    .map_err(WebError::unexpected)?;
+    Ok(see_other(&statement_url(&access, &statement)))
+}
+
+#[get("/statements/{statement}")]
+async fn dashboard(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(&state, &access, path.into_inner().1).await?;
+    let id = statement.id.clone();
+    let data = blocking(&state, move |c| views::DashboardData::load(c, &id)).await??;
+    let preview = super::preview_token(state.secret.bytes(), &statement);
+    Ok(html_response(
+        StatusCode::OK,
+        views::dashboard(
+            &access,
+            &state.base_url,
+            &statement,
+            &data,
+            &preview,
+            &FieldErrors::default(),
+        ),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SettingsForm {
+    #[serde(default)]
+    pub slug: String,
+    #[serde(default)]
+    pub language: String,
+    #[serde(default)]
+    pub signers: String,
+    #[serde(default)]
+    pub requires_approval: Option<String>,
+    #[serde(default)]
+    pub list_order: String,
+    #[serde(default)]
+    pub deadline_at: String,
+    #[serde(default)]
+    pub publish_at: String,
+    #[serde(default)]
+    pub list_public_at: String,
+}
+
+impl SettingsForm {
+    pub fn from_statement(s: &Statement) -> Self {
+        let stamp = |t: Option<NaiveDateTime>| {
+            t.map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default()
+        };
+        Self {
+            slug: s.slug.clone(),
+            language: s.language.clone(),
+            signers: s.signers.clone(),
+            requires_approval: s.requires_approval.then(|| "on".into()),
+            list_order: s.list_order.clone(),
+            deadline_at: stamp(s.deadline_at),
+            publish_at: stamp(s.publish_at),
+            list_public_at: stamp(s.list_public_at),
+        }
+    }
+
+    fn parse(&self, errors: &mut FieldErrors) -> Option<super::Settings> {
+        let slug = self.slug.trim().to_lowercase();
+        if !crate::text::is_valid_slug(&slug) {
+            errors.add(
+                "slug",
+                "Use 1–60 lower-case letters, digits and single hyphens, such as water-for-all.",
+            );
+        }
+        let language = super::parse_language(&self.language);
+        if language.is_none() {
+            errors.add("language", "Enter a language code such as en, es or pt-BR.");
+        }
+        let mut time = |field: &'static str, text: &str| -> Option<Option<NaiveDateTime>> {
+            if text.trim().is_empty() {
+                return Some(None);
+            }
+            match NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M") {
+                Ok(t) => Some(Some(t)),
+                Err(_) => {
+                    errors.add(
+                        field,
+                        "Enter a date and time such as 2026-12-01T09:00 (UTC), or leave it empty.",
+                    );
+                    None
+                }
+            }
+        };
+        let deadline_at = time("deadline_at", &self.deadline_at);
+        let publish_at = time("publish_at", &self.publish_at);
+        let list_public_at = time("list_public_at", &self.list_public_at);
+        let signers = Signers::parse(&self.signers);
+        let list_order = ListOrder::parse(&self.list_order);
+        if signers.is_none() {
+            errors.add("signers", "Choose who may sign.");
+        }
+        if list_order.is_none() {
+            errors.add("list_order", "Choose how the list is ordered.");
+        }
+        Some(super::Settings {
+            slug,
+            language: language?,
+            signers: signers?,
+            requires_approval: self.requires_approval.is_some(),
+            list_order: list_order?,
+            deadline_at: deadline_at?,
+            publish_at: publish_at?,
+            list_public_at: list_public_at?,
+        })
+        .filter(|_| errors.is_empty())
+    }
+}
+
+#[get("/statements/{statement}/settings")]
+async fn settings_page(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(&state, &access, path.into_inner().1).await?;
+    let form = SettingsForm::from_statement(&statement);
+    Ok(html_response(
+        StatusCode::OK,
+        views::settings(&access, &statement, &form, &FieldErrors::default()),
+    ))
+}
+
+#[post("/statements/{statement}/settings")]
+async fn settings_save(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    form: web::Form<SettingsForm>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(&state, &access, path.into_inner().1).await?;
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    let Some(settings) = form.parse(&mut errors) else {
+        return Ok(html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::settings(&access, &statement, &form, &errors),
+        ));
+    };
+    let (actor, target) = (access.coordinator.clone(), statement.clone());
+    let outcome = blocking(&state, move |c| {
+        super::update_settings(c, &target, &actor, &settings)
+    })
+    .await?;
+    match outcome {
+        Ok(()) => return Ok(see_other(&statement_url(&access, &statement))),
+        Err(StatementError::SlugTaken) => errors.add(
+            "slug",
+            "Another statement uses this address. Choose another.",
+        ),
+        Err(StatementError::SlugLocked) => errors.add(
+            "slug",
+            "The address cannot change once the statement is open: links to it are out.",
+        ),
+        Err(StatementError::LanguageLocked) => errors.add(
+            "language",
+            "The language cannot change once the statement is open.",
+        ),
+        Err(error) => return Err(WebError::unexpected(error)),
+    }
+    Ok(html_response(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        views::settings(&access, &statement, &form, &errors),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct EditForm {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub kind: String,
+}
+
+#[get("/statements/{statement}/edit/{lang}")]
+async fn edit_page(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (_, id, lang) = path.into_inner();
+    let statement = load(&state, &access, id).await?;
+    let statement_id = statement.id.clone();
+    let (version, revision) = blocking(&state, move |c| -> Result<_, WebError> {
+        let version = super::version(c, &statement_id, &lang)?.ok_or(WebError::NotFound)?;
+        let revision = super::current_revision(c, &version)?;
+        Ok((version, revision))
+    })
+    .await??;
+    let form = EditForm {
+        title: revision.title.clone(),
+        body: revision.body.clone(),
+        note: String::new(),
+        kind: String::new(),
+    };
+    Ok(html_response(
+        StatusCode::OK,
+        views::edit(
+            &access,
+            &statement,
+            &version,
+            revision.number,
+            &form,
+            &FieldErrors::default(),
+        ),
+    ))
+}
+
+#[post("/statements/{statement}/edit/{lang}")]
+async fn edit_save(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+    form: web::Form<EditForm>,
+) -> Result<HttpResponse, WebError> {
+    let (_, id, lang) = path.into_inner();
+    let statement = load(&state, &access, id).await?;
+    let form = form.into_inner();
+    let statement_id = statement.id.clone();
+    let version = blocking(&state, move |c| super::version(c, &statement_id, &lang))
+        .await??
+        .ok_or(WebError::NotFound)?;
+    let draft = Draft::parse(&form.title, &form.body, &form.note);
+    let kind = ChangeKind::parse(&form.kind).filter(|k| *k != ChangeKind::Draft);
+    let mut errors = match &draft {
+        Ok(_) => FieldErrors::default(),
+        Err(e) => draft_errors(e),
+    };
+    if statement.stored_status() != Status::Draft && kind.is_none() {
+        errors.add("kind", "Say whether this change is editorial (signatures stay valid) or material (the meaning changed).");
+    }
+    let Ok(draft) = draft
+        .map_err(|_| ())
+        .and_then(|d| if errors.is_empty() { Ok(d) } else { Err(()) })
+    else {
+        return Ok(html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::edit(
+                &access,
+                &statement,
+                &version,
+                version.current_revision,
+                &form,
+                &errors,
+            ),
+        ));
+    };
+    let (author, target, v) = (
+        access.coordinator.clone(),
+        statement.clone(),
+        version.clone(),
+    );
+    let saved = blocking(&state, move |c| {
+        super::save_revision(c, &target, &v, &author, &draft, kind)
+    })
+    .await?
+    .map_err(WebError::unexpected)?;
+    let url = statement_url(&access, &statement);
+    Ok(match saved {
+        Saved::NewRevision(_) => see_other(&format!("{url}/revisions/{}", version.language)),
+        Saved::Unchanged => see_other(&url),
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct TranslationForm {
+    #[serde(default)]
+    pub language: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub body: String,
+}
+
+#[post("/statements/{statement}/translations")]
+async fn add_translation(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    form: web::Form<TranslationForm>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(&state, &access, path.into_inner().1).await?;
+    let form = form.into_inner();
+    let draft = Draft::parse(&form.title, &form.body, "translation");
+    let language = super::parse_language(&form.language);
+    let mut errors = match &draft {
+        Ok(_) => FieldErrors::default(),
+        Err(e) => draft_errors(e),
+    };
+    if language.is_none() {
+        errors.add("language", "Enter a language code such as es or fr.");
+    }
+    if let (Ok(draft), Some(language)) = (draft, language) {
+        let (author, target) = (access.coordinator.clone(), statement.clone());
+        let outcome = blocking(&state, move |c| {
+            super::add_translation(c, &target, &author, &language, &draft)
+        })
+        .await?;
+        match outcome {
+            Ok(_) => return Ok(see_other(&statement_url(&access, &statement))),
+            Err(StatementError::TranslationExists) => errors.add(
+                "language",
+                "There is a version in this language already; edit it instead.",
+            ),
+            Err(error) => return Err(WebError::unexpected(error)),
+        }
+    }
+    let id = statement.id.clone();
+    let data = blocking(&state, move |c| views::DashboardData::load(c, &id)).await??;
+    let preview = super::preview_token(state.secret.bytes(), &statement);
+    let page = views::dashboard_with_translation(
+        &access,
+        &state.base_url,
+        &statement,
+        &data,
+        &preview,
+        &form,
+        &errors,
+    );
+    Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, page))
+}
+
+#[get("/statements/{statement}/revisions/{lang}")]
+async fn revisions_page(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (_, id, lang) = path.into_inner();
+    let statement = load(&state, &access, id).await?;
+    let statement_id = statement.id.clone();
+    let (version, revisions) = blocking(&state, move |c| -> Result<_, WebError> {
+        let version = super::version(c, &statement_id, &lang)?.ok_or(WebError::NotFound)?;
+        let revisions = super::revisions(c, &version.id)?;
+        Ok((version, revisions))
+    })
+    .await??;
+    Ok(html_response(
+        StatusCode::OK,
+        views::revisions(&access, &statement, &version, &revisions),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DiffQuery {
+    from: i32,
+    to: i32,
+}
+
+#[get("/statements/{statement}/diff/{lang}")]
+async fn diff_page(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+    query: web::Query<DiffQuery>,
+) -> Result<HttpResponse, WebError> {
+    let (_, id, lang) = path.into_inner();
+    let statement = load(&state, &access, id).await?;
+    let DiffQuery { from, to } = query.into_inner();
+    let statement_id = statement.id.clone();
+    let (version, old, new) = blocking(&state, move |c| -> Result<_, WebError> {
+        let version = super::version(c, &statement_id, &lang)?.ok_or(WebError::NotFound)?;
+        let old = super::revision(c, &version.id, from)?.ok_or(WebError::NotFound)?;
+        let new = super::revision(c, &version.id, to)?.ok_or(WebError::NotFound)?;
+        Ok((version, old, new))
+    })
+    .await??;
+    Ok(html_response(
+        StatusCode::OK,
+        views::diff(&access, &statement, &version, &old, &new),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct StatusForm {
+    to: String,
+}
+
+#[post("/statements/{statement}/status")]
+async fn set_status(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    form: web::Form<StatusForm>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(&state, &access, path.into_inner().1).await?;
+    let to =
+        Status::parse(&form.to).ok_or_else(|| WebError::BadRequest("Unknown status.".into()))?;
+    let (actor, target) = (access.coordinator.clone(), statement.clone());
+    let outcome = blocking(&state, move |c| {
+        super::set_status(c, &target, Actor::Coordinator(&actor), to)
+    })
+    .await?;
+    match outcome {
+        Ok(()) => Ok(see_other(&statement_url(&access, &statement))),
+        Err(e @ StatementError::BadTransition { .. }) => Err(WebError::BadRequest(format!(
+            "{e}. Reload the page to see its current status."
+        ))),
+        Err(e) => Err(WebError::unexpected(e)),
+    }
+}
+
+#[post("/statements/{statement}/preview-link")]
+async fn rotate_preview(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(&state, &access, path.into_inner().1).await?;
+    let (actor, target) = (access.coordinator.clone(), statement.clone());
+    blocking(&state, move |c| {
+        super::rotate_preview_link(c, &target, &actor)
+    })
+    .await??;
+    Ok(see_other(&statement_url(&access, &statement)))
+}
+
+#[get("/statements/{statement}/comments")]
+async fn comments_page(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(&state, &access, path.into_inner().1).await?;
+    let id = statement.id.clone();
+    let comments = blocking(&state, move |c| super::comments(c, &id)).await??;
+    Ok(html_response(
+        StatusCode::OK,
+        views::comments(&access, &statement, &comments),
+    ))
+}
+
+#[post("/statements/{statement}/comments/{comment}/resolve")]
+async fn resolve_comment(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (_, id, comment) = path.into_inner();
+    let statement = load(&state, &access, id).await?;
+    let (actor, target) = (access.coordinator.clone(), statement.clone());
+    let resolved = blocking(&state, move |c| {
+        super::resolve_comment(c, &target, &actor, &comment)
+    })
+    .await??;
+    if !resolved {
+        return Err(WebError::NotFound);
+    }
+    Ok(see_other(&format!(
+        "{}/comments",
+        statement_url(&access, &statement)
+    )))
+}
