@@ -115,8 +115,7 @@ async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
         .await
         .context("the demo task failed")??;
         println!("{summary}");
-    }
-    if let Some(link) = app.setup_link() {
+    } else if let Some(link) = app.setup_link() {
         println!();
         println!(
             "  No coordinator account exists yet. Open this one-time link to create the first one:"

@@ -213,7 +213,7 @@ async fn login_submit(
     }
 }
 
-#[post("/account/logout")]
+#[post("/logout")]
 async fn logout(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
     let session = access.session_id.clone();
     blocking(&state, move |c| super::end_session(c, &session)).await??;
@@ -222,7 +222,7 @@ async fn logout(state: web::Data<AppState>, access: Access) -> Result<HttpRespon
     Ok(response)
 }
 
-#[get("/account")]
+#[get("")]
 async fn account_page(access: Access) -> HttpResponse {
     html_response(
         StatusCode::OK,
@@ -238,7 +238,7 @@ pub struct ChangePasswordForm {
     new: String,
 }
 
-#[post("/account/password")]
+#[post("/password")]
 async fn change_password(
     state: web::Data<AppState>,
     access: Access,
