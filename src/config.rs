@@ -65,6 +65,17 @@ pub struct Settings {
     pub outbox_max_attempts: i32,
     /// How long a worker may hold claimed rows before another may take them.
     pub outbox_lease_seconds: i64,
+    /// How long a sign-on confirmation link works.
+    pub confirm_link_days: i64,
+    /// Sign-on form submissions allowed per IP address per hour.
+    pub signon_per_ip_per_hour: u32,
+    /// Sign-on form submissions allowed per email address per hour.
+    pub signon_per_address_per_hour: u32,
+    /// "Send me a fresh link" requests allowed per IP address per hour.
+    pub resend_per_ip_per_hour: u32,
+    /// Sign-on mails (confirmations, reminders of a manage link) sent to one
+    /// address per day, whatever asks for them.
+    pub mails_per_address_per_day: i64,
 }
 
 impl Default for Settings {
@@ -91,6 +102,11 @@ impl Default for Settings {
             outbox_retry_base_ms: 30_000,
             outbox_max_attempts: 10,
             outbox_lease_seconds: 300,
+            confirm_link_days: 7,
+            signon_per_ip_per_hour: 30,
+            signon_per_address_per_hour: 5,
+            resend_per_ip_per_hour: 10,
+            mails_per_address_per_day: 5,
         }
     }
 }

@@ -74,12 +74,14 @@ impl Application {
         let worker = tokio::spawn(worker.run(stopped));
 
         let https = base_url.starts_with("https://");
+        let limits = crate::web::limits::Limits::from_settings(&settings);
         let state = web::Data::new(AppState {
             pool: pool.clone(),
             settings: Arc::new(settings),
             base_url: base_url.clone(),
             mail,
             secret,
+            limits,
         });
         let server = HttpServer::new(move || {
             App::new()

@@ -198,6 +198,55 @@ diesel::table! {
         approved_at -> Nullable<Timestamp>,
         approved_by -> Nullable<Text>,
         withdrawn_at -> Nullable<Timestamp>,
+        comment -> Nullable<Text>,
+        authorized -> Bool,
+        dedupe_key -> Text,
+        website_domain -> Nullable<Text>,
+        domain_matches -> Bool,
+        hidden_until_reconsent -> Bool,
+        reconsent_revision_id -> Nullable<Text>,
+        merged_into -> Nullable<Text>,
+        manage_version -> Integer,
+        pending_email -> Nullable<Text>,
+        language -> Text,
+        invitation_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    suppressions (coalition_id, email) {
+        coalition_id -> Text,
+        email -> Text,
+        reason -> Text,
+        detail -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sign_invitations (id) {
+        id -> Text,
+        statement_id -> Text,
+        email -> Text,
+        organization -> Text,
+        country -> Nullable<Text>,
+        contact_name -> Nullable<Text>,
+        status -> Text,
+        invited_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        opened_at -> Nullable<Timestamp>,
+        answered_at -> Nullable<Timestamp>,
+        reminded_at -> Nullable<Timestamp>,
+        signature_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    digest_subscriptions (coordinator_id, statement_id) {
+        coordinator_id -> Text,
+        statement_id -> Text,
+        frequency -> Text,
+        last_sent_at -> Timestamp,
     }
 }
 
@@ -209,6 +258,8 @@ diesel::joinable!(statement_versions -> statements (statement_id));
 diesel::joinable!(revisions -> statement_versions (version_id));
 diesel::joinable!(comments -> revisions (revision_id));
 diesel::joinable!(signatures -> statements (statement_id));
+diesel::joinable!(sign_invitations -> statements (statement_id));
+diesel::joinable!(digest_subscriptions -> statements (statement_id));
 diesel::joinable!(invitations -> coalitions (coalition_id));
 diesel::joinable!(audit_log -> coalitions (coalition_id));
 
@@ -227,4 +278,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     revisions,
     comments,
     signatures,
+    suppressions,
+    sign_invitations,
+    digest_subscriptions,
 );

@@ -227,3 +227,17 @@ pub fn release_all_leases(conn: &mut DbConn) -> QueryResult<usize> {
         ))
         .execute(conn)
 }
+
+pub fn count_recent(
+    conn: &mut DbConn,
+    email: &str,
+    purposes: &[&str],
+    since: NaiveDateTime,
+) -> QueryResult<i64> {
+    outbox::table
+        .filter(outbox::recipient.eq(email))
+        .filter(outbox::purpose.eq_any(purposes))
+        .filter(outbox::created_at.gt(since))
+        .count()
+        .get_result(conn)
+}

@@ -159,6 +159,16 @@ pub fn enqueue(
     })
 }
 
+/// How many mails with one of `purposes` were queued for `email` since `since`.
+pub fn count_recent(
+    conn: &mut DbConn,
+    email: &str,
+    purposes: &[&str],
+    since: chrono::NaiveDateTime,
+) -> QueryResult<i64> {
+    db::count_recent(conn, &email.trim().to_lowercase(), purposes, since)
+}
+
 /// Status and server reply of one outbox row.
 pub fn status_of(conn: &mut DbConn, id: &str) -> QueryResult<(Status, Option<String>)> {
     let (status, reply) = db::status_of(conn, id)?;

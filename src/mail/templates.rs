@@ -147,6 +147,19 @@ pub fn render(name: &str, context: &impl serde::Serialize) -> Result<Rendered, T
     })
 }
 
+/// Renders the `language` variant of template `name` (`emails/NAME.LANG.md`)
+/// when there is one, else the default.
+pub fn render_localized(
+    name: &str,
+    language: &str,
+    context: &impl serde::Serialize,
+) -> Result<Rendered, TemplateError> {
+    let lang = crate::i18n::Lang::for_content(language).code();
+    let localized = format!("{name}.{lang}");
+    let exists = registry()?.templates.contains_key(&localized);
+    render(if exists { &localized } else { name }, context)
+}
+
 /// Names of all embedded templates.
 pub fn names() -> Vec<String> {
     registry()

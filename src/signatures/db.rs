@@ -163,3 +163,338 @@ pub fn confirmations_per_day(
         .load(conn)?;
     Ok(rows.into_iter().map(|r| (r.day, r.n)).collect())
 }
+
+/// A signature as the coordinator and the signer's own pages see it.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = signatures)]
+pub struct Signature {
+    pub id: String,
+    pub statement_id: String,
+    pub kind: String,
+    pub name: String,
+    pub display_name: Option<String>,
+    pub country: Option<String>,
+    pub website: Option<String>,
+    pub affiliation: Option<String>,
+    pub city: Option<String>,
+    pub signer_name: Option<String>,
+    pub signer_title: Option<String>,
+    pub email: String,
+    pub status: String,
+    pub source: String,
+    pub listed: bool,
+    pub list_key: String,
+    pub manual_position: Option<i32>,
+    pub revision_id: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub approved_at: Option<NaiveDateTime>,
+    pub approved_by: Option<String>,
+    pub withdrawn_at: Option<NaiveDateTime>,
+    pub comment: Option<String>,
+    pub authorized: bool,
+    pub dedupe_key: String,
+    pub website_domain: Option<String>,
+    pub domain_matches: bool,
+    pub hidden_until_reconsent: bool,
+    pub reconsent_revision_id: Option<String>,
+    pub merged_into: Option<String>,
+    pub manage_version: i32,
+    pub pending_email: Option<String>,
+    pub language: String,
+    pub invitation_id: Option<String>,
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Signature>> {
+    signatures::table
+        .find(id)
+        .select(Signature::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_email(
+    conn: &mut DbConn,
+    statement_id: &str,
+    email: &str,
+) -> QueryResult<Option<Signature>> {
+    signatures::table
+        .filter(signatures::statement_id.eq(statement_id))
+        .filter(signatures::email.eq(email))
+        .select(Signature::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Columns a sign-on sets, for insert and for re-use of a withdrawn row.
+#[derive(Debug, AsChangeset, Insertable)]
+#[diesel(table_name = signatures, treat_none_as_null = true)]
+pub struct SignatureRow<'a> {
+    pub kind: &'a str,
+    pub name: &'a str,
+    pub display_name: Option<&'a str>,
+    pub country: Option<&'a str>,
+    pub website: Option<&'a str>,
+    pub affiliation: Option<&'a str>,
+    pub city: Option<&'a str>,
+    pub signer_name: Option<&'a str>,
+    pub signer_title: Option<&'a str>,
+    pub status: &'a str,
+    pub source: &'a str,
+    pub listed: bool,
+    pub list_key: &'a str,
+    pub revision_id: Option<&'a str>,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub approved_at: Option<NaiveDateTime>,
+    pub approved_by: Option<&'a str>,
+    pub withdrawn_at: Option<NaiveDateTime>,
+    pub comment: Option<&'a str>,
+    pub authorized: bool,
+    pub dedupe_key: &'a str,
+    pub website_domain: Option<&'a str>,
+    pub domain_matches: bool,
+    pub hidden_until_reconsent: bool,
+    pub language: &'a str,
+    pub invitation_id: Option<&'a str>,
+}
+
+pub fn insert_row(
+    conn: &mut DbConn,
+    id: &str,
+    statement_id: &str,
+    email: &str,
+    row: &SignatureRow<'_>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::insert_into(signatures::table)
+        .values((
+            signatures::id.eq(id),
+            signatures::statement_id.eq(statement_id),
+            signatures::email.eq(email),
+            signatures::created_at.eq(now),
+            row,
+        ))
+        .execute(conn)
+}
+
+pub fn replace_row(
+    conn: &mut DbConn,
+    id: &str,
+    row: &SignatureRow<'_>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set((row, signatures::created_at.eq(now)))
+        .execute(conn)
+}
+
+/// Marks a pending signature confirmed (only if still pending).
+pub fn mark_confirmed(
+    conn: &mut DbConn,
+    id: &str,
+    listed: bool,
+    key: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        signatures::table
+            .find(id)
+            .filter(signatures::status.eq(Status::PendingEmail.as_str())),
+    )
+    .set((
+        signatures::status.eq(Status::Confirmed.as_str()),
+        signatures::confirmed_at.eq(now),
+        signatures::listed.eq(listed),
+        signatures::list_key.eq(key),
+    ))
+    .execute(conn)
+}
+
+pub fn set_state(conn: &mut DbConn, id: &str, status: Status, listed: bool) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set((
+            signatures::status.eq(status.as_str()),
+            signatures::listed.eq(listed),
+        ))
+        .execute(conn)
+}
+
+pub fn mark_withdrawn(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set((
+            signatures::status.eq(Status::Withdrawn.as_str()),
+            signatures::listed.eq(false),
+            signatures::withdrawn_at.eq(now),
+            signatures::manage_version.eq(signatures::manage_version + 1),
+        ))
+        .execute(conn)
+}
+
+pub fn mark_approved(
+    conn: &mut DbConn,
+    id: &str,
+    listed: bool,
+    by: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set((
+            signatures::status.eq(Status::Approved.as_str()),
+            signatures::listed.eq(listed),
+            signatures::approved_at.eq(now),
+            signatures::approved_by.eq(by),
+        ))
+        .execute(conn)
+}
+
+/// Details a signer may correct through their manage link.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = signatures, treat_none_as_null = true)]
+pub struct Correction<'a> {
+    pub name: &'a str,
+    pub country: Option<&'a str>,
+    pub website: Option<&'a str>,
+    pub affiliation: Option<&'a str>,
+    pub city: Option<&'a str>,
+    pub signer_name: Option<&'a str>,
+    pub signer_title: Option<&'a str>,
+    pub dedupe_key: &'a str,
+    pub website_domain: Option<&'a str>,
+    pub domain_matches: bool,
+    pub list_key: &'a str,
+}
+
+pub fn correct(conn: &mut DbConn, id: &str, correction: &Correction<'_>) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set(correction)
+        .execute(conn)
+}
+
+pub fn set_pending_email(conn: &mut DbConn, id: &str, email: Option<&str>) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set(signatures::pending_email.eq(email))
+        .execute(conn)
+}
+
+pub fn set_email(
+    conn: &mut DbConn,
+    id: &str,
+    email: &str,
+    domain_matches: bool,
+) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set((
+            signatures::email.eq(email),
+            signatures::pending_email.eq(None::<String>),
+            signatures::domain_matches.eq(domain_matches),
+        ))
+        .execute(conn)
+}
+
+pub fn set_display_name(
+    conn: &mut DbConn,
+    id: &str,
+    display: Option<&str>,
+    key: &str,
+) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set((
+            signatures::display_name.eq(display),
+            signatures::list_key.eq(key),
+        ))
+        .execute(conn)
+}
+
+pub fn set_manual_position(
+    conn: &mut DbConn,
+    id: &str,
+    position: Option<i32>,
+    key: &str,
+) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set((
+            signatures::manual_position.eq(position),
+            signatures::list_key.eq(key),
+        ))
+        .execute(conn)
+}
+
+/// Listed signatures of a version's earlier revisions (for re-consent).
+pub fn signed_before(
+    conn: &mut DbConn,
+    statement_id: &str,
+    revision_ids: &[String],
+) -> QueryResult<Vec<Signature>> {
+    signatures::table
+        .filter(signatures::statement_id.eq(statement_id))
+        .filter(signatures::revision_id.eq_any(revision_ids))
+        .filter(signatures::status.eq_any([Status::Confirmed.as_str(), Status::Approved.as_str()]))
+        .select(Signature::as_select())
+        .load(conn)
+}
+
+pub fn set_reconsent(
+    conn: &mut DbConn,
+    id: &str,
+    revision_id: &str,
+    hide: bool,
+) -> QueryResult<usize> {
+    let target = signatures::table.find(id);
+    let asked = (
+        signatures::reconsent_revision_id.eq(revision_id),
+        signatures::hidden_until_reconsent.eq(hide),
+    );
+    if hide {
+        diesel::update(target)
+            .set((asked, signatures::listed.eq(false)))
+            .execute(conn)
+    } else {
+        diesel::update(target).set(asked).execute(conn)
+    }
+}
+
+pub fn accept_reconsent(
+    conn: &mut DbConn,
+    id: &str,
+    revision_id: &str,
+    listed: bool,
+) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set((
+            signatures::revision_id.eq(revision_id),
+            signatures::reconsent_revision_id.eq(None::<String>),
+            signatures::hidden_until_reconsent.eq(false),
+            signatures::listed.eq(listed),
+        ))
+        .execute(conn)
+}
+
+pub fn set_merged(
+    conn: &mut DbConn,
+    id: &str,
+    into: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set((
+            signatures::status.eq(Status::Withdrawn.as_str()),
+            signatures::listed.eq(false),
+            signatures::merged_into.eq(into),
+            signatures::withdrawn_at.eq(now),
+        ))
+        .execute(conn)
+}
+
+pub fn set_created_at(
+    conn: &mut DbConn,
+    id: &str,
+    at: NaiveDateTime,
+    confirmed_at: Option<NaiveDateTime>,
+) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set((
+            signatures::created_at.eq(at),
+            signatures::confirmed_at.eq(confirmed_at),
+        ))
+        .execute(conn)
+}

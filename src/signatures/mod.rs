@@ -2,6 +2,11 @@
 //! the counts the public page shows.
 
 mod db;
+mod form;
+pub mod normalize;
+pub mod public;
+mod public_views;
+pub mod signing;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::QueryResult;
@@ -10,7 +15,7 @@ use crate::db::DbConn;
 use crate::i18n::CountryCode;
 use crate::statements::{ListOrder, Statement};
 
-pub use db::Listed;
+pub use db::{Listed, Signature};
 
 /// Names shown on one page of the public list.
 pub const PAGE_SIZE: i64 = 500;
@@ -152,6 +157,30 @@ pub fn list_key(order: ListOrder, language: &str, place: &Placement<'_>) -> Stri
             place.manual_position.unwrap_or(i32::MAX).max(0)
         ),
     }
+}
+
+/// The list key of a signature of `statement`.
+pub fn placement_key(
+    statement: &Statement,
+    name: &str,
+    country: Option<&str>,
+    signed_at: NaiveDateTime,
+    manual_position: Option<i32>,
+) -> String {
+    list_key(
+        statement.list_order(),
+        &statement.language,
+        &Placement {
+            name,
+            country,
+            signed_at,
+            manual_position,
+        },
+    )
+}
+
+pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Signature>> {
+    db::find(conn, id)
 }
 
 /// Stores a signature with its list key and refreshes the statement's counts.

@@ -620,3 +620,30 @@ pub fn set_listed_counts(
 ) -> QueryResult<()> {
     db::set_listed_counts(conn, id, organizations, individuals)
 }
+
+/// The current title in `language`, or in the statement's main language.
+pub fn title_in(conn: &mut DbConn, statement: &Statement, language: &str) -> QueryResult<String> {
+    let version = match db::version(conn, &statement.id, language)? {
+        Some(version) => version,
+        None => db::version(conn, &statement.id, &statement.language)?
+            .ok_or(diesel::result::Error::NotFound)?,
+    };
+    Ok(version.title)
+}
+
+/// A typed-text error in the page's language, for public forms.
+pub fn text_error(lang: crate::i18n::Lang, error: &TextError) -> String {
+    public_views::text_error(lang, error)
+}
+
+/// The version in `language`, or the main one when there is none.
+pub fn version_or_main(
+    conn: &mut DbConn,
+    statement: &Statement,
+    language: &str,
+) -> QueryResult<Option<Version>> {
+    match db::version(conn, &statement.id, language)? {
+        Some(version) => Ok(Some(version)),
+        None => db::version(conn, &statement.id, &statement.language),
+    }
+}

@@ -17,6 +17,8 @@ pub enum Purpose {
     Setup,
     PasswordReset,
     Invitation,
+    ConfirmSignature,
+    ConfirmEmailChange,
 }
 
 impl Purpose {
@@ -25,6 +27,8 @@ impl Purpose {
             Self::Setup => "setup",
             Self::PasswordReset => "password-reset",
             Self::Invitation => "invitation",
+            Self::ConfirmSignature => "confirm-signature",
+            Self::ConfirmEmailChange => "confirm-email-change",
         }
     }
 }
@@ -74,6 +78,14 @@ pub fn find_valid(conn: &mut DbConn, purpose: Purpose, raw: &str) -> QueryResult
         let same: bool = token.token_hash.as_bytes().ct_eq(wanted.as_bytes()).into();
         same && token.used_at.is_none() && token.expires_at > crate::db::now()
     }))
+}
+
+/// Looks a token up whatever its state (used, expired), so a page can say
+/// which it is.
+pub fn find_any(conn: &mut DbConn, purpose: Purpose, raw: &str) -> QueryResult<Option<Token>> {
+    let wanted = hash(raw);
+    let found = db::find_by_hash(conn, purpose, &wanted)?;
+    Ok(found.filter(|token| bool::from(token.token_hash.as_bytes().ct_eq(wanted.as_bytes()))))
 }
 
 /// Uses a token: succeeds once, for the first caller only, even when two

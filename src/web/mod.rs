@@ -6,6 +6,7 @@ pub mod assets;
 pub mod forms;
 pub mod health;
 pub mod layout;
+pub mod limits;
 mod middleware;
 
 use std::sync::Arc;
@@ -27,9 +28,17 @@ pub struct AppState {
     pub base_url: String,
     pub mail: MailContext,
     pub secret: SecretKey,
+    pub limits: limits::Limits,
 }
 
 impl AppState {
+    /// The address a request came from, for rate limits.
+    pub fn client_ip(req: &actix_web::HttpRequest) -> String {
+        req.peer_addr()
+            .map(|a| a.ip().to_string())
+            .unwrap_or_default()
+    }
+
     /// Whether the public address is https (secure cookies, HSTS).
     pub fn https(&self) -> bool {
         self.base_url.starts_with("https://")
@@ -60,6 +69,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/").get(home));
     crate::accounts::routes::configure(cfg);
     crate::coalitions::routes::configure(cfg);
+    crate::signatures::public::configure(cfg);
     crate::statements::public::configure(cfg);
     cfg.service(
         web::scope("/c/{coalition}")

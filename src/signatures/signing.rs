@@ -1,0 +1,683 @@
+//! The signer's side: signing through the public form or an invitation,
+//! confirming by the emailed link, the private manage link, and consent to
+//! a materially changed text.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::{Connection, QueryResult};
+
+use super::db::{self, Signature, SignatureRow};
+use super::{Kind, Source, Status, normalize, placement_key};
+use crate::config::SecretKey;
+use crate::db::DbConn;
+use crate::i18n::CountryCode;
+use crate::mail::{self, MailContext, OutgoingMail, Priority};
+use crate::statements::{Revision, Statement};
+use crate::tokens::{self, Purpose};
+
+/// A sign-on as typed, parsed and normalized (see `forms.rs`).
+#[derive(Debug, Clone)]
+pub struct SignOn {
+    pub kind: Kind,
+    pub name: String,
+    pub country: Option<CountryCode>,
+    pub website: Option<String>,
+    pub affiliation: Option<String>,
+    pub city: Option<String>,
+    pub signer_name: Option<String>,
+    pub signer_title: Option<String>,
+    pub email: String,
+    pub authorized: bool,
+    pub comment: Option<String>,
+    /// The language of the page it was signed on; mails follow it.
+    pub language: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SigningError {
+    #[error("too many messages went to this address today")]
+    MailCap,
+    #[error("this link is not valid")]
+    InvalidLink,
+    #[error("the address is used by another signature of this statement")]
+    EmailTaken,
+    #[error(transparent)]
+    Template(#[from] mail::templates::TemplateError),
+    #[error(transparent)]
+    Mail(#[from] mail::EnqueueError),
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+/// What the services of this module need besides the connection.
+pub struct Ctx<'a> {
+    pub mail: &'a MailContext,
+    pub secret: &'a SecretKey,
+    pub confirm_days: i64,
+    pub mails_per_day: i64,
+}
+
+fn hmac_token(secret: &SecretKey, purpose: &str, parts: &[&str]) -> String {
+    use base64::Engine;
+    use hmac::Mac;
+    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(secret.bytes())
+        .unwrap_or_else(|_| unreachable!("HMAC takes any key"));
+    mac.update(purpose.as_bytes());
+    for part in parts {
+        mac.update(b":");
+        mac.update(part.as_bytes());
+    }
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..24])
+}
+
+fn same(a: &str, b: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    a.as_bytes().ct_eq(b.as_bytes()).into()
+}
+
+/// The signer's private manage link; a withdrawal or a new link version
+/// retires it. Derived from the secret key, so never stored.
+pub fn manage_url(ctx: &Ctx<'_>, signature: &Signature) -> String {
+    let token = hmac_token(
+        ctx.secret,
+        "manage",
+        &[&signature.id, &signature.manage_version.to_string()],
+    );
+    format!("{}/m/{}/{token}", ctx.mail.base_url, signature.id)
+}
+
+pub fn manage_token_matches(secret: &SecretKey, signature: &Signature, typed: &str) -> bool {
+    same(
+        &hmac_token(
+            secret,
+            "manage",
+            &[&signature.id, &signature.manage_version.to_string()],
+        ),
+        typed,
+    )
+}
+
+/// The link that asks a signer to consent to revision `revision_id`.
+pub fn reconsent_url(ctx: &Ctx<'_>, signature: &Signature, revision_id: &str) -> String {
+    format!(
+        "{}/r/{}/{}",
+        ctx.mail.base_url,
+        signature.id,
+        hmac_token(ctx.secret, "reconsent", &[&signature.id, revision_id])
+    )
+}
+
+pub fn reconsent_token_matches(
+    secret: &SecretKey,
+    signature: &Signature,
+    revision_id: &str,
+    typed: &str,
+) -> bool {
+    same(
+        &hmac_token(secret, "reconsent", &[&signature.id, revision_id]),
+        typed,
+    )
+}
+
+/// The personal sign-on link of an invitation.
+pub fn invitation_token(secret: &SecretKey, invitation_id: &str) -> String {
+    hmac_token(secret, "sign-invitation", &[invitation_id])
+}
+
+/// How many sign-on mails went to `email` in the last day.
+fn over_daily_cap(conn: &mut DbConn, ctx: &Ctx<'_>, email: &str) -> QueryResult<bool> {
+    let since = crate::db::now() - Duration::days(1);
+    Ok(mail::count_recent(conn, email, SIGN_ON_PURPOSES, since)? >= ctx.mails_per_day)
+}
+
+const SIGN_ON_PURPOSES: &[&str] = &[
+    "confirm-signature",
+    "already-signed",
+    "confirm-email-change",
+];
+
+fn enqueue(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    purpose: &str,
+    subject: &str,
+    to: &str,
+    name: Option<&str>,
+    content: mail::Rendered,
+) -> Result<(), SigningError> {
+    mail::enqueue(
+        conn,
+        ctx.mail,
+        &OutgoingMail {
+            purpose: purpose.to_owned(),
+            subject_id: subject.to_owned(),
+            to: to.to_owned(),
+            to_name: name.map(str::to_owned),
+            content,
+            headers: Vec::new(),
+            priority: Priority::Transactional,
+        },
+    )?;
+    Ok(())
+}
+
+fn row_for<'a>(
+    statement: &Statement,
+    s: &'a SignOn,
+    status: Status,
+    source: Source,
+    revision_id: &'a str,
+    key: &'a str,
+    dedupe: &'a str,
+    domain: Option<&'a str>,
+    confirmed_at: Option<NaiveDateTime>,
+) -> SignatureRow<'a> {
+    SignatureRow {
+        kind: s.kind.as_str(),
+        name: &s.name,
+        display_name: None,
+        country: s.country.as_ref().map(CountryCode::as_str),
+        website: s.website.as_deref(),
+        affiliation: s.affiliation.as_deref(),
+        city: s.city.as_deref(),
+        signer_name: s.signer_name.as_deref(),
+        signer_title: s.signer_title.as_deref(),
+        status: status.as_str(),
+        source: source.as_str(),
+        listed: status.is_listed(statement.requires_approval),
+        list_key: key,
+        revision_id: Some(revision_id),
+        confirmed_at,
+        approved_at: None,
+        approved_by: None,
+        withdrawn_at: None,
+        comment: s.comment.as_deref(),
+        authorized: s.authorized,
+        dedupe_key: dedupe,
+        website_domain: domain,
+        domain_matches: domain.is_some_and(|d| normalize::email_matches_domain(&s.email, d)),
+        hidden_until_reconsent: false,
+        language: &s.language,
+        invitation_id: None,
+    }
+}
+
+/// What the page says after a submission is the same in every case, so it
+/// reveals nothing about who has signed; this is for the tests and logs.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Submitted {
+    ConfirmationSent,
+    ManageLinkSent,
+    Listed(String),
+    Quietly,
+}
+
+/// Stores a public sign-on as pending and queues its confirmation mail in
+/// the same transaction. The same address signing again gets its manage
+/// link by mail instead; no second row is made.
+pub fn submit(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    revision: &Revision,
+    sign_on: &SignOn,
+) -> Result<Submitted, SigningError> {
+    conn.transaction(|conn| {
+        if over_daily_cap(conn, ctx, &sign_on.email)? {
+            return Err(SigningError::MailCap);
+        }
+        let existing = db::find_by_email(conn, &statement.id, &sign_on.email)?;
+        let status = existing.as_ref().and_then(|s| Status::parse(&s.status));
+        match (existing, status) {
+            (Some(signature), Some(Status::Confirmed | Status::Approved)) => {
+                send_manage_link(conn, ctx, statement, &signature)?;
+                Ok(Submitted::ManageLinkSent)
+            }
+            (Some(_), Some(Status::Rejected)) => Ok(Submitted::Quietly),
+            (Some(signature), Some(Status::PendingEmail)) => {
+                send_confirmation(
+                    conn,
+                    ctx,
+                    statement,
+                    &signature.id,
+                    &signature.email,
+                    signature.signer_name.as_deref().unwrap_or(&signature.name),
+                    &signature.name,
+                    &signature.language,
+                )?;
+                Ok(Submitted::ConfirmationSent)
+            }
+            (existing, _) => {
+                let id = existing.map(|s| s.id).unwrap_or_else(crate::db::new_id);
+                store(
+                    conn,
+                    statement,
+                    &id,
+                    sign_on,
+                    Status::PendingEmail,
+                    Source::Form,
+                    &revision.id,
+                    None,
+                )?;
+                let greeting = sign_on.signer_name.as_deref().unwrap_or(&sign_on.name);
+                send_confirmation(
+                    conn,
+                    ctx,
+                    statement,
+                    &id,
+                    &sign_on.email,
+                    greeting,
+                    &sign_on.name,
+                    &sign_on.language,
+                )?;
+                Ok(Submitted::ConfirmationSent)
+            }
+        }
+    })
+}
+
+/// Inserts a signature, or reuses the withdrawn row of the same address.
+#[expect(clippy::too_many_arguments, reason = "the parts of one row")]
+pub(super) fn store(
+    conn: &mut DbConn,
+    statement: &Statement,
+    id: &str,
+    s: &SignOn,
+    status: Status,
+    source: Source,
+    revision_id: &str,
+    confirmed_at: Option<NaiveDateTime>,
+) -> QueryResult<()> {
+    let now = crate::db::now();
+    let key = placement_key(
+        statement,
+        &s.name,
+        s.country.as_ref().map(CountryCode::as_str),
+        confirmed_at.unwrap_or(now),
+        None,
+    );
+    let dedupe = normalize::dedupe_key(&s.name, s.country.as_ref().map(CountryCode::as_str));
+    let domain = s.website.as_deref().and_then(normalize::website_domain);
+    let row = row_for(
+        statement,
+        s,
+        status,
+        source,
+        revision_id,
+        &key,
+        &dedupe,
+        domain.as_deref(),
+        confirmed_at,
+    );
+    if db::find(conn, id)?.is_some() {
+        db::replace_row(conn, id, &row, now)?;
+    } else {
+        db::insert_row(conn, id, &statement.id, &s.email, &row, now)?;
+    }
+    if row.listed {
+        super::refresh_counts(conn, &statement.id)?;
+    }
+    Ok(())
+}
+
+#[expect(clippy::too_many_arguments, reason = "what the mail names")]
+fn send_confirmation(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    signature_id: &str,
+    email: &str,
+    greeting: &str,
+    organization: &str,
+    language: &str,
+) -> Result<(), SigningError> {
+    tokens::revoke_unused(conn, Purpose::ConfirmSignature, Some(signature_id))?;
+    let raw = tokens::issue(
+        conn,
+        Purpose::ConfirmSignature,
+        Some(signature_id),
+        Duration::days(ctx.confirm_days),
+    )?;
+    let title = crate::statements::title_in(conn, statement, language)?;
+    let content = mail::templates::render_localized(
+        "confirm-signature",
+        language,
+        &serde_json::json!({
+            "name": greeting,
+            "organization": organization,
+            "title": title,
+            "link": format!("{}/confirm/{raw}", ctx.mail.base_url),
+            "days": ctx.confirm_days,
+        }),
+    )?;
+    enqueue(
+        conn,
+        ctx,
+        "confirm-signature",
+        &tokens::hash(&raw),
+        email,
+        Some(greeting),
+        content,
+    )
+}
+
+fn send_manage_link(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    signature: &Signature,
+) -> Result<(), SigningError> {
+    let title = crate::statements::title_in(conn, statement, &signature.language)?;
+    let greeting = signature.signer_name.as_deref().unwrap_or(&signature.name);
+    let content = mail::templates::render_localized(
+        "already-signed",
+        &signature.language,
+        &serde_json::json!({
+            "name": greeting,
+            "organization": signature.name,
+            "title": title,
+            "link": manage_url(ctx, signature),
+        }),
+    )?;
+    // One such mail per address and day, however often the form is sent.
+    let day = crate::db::now().format("%Y-%m-%d").to_string();
+    enqueue(
+        conn,
+        ctx,
+        "already-signed",
+        &format!("{}:{day}", signature.id),
+        &signature.email,
+        Some(greeting),
+        content,
+    )
+}
+
+/// Where a confirmation link stands, for its page.
+#[derive(Debug)]
+pub enum LinkState {
+    Valid(Signature),
+    AlreadyConfirmed(Signature),
+    Expired(Signature),
+    Unknown,
+}
+
+/// Looks at a confirmation link without using it (the GET).
+pub fn confirmation_state(conn: &mut DbConn, raw: &str) -> QueryResult<LinkState> {
+    let Some(token) = tokens::find_any(conn, Purpose::ConfirmSignature, raw)? else {
+        return Ok(LinkState::Unknown);
+    };
+    let Some(signature) = token
+        .subject_id
+        .as_deref()
+        .map(|id| db::find(conn, id))
+        .transpose()?
+        .flatten()
+    else {
+        return Ok(LinkState::Unknown);
+    };
+    let pending = signature.status == Status::PendingEmail.as_str();
+    Ok(
+        match (token.used_at, pending, token.expires_at > crate::db::now()) {
+            (None, true, true) => LinkState::Valid(signature),
+            (_, false, _) => LinkState::AlreadyConfirmed(signature),
+            (Some(_), true, _) => LinkState::Unknown,
+            (None, true, false) => LinkState::Expired(signature),
+        },
+    )
+}
+
+/// Confirms a sign-on (the POST of the Confirm button). Pressing twice, or
+/// in two tabs, lists it once: the token is used exactly once.
+pub fn confirm(conn: &mut DbConn, ctx: &Ctx<'_>, raw: &str) -> Result<LinkState, SigningError> {
+    conn.transaction(|conn| {
+        let Some(token) = tokens::consume(conn, Purpose::ConfirmSignature, raw)? else {
+            return Ok(confirmation_state(conn, raw)?);
+        };
+        let signature = token
+            .subject_id
+            .as_deref()
+            .map(|id| db::find(conn, id))
+            .transpose()?
+            .flatten()
+            .ok_or(SigningError::InvalidLink)?;
+        let statement = crate::statements::find_any(conn, &signature.statement_id)?
+            .ok_or(SigningError::InvalidLink)?;
+        let now = crate::db::now();
+        let listed = Status::Confirmed.is_listed(statement.requires_approval);
+        let key = placement_key(
+            &statement,
+            signature.display_name.as_deref().unwrap_or(&signature.name),
+            signature.country.as_deref(),
+            now,
+            signature.manual_position,
+        );
+        if db::mark_confirmed(conn, &signature.id, listed, &key, now)? == 0 {
+            return Ok(LinkState::AlreadyConfirmed(signature));
+        }
+        super::refresh_counts(conn, &statement.id)?;
+        let confirmed = db::find(conn, &signature.id)?.ok_or(SigningError::InvalidLink)?;
+        send_confirmed(conn, ctx, &statement, &confirmed)?;
+        Ok(LinkState::Valid(confirmed))
+    })
+}
+
+fn send_confirmed(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    signature: &Signature,
+) -> Result<(), SigningError> {
+    let title = crate::statements::title_in(conn, statement, &signature.language)?;
+    let greeting = signature.signer_name.as_deref().unwrap_or(&signature.name);
+    let content = mail::templates::render_localized(
+        "signature-confirmed",
+        &signature.language,
+        &serde_json::json!({
+            "name": greeting,
+            "organization": signature.name,
+            "title": title,
+            "link": manage_url(ctx, signature),
+            "needs_approval": statement.requires_approval,
+            "public_url": format!("{}/s/{}", ctx.mail.base_url, statement.slug),
+        }),
+    )?;
+    enqueue(
+        conn,
+        ctx,
+        "signature-confirmed",
+        &signature.id,
+        &signature.email,
+        Some(greeting),
+        content,
+    )
+}
+
+/// "Send me a fresh link": for a pending signature of this address, a new
+/// confirmation; for a confirmed one, the manage link; otherwise nothing.
+/// The page says the same in every case.
+pub fn resend(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    email: &str,
+) -> Result<(), SigningError> {
+    conn.transaction(|conn| {
+        if over_daily_cap(conn, ctx, email)? {
+            return Err(SigningError::MailCap);
+        }
+        let Some(signature) = db::find_by_email(conn, &statement.id, &email.trim().to_lowercase())?
+        else {
+            return Ok(());
+        };
+        match Status::parse(&signature.status) {
+            Some(Status::PendingEmail) => send_confirmation(
+                conn,
+                ctx,
+                statement,
+                &signature.id,
+                &signature.email,
+                signature.signer_name.as_deref().unwrap_or(&signature.name),
+                &signature.name,
+                &signature.language,
+            ),
+            Some(Status::Confirmed | Status::Approved) => {
+                send_manage_link(conn, ctx, statement, &signature)
+            }
+            _ => Ok(()),
+        }
+    })
+}
+
+/// Withdraws a signature: it leaves the public list at once and stays in
+/// the coordinators' records as withdrawn.
+pub fn withdraw(conn: &mut DbConn, signature: &Signature) -> QueryResult<()> {
+    conn.transaction(|conn| {
+        db::mark_withdrawn(conn, &signature.id, crate::db::now())?;
+        super::refresh_counts(conn, &signature.statement_id)?;
+        if let Some(statement) = crate::statements::find_any(conn, &signature.statement_id)? {
+            crate::audit::record(
+                conn,
+                &statement.coalition_id,
+                &crate::audit::Actor::System,
+                "signature.withdraw",
+                "signature",
+                &signature.id,
+                &format!("{} withdrew through the manage link", signature.name),
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// A signer's correction through the manage link. A new address is only
+/// taken once confirmed by a link sent to it.
+pub fn correct(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    signature: &Signature,
+    sign_on: &SignOn,
+) -> Result<bool, SigningError> {
+    conn.transaction(|conn| {
+        let country = sign_on.country.as_ref().map(CountryCode::as_str);
+        let shown = signature.display_name.as_deref().unwrap_or(&sign_on.name);
+        let signed_at = signature.confirmed_at.unwrap_or(signature.created_at);
+        let key = placement_key(
+            statement,
+            shown,
+            country,
+            signed_at,
+            signature.manual_position,
+        );
+        let domain = sign_on
+            .website
+            .as_deref()
+            .and_then(normalize::website_domain);
+        db::correct(
+            conn,
+            &signature.id,
+            &db::Correction {
+                name: &sign_on.name,
+                country,
+                website: sign_on.website.as_deref(),
+                affiliation: sign_on.affiliation.as_deref(),
+                city: sign_on.city.as_deref(),
+                signer_name: sign_on.signer_name.as_deref(),
+                signer_title: sign_on.signer_title.as_deref(),
+                dedupe_key: &normalize::dedupe_key(&sign_on.name, country),
+                website_domain: domain.as_deref(),
+                domain_matches: domain
+                    .as_deref()
+                    .is_some_and(|d| normalize::email_matches_domain(&signature.email, d)),
+                list_key: &key,
+            },
+        )?;
+        crate::audit::record(
+            conn,
+            &statement.coalition_id,
+            &crate::audit::Actor::System,
+            "signature.correct",
+            "signature",
+            &signature.id,
+            &format!("the signer corrected their details ({})", sign_on.name),
+        )?;
+        if sign_on.email == signature.email {
+            return Ok(false);
+        }
+        if db::find_by_email(conn, &statement.id, &sign_on.email)?.is_some() {
+            return Err(SigningError::EmailTaken);
+        }
+        if over_daily_cap(conn, ctx, &sign_on.email)? {
+            return Err(SigningError::MailCap);
+        }
+        db::set_pending_email(conn, &signature.id, Some(&sign_on.email))?;
+        tokens::revoke_unused(conn, Purpose::ConfirmEmailChange, Some(&signature.id))?;
+        let raw = tokens::issue(
+            conn,
+            Purpose::ConfirmEmailChange,
+            Some(&signature.id),
+            Duration::days(ctx.confirm_days),
+        )?;
+        let greeting = sign_on.signer_name.as_deref().unwrap_or(&sign_on.name);
+        let content = mail::templates::render_localized(
+            "confirm-email-change",
+            &signature.language,
+            &serde_json::json!({
+                "name": greeting,
+                "organization": sign_on.name,
+                "link": format!("{}/email/{raw}", ctx.mail.base_url),
+                "days": ctx.confirm_days,
+            }),
+        )?;
+        enqueue(
+            conn,
+            ctx,
+            "confirm-email-change",
+            &tokens::hash(&raw),
+            &sign_on.email,
+            Some(greeting),
+            content,
+        )?;
+        Ok(true)
+    })
+}
+
+/// Takes the new address of an email change (the POST of its link).
+pub fn confirm_email_change(conn: &mut DbConn, raw: &str) -> Result<Signature, SigningError> {
+    conn.transaction(|conn| {
+        let token = tokens::consume(conn, Purpose::ConfirmEmailChange, raw)?
+            .ok_or(SigningError::InvalidLink)?;
+        let signature = token
+            .subject_id
+            .as_deref()
+            .map(|id| db::find(conn, id))
+            .transpose()?
+            .flatten()
+            .ok_or(SigningError::InvalidLink)?;
+        let email = signature
+            .pending_email
+            .clone()
+            .ok_or(SigningError::InvalidLink)?;
+        if db::find_by_email(conn, &signature.statement_id, &email)?.is_some() {
+            return Err(SigningError::EmailTaken);
+        }
+        let matches = signature
+            .website_domain
+            .as_deref()
+            .is_some_and(|d| normalize::email_matches_domain(&email, d));
+        db::set_email(conn, &signature.id, &email, matches)?;
+        db::find(conn, &signature.id)?.ok_or(SigningError::InvalidLink)
+    })
+}
+
+/// Whether an email-change link is still usable (the GET).
+pub fn email_change_pending(conn: &mut DbConn, raw: &str) -> QueryResult<Option<Signature>> {
+    let Some(token) = tokens::find_valid(conn, Purpose::ConfirmEmailChange, raw)? else {
+        return Ok(None);
+    };
+    token
+        .subject_id
+        .as_deref()
+        .map(|id| db::find(conn, id))
+        .transpose()
+        .map(Option::flatten)
+}
