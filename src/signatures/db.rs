@@ -18,6 +18,7 @@ pub struct Listed {
     pub list_key: String,
     pub confirmed_at: Option<NaiveDateTime>,
     pub revision_id: Option<String>,
+    pub reconsent_revision_id: Option<String>,
 }
 
 impl Listed {

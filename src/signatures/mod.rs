@@ -6,6 +6,7 @@ mod form;
 pub mod normalize;
 pub mod public;
 mod public_views;
+pub mod reconsent;
 pub mod signing;
 
 use chrono::{NaiveDate, NaiveDateTime};

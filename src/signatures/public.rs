@@ -27,7 +27,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(manage_save)
         .service(withdraw)
         .service(email_page)
-        .service(email_submit);
+        .service(email_submit)
+        .service(reconsent_page)
+        .service(reconsent_answer);
 }
 
 pub fn ctx(state: &AppState) -> Ctx<'_> {
@@ -519,5 +521,89 @@ async fn email_submit(
             "Another signature of this statement uses this address.".into(),
         )),
         Err(error) => Err(WebError::unexpected(error)),
+    }
+}
+
+async fn reconsent_question(
+    state: &AppState,
+    id: String,
+    token: String,
+) -> Result<Option<(super::reconsent::Question, Signable)>, WebError> {
+    let secret = state.secret.clone();
+    blocking(state, move |c| {
+        let Some(question) = super::reconsent::question(c, &secret, &id, &token)? else {
+            return Ok(None);
+        };
+        let statement =
+            statements::find_any(c, &question.signature.statement_id)?.ok_or(WebError::NotFound)?;
+        let language = question.signature.language.clone();
+        Ok(Some((question, signable(c, statement, Some(&language))?)))
+    })
+    .await?
+}
+
+#[get("/r/{id}/{token}")]
+async fn reconsent_page(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (id, token) = path.into_inner();
+    let Some((question, target)) = reconsent_question(&state, id, token.clone()).await? else {
+        return Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link()));
+    };
+    Ok(html_response(
+        StatusCode::OK,
+        views::reconsent(&target, &question, &token),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ReconsentForm {
+    #[serde(default)]
+    answer: String,
+}
+
+#[post("/r/{id}/{token}")]
+async fn reconsent_answer(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: web::Form<ReconsentForm>,
+) -> Result<HttpResponse, WebError> {
+    let (id, token) = path.into_inner();
+    let Some((question, target)) = reconsent_question(&state, id, token).await? else {
+        return Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link()));
+    };
+    let lang = target.lang();
+    let statement = target.statement.clone();
+    match form.answer.as_str() {
+        "confirm" => {
+            blocking(&state, move |c| {
+                super::reconsent::accept(c, &statement, &question)
+            })
+            .await??;
+            Ok(html_response(
+                StatusCode::OK,
+                views::message(
+                    &target,
+                    &t(lang, "reconsent-heading"),
+                    &t(lang, "reconsent-done"),
+                ),
+            ))
+        }
+        "withdraw" => {
+            let signature = question.signature.clone();
+            blocking(&state, move |c| signing::withdraw(c, &signature)).await??;
+            Ok(html_response(
+                StatusCode::OK,
+                views::message(
+                    &target,
+                    &t(lang, "withdrawn-heading"),
+                    &t(lang, "withdrawn-body"),
+                ),
+            ))
+        }
+        _ => Err(WebError::BadRequest(
+            "Choose to confirm the new text or to withdraw.".into(),
+        )),
     }
 }

@@ -316,3 +316,34 @@ pub fn email_change(target: &Signable, signature: &Signature, token: &str) -> Ma
         },
     )
 }
+
+pub fn reconsent(target: &Signable, question: &super::reconsent::Question, token: &str) -> Markup {
+    let lang = target.lang();
+    let old = question
+        .signed
+        .as_ref()
+        .map(|r| r.body.as_str())
+        .unwrap_or_default();
+    let parts = crate::text::word_diff(old, &question.asked.body);
+    let action = format!("/r/{}/{token}", question.signature.id);
+    frame(
+        target,
+        &t(lang, "reconsent-heading"),
+        html! {
+            h1 { (t(lang, "reconsent-heading")) }
+            p.preview-line { strong { (listing_line(&question.signature, lang)) } }
+            p { (t(lang, "reconsent-intro")) }
+            (crate::text::render_diff(&parts))
+            div.actions {
+                form method="post" action=(action) {
+                    input type="hidden" name="answer" value="confirm";
+                    button.primary type="submit" { (t(lang, "reconsent-confirm")) }
+                }
+                form method="post" action=(action) {
+                    input type="hidden" name="answer" value="withdraw";
+                    button.danger type="submit" { (t(lang, "reconsent-withdraw")) }
+                }
+            }
+        },
+    )
+}

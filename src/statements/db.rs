@@ -391,3 +391,23 @@ pub fn set_listed_counts(
         .execute(conn)
         .map(|_| ())
 }
+
+pub fn revision_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<Revision>> {
+    revisions::table
+        .find(id)
+        .select(Revision::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn revision_numbers(
+    conn: &mut DbConn,
+    statement_id: &str,
+) -> QueryResult<std::collections::HashMap<String, i32>> {
+    let rows: Vec<(String, i32)> = revisions::table
+        .inner_join(statement_versions::table)
+        .filter(statement_versions::statement_id.eq(statement_id))
+        .select((revisions::id, revisions::number))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}

@@ -647,3 +647,16 @@ pub fn version_or_main(
         None => db::version(conn, &statement.id, &statement.language),
     }
 }
+
+/// A revision by id.
+pub fn revision_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<Revision>> {
+    db::revision_by_id(conn, id)
+}
+
+/// Revision numbers by revision id, for every version of a statement.
+pub fn revision_numbers(
+    conn: &mut DbConn,
+    statement_id: &str,
+) -> QueryResult<std::collections::HashMap<String, i32>> {
+    db::revision_numbers(conn, statement_id)
+}

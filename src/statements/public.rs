@@ -36,11 +36,30 @@ pub struct PageData {
     pub next_organizations: Option<Cursor>,
     pub next_individuals: Option<Cursor>,
     pub list_visible: bool,
+    /// Revision numbers by revision id, to say which text each name signed.
+    pub revision_numbers: std::collections::HashMap<String, i32>,
 }
 
 impl PageData {
     pub fn lang(&self) -> Lang {
         Lang::for_content(&self.version.language)
+    }
+
+    /// The revision a listed name signed.
+    pub fn signed_revision(&self, listed: &Listed) -> Option<i32> {
+        listed
+            .revision_id
+            .as_ref()
+            .and_then(|id| self.revision_numbers.get(id))
+            .copied()
+    }
+
+    /// The revision to mark beside a name still asked to confirm a newer text.
+    pub fn mark(&self, listed: &Listed) -> Option<i32> {
+        listed
+            .reconsent_revision_id
+            .as_ref()
+            .and_then(|_| self.signed_revision(listed))
     }
 }
 
@@ -111,7 +130,9 @@ pub fn load_page(
     } else {
         (Vec::new(), None)
     };
+    let revision_numbers = super::revision_numbers(conn, &statement.id)?;
     Ok(PageData {
+        revision_numbers,
         statement,
         version,
         revision,

@@ -40,6 +40,27 @@ fn count_text(lang: Lang, count: i32) -> String {
 /// One line of the list, as in a printed letter: `Name, Country`, with no
 /// trailing comma when the country is unknown.
 pub fn list_line(listed: &Listed, lang: Lang) -> String {
+    list_line_marked(listed, lang, None)
+}
+
+/// A line of the list, marked with the revision signed when the signer has
+/// not yet confirmed a newer text.
+pub fn list_line_marked(listed: &Listed, lang: Lang, mark: Option<i32>) -> String {
+    let line = list_line_plain(listed, lang);
+    match mark {
+        Some(number) => format!(
+            "{line} ({})",
+            t_args(
+                lang,
+                "signed-revision",
+                &[("number", i64::from(number).into())]
+            )
+        ),
+        None => line,
+    }
+}
+
+fn list_line_plain(listed: &Listed, lang: Lang) -> String {
     let extra: Vec<String> = [listed.affiliation.clone(), listed.city.clone()]
         .into_iter()
         .flatten()
@@ -117,7 +138,7 @@ fn list_section(
                 p.muted { (t(lang, "no-signatures-yet")) }
             } @else {
                 ul.signatories {
-                    @for n in names { li { (list_line(n, lang)) } }
+                    @for n in names { li { (list_line_marked(n, lang, data.mark(n))) } }
                 }
             }
             @if let Some((param, cursor)) = next {
@@ -248,16 +269,16 @@ pub fn letter(data: &PageData) -> Markup {
                 @if data.list_visible {
                     h2 { (t(lang, "signed-by")) }
                     @if both { h3 { (t(lang, "organizations")) } }
-                    ol.letter-list { @for n in &data.organizations { li { (list_line(n, lang)) } } }
+                    ol.letter-list { @for n in &data.organizations { li { (list_line_marked(n, lang, data.mark(n))) } } }
                     @if both { h3 { (t(lang, "individuals")) } }
-                    ol.letter-list { @for n in &data.individuals { li { (list_line(n, lang)) } } }
+                    ol.letter-list { @for n in &data.individuals { li { (list_line_marked(n, lang, data.mark(n))) } } }
                 }
             }
         },
     )
 }
 
-fn json_entry(n: &Listed, lang: Lang) -> serde_json::Value {
+fn json_entry(data: &PageData, n: &Listed, lang: Lang) -> serde_json::Value {
     let country = n.country.as_deref().and_then(CountryCode::parse);
     json!({
         "name": n.shown_name(),
@@ -266,6 +287,8 @@ fn json_entry(n: &Listed, lang: Lang) -> serde_json::Value {
         "affiliation": n.affiliation,
         "city": n.city,
         "confirmed_at": n.confirmed_at.map(|t| t.and_utc().to_rfc3339()),
+        "revision": data.signed_revision(n),
+        "awaiting_consent_to_revision": n.reconsent_revision_id.as_ref().and_then(|id| data.revision_numbers.get(id)),
     })
 }
 
@@ -282,8 +305,8 @@ pub fn json(data: &PageData, base_url: &str) -> serde_json::Value {
         "revision_hash": data.revision.content_hash,
         "count": statement.listed_total(),
         "list_visible": data.list_visible,
-        "organizations": data.organizations.iter().map(|n| json_entry(n, lang)).collect::<Vec<_>>(),
-        "individuals": data.individuals.iter().map(|n| json_entry(n, lang)).collect::<Vec<_>>(),
+        "organizations": data.organizations.iter().map(|n| json_entry(data, n, lang)).collect::<Vec<_>>(),
+        "individuals": data.individuals.iter().map(|n| json_entry(data, n, lang)).collect::<Vec<_>>(),
     })
 }
 

@@ -319,6 +319,9 @@ pub struct EditForm {
     pub note: String,
     #[serde(default)]
     pub kind: String,
+    /// For a material change: "stay" listed or "hide" until re-confirmed.
+    #[serde(default)]
+    pub pending: String,
 }
 
 #[get("/statements/{statement}/edit/{lang}")]
@@ -341,6 +344,7 @@ async fn edit_page(
         body: revision.body.clone(),
         note: String::new(),
         kind: String::new(),
+        pending: "stay".into(),
     };
     Ok(html_response(
         StatusCode::OK,

@@ -359,6 +359,17 @@ pub fn edit(
                         }
                         @if let Some(message) = errors.get("kind") { p.field-error id="kind-error" { (message) } }
                     }
+                    fieldset {
+                        legend { "After a material change, until earlier signers answer" }
+                        div.field.radio {
+                            input type="radio" id="pending-stay" name="pending" value="stay" checked[form.pending != "hide"];
+                            label for="pending-stay" { "they stay listed, marked with the revision they signed" }
+                        }
+                        div.field.radio {
+                            input type="radio" id="pending-hide" name="pending" value="hide" checked[form.pending == "hide"];
+                            label for="pending-hide" { "they leave the list until they confirm the new text" }
+                        }
+                    }
                 }
                 button type="submit" { "Save revision" }
             }

@@ -119,3 +119,4 @@ invited-intro = Check the details below and press Sign. No confirmation mail is 
 invited-decline = No, thank you
 invited-declined = We noted that you do not wish to sign. Thank you for answering.
 invited-signed = Thank you. Your signature is listed.
+signed-revision = signed revision { $number }

@@ -119,3 +119,4 @@ invited-intro = Revisa los datos y pulsa Firmar. No hace falta un correo de conf
 invited-decline = No, gracias
 invited-declined = Anotamos que no deseas firmar. Gracias por responder.
 invited-signed = Gracias. Tu firma ya aparece en la lista.
+signed-revision = firmó la revisión { $number }
