@@ -140,6 +140,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<String> {
         &editor,
         &draft(TITLE_EN, BODY_EN_2, "added our three demands")?,
         None,
+        version.current_revision,
     )?;
     statements::add_translation(
         conn,
@@ -158,6 +159,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<String> {
         &owner,
         &draft(TITLE_EN, BODY_EN_3, "link to our site")?,
         Some(ChangeKind::Editorial),
+        version.current_revision,
     )?;
 
     let now = crate::db::now();

@@ -19,6 +19,7 @@ pub mod mail;
 pub mod signatures;
 pub mod startup;
 pub mod statements;
+pub mod suppressions;
 pub mod telemetry;
 pub mod text;
 pub mod tokens;

@@ -70,7 +70,11 @@ impl Application {
             WorkerOptions::from_settings(&settings),
         );
         let (stop_worker, stopped) = watch::channel(false);
-        let jobs = tokio::spawn(crate::jobs::run(pool.clone(), stopped.clone()));
+        let jobs = tokio::spawn(crate::jobs::run(
+            pool.clone(),
+            mail.clone(),
+            stopped.clone(),
+        ));
         let worker = tokio::spawn(worker.run(stopped));
 
         let https = base_url.starts_with("https://");

@@ -8,7 +8,7 @@ mod views;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::Duration;
-use diesel::{Connection, QueryResult};
+use diesel::QueryResult;
 
 use crate::coalitions::{self, NewCoalition, Role};
 use crate::db::DbConn;
@@ -125,7 +125,7 @@ pub fn any_coordinator(conn: &mut DbConn) -> QueryResult<bool> {
 /// When no coordinator exists, issues a fresh setup link (older unused ones
 /// stop working) and returns it; otherwise `None`.
 pub fn setup_link_if_needed(conn: &mut DbConn, base_url: &str) -> QueryResult<Option<String>> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         if any_coordinator(conn)? {
             return Ok(None);
         }
@@ -156,7 +156,7 @@ pub fn complete_setup(
     coalition: &NewCoalition,
 ) -> Result<Coordinator, AccountError> {
     let hash = account.password.hash();
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         if any_coordinator(conn)? || tokens::consume(conn, Purpose::Setup, raw_token)?.is_none() {
             return Err(AccountError::InvalidLink);
         }
@@ -183,7 +183,7 @@ pub fn add_user(
     role: Role,
 ) -> Result<(Coordinator, bool), AccountError> {
     let hash = password.map(Password::hash);
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let (coordinator, created) = match db::find_by_email(conn, email.as_str())? {
             Some(existing) => (existing, false),
             None => (
@@ -336,7 +336,7 @@ pub fn change_password(
         return Err(ChangePasswordError::WrongCurrent);
     }
     let hash = new.hash();
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         db::set_password(conn, &coordinator.id, &hash)?;
         db::delete_sessions_except(conn, &coordinator.id, keep_session)?;
         Ok(())
@@ -353,7 +353,7 @@ pub fn request_password_reset(
     let Some(email) = Email::parse(email) else {
         return Ok(());
     };
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let Some(coordinator) = db::find_by_email(conn, email.as_str())? else {
             return Ok(());
         };
@@ -406,7 +406,7 @@ pub fn reset_password(
     password: &Password,
 ) -> Result<Coordinator, AccountError> {
     let hash = password.hash();
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let token =
             tokens::consume(conn, Purpose::PasswordReset, raw)?.ok_or(AccountError::InvalidLink)?;
         let id = token.subject_id.ok_or(AccountError::InvalidLink)?;

@@ -295,6 +295,12 @@ async fn forgot_submit(
     form: web::Form<ForgotForm>,
 ) -> Result<HttpResponse, WebError> {
     access::require_same_origin(&req, &state)?;
+    if !state.limits.allow_resend(&AppState::client_ip(&req)) {
+        return Ok(html_response(
+            StatusCode::TOO_MANY_REQUESTS,
+            views::forgot_limited(),
+        ));
+    }
     let context = state.mail.clone();
     let email = form.into_inner().email;
     blocking(&state, move |c| {

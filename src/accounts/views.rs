@@ -142,3 +142,13 @@ pub fn reset_invalid() -> Markup {
         },
     )
 }
+
+pub fn forgot_limited() -> Markup {
+    layout(
+        "Reset your password",
+        html! {
+            h1 { "Reset your password" }
+            div.error-summary role="alert" { p { "Too many requests from here. Please try again in an hour." } }
+        },
+    )
+}

@@ -233,3 +233,10 @@ pub fn mark_invitation_accepted(conn: &mut DbConn, id: &str) -> QueryResult<usiz
 pub fn delete_invitation(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
     diesel::delete(invitations::table.find(id)).execute(conn)
 }
+
+pub fn slug_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
+    coalitions::table
+        .find(coalition_id)
+        .select(coalitions::slug)
+        .first(conn)
+}

@@ -6,7 +6,7 @@ pub mod routes;
 mod views;
 
 use chrono::Duration;
-use diesel::{Connection, QueryResult};
+use diesel::QueryResult;
 
 use crate::accounts::{self, Coordinator, Email, NewAccount};
 use crate::audit::{self, Actor};
@@ -84,6 +84,8 @@ pub enum CoalitionError {
     AlreadyMember,
     #[error("this invitation is not valid any more")]
     InvalidInvitation,
+    #[error("this invitation is for another address")]
+    OtherAddress,
     #[error(transparent)]
     Account(#[from] accounts::AccountError),
     #[error(transparent)]
@@ -100,7 +102,7 @@ pub fn create(
     new: &NewCoalition,
     owner: &Coordinator,
 ) -> Result<Coalition, CoalitionError> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         if db::find_by_slug(conn, &new.slug)?.is_some() {
             return Err(CoalitionError::NameTaken);
         }
@@ -200,7 +202,7 @@ pub fn invite(
     role: Role,
 ) -> Result<Invitation, CoalitionError> {
     let coalition = &membership.coalition;
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         if let Some(existing) = accounts::find_by_email(conn, email)?
             && db::role_of(conn, &coalition.id, &existing.id)?.is_some()
         {
@@ -278,7 +280,7 @@ pub fn accept_invitation(
     raw: &str,
     acceptance: Acceptance<'_>,
 ) -> Result<(Coordinator, Coalition), CoalitionError> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let token = tokens::consume(conn, Purpose::Invitation, raw)?
             .ok_or(CoalitionError::InvalidInvitation)?;
         let id = token.subject_id.ok_or(CoalitionError::InvalidInvitation)?;
@@ -286,6 +288,11 @@ pub fn accept_invitation(
             db::invitation_with_coalition(conn, &id)?.ok_or(CoalitionError::InvalidInvitation)?;
         let role = Role::parse(&invitation.role).unwrap_or(Role::Viewer);
         let coordinator = match acceptance {
+            Acceptance::Existing(coordinator)
+                if !coordinator.email.eq_ignore_ascii_case(&invitation.email) =>
+            {
+                return Err(CoalitionError::OtherAddress);
+            }
             Acceptance::Existing(coordinator) => coordinator.clone(),
             Acceptance::NewAccount(account) => accounts::create_account(conn, account)?,
         };
@@ -323,7 +330,7 @@ pub fn revoke_invitation(
     actor: &Coordinator,
     invitation_id: &str,
 ) -> Result<(), CoalitionError> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let Some(invitation) = db::find_invitation(conn, &membership.coalition.id, invitation_id)?
         else {
             return Err(CoalitionError::InvalidInvitation);
@@ -352,7 +359,7 @@ pub fn change_role(
     role: Role,
 ) -> Result<(), CoalitionError> {
     let coalition_id = &membership.coalition.id;
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let current =
             db::role_of(conn, coalition_id, member_id)?.ok_or(diesel::result::Error::NotFound)?;
         if current == Role::Owner
@@ -391,7 +398,7 @@ pub fn remove_member(
     member_id: &str,
 ) -> Result<(), CoalitionError> {
     let coalition_id = &membership.coalition.id;
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let current =
             db::role_of(conn, coalition_id, member_id)?.ok_or(diesel::result::Error::NotFound)?;
         if current == Role::Owner && db::count_owners(conn, coalition_id)? <= 1 {
@@ -412,4 +419,9 @@ pub fn remove_member(
         )?;
         Ok(())
     })
+}
+
+/// The address part of a coalition's pages.
+pub fn slug_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
+    db::slug_of(conn, coalition_id)
 }

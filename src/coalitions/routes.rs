@@ -375,6 +375,10 @@ async fn invitation_accept(
             StatusCode::NOT_FOUND,
             views::invitation_invalid(),
         )),
+        Err(CoalitionError::OtherAddress) => Ok(html_response(
+            StatusCode::FORBIDDEN,
+            views::invitation_other_address(&invitation.email),
+        )),
         Err(error) => Err(WebError::unexpected(error)),
     }
 }

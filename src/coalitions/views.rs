@@ -133,11 +133,14 @@ pub fn invitation(
             h1 { "Join " (coalition.name) }
             p { "You are invited as " strong { (invitation.role) } " of " (coalition.name) " on Undersigned." }
             @match me {
-                Some(me) => {
+                Some(me) if me.email.eq_ignore_ascii_case(&invitation.email) => {
                     p { "You are logged in as " (me.email) "." }
                     form method="post" action=(action) {
                         button type="submit" { "Accept the invitation" }
                     }
+                }
+                Some(me) => {
+                    p { "You are logged in as " (me.email) ", but the invitation was sent to " (invitation.email) ". Log out, then open the link again." }
                 }
                 None if has_account => {
                     p { "An account exists for " (invitation.email) ". "
@@ -175,6 +178,16 @@ pub fn invitation_log_in_first(email: &str) -> Markup {
             h1 { "Log in to accept" }
             p { "An account exists for " (email) ". Log in with it, then open the invitation link again." }
             p { a href="/login" { "Log in" } }
+        },
+    )
+}
+
+pub fn invitation_other_address(email: &str) -> Markup {
+    layout(
+        "Invitation for another address",
+        html! {
+            h1 { "This invitation is for another address" }
+            p { "It was sent to " (email) ". Log out, then open the link again to create that account or log in with it." }
         },
     )
 }

@@ -260,6 +260,7 @@ diesel::joinable!(comments -> revisions (revision_id));
 diesel::joinable!(signatures -> statements (statement_id));
 diesel::joinable!(sign_invitations -> statements (statement_id));
 diesel::joinable!(digest_subscriptions -> statements (statement_id));
+diesel::joinable!(digest_subscriptions -> coordinators (coordinator_id));
 diesel::joinable!(invitations -> coalitions (coalition_id));
 diesel::joinable!(audit_log -> coalitions (coalition_id));
 

@@ -499,3 +499,199 @@ pub fn set_created_at(
         ))
         .execute(conn)
 }
+
+/// What the coordinator's list is filtered and sorted by.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct ListFilter {
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub flag: String,
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub sort: String,
+    /// Continue after this row ("key.id").
+    #[serde(default)]
+    pub after: String,
+}
+
+/// One page of the coordinator's list, with the flags of its rows.
+pub struct ListPage {
+    pub rows: Vec<Signature>,
+    pub duplicates: std::collections::HashSet<String>,
+    pub next: Option<String>,
+}
+
+pub const LIST_PAGE: i64 = 100;
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+fn like(text: &str) -> String {
+    let escaped = text
+        .trim()
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// Keys shared by more than one live signature of the statement.
+fn repeated(conn: &mut DbConn, statement_id: &str) -> QueryResult<(Vec<String>, Vec<String>)> {
+    let live = [
+        Status::PendingEmail.as_str(),
+        Status::Confirmed.as_str(),
+        Status::Approved.as_str(),
+    ];
+    let keys: Vec<String> = signatures::table
+        .filter(signatures::statement_id.eq(statement_id))
+        .filter(signatures::status.eq_any(live))
+        .group_by(signatures::dedupe_key)
+        .having(diesel::dsl::count_star().gt(1))
+        .select(signatures::dedupe_key)
+        .load(conn)?;
+    let domains: Vec<Option<String>> = signatures::table
+        .filter(signatures::statement_id.eq(statement_id))
+        .filter(signatures::status.eq_any(live))
+        .filter(signatures::website_domain.is_not_null())
+        .group_by(signatures::website_domain)
+        .having(diesel::dsl::count_star().gt(1))
+        .select(signatures::website_domain)
+        .load(conn)?;
+    Ok((keys, domains.into_iter().flatten().collect()))
+}
+
+pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResult<ListPage> {
+    let (keys, domains) = repeated(conn, statement_id)?;
+    let mut query = signatures::table
+        .filter(signatures::statement_id.eq(statement_id.to_owned()))
+        .into_boxed();
+    if let Some(status) = Status::parse(&f.status) {
+        query = query.filter(signatures::status.eq(status.as_str()));
+    }
+    match f.flag.as_str() {
+        "duplicate" => {
+            query = query.filter(
+                signatures::dedupe_key
+                    .eq_any(keys.clone())
+                    .or(signatures::website_domain.eq_any(domains.clone())),
+            );
+        }
+        "domain" => query = query.filter(signatures::domain_matches.eq(true)),
+        "imported" => query = query.filter(signatures::source.eq(super::Source::Import.as_str())),
+        "reconsent" => query = query.filter(signatures::reconsent_revision_id.is_not_null()),
+        _ => {}
+    }
+    if !f.q.trim().is_empty() {
+        let pattern = like(&f.q);
+        query = query.filter(
+            lower(signatures::name)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(lower(signatures::email).like(pattern.clone()).escape('\\'))
+                .or(lower(signatures::signer_name.assume_not_null())
+                    .like(pattern)
+                    .escape('\\')),
+        );
+    }
+    let cursor = f
+        .after
+        .split_once('.')
+        .map(|(k, i)| (k.to_owned(), i.to_owned()));
+    let query = match (f.sort.as_str(), cursor) {
+        ("name", after) => {
+            let q = match after {
+                Some((k, i)) => query.filter(
+                    signatures::list_key
+                        .gt(k.clone())
+                        .or(signatures::list_key.eq(k).and(signatures::id.gt(i))),
+                ),
+                None => query,
+            };
+            q.order((signatures::list_key, signatures::id))
+        }
+        ("oldest", after) => {
+            let q = match after {
+                Some((_, i)) => query.filter(signatures::id.gt(i)),
+                None => query,
+            };
+            q.order(signatures::id)
+        }
+        (_, after) => {
+            let q = match after {
+                Some((_, i)) => query.filter(signatures::id.lt(i)),
+                None => query,
+            };
+            q.order(signatures::id.desc())
+        }
+    };
+    let mut rows: Vec<Signature> = query
+        .limit(LIST_PAGE + 1)
+        .select(Signature::as_select())
+        .load(conn)?;
+    let next = (rows.len() as i64 > LIST_PAGE).then(|| {
+        rows.truncate(LIST_PAGE as usize);
+        rows.last().map(|r| {
+            format!(
+                "{}.{}",
+                if f.sort == "name" {
+                    r.list_key.as_str()
+                } else {
+                    "t"
+                },
+                r.id
+            )
+        })
+    });
+    let duplicates = rows
+        .iter()
+        .filter(|r| {
+            keys.contains(&r.dedupe_key)
+                || r.website_domain
+                    .as_ref()
+                    .is_some_and(|d| domains.contains(d))
+        })
+        .map(|r| r.id.clone())
+        .collect();
+    Ok(ListPage {
+        rows,
+        duplicates,
+        next: next.flatten(),
+    })
+}
+
+pub fn duplicates_of(conn: &mut DbConn, s: &Signature) -> QueryResult<Vec<Signature>> {
+    let mut query = signatures::table
+        .filter(signatures::statement_id.eq(s.statement_id.clone()))
+        .filter(signatures::id.ne(s.id.clone()))
+        .filter(signatures::merged_into.is_null())
+        .into_boxed();
+    query = match &s.website_domain {
+        Some(domain) => query.filter(
+            signatures::dedupe_key
+                .eq(s.dedupe_key.clone())
+                .or(signatures::website_domain.eq(domain.clone())),
+        ),
+        None => query.filter(signatures::dedupe_key.eq(s.dedupe_key.clone())),
+    };
+    query
+        .order(signatures::created_at)
+        .limit(20)
+        .select(Signature::as_select())
+        .load(conn)
+}
+
+pub fn all(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<Signature>> {
+    signatures::table
+        .filter(signatures::statement_id.eq(statement_id))
+        .order((signatures::kind, signatures::list_key, signatures::id))
+        .select(Signature::as_select())
+        .load(conn)
+}
+
+pub fn set_invitation(conn: &mut DbConn, id: &str, invitation_id: &str) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set(signatures::invitation_id.eq(invitation_id))
+        .execute(conn)
+}

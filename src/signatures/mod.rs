@@ -2,12 +2,19 @@
 //! the counts the public page shows.
 
 mod db;
+pub mod digest;
+pub mod export;
 mod form;
+pub mod import;
+pub mod invitations;
+pub mod moderation;
 pub mod normalize;
 pub mod public;
 mod public_views;
 pub mod reconsent;
+pub mod routes;
 pub mod signing;
+mod views;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::QueryResult;

@@ -347,3 +347,41 @@ pub fn reconsent(target: &Signable, question: &super::reconsent::Question, token
         },
     )
 }
+
+/// The form of a personal invitation, pre-filled; its script reports that a
+/// person (not a mail scanner) opened it.
+pub fn invited_form(
+    target: &Signable,
+    action: &str,
+    form: &SignForm,
+    errors: &FieldErrors,
+) -> Markup {
+    let lang = target.lang();
+    let heading = t_args(
+        lang,
+        "invited-heading",
+        &[("title", target.version.title.clone().into())],
+    );
+    frame(
+        target,
+        &heading,
+        html! {
+            h1 { (heading) }
+            p { (t(lang, "invited-intro")) }
+            details {
+                summary { (target.version.title) }
+                div.statement-text { (crate::text::render_markdown(&target.revision.body)) }
+            }
+            (error_summary(errors))
+            form method="post" action=(action) data-opened={ (action) "/opened" } {
+                (fields(target, form, errors, super::Kind::Organization))
+                (forms::textarea("comment", &t(lang, "field-comment"), &form.comment, errors, 3, Some(&t(lang, "field-comment-hint"))))
+                button.primary type="submit" { (t(lang, "sign-submit")) }
+            }
+            form method="post" action={ (action) "/decline" } {
+                button type="submit" { (t(lang, "invited-decline")) }
+            }
+            script src=(crate::web::assets::OPENED_SCRIPT_PATH) defer {}
+        },
+    )
+}

@@ -2,7 +2,7 @@
 //! revision, every listed signer of an earlier revision is asked by mail to
 //! confirm the new text or withdraw.
 
-use diesel::{Connection, QueryResult};
+use diesel::QueryResult;
 
 use super::Status;
 use super::db::{self, Signature};
@@ -64,9 +64,10 @@ pub fn save_revision(
     draft: &Draft,
     kind: Option<ChangeKind>,
     pending: Pending,
+    base: i32,
 ) -> Result<(Saved, usize), ReviseError> {
-    conn.transaction(|conn| {
-        let saved = statements::save_revision(conn, statement, version, author, draft, kind)?;
+    crate::db::transaction(conn, |conn| {
+        let saved = statements::save_revision(conn, statement, version, author, draft, kind, base)?;
         let Saved::NewRevision(number) = saved else {
             return Ok((saved, 0));
         };
@@ -201,7 +202,7 @@ pub fn question(
 /// The signer supports the new text: the signature now stands for it and
 /// is listed again if it was hidden.
 pub fn accept(conn: &mut DbConn, statement: &Statement, question: &Question) -> QueryResult<()> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let status = Status::parse(&question.signature.status).unwrap_or(Status::Confirmed);
         db::accept_reconsent(
             conn,

@@ -3,7 +3,7 @@
 //! a materially changed text.
 
 use chrono::{Duration, NaiveDateTime};
-use diesel::{Connection, QueryResult};
+use diesel::QueryResult;
 
 use super::db::{self, Signature, SignatureRow};
 use super::{Kind, Source, Status, normalize, placement_key};
@@ -160,47 +160,6 @@ fn enqueue(
     Ok(())
 }
 
-fn row_for<'a>(
-    statement: &Statement,
-    s: &'a SignOn,
-    status: Status,
-    source: Source,
-    revision_id: &'a str,
-    key: &'a str,
-    dedupe: &'a str,
-    domain: Option<&'a str>,
-    confirmed_at: Option<NaiveDateTime>,
-) -> SignatureRow<'a> {
-    SignatureRow {
-        kind: s.kind.as_str(),
-        name: &s.name,
-        display_name: None,
-        country: s.country.as_ref().map(CountryCode::as_str),
-        website: s.website.as_deref(),
-        affiliation: s.affiliation.as_deref(),
-        city: s.city.as_deref(),
-        signer_name: s.signer_name.as_deref(),
-        signer_title: s.signer_title.as_deref(),
-        status: status.as_str(),
-        source: source.as_str(),
-        listed: status.is_listed(statement.requires_approval),
-        list_key: key,
-        revision_id: Some(revision_id),
-        confirmed_at,
-        approved_at: None,
-        approved_by: None,
-        withdrawn_at: None,
-        comment: s.comment.as_deref(),
-        authorized: s.authorized,
-        dedupe_key: dedupe,
-        website_domain: domain,
-        domain_matches: domain.is_some_and(|d| normalize::email_matches_domain(&s.email, d)),
-        hidden_until_reconsent: false,
-        language: &s.language,
-        invitation_id: None,
-    }
-}
-
 /// What the page says after a submission is the same in every case, so it
 /// reveals nothing about who has signed; this is for the tests and logs.
 #[derive(Debug, PartialEq, Eq)]
@@ -221,7 +180,7 @@ pub fn submit(
     revision: &Revision,
     sign_on: &SignOn,
 ) -> Result<Submitted, SigningError> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         if over_daily_cap(conn, ctx, &sign_on.email)? {
             return Err(SigningError::MailCap);
         }
@@ -297,17 +256,35 @@ pub(super) fn store(
     );
     let dedupe = normalize::dedupe_key(&s.name, s.country.as_ref().map(CountryCode::as_str));
     let domain = s.website.as_deref().and_then(normalize::website_domain);
-    let row = row_for(
-        statement,
-        s,
-        status,
-        source,
-        revision_id,
-        &key,
-        &dedupe,
-        domain.as_deref(),
+    let domain = domain.as_deref();
+    let row = SignatureRow {
+        kind: s.kind.as_str(),
+        name: &s.name,
+        display_name: None,
+        country: s.country.as_ref().map(CountryCode::as_str),
+        website: s.website.as_deref(),
+        affiliation: s.affiliation.as_deref(),
+        city: s.city.as_deref(),
+        signer_name: s.signer_name.as_deref(),
+        signer_title: s.signer_title.as_deref(),
+        status: status.as_str(),
+        source: source.as_str(),
+        listed: status.is_listed(statement.requires_approval),
+        list_key: &key,
+        revision_id: Some(revision_id),
         confirmed_at,
-    );
+        approved_at: None,
+        approved_by: None,
+        withdrawn_at: None,
+        comment: s.comment.as_deref(),
+        authorized: s.authorized,
+        dedupe_key: &dedupe,
+        website_domain: domain,
+        domain_matches: domain.is_some_and(|d| normalize::email_matches_domain(&s.email, d)),
+        hidden_until_reconsent: false,
+        language: &s.language,
+        invitation_id: None,
+    };
     if db::find(conn, id)?.is_some() {
         db::replace_row(conn, id, &row, now)?;
     } else {
@@ -317,6 +294,27 @@ pub(super) fn store(
         super::refresh_counts(conn, &statement.id)?;
     }
     Ok(())
+}
+
+/// Queues the confirmation mail of a stored pending signature.
+pub(super) fn send_confirmation_for(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    id: &str,
+    s: &SignOn,
+) -> Result<(), SigningError> {
+    let greeting = s.signer_name.as_deref().unwrap_or(&s.name);
+    send_confirmation(
+        conn,
+        ctx,
+        statement,
+        id,
+        &s.email,
+        greeting,
+        &s.name,
+        &s.language,
+    )
 }
 
 #[expect(clippy::too_many_arguments, reason = "what the mail names")]
@@ -428,7 +426,7 @@ pub fn confirmation_state(conn: &mut DbConn, raw: &str) -> QueryResult<LinkState
 /// Confirms a sign-on (the POST of the Confirm button). Pressing twice, or
 /// in two tabs, lists it once: the token is used exactly once.
 pub fn confirm(conn: &mut DbConn, ctx: &Ctx<'_>, raw: &str) -> Result<LinkState, SigningError> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let Some(token) = tokens::consume(conn, Purpose::ConfirmSignature, raw)? else {
             return Ok(confirmation_state(conn, raw)?);
         };
@@ -500,7 +498,7 @@ pub fn resend(
     statement: &Statement,
     email: &str,
 ) -> Result<(), SigningError> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         if over_daily_cap(conn, ctx, email)? {
             return Err(SigningError::MailCap);
         }
@@ -530,7 +528,7 @@ pub fn resend(
 /// Withdraws a signature: it leaves the public list at once and stays in
 /// the coordinators' records as withdrawn.
 pub fn withdraw(conn: &mut DbConn, signature: &Signature) -> QueryResult<()> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         db::mark_withdrawn(conn, &signature.id, crate::db::now())?;
         super::refresh_counts(conn, &signature.statement_id)?;
         if let Some(statement) = crate::statements::find_any(conn, &signature.statement_id)? {
@@ -557,7 +555,7 @@ pub fn correct(
     signature: &Signature,
     sign_on: &SignOn,
 ) -> Result<bool, SigningError> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let country = sign_on.country.as_ref().map(CountryCode::as_str);
         let shown = signature.display_name.as_deref().unwrap_or(&sign_on.name);
         let signed_at = signature.confirmed_at.unwrap_or(signature.created_at);
@@ -643,7 +641,7 @@ pub fn correct(
 
 /// Takes the new address of an email change (the POST of its link).
 pub fn confirm_email_change(conn: &mut DbConn, raw: &str) -> Result<Signature, SigningError> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let token = tokens::consume(conn, Purpose::ConfirmEmailChange, raw)?
             .ok_or(SigningError::InvalidLink)?;
         let signature = token

@@ -411,3 +411,10 @@ pub fn revision_numbers(
         .load(conn)?;
     Ok(rows.into_iter().collect())
 }
+
+pub fn current_revision_number(conn: &mut DbConn, version_id: &str) -> QueryResult<i32> {
+    statement_versions::table
+        .find(version_id)
+        .select(statement_versions::current_revision)
+        .first(conn)
+}

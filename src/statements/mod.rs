@@ -9,7 +9,7 @@ pub mod routes;
 mod views;
 
 use chrono::NaiveDateTime;
-use diesel::{Connection, QueryResult};
+use diesel::QueryResult;
 
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
@@ -168,6 +168,8 @@ pub enum StatementError {
     KindRequired,
     #[error("a version in this language exists already")]
     TranslationExists,
+    #[error("revision {current} was saved while this edit was open")]
+    Conflict { current: i32 },
     #[error("a statement cannot go from {from} to {to}")]
     BadTransition {
         from: &'static str,
@@ -185,7 +187,7 @@ pub fn create(
     language: &str,
     draft: &Draft,
 ) -> Result<Statement, StatementError> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let slug = unique_slug(conn, &text::slugify(&draft.title))?;
         let statement = db::insert_statement(conn, &membership.coalition.id, &slug, language)?;
         let version = db::insert_version(conn, &statement.id, language, &draft.title)?;
@@ -265,6 +267,8 @@ pub enum Saved {
 
 /// Saves an edit of one language version as a new revision. Once the
 /// statement has opened, the coordinator must say what kind of change it is.
+/// `base` is the revision the edit started from: if another coordinator
+/// saved in between, nothing is overwritten and the conflict is reported.
 pub fn save_revision(
     conn: &mut DbConn,
     statement: &Statement,
@@ -272,19 +276,32 @@ pub fn save_revision(
     author: &Coordinator,
     draft: &Draft,
     kind: Option<ChangeKind>,
+    base: i32,
 ) -> Result<Saved, StatementError> {
     let kind = match (statement.stored_status(), kind) {
         (Status::Draft, _) => ChangeKind::Draft,
         (_, Some(kind @ (ChangeKind::Editorial | ChangeKind::Material))) => kind,
         _ => return Err(StatementError::KindRequired),
     };
-    conn.transaction(|conn| {
-        let current = db::revision(conn, &version.id, version.current_revision)?;
+    crate::db::transaction(conn, |conn| {
+        let latest = db::current_revision_number(conn, &version.id)?;
+        if latest != base {
+            return Err(StatementError::Conflict { current: latest });
+        }
+        let current = db::revision(conn, &version.id, latest)?;
         if current.content_hash == text::content_hash(&draft.title, &draft.body) {
             return Ok(Saved::Unchanged);
         }
         let number = current.number + 1;
-        db::insert_revision(conn, &version.id, number, draft, kind, author)?;
+        db::insert_revision(conn, &version.id, number, draft, kind, author).map_err(
+            |e| match e {
+                diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                ) => StatementError::Conflict { current: number },
+                other => StatementError::Database(other),
+            },
+        )?;
         db::set_current_revision(conn, &version.id, number, &draft.title)?;
         db::touch(conn, &statement.id)?;
         let summary = format!(
@@ -318,7 +335,7 @@ pub fn add_translation(
     language: &str,
     draft: &Draft,
 ) -> Result<Version, StatementError> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         if db::version(conn, &statement.id, language)?.is_some() {
             return Err(StatementError::TranslationExists);
         }
@@ -373,7 +390,7 @@ pub fn update_settings(
     if settings.language != statement.language && !draft {
         return Err(StatementError::LanguageLocked);
     }
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         if settings.slug != statement.slug && db::slug_exists(conn, &settings.slug)? {
             return Err(StatementError::SlugTaken);
         }
@@ -470,7 +487,7 @@ pub fn set_status(
             to: to.as_str(),
         });
     }
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let reopening_after_deadline =
             to == Status::Open && statement.deadline_at.is_some_and(|d| d <= now);
         db::set_status(conn, &statement.id, to, now, reopening_after_deadline)?;
@@ -502,7 +519,7 @@ pub fn close_overdue(conn: &mut DbConn) -> QueryResult<usize> {
     let now = crate::db::now();
     let overdue = db::overdue(conn, now)?;
     for statement in &overdue {
-        conn.transaction(|conn| {
+        crate::db::transaction(conn, |conn| {
             db::set_status(conn, &statement.id, Status::Closed, now, false)?;
             audit::record(
                 conn,
@@ -524,7 +541,7 @@ pub fn rotate_preview_link(
     statement: &Statement,
     actor: &Coordinator,
 ) -> QueryResult<()> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         db::bump_preview_version(conn, &statement.id)?;
         audit::record(
             conn,
@@ -584,7 +601,7 @@ pub fn resolve_comment(
     actor: &Coordinator,
     comment_id: &str,
 ) -> QueryResult<bool> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let changed = db::resolve_comment(conn, &statement.id, comment_id, &actor.name)?;
         if changed > 0 {
             audit::record(

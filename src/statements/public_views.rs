@@ -39,10 +39,6 @@ fn count_text(lang: Lang, count: i32) -> String {
 
 /// One line of the list, as in a printed letter: `Name, Country`, with no
 /// trailing comma when the country is unknown.
-pub fn list_line(listed: &Listed, lang: Lang) -> String {
-    list_line_marked(listed, lang, None)
-}
-
 /// A line of the list, marked with the revision signed when the signer has
 /// not yet confirmed a newer text.
 pub fn list_line_marked(listed: &Listed, lang: Lang, mark: Option<i32>) -> String {

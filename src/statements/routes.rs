@@ -34,7 +34,11 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
 }
 
 /// The statement named in the path, if it belongs to the member's coalition.
-async fn load(state: &AppState, access: &Access, id: String) -> Result<Statement, WebError> {
+pub(crate) async fn load(
+    state: &AppState,
+    access: &Access,
+    id: String,
+) -> Result<Statement, WebError> {
     let membership = access.member()?.clone();
     blocking(state, move |c| super::find_for(c, &membership, &id))
         .await??
@@ -146,8 +150,8 @@ async fn dashboard(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
-    let id = statement.id.clone();
-    let data = blocking(&state, move |c| views::DashboardData::load(c, &id)).await??;
+    let (id, me) = (statement.id.clone(), access.coordinator.id.clone());
+    let data = blocking(&state, move |c| views::DashboardData::load(c, &id, &me)).await??;
     let preview = super::preview_token(state.secret.bytes(), &statement);
     Ok(html_response(
         StatusCode::OK,
@@ -322,6 +326,9 @@ pub struct EditForm {
     /// For a material change: "stay" listed or "hide" until re-confirmed.
     #[serde(default)]
     pub pending: String,
+    /// The revision the edit started from.
+    #[serde(default)]
+    pub base: Option<i32>,
 }
 
 #[get("/statements/{statement}/edit/{lang}")]
@@ -345,6 +352,7 @@ async fn edit_page(
         note: String::new(),
         kind: String::new(),
         pending: "stay".into(),
+        base: Some(revision.number),
     };
     Ok(html_response(
         StatusCode::OK,
@@ -398,16 +406,41 @@ async fn edit_save(
             ),
         ));
     };
-    let (author, target, v) = (
+    let pending = crate::signatures::reconsent::Pending::parse(&form.pending)
+        .unwrap_or(crate::signatures::reconsent::Pending::StayListed);
+    let base = form.base.unwrap_or(version.current_revision);
+    let (author, target, v, st) = (
         access.coordinator.clone(),
         statement.clone(),
         version.clone(),
+        state.clone(),
     );
-    let saved = blocking(&state, move |c| {
-        super::save_revision(c, &target, &v, &author, &draft, kind)
+    let outcome = blocking(&state, move |c| {
+        let ctx = crate::signatures::public::ctx(&st);
+        crate::signatures::reconsent::save_revision(
+            c, &ctx, &target, &v, &author, &draft, kind, pending, base,
+        )
     })
-    .await?
-    .map_err(WebError::unexpected)?;
+    .await?;
+    let saved = match outcome {
+        Ok((saved, _)) => saved,
+        Err(crate::signatures::reconsent::ReviseError::Statement(StatementError::Conflict {
+            current,
+        })) => {
+            errors.add("body", format!(
+                "Someone saved revision {current} while you were editing, so your text was not saved. It is still below: open the revisions in another tab, compare, and save again."
+            ));
+            let form = EditForm {
+                base: Some(current),
+                ..form
+            };
+            return Ok(html_response(
+                StatusCode::CONFLICT,
+                views::edit(&access, &statement, &version, current, &form, &errors),
+            ));
+        }
+        Err(error) => return Err(WebError::unexpected(error)),
+    };
     let url = statement_url(&access, &statement);
     Ok(match saved {
         Saved::NewRevision(_) => see_other(&format!("{url}/revisions/{}", version.language)),
@@ -458,8 +491,8 @@ async fn add_translation(
             Err(error) => return Err(WebError::unexpected(error)),
         }
     }
-    let id = statement.id.clone();
-    let data = blocking(&state, move |c| views::DashboardData::load(c, &id)).await??;
+    let (id, me) = (statement.id.clone(), access.coordinator.id.clone());
+    let data = blocking(&state, move |c| views::DashboardData::load(c, &id, &me)).await??;
     let preview = super::preview_token(state.secret.bytes(), &statement);
     let page = views::dashboard_with_translation(
         &access,

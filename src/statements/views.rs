@@ -90,10 +90,16 @@ pub struct DashboardData {
     pub counts: Vec<(signatures::Status, i64)>,
     pub per_day: Vec<(NaiveDate, i64)>,
     pub open_comments: usize,
+    /// How often this coordinator gets a digest of new signatures.
+    pub digest: String,
 }
 
 impl DashboardData {
-    pub fn load(conn: &mut DbConn, statement_id: &str) -> diesel::QueryResult<Self> {
+    pub fn load(
+        conn: &mut DbConn,
+        statement_id: &str,
+        coordinator_id: &str,
+    ) -> diesel::QueryResult<Self> {
         let versions = super::versions(conn, statement_id)?
             .into_iter()
             .map(|v| super::revisions(conn, &v.id).map(|r| (v, r)))
@@ -107,6 +113,7 @@ impl DashboardData {
                 .iter()
                 .filter(|(c, _, _)| c.resolved_at.is_none())
                 .count(),
+            digest: signatures::digest::frequency_of(conn, coordinator_id, statement_id)?,
         })
     }
 }
@@ -190,6 +197,23 @@ pub fn dashboard_with_translation(
             }
             section {
                 h2 { "Signatures" }
+                p.actions {
+                    a href={ (here) "/signatures" } { "All signatures" } " · "
+                    a href={ (here) "/signatures?status=confirmed" } { "To review" } " · "
+                    a href={ (here) "/invitations" } { "Invitations" } " · "
+                    a href={ (here) "/signatures.csv" } { "Export CSV" }
+                }
+                form.inline.digest method="post" action={ (here) "/digest" } {
+                    (csrf_field(&access.csrf))
+                    label for="frequency" { "Mail me new signatures " }
+                    select id="frequency" name="frequency" {
+                        @for (value, label) in [("none", "never"), ("hourly", "every hour"), ("daily", "every day")] {
+                            option value=(value) selected[data.digest == value] { (label) }
+                        }
+                    }
+                    " "
+                    button type="submit" { "Save" }
+                }
                 ul.counts {
                     li { strong { (statement.listed_total()) } " listed" }
                     @for (s, n) in &data.counts { li { (n) " " (s.label()) } }
@@ -343,6 +367,7 @@ pub fn edit(
             (error_summary(errors))
             form method="post" action={ (here) "/edit/" (version.language) } {
                 (csrf_field(&access.csrf))
+                input type="hidden" name="base" value=(form.base.unwrap_or(current));
                 (forms::input("title", "Title", &form.title, errors, Input::TEXT))
                 (forms::textarea("body", "Text (Markdown)", &form.body, errors, 20, None))
                 (forms::input("note", "What changed (a short note)", &form.note, errors, Input { required: false, ..Input::TEXT }))

@@ -4,6 +4,10 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get};
 
 const STYLESHEET: &str = include_str!("static/style.css");
+const OPENED_SCRIPT: &str = include_str!("static/opened.js");
+
+/// Path of the script that reports an opened invitation form.
+pub const OPENED_SCRIPT_PATH: &str = concat!("/static/opened.js?v=", env!("CARGO_PKG_VERSION"));
 
 /// Path of the stylesheet; its version changes whenever the file does.
 pub const STYLESHEET_PATH: &str = concat!("/static/style.css?v=", env!("CARGO_PKG_VERSION"));
@@ -14,4 +18,12 @@ pub async fn stylesheet() -> HttpResponse {
         .insert_header((header::CONTENT_TYPE, "text/css; charset=utf-8"))
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
         .body(STYLESHEET)
+}
+
+#[get("/static/opened.js")]
+pub async fn opened_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/javascript; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(OPENED_SCRIPT)
 }

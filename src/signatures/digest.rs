@@ -1,0 +1,200 @@
+//! Digests: coordinators who ask for it get one mail per hour or per day
+//! with the signatures confirmed since the last one.
+
+use actix_web::{HttpResponse, post, web};
+use chrono::Duration;
+use diesel::prelude::*;
+use serde::Deserialize;
+
+use crate::db::DbConn;
+use crate::db::schema::{coordinators, digest_subscriptions, signatures, statements};
+use crate::error::WebError;
+use crate::mail::{self, MailContext, OutgoingMail, Priority};
+use crate::web::access::Access;
+use crate::web::layout::see_other;
+use crate::web::{AppState, blocking};
+
+/// How often a digest goes out.
+fn period(frequency: &str) -> Option<(Duration, &'static str)> {
+    match frequency {
+        "hourly" => Some((Duration::hours(1), "hour")),
+        "daily" => Some((Duration::days(1), "day")),
+        _ => None,
+    }
+}
+
+/// A coordinator's choice for a statement: "hourly", "daily" or "none".
+pub fn set(
+    conn: &mut DbConn,
+    coordinator_id: &str,
+    statement_id: &str,
+    frequency: &str,
+) -> QueryResult<()> {
+    crate::db::transaction(conn, |conn| {
+        diesel::delete(
+            digest_subscriptions::table
+                .filter(digest_subscriptions::coordinator_id.eq(coordinator_id))
+                .filter(digest_subscriptions::statement_id.eq(statement_id)),
+        )
+        .execute(conn)?;
+        if period(frequency).is_some() {
+            diesel::insert_into(digest_subscriptions::table)
+                .values((
+                    digest_subscriptions::coordinator_id.eq(coordinator_id),
+                    digest_subscriptions::statement_id.eq(statement_id),
+                    digest_subscriptions::frequency.eq(frequency),
+                    digest_subscriptions::last_sent_at.eq(crate::db::now()),
+                ))
+                .execute(conn)?;
+        }
+        Ok(())
+    })
+}
+
+pub fn frequency_of(
+    conn: &mut DbConn,
+    coordinator_id: &str,
+    statement_id: &str,
+) -> QueryResult<String> {
+    Ok(digest_subscriptions::table
+        .filter(digest_subscriptions::coordinator_id.eq(coordinator_id))
+        .filter(digest_subscriptions::statement_id.eq(statement_id))
+        .select(digest_subscriptions::frequency)
+        .first(conn)
+        .optional()?
+        .unwrap_or_else(|| "none".into()))
+}
+
+type Due = (
+    String,
+    String,
+    String,
+    chrono::NaiveDateTime,
+    String,
+    String,
+    String,
+);
+
+/// Sends every digest that is due; returns how many mails were queued.
+pub fn send_due(conn: &mut DbConn, context: &MailContext) -> Result<usize, DigestError> {
+    let now = crate::db::now();
+    let subscriptions: Vec<Due> = digest_subscriptions::table
+        .inner_join(coordinators::table)
+        .inner_join(statements::table)
+        .select((
+            digest_subscriptions::coordinator_id,
+            digest_subscriptions::statement_id,
+            digest_subscriptions::frequency,
+            digest_subscriptions::last_sent_at,
+            coordinators::email,
+            coordinators::name,
+            statements::language,
+        ))
+        .load(conn)?;
+    let mut sent = 0;
+    for (coordinator_id, statement_id, frequency, last, email, name, language) in subscriptions {
+        let Some((every, word)) = period(&frequency) else {
+            continue;
+        };
+        if last + every > now {
+            continue;
+        }
+        crate::db::transaction(conn, |conn| -> Result<(), DigestError> {
+            let names: Vec<(String, Option<String>, Option<String>)> = signatures::table
+                .filter(signatures::statement_id.eq(&statement_id))
+                .filter(signatures::confirmed_at.gt(last))
+                .filter(signatures::confirmed_at.le(now))
+                .order(signatures::confirmed_at)
+                .select((
+                    signatures::name,
+                    signatures::display_name,
+                    signatures::country,
+                ))
+                .limit(500)
+                .load(conn)?;
+            diesel::update(
+                digest_subscriptions::table
+                    .filter(digest_subscriptions::coordinator_id.eq(&coordinator_id))
+                    .filter(digest_subscriptions::statement_id.eq(&statement_id)),
+            )
+            .set(digest_subscriptions::last_sent_at.eq(now))
+            .execute(conn)?;
+            if names.is_empty() {
+                return Ok(());
+            }
+            let Some(statement) = crate::statements::find_any(conn, &statement_id)? else {
+                return Ok(());
+            };
+            let title = crate::statements::title_in(conn, &statement, &language)?;
+            let slug = crate::coalitions::slug_of(conn, &statement.coalition_id)?;
+            let lines: Vec<String> = names
+                .iter()
+                .map(|(n, d, c)| match c {
+                    Some(c) => format!("{}, {c}", d.as_deref().unwrap_or(n)),
+                    None => d.clone().unwrap_or_else(|| n.clone()),
+                })
+                .collect();
+            let content = mail::templates::render(
+                "signature-digest",
+                &serde_json::json!({
+                    "name": name,
+                    "title": title,
+                    "count": names.len(),
+                    "names": lines,
+                    "link": format!("{}/c/{slug}/statements/{statement_id}/signatures", context.base_url),
+                    "period": word,
+                }),
+            )?;
+            mail::enqueue(
+                conn,
+                context,
+                &OutgoingMail {
+                    purpose: "signature-digest".into(),
+                    subject_id: format!("{statement_id}:{}", now.format("%Y%m%d%H%M")),
+                    to: email.clone(),
+                    to_name: Some(name.clone()),
+                    content,
+                    headers: Vec::new(),
+                    priority: Priority::Bulk,
+                },
+            )?;
+            sent += 1;
+            Ok(())
+        })?;
+    }
+    Ok(sent)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DigestError {
+    #[error(transparent)]
+    Template(#[from] mail::templates::TemplateError),
+    #[error(transparent)]
+    Mail(#[from] mail::EnqueueError),
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DigestForm {
+    #[serde(default)]
+    frequency: String,
+}
+
+#[post("/statements/{statement}/digest")]
+pub async fn subscribe(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    form: web::Form<DigestForm>,
+) -> Result<HttpResponse, WebError> {
+    let statement = crate::statements::routes::load(&state, &access, path.into_inner().1).await?;
+    let (coordinator, id, frequency) = (
+        access.coordinator.id.clone(),
+        statement.id.clone(),
+        form.into_inner().frequency,
+    );
+    blocking(&state, move |c| set(c, &coordinator, &id, &frequency)).await??;
+    let slug = access.member()?.coalition.slug.clone();
+    Ok(see_other(&format!("/c/{slug}/statements/{}", statement.id)))
+}

@@ -1,0 +1,355 @@
+//! Importing the list a coalition kept before, from CSV: a preview with a
+//! verdict per row, then one transaction that lists the good rows directly
+//! ("added by coordinator") or sends each a confirmation mail.
+
+pub mod routes;
+mod views;
+
+use super::signing::{self, Ctx, SignOn};
+use super::{Kind, Source, Status};
+use crate::accounts::Coordinator;
+use crate::audit::{self, Actor};
+use crate::db::DbConn;
+use crate::i18n::CountryCode;
+use crate::statements::{Revision, Statement};
+
+/// Rows one import may hold.
+pub const MAX_ROWS: usize = 20_000;
+
+/// Which column holds what, found from the header line.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Mapping {
+    pub name: Option<usize>,
+    pub country: Option<usize>,
+    pub website: Option<usize>,
+    pub email: Option<usize>,
+    pub signer_name: Option<usize>,
+    pub signer_title: Option<usize>,
+}
+
+fn header_key(header: &str) -> String {
+    crate::signatures::normalize::organization_key(header)
+}
+
+impl Mapping {
+    /// Recognizes English and Spanish header names.
+    pub fn from_headers(headers: &[String]) -> Self {
+        let mut mapping = Self::default();
+        for (i, header) in headers.iter().enumerate() {
+            let slot = match header_key(header).as_str() {
+                "organization"
+                | "organisation"
+                | "organization name"
+                | "name"
+                | "organizacion"
+                | "nombre"
+                | "nombre de la organizacion"
+                | "entidad" => &mut mapping.name,
+                "country" | "pais" => &mut mapping.country,
+                "website" | "web" | "url" | "site" | "sitio web" | "pagina web" => {
+                    &mut mapping.website
+                }
+                "email" | "e mail" | "mail" | "correo" | "correo electronico" => &mut mapping.email,
+                "contact"
+                | "contact name"
+                | "signer"
+                | "signer name"
+                | "contacto"
+                | "firmante"
+                | "nombre del firmante" => &mut mapping.signer_name,
+                "title" | "role" | "position" | "cargo" | "puesto" => &mut mapping.signer_title,
+                _ => continue,
+            };
+            slot.get_or_insert(i);
+        }
+        mapping
+    }
+}
+
+/// What the preview says about one row.
+#[derive(Debug, Clone)]
+pub struct RowVerdict {
+    pub line: usize,
+    pub name: String,
+    pub email: String,
+    pub outcome: Result<SignOn, String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub mapping: Mapping,
+    pub headers: Vec<String>,
+    pub rows: Vec<RowVerdict>,
+}
+
+impl Preview {
+    pub fn valid(&self) -> impl Iterator<Item = &SignOn> {
+        self.rows.iter().filter_map(|r| r.outcome.as_ref().ok())
+    }
+}
+
+/// How the good rows are taken in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Listed at once, shown as added by a coordinator.
+    List,
+    /// Each row gets a confirmation mail and is listed once confirmed.
+    Confirm,
+}
+
+fn reader(text: &str) -> csv::Reader<&[u8]> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| first.matches(char::from(*d)).count())
+        .unwrap_or(b',');
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+/// Reads the CSV and judges each row, without changing anything.
+pub fn preview(
+    conn: &mut DbConn,
+    statement: &Statement,
+    text: &str,
+    mode: Mode,
+) -> Result<Preview, String> {
+    let mut reader = reader(text);
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("The first line could not be read: {e}"))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let mapping = Mapping::from_headers(&headers);
+    if mapping.name.is_none() {
+        return Err("No column holds the organization's name. Name one column \u{201c}organization\u{201d} or \u{201c}organización\u{201d}.".into());
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut rows = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        if rows.len() >= MAX_ROWS {
+            return Err(format!(
+                "A list may have at most {MAX_ROWS} rows; split it into several imports."
+            ));
+        }
+        let line = index + 2;
+        let record = record.map_err(|e| format!("Line {line} could not be read: {e}"))?;
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| record.get(i))
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        };
+        let (name, email) = (cell(mapping.name), cell(mapping.email).to_lowercase());
+        let outcome = judge(&mapping, &record, mode, &statement.language).and_then(|sign_on| {
+            if !sign_on.email.is_empty() && !seen.insert(sign_on.email.clone()) {
+                return Err("this address appears earlier in the list".into());
+            }
+            match super::db::find_by_email(conn, &statement.id, &sign_on.email) {
+                Ok(Some(_)) if !sign_on.email.is_empty() => {
+                    Err("this address has signed already".into())
+                }
+                Ok(_) => Ok(sign_on),
+                Err(e) => Err(format!("could not be checked: {e}")),
+            }
+        });
+        rows.push(RowVerdict {
+            line,
+            name,
+            email,
+            outcome,
+        });
+    }
+    Ok(Preview {
+        mapping,
+        headers,
+        rows,
+    })
+}
+
+fn judge(
+    mapping: &Mapping,
+    record: &csv::StringRecord,
+    mode: Mode,
+    language: &str,
+) -> Result<SignOn, String> {
+    let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or_default();
+    let name = crate::text::normalize_line(cell(mapping.name), 200)
+        .map_err(|_| "the name is empty, too long or has control characters".to_owned())?;
+    let email = match cell(mapping.email).trim() {
+        "" if mode == Mode::List => String::new(),
+        "" => return Err("an address is needed to send a confirmation".into()),
+        text => crate::accounts::Email::parse(text)
+            .ok_or_else(|| format!("\u{201c}{text}\u{201d} is not an email address"))?
+            .as_str()
+            .to_owned(),
+    };
+    let country = match cell(mapping.country).trim() {
+        "" => None,
+        text => Some(
+            country_from(text)
+                .ok_or_else(|| format!("\u{201c}{text}\u{201d} is not a country code or name"))?,
+        ),
+    };
+    let optional = |i: Option<usize>, max| {
+        crate::text::normalize_optional_line(cell(i), max)
+            .map_err(|_| "a field is too long or has control characters".to_owned())
+    };
+    Ok(SignOn {
+        kind: Kind::Organization,
+        name,
+        country,
+        website: optional(mapping.website, 300)?,
+        affiliation: None,
+        city: None,
+        signer_name: optional(mapping.signer_name, 120)?,
+        signer_title: optional(mapping.signer_title, 120)?,
+        email,
+        authorized: false,
+        comment: None,
+        language: language.to_owned(),
+    })
+}
+
+/// A country from its code or its English or Spanish name.
+fn country_from(text: &str) -> Option<CountryCode> {
+    CountryCode::parse(text).or_else(|| {
+        let wanted = header_key(text);
+        crate::i18n::Lang::ALL.iter().find_map(|lang| {
+            crate::i18n::countries_sorted(*lang)
+                .iter()
+                .find(|(_, name)| header_key(name) == wanted)
+                .map(|(c, _)| c.clone())
+        })
+    })
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    Unreadable(String),
+    #[error(transparent)]
+    Signing(#[from] signing::SigningError),
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+/// Takes in every good row of the list, all in one transaction.
+pub fn apply(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    revision: &Revision,
+    actor: &Coordinator,
+    text: &str,
+    mode: Mode,
+) -> Result<usize, ImportError> {
+    crate::db::transaction(conn, |conn| {
+        let preview = preview(conn, statement, text, mode).map_err(ImportError::Unreadable)?;
+        let now = crate::db::now();
+        let mut count = 0;
+        for sign_on in preview.valid() {
+            let id = crate::db::new_id();
+            match mode {
+                Mode::List => {
+                    signing::store(
+                        conn,
+                        statement,
+                        &id,
+                        sign_on,
+                        Status::Confirmed,
+                        Source::Import,
+                        &revision.id,
+                        Some(now),
+                    )?;
+                }
+                Mode::Confirm => {
+                    signing::store(
+                        conn,
+                        statement,
+                        &id,
+                        sign_on,
+                        Status::PendingEmail,
+                        Source::Import,
+                        &revision.id,
+                        None,
+                    )?;
+                    signing::send_confirmation_for(conn, ctx, statement, &id, sign_on)?;
+                }
+            }
+            count += 1;
+        }
+        super::refresh_counts(conn, &statement.id)?;
+        let how = match mode {
+            Mode::List => "listed directly as added by coordinator",
+            Mode::Confirm => "each sent a confirmation mail",
+        };
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(actor),
+            "signature.import",
+            "statement",
+            &statement.id,
+            &format!("imported {count} signatures, {how}"),
+        )?;
+        Ok(count)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_and_spanish_headers_are_recognized() {
+        let headers: Vec<String> = [
+            "Organización",
+            "País",
+            "Correo electrónico",
+            "Sitio web",
+            "Contacto",
+        ]
+        .map(String::from)
+        .to_vec();
+
+        let mapping = Mapping::from_headers(&headers);
+
+        assert_eq!(
+            mapping,
+            Mapping {
+                name: Some(0),
+                country: Some(1),
+                email: Some(2),
+                website: Some(3),
+                signer_name: Some(4),
+                signer_title: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_country_is_found_by_code_or_name_in_either_language() {
+        assert_eq!(
+            country_from("de").map(|c| c.as_str().to_owned()).as_deref(),
+            Some("DE")
+        );
+        assert_eq!(
+            country_from("Alemania")
+                .map(|c| c.as_str().to_owned())
+                .as_deref(),
+            Some("DE")
+        );
+        assert_eq!(
+            country_from("mexico")
+                .map(|c| c.as_str().to_owned())
+                .as_deref(),
+            Some("MX")
+        );
+        assert!(country_from("Atlantis").is_none());
+    }
+}

@@ -1,0 +1,277 @@
+//! The coordinator's side of signatures: the filtered list, approval and
+//! rejection, merging duplicates, display names and manual order.
+
+use diesel::QueryResult;
+
+use super::db::{self, Signature};
+use super::signing::Ctx;
+use super::{Status, placement_key};
+use crate::accounts::Coordinator;
+use crate::audit::{self, Actor};
+use crate::db::DbConn;
+use crate::mail::{self, OutgoingMail, Priority};
+use crate::statements::Statement;
+
+pub use db::{ListFilter, ListPage};
+
+/// What a coordinator decides about a confirmed signature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Reject,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModerationError {
+    #[error("only confirmed signatures can be approved or rejected")]
+    NotConfirmed,
+    #[error("choose two different signatures of this statement")]
+    BadMerge,
+    #[error(transparent)]
+    Template(#[from] mail::templates::TemplateError),
+    #[error(transparent)]
+    Mail(#[from] mail::EnqueueError),
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+pub fn list(conn: &mut DbConn, statement_id: &str, filter: &ListFilter) -> QueryResult<ListPage> {
+    db::list(conn, statement_id, filter)
+}
+
+/// A signature of `statement`, or none (another statement's is not found).
+pub fn find_in(
+    conn: &mut DbConn,
+    statement: &Statement,
+    id: &str,
+) -> QueryResult<Option<Signature>> {
+    Ok(db::find(conn, id)?.filter(|s| s.statement_id == statement.id))
+}
+
+/// Other signatures that look like the same organization.
+pub fn duplicates_of(conn: &mut DbConn, signature: &Signature) -> QueryResult<Vec<Signature>> {
+    db::duplicates_of(conn, signature)
+}
+
+/// Approves or rejects several signatures at once, optionally telling each
+/// signer by mail; all or nothing.
+pub fn decide(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    actor: &Coordinator,
+    ids: &[String],
+    decision: Decision,
+    notify: bool,
+) -> Result<usize, ModerationError> {
+    crate::db::transaction(conn, |conn| {
+        let now = crate::db::now();
+        let mut names = Vec::new();
+        for id in ids {
+            let Some(signature) = find_in(conn, statement, id)? else {
+                continue;
+            };
+            let status = Status::parse(&signature.status);
+            if !matches!(
+                status,
+                Some(Status::Confirmed | Status::Approved | Status::Rejected)
+            ) {
+                return Err(ModerationError::NotConfirmed);
+            }
+            match decision {
+                Decision::Approve => db::mark_approved(
+                    conn,
+                    id,
+                    !signature.hidden_until_reconsent,
+                    &actor.name,
+                    now,
+                )?,
+                Decision::Reject => db::set_state(conn, id, Status::Rejected, false)?,
+            };
+            if notify {
+                send_decision(conn, ctx, statement, &signature, decision)?;
+            }
+            names.push(signature.name.clone());
+        }
+        super::refresh_counts(conn, &statement.id)?;
+        let verb = match decision {
+            Decision::Approve => "approved",
+            Decision::Reject => "rejected",
+        };
+        let summary = format!(
+            "{verb} {} signature(s): {}{}",
+            names.len(),
+            names.join(", "),
+            if notify {
+                " (signers told by mail)"
+            } else {
+                ""
+            }
+        );
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(actor),
+            &format!("signature.{verb}"),
+            "statement",
+            &statement.id,
+            &summary,
+        )?;
+        Ok(names.len())
+    })
+}
+
+fn send_decision(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    signature: &Signature,
+    decision: Decision,
+) -> Result<(), ModerationError> {
+    let template = match decision {
+        Decision::Approve => "signature-approved",
+        Decision::Reject => "signature-rejected",
+    };
+    let title = crate::statements::title_in(conn, statement, &signature.language)?;
+    let greeting = signature.signer_name.as_deref().unwrap_or(&signature.name);
+    let content = mail::templates::render_localized(
+        template,
+        &signature.language,
+        &serde_json::json!({
+            "name": greeting,
+            "organization": signature.name,
+            "title": title,
+            "public_url": format!("{}/s/{}", ctx.mail.base_url, statement.slug),
+        }),
+    )?;
+    mail::enqueue(
+        conn,
+        ctx.mail,
+        &OutgoingMail {
+            purpose: template.into(),
+            subject_id: signature.id.clone(),
+            to: signature.email.clone(),
+            to_name: Some(greeting.to_owned()),
+            content,
+            headers: Vec::new(),
+            priority: Priority::Transactional,
+        },
+    )?;
+    Ok(())
+}
+
+/// Corrects how a name is shown; the signer's own entry is kept.
+pub fn set_display_name(
+    conn: &mut DbConn,
+    statement: &Statement,
+    actor: &Coordinator,
+    signature: &Signature,
+    display: Option<&str>,
+) -> QueryResult<()> {
+    crate::db::transaction(conn, |conn| {
+        let shown = display.unwrap_or(&signature.name);
+        let key = placement_key(
+            statement,
+            shown,
+            signature.country.as_deref(),
+            signature.confirmed_at.unwrap_or(signature.created_at),
+            signature.manual_position,
+        );
+        db::set_display_name(conn, &signature.id, display, &key)?;
+        let before = signature.display_name.as_deref().unwrap_or(&signature.name);
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(actor),
+            "signature.display-name",
+            "signature",
+            &signature.id,
+            &format!(
+                "shows \u{201c}{before}\u{201d} as \u{201c}{shown}\u{201d} (entered: \u{201c}{}\u{201d})",
+                signature.name
+            ),
+        )
+    })
+}
+
+/// Places a signature in the manual order (lower comes first; none = last).
+pub fn set_position(
+    conn: &mut DbConn,
+    statement: &Statement,
+    actor: &Coordinator,
+    signature: &Signature,
+    position: Option<i32>,
+) -> QueryResult<()> {
+    crate::db::transaction(conn, |conn| {
+        let key = placement_key(
+            statement,
+            signature.display_name.as_deref().unwrap_or(&signature.name),
+            signature.country.as_deref(),
+            signature.confirmed_at.unwrap_or(signature.created_at),
+            position,
+        );
+        db::set_manual_position(conn, &signature.id, position, &key)?;
+        let place = position.map_or_else(|| "the end".to_owned(), |p| format!("position {p}"));
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(actor),
+            "signature.position",
+            "signature",
+            &signature.id,
+            &format!("moved {} to {place}", signature.name),
+        )
+    })
+}
+
+/// Merges two duplicates into the earlier one, which keeps the earlier
+/// time; the later one is kept in the records as merged.
+pub fn merge(
+    conn: &mut DbConn,
+    statement: &Statement,
+    actor: &Coordinator,
+    first: &str,
+    second: &str,
+) -> Result<String, ModerationError> {
+    crate::db::transaction(conn, |conn| {
+        let (Some(a), Some(b)) = (
+            find_in(conn, statement, first)?,
+            find_in(conn, statement, second)?,
+        ) else {
+            return Err(ModerationError::BadMerge);
+        };
+        if a.id == b.id {
+            return Err(ModerationError::BadMerge);
+        }
+        let (keep, drop) = if (a.created_at, &a.id) <= (b.created_at, &b.id) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let confirmed = match (keep.confirmed_at, drop.confirmed_at) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        db::set_created_at(
+            conn,
+            &keep.id,
+            keep.created_at.min(drop.created_at),
+            confirmed,
+        )?;
+        db::set_merged(conn, &drop.id, &keep.id, crate::db::now())?;
+        super::refresh_counts(conn, &statement.id)?;
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(actor),
+            "signature.merge",
+            "signature",
+            &keep.id,
+            &format!(
+                "merged \u{201c}{}\u{201d} <{}> into \u{201c}{}\u{201d} <{}>",
+                drop.name, drop.email, keep.name, keep.email
+            ),
+        )?;
+        Ok(keep.id)
+    })
+}

@@ -1,0 +1,314 @@
+//! The coordinator's pages of a statement's signatures.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, get, post, web};
+use serde::Deserialize;
+
+use super::moderation::{self, Decision, ListFilter, ModerationError};
+use super::{export, views};
+use crate::error::WebError;
+use crate::statements::routes::load;
+use crate::web::access::Access;
+use crate::web::layout::{html_response, see_other};
+use crate::web::{AppState, blocking};
+
+pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
+    cfg.service(export_csv)
+        .service(export_json)
+        .service(list_page)
+        .service(moderate)
+        .service(super::import::routes::import_page)
+        .service(super::import::routes::import_submit)
+        .service(super::invitations::routes::invitations_page)
+        .service(super::invitations::routes::invite)
+        .service(super::invitations::routes::invite_earlier)
+        .service(super::invitations::routes::remind)
+        .service(super::digest::subscribe)
+        .service(detail_page)
+        .service(set_display_name)
+        .service(set_position)
+        .service(merge);
+}
+
+fn base(access: &Access, statement_id: &str) -> String {
+    let slug = access
+        .membership
+        .as_ref()
+        .map(|m| m.coalition.slug.as_str())
+        .unwrap_or_default();
+    format!("/c/{slug}/statements/{statement_id}/signatures")
+}
+
+#[get("/statements/{statement}/signatures")]
+async fn list_page(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    filter: web::Query<ListFilter>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(&state, &access, path.into_inner().1).await?;
+    let filter = filter.into_inner();
+    let (id, query) = (statement.id.clone(), filter.clone());
+    let page = blocking(&state, move |c| moderation::list(c, &id, &query)).await??;
+    Ok(html_response(
+        StatusCode::OK,
+        views::list(&access, &statement, &filter, &page),
+    ))
+}
+
+#[get("/statements/{statement}/signatures.csv")]
+async fn export_csv(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(&state, &access, path.into_inner().1).await?;
+    let id = statement.id.clone();
+    let rows = blocking(&state, move |c| export::rows(c, &id)).await??;
+    let body = export::to_csv(&rows).map_err(WebError::unexpected)?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}-signatures.csv\"", statement.slug),
+        ))
+        .body(body))
+}
+
+#[get("/statements/{statement}/signatures.json")]
+async fn export_json(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(&state, &access, path.into_inner().1).await?;
+    let id = statement.id.clone();
+    let rows = blocking(&state, move |c| export::rows(c, &id)).await??;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"{}-signatures.json\"",
+                statement.slug
+            ),
+        ))
+        .json(serde_json::json!({ "statement": statement.slug, "signatures": rows })))
+}
+
+/// The bulk form: the chosen ids, the decision, and whether to mail.
+#[derive(Debug, Default)]
+pub struct ModerateForm {
+    ids: Vec<String>,
+    action: String,
+    notify: bool,
+}
+
+fn parse_moderation(body: &str) -> ModerateForm {
+    let mut form = ModerateForm::default();
+    for (key, value) in
+        serde_urlencoded::from_str::<Vec<(String, String)>>(body).unwrap_or_default()
+    {
+        match key.as_str() {
+            "id" => form.ids.push(value),
+            "action" => form.action = value,
+            "notify" => form.notify = true,
+            _ => {}
+        }
+    }
+    form
+}
+
+#[post("/statements/{statement}/signatures/moderate")]
+async fn moderate(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    body: String,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(&state, &access, path.into_inner().1).await?;
+    let form = parse_moderation(&body);
+    let decision = match form.action.as_str() {
+        "approve" => Decision::Approve,
+        "reject" => Decision::Reject,
+        _ => return Err(WebError::BadRequest("Choose approve or reject.".into())),
+    };
+    if form.ids.is_empty() {
+        return Err(WebError::BadRequest(
+            "Select at least one signature, then choose approve or reject.".into(),
+        ));
+    }
+    let (actor, target, st) = (access.coordinator.clone(), statement.clone(), state.clone());
+    let outcome = blocking(&state, move |c| {
+        moderation::decide(
+            c,
+            &crate::signatures::public::ctx(&st),
+            &target,
+            &actor,
+            &form.ids,
+            decision,
+            form.notify,
+        )
+    })
+    .await?;
+    match outcome {
+        Ok(_) => Ok(see_other(&base(&access, &statement.id))),
+        Err(ModerationError::NotConfirmed) => Err(WebError::BadRequest(
+            "Only confirmed signatures can be approved or rejected; signatures waiting for their email confirmation cannot.".into(),
+        )),
+        Err(error) => Err(WebError::unexpected(error)),
+    }
+}
+
+async fn signature(
+    state: &AppState,
+    access: &Access,
+    statement_id: String,
+    id: String,
+) -> Result<(crate::statements::Statement, super::Signature), WebError> {
+    let statement = load(state, access, statement_id).await?;
+    let target = statement.clone();
+    let signature = blocking(state, move |c| moderation::find_in(c, &target, &id))
+        .await??
+        .ok_or(WebError::NotFound)?;
+    Ok((statement, signature))
+}
+
+#[get("/statements/{statement}/signatures/{signature}")]
+async fn detail_page(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (_, statement_id, id) = path.into_inner();
+    let (statement, signature) = signature(&state, &access, statement_id, id).await?;
+    let (current, sid) = (signature.clone(), statement.id.clone());
+    let (duplicates, revisions) = blocking(&state, move |c| {
+        Ok::<_, diesel::result::Error>((
+            moderation::duplicates_of(c, &current)?,
+            crate::statements::revision_numbers(c, &sid)?,
+        ))
+    })
+    .await??;
+    Ok(html_response(
+        StatusCode::OK,
+        views::detail(&access, &statement, &signature, &duplicates, &revisions),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DisplayNameForm {
+    #[serde(default)]
+    display_name: String,
+}
+
+#[post("/statements/{statement}/signatures/{signature}/display-name")]
+async fn set_display_name(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+    form: web::Form<DisplayNameForm>,
+) -> Result<HttpResponse, WebError> {
+    let (_, statement_id, id) = path.into_inner();
+    let (statement, signature) = signature(&state, &access, statement_id, id).await?;
+    let display = crate::text::normalize_optional_line(&form.display_name, 200)
+        .map_err(|_| {
+            WebError::BadRequest(
+                "The display name must be one line of at most 200 characters.".into(),
+            )
+        })?
+        .filter(|d| *d != signature.name);
+    let (actor, target, current) = (
+        access.coordinator.clone(),
+        statement.clone(),
+        signature.clone(),
+    );
+    blocking(&state, move |c| {
+        moderation::set_display_name(c, &target, &actor, &current, display.as_deref())
+    })
+    .await??;
+    Ok(see_other(&format!(
+        "{}/{}",
+        base(&access, &statement.id),
+        signature.id
+    )))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PositionForm {
+    #[serde(default)]
+    position: String,
+}
+
+#[post("/statements/{statement}/signatures/{signature}/position")]
+async fn set_position(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+    form: web::Form<PositionForm>,
+) -> Result<HttpResponse, WebError> {
+    let (_, statement_id, id) = path.into_inner();
+    let (statement, signature) = signature(&state, &access, statement_id, id).await?;
+    let position = match form.position.trim() {
+        "" => None,
+        text => Some(
+            text.parse::<i32>()
+                .ok()
+                .filter(|p| *p >= 0)
+                .ok_or_else(|| {
+                    WebError::BadRequest(
+                        "The position is a whole number from 0 up, or empty for the end.".into(),
+                    )
+                })?,
+        ),
+    };
+    let (actor, target, current) = (
+        access.coordinator.clone(),
+        statement.clone(),
+        signature.clone(),
+    );
+    blocking(&state, move |c| {
+        moderation::set_position(c, &target, &actor, &current, position)
+    })
+    .await??;
+    Ok(see_other(&format!(
+        "{}/{}",
+        base(&access, &statement.id),
+        signature.id
+    )))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MergeForm {
+    #[serde(default)]
+    other: String,
+}
+
+#[post("/statements/{statement}/signatures/{signature}/merge")]
+async fn merge(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+    form: web::Form<MergeForm>,
+) -> Result<HttpResponse, WebError> {
+    let (_, statement_id, id) = path.into_inner();
+    let (statement, signature) = signature(&state, &access, statement_id, id).await?;
+    let (actor, target, other) = (
+        access.coordinator.clone(),
+        statement.clone(),
+        form.into_inner().other,
+    );
+    let outcome = blocking(&state, move |c| {
+        moderation::merge(c, &target, &actor, &signature.id, &other)
+    })
+    .await?;
+    match outcome {
+        Ok(kept) => Ok(see_other(&format!(
+            "{}/{kept}",
+            base(&access, &statement.id)
+        ))),
+        Err(ModerationError::BadMerge) => Err(WebError::BadRequest(
+            "Choose another signature of this statement to merge with.".into(),
+        )),
+        Err(error) => Err(WebError::unexpected(error)),
+    }
+}

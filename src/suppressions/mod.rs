@@ -1,0 +1,101 @@
+//! The coalition-wide suppression list: addresses that unsubscribed, hard
+//! bounced or were marked do-not-contact. Every mailing to people outside
+//! the coalition (invitations to sign, press releases) skips them, forever.
+
+mod db;
+pub mod routes;
+mod views;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use diesel::QueryResult;
+
+use crate::config::SecretKey;
+use crate::db::DbConn;
+
+/// Why an address is suppressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    Unsubscribed,
+    Bounced,
+    DoNotContact,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unsubscribed => "unsubscribed",
+            Self::Bounced => "bounced",
+            Self::DoNotContact => "do-not-contact",
+        }
+    }
+}
+
+fn normalized(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+pub fn is_suppressed(conn: &mut DbConn, coalition_id: &str, email: &str) -> QueryResult<bool> {
+    db::exists(conn, coalition_id, &normalized(email))
+}
+
+/// Adds an address; an address already suppressed keeps its first reason.
+pub fn add(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    email: &str,
+    reason: Reason,
+    detail: Option<&str>,
+) -> QueryResult<()> {
+    let email = normalized(email);
+    if db::exists(conn, coalition_id, &email)? {
+        return Ok(());
+    }
+    db::insert(conn, coalition_id, &email, reason, detail)
+}
+
+fn token(secret: &SecretKey, coalition_id: &str, email: &str) -> String {
+    use hmac::Mac;
+    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(secret.bytes())
+        .unwrap_or_else(|_| unreachable!("HMAC takes any key"));
+    mac.update(format!("unsubscribe:{coalition_id}:{}", normalized(email)).as_bytes());
+    URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..18])
+}
+
+/// The one-click unsubscribe address for `email` in a coalition's mailings.
+pub fn unsubscribe_url(
+    base_url: &str,
+    secret: &SecretKey,
+    coalition_id: &str,
+    email: &str,
+) -> String {
+    let encoded = URL_SAFE_NO_PAD.encode(normalized(email));
+    format!(
+        "{base_url}/u/{coalition_id}/{encoded}/{}",
+        token(secret, coalition_id, email)
+    )
+}
+
+/// The address an unsubscribe link is for, when the link is genuine.
+pub fn verify(
+    secret: &SecretKey,
+    coalition_id: &str,
+    encoded: &str,
+    typed: &str,
+) -> Option<String> {
+    use subtle::ConstantTimeEq;
+    let email = String::from_utf8(URL_SAFE_NO_PAD.decode(encoded).ok()?).ok()?;
+    let expected = token(secret, coalition_id, &email);
+    bool::from(expected.as_bytes().ct_eq(typed.as_bytes())).then_some(email)
+}
+
+/// The headers of RFC 8058 one-click unsubscription.
+pub fn list_unsubscribe_headers(url: &str) -> Vec<(String, String)> {
+    vec![
+        ("List-Unsubscribe".into(), format!("<{url}>")),
+        (
+            "List-Unsubscribe-Post".into(),
+            "List-Unsubscribe=One-Click".into(),
+        ),
+    ]
+}

@@ -1,0 +1,64 @@
+//! `/u/…`: the unsubscribe link of every mailing. A GET shows a page with
+//! a button and changes nothing; a POST (the button, or a mail client's
+//! one-click request per RFC 8058) unsubscribes without login.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, web};
+
+use super::{Reason, views};
+use crate::error::WebError;
+use crate::web::layout::html_response;
+use crate::web::{AppState, blocking};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(page).service(unsubscribe);
+}
+
+#[get("/u/{coalition}/{email}/{token}")]
+async fn page(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (coalition, encoded, token) = path.into_inner();
+    let email =
+        super::verify(&state.secret, &coalition, &encoded, &token).ok_or(WebError::NotFound)?;
+    let action = format!("/u/{coalition}/{encoded}/{token}");
+    Ok(html_response(
+        StatusCode::OK,
+        views::confirm(&email, &action),
+    ))
+}
+
+#[post("/u/{coalition}/{email}/{token}")]
+async fn unsubscribe(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (coalition, encoded, token) = path.into_inner();
+    let email =
+        super::verify(&state.secret, &coalition, &encoded, &token).ok_or(WebError::NotFound)?;
+    let (coalition_id, address) = (coalition.clone(), email.clone());
+    blocking(&state, move |c| {
+        crate::db::transaction(c, |c| {
+            super::add(
+                c,
+                &coalition_id,
+                &address,
+                Reason::Unsubscribed,
+                Some("unsubscribe link"),
+            )?;
+            crate::audit::record(
+                c,
+                &coalition_id,
+                &crate::audit::Actor::System,
+                "suppression.unsubscribe",
+                "address",
+                &address,
+                &format!("{address} unsubscribed"),
+            )
+        })
+    })
+    .await?
+    .map_err(|e: diesel::result::Error| WebError::from(e))?;
+    Ok(html_response(StatusCode::OK, views::done(&email)))
+}
