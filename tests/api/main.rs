@@ -2,9 +2,20 @@
 //! test (SQLite, or PostgreSQL when `UNDERSIGNED_TEST_POSTGRES_URL` is set),
 //! and a real SMTP server on loopback where mail matters.
 
+mod access;
+mod accounts;
+mod audit;
+mod coalitions;
+mod coordinators;
 mod health;
 mod helpers;
 mod outbox;
+mod pages;
+mod previews;
+mod public_page;
+mod revisions;
 mod schema;
+mod sessions;
 mod setup;
 mod smtp;
+mod statements;

@@ -1,0 +1,498 @@
+//! Who may do what: the authorization matrix over the route tables, deny by
+//! default, and CSRF on every state-changing coordinator request.
+
+use reqwest::StatusCode;
+use undersigned::accounts::Email;
+use undersigned::coalitions::{self, Role};
+use undersigned::config::Settings;
+use undersigned::mail::MailContext;
+use undersigned::statements::{self, NewComment};
+use undersigned::web::access::{ACCOUNT_ROUTES, COALITION_ROUTES, Rule};
+
+use crate::coordinators::{
+    COALITION, COALITION_SLUG, SendRetrying, Session, browser, location, retrying,
+};
+use crate::helpers::{TestApp, spawn_app};
+
+/// Everyone the matrix asks, with the ids the routes need.
+struct Fixture {
+    app: TestApp,
+    owner: String,
+    editor: String,
+    viewer: String,
+    outsider: String,
+    statement: String,
+}
+
+async fn fixture() -> Fixture {
+    let app = spawn_app().await;
+    let add = |name: &'static str, coalition: &'static str, role| {
+        let app = &app;
+        async move {
+            app.add_coordinator(name, &format!("{name}@example.org"), None, coalition, role)
+                .await
+        }
+    };
+    let owner = add("owner", COALITION, Role::Owner).await;
+    let editor = add("editor", COALITION, Role::Editor).await;
+    let viewer = add("viewer", COALITION, Role::Viewer).await;
+    let outsider = add("outsider", "Other Coalition", Role::Owner).await;
+    let session = app.session_for(&owner).await;
+    let statement = app
+        .create_statement(
+            &session,
+            COALITION_SLUG,
+            "Water for all",
+            "en",
+            "We call for clean water.",
+        )
+        .await;
+    Fixture {
+        app,
+        owner,
+        editor,
+        viewer,
+        outsider,
+        statement,
+    }
+}
+
+impl Fixture {
+    /// The rule's path with every parameter filled by a real, fresh id, so
+    /// that an allowed request finds what it acts on.
+    async fn path_for(&self, rule: &Rule) -> String {
+        let mut path = rule
+            .pattern
+            .replace("{coalition}", COALITION_SLUG)
+            .replace("{statement}", &self.statement)
+            .replace("{lang}", "en");
+        if path.contains("{member}") {
+            path = path.replace("{member}", &self.fresh_member().await);
+        }
+        if path.contains("{invitation}") {
+            path = path.replace("{invitation}", &self.fresh_invitation().await);
+        }
+        if path.contains("{comment}") {
+            path = path.replace("{comment}", &self.fresh_comment().await);
+        }
+        assert!(
+            !path.contains('{'),
+            "{}: teach this test a real value for the new path parameter",
+            rule.pattern
+        );
+        if rule.pattern.ends_with("/diff/{lang}") {
+            path.push_str("?from=1&to=1");
+        }
+        path
+    }
+
+    async fn fresh_member(&self) -> String {
+        let email = format!("{}@example.org", uuid::Uuid::new_v4().simple());
+        self.app
+            .add_coordinator("Member", &email, None, COALITION, Role::Viewer)
+            .await
+    }
+
+    async fn fresh_invitation(&self) -> String {
+        let (owner, base_url) = (self.owner.clone(), self.app.address.clone());
+        let id = self
+            .app
+            .with_conn(move |c| {
+                let settings = Settings {
+                    mail_from: "statements@undersigned.test".into(),
+                    ..Settings::default()
+                };
+                let context = MailContext::new(&settings, base_url).expect("mail context");
+                let membership = coalitions::membership(c, COALITION_SLUG, &owner)
+                    .expect("query")
+                    .expect("owner's membership");
+                let inviter = undersigned::accounts::find(c, &owner)
+                    .expect("query")
+                    .expect("owner");
+                let email = Email::parse(&format!("{}@example.org", uuid::Uuid::new_v4().simple()))
+                    .expect("email");
+                retrying(|| {
+                    coalitions::invite(c, &context, &membership, &inviter, &email, Role::Viewer)
+                })
+                .expect("invitation")
+                .id
+            })
+            .await;
+        // The mail worker writes while it sends; let it finish first (see
+        // the report on deferred SQLite transactions).
+        self.app.wait_for_outbox_to_settle().await;
+        id
+    }
+
+    async fn fresh_comment(&self) -> String {
+        let id = self.statement.clone();
+        self.app
+            .with_conn(move |c| {
+                let statement = statements::find_any(c, &id)
+                    .expect("query")
+                    .expect("statement");
+                let version = statements::version(c, &id, "en")
+                    .expect("query")
+                    .expect("version");
+                let revision = statements::current_revision(c, &version).expect("revision");
+                let name = uuid::Uuid::new_v4().simple().to_string();
+                let comment = NewComment {
+                    name: name.clone(),
+                    organization: "Partner".into(),
+                    body: "A comment.".into(),
+                };
+                retrying(|| statements::add_comment(c, &statement, &revision, &comment))
+                    .expect("comment");
+                statements::comments(c, &id)
+                    .expect("comments")
+                    .into_iter()
+                    .find(|(comment, _, _)| comment.name == name)
+                    .expect("the new comment")
+                    .0
+                    .id
+            })
+            .await
+    }
+
+    /// A plausible form for a POST route; authorization, not validation, is
+    /// what the matrix checks, so 400 and 422 count as allowed too.
+    fn form_for(&self, rule: &Rule) -> Vec<(&'static str, String)> {
+        let fresh = uuid::Uuid::new_v4().simple().to_string();
+        match rule.pattern.rsplit('/').next().unwrap_or_default() {
+            "invite" => vec![
+                ("email", format!("{fresh}@example.org")),
+                ("role", "viewer".into()),
+            ],
+            "role" => vec![("role", "editor".into())],
+            "new" => vec![
+                ("title", format!("Statement {fresh}")),
+                ("language", "en".into()),
+                ("body", "Text.".into()),
+            ],
+            "settings" => vec![
+                ("slug", "water-for-all".into()),
+                ("language", "en".into()),
+                ("signers", "organizations".into()),
+                ("list_order", "alphabetical".into()),
+            ],
+            "{lang}" => vec![
+                ("title", "Water for all".into()),
+                ("body", format!("We call for clean water. {fresh}")),
+                ("note", "matrix".into()),
+                ("kind", "editorial".into()),
+            ],
+            "translations" => vec![
+                ("language", "es".into()),
+                ("title", "Agua para todos".into()),
+                ("body", "Pedimos agua limpia.".into()),
+            ],
+            "status" => vec![("to", "open".into())],
+            "c" => vec![("name", format!("Coalition {fresh}"))],
+            "password" => vec![
+                ("current", "not the password".into()),
+                ("new", "a long new password".into()),
+            ],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Sends the rule's request, as `who` (anonymous when `None`) with a
+    /// fresh session and a valid CSRF token.
+    async fn send(&self, rule: &Rule, who: Option<&str>) -> reqwest::Response {
+        let path = self.path_for(rule).await;
+        let (client, csrf) = match who {
+            Some(id) => {
+                let session: Session = self.app.session_for(id).await;
+                (session.client, session.csrf)
+            }
+            None => (browser(), String::new()),
+        };
+        let url = self.app.url(&path);
+        if rule.method == "GET" {
+            return client.get(url).send_retrying().await.expect("sent");
+        }
+        let mut form = self.form_for(rule);
+        form.push(("csrf", csrf));
+        let response = client
+            .post(url)
+            .form(&form)
+            .send_retrying()
+            .await
+            .expect("sent");
+        self.app.wait_for_outbox_to_settle().await;
+        response
+    }
+}
+
+fn allowed(status: StatusCode) -> bool {
+    !matches!(status.as_u16(), 403 | 404) && !status.is_server_error()
+}
+
+#[tokio::test]
+async fn every_coordinator_route_admits_exactly_the_roles_its_rule_names() {
+    // Arrange
+    let f = fixture().await;
+    let members = [
+        (Role::Viewer, f.viewer.clone()),
+        (Role::Editor, f.editor.clone()),
+        (Role::Owner, f.owner.clone()),
+    ];
+    let mut wrong = Vec::new();
+
+    // Act
+    for rule in COALITION_ROUTES {
+        let name = format!("{} {}", rule.method, rule.pattern);
+        let anonymous = f.send(rule, None).await;
+        if anonymous.status() != 303 || !location(&anonymous).starts_with("/login") {
+            wrong.push(format!("{name}: anonymous got {}", anonymous.status()));
+        }
+        let outsider = f.send(rule, Some(&f.outsider)).await.status();
+        if outsider != 404 {
+            wrong.push(format!(
+                "{name}: a member of another coalition got {outsider}"
+            ));
+        }
+        for (role, id) in &members {
+            let status = f.send(rule, Some(id)).await.status();
+            let expected_allowed = *role >= rule.role;
+            if expected_allowed && !allowed(status) {
+                wrong.push(format!("{name}: {role:?} is refused with {status}"));
+            }
+            if !expected_allowed && status != 403 {
+                wrong.push(format!("{name}: {role:?} got {status}, not 403"));
+            }
+        }
+    }
+    for rule in ACCOUNT_ROUTES {
+        let name = format!("{} {}", rule.method, rule.pattern);
+        let anonymous = f.send(rule, None).await;
+        if anonymous.status() != 303 || !location(&anonymous).starts_with("/login") {
+            wrong.push(format!("{name}: anonymous got {}", anonymous.status()));
+        }
+        let viewer = f.send(rule, Some(&f.viewer)).await.status();
+        if !allowed(viewer) {
+            wrong.push(format!(
+                "{name}: a signed-in viewer is refused with {viewer}"
+            ));
+        }
+    }
+
+    // Assert
+    assert!(COALITION_ROUTES.len() >= 20 && ACCOUNT_ROUTES.len() >= 5);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn the_route_table_keeps_writes_from_viewers_and_members_and_the_audit_log_for_owners() {
+    // Arrange
+    let owners_only = |r: &Rule| {
+        r.pattern.contains("/members/")
+            || r.pattern.contains("/invitations/")
+            || r.pattern.ends_with("/audit")
+    };
+
+    // Act
+    let writable_by_viewers: Vec<&str> = COALITION_ROUTES
+        .iter()
+        .filter(|r| r.method == "POST" && r.role < Role::Editor)
+        .map(|r| r.pattern)
+        .collect();
+    let owners_routes_open_to_others: Vec<&str> = COALITION_ROUTES
+        .iter()
+        .filter(|r| owners_only(r) && r.role != Role::Owner)
+        .map(|r| r.pattern)
+        .collect();
+
+    // Assert
+    assert!(writable_by_viewers.is_empty(), "{writable_by_viewers:?}");
+    assert!(
+        owners_routes_open_to_others.is_empty(),
+        "{owners_routes_open_to_others:?}"
+    );
+    assert!(COALITION_ROUTES.iter().any(owners_only));
+}
+
+#[tokio::test]
+async fn a_route_missing_from_the_tables_is_not_found_for_everyone() {
+    // Arrange
+    let f = fixture().await;
+    let statement = format!("/c/{COALITION_SLUG}/statements/{}", f.statement);
+    let requests = [
+        ("GET", format!("/c/{COALITION_SLUG}/made-up")),
+        ("POST", format!("/c/{COALITION_SLUG}/made-up")),
+        ("GET", format!("{statement}/made-up")),
+        ("POST", format!("{statement}/delete")),
+        ("DELETE", statement.clone()),
+        ("PUT", format!("/c/{COALITION_SLUG}/members")),
+    ];
+    let mut wrong = Vec::new();
+
+    // Act
+    for who in [None, Some(&f.outsider), Some(&f.viewer), Some(&f.owner)] {
+        let (client, csrf) = match who {
+            Some(id) => {
+                let session = f.app.session_for(id).await;
+                (session.client, session.csrf)
+            }
+            None => (browser(), String::new()),
+        };
+        for (method, path) in &requests {
+            let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+            let status = client
+                .request(method.clone(), f.app.url(path))
+                .form(&[("csrf", csrf.as_str())])
+                .send_retrying()
+                .await
+                .expect("sent")
+                .status();
+            if status != 404 {
+                wrong.push(format!("{method} {path} as {who:?}: {status}"));
+            }
+        }
+    }
+
+    // Assert
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+async fn statement_count(app: &TestApp) -> i64 {
+    use diesel::prelude::*;
+    app.with_conn(|c| {
+        undersigned::db::schema::statements::table
+            .count()
+            .get_result(c)
+            .expect("count")
+    })
+    .await
+}
+
+#[tokio::test]
+async fn every_coordinator_post_refuses_a_missing_a_wrong_or_a_cross_origin_token() {
+    // Arrange
+    let f = fixture().await;
+    let owner = f.app.session_for(&f.owner).await;
+    let posts: Vec<&Rule> = COALITION_ROUTES
+        .iter()
+        .chain(ACCOUNT_ROUTES)
+        .filter(|r| r.method == "POST")
+        .collect();
+    let mut wrong = Vec::new();
+
+    // Act
+    for rule in &posts {
+        let path = f.path_for(rule).await;
+        let form = f.form_for(rule);
+        let url = f.app.url(&path);
+        let without = owner
+            .client
+            .post(&url)
+            .form(&form)
+            .send_retrying()
+            .await
+            .expect("sent");
+        let mut forged = form.clone();
+        forged.push(("csrf", "forged-token".into()));
+        let wrong_token = owner
+            .client
+            .post(&url)
+            .form(&forged)
+            .send_retrying()
+            .await
+            .expect("sent");
+        let mut valid = form.clone();
+        valid.push(("csrf", owner.csrf.clone()));
+        let cross_origin = owner
+            .client
+            .post(&url)
+            .header("Origin", "https://evil.example")
+            .form(&valid)
+            .send_retrying()
+            .await
+            .expect("sent");
+        for (what, response) in [
+            ("no token", without),
+            ("a wrong token", wrong_token),
+            ("another site's Origin", cross_origin),
+        ] {
+            if response.status() != 403 {
+                wrong.push(format!(
+                    "POST {} with {what}: {}",
+                    rule.pattern,
+                    response.status()
+                ));
+            }
+        }
+    }
+    let same_origin = owner
+        .client
+        .post(f.app.url(&format!("/c/{COALITION_SLUG}/statements/new")))
+        .header("Origin", f.app.address.clone())
+        .form(&[
+            ("title", "Same origin"),
+            ("language", "en"),
+            ("body", "Text."),
+            ("csrf", owner.csrf.as_str()),
+        ])
+        .send_retrying()
+        .await
+        .expect("sent");
+
+    // Assert
+    assert!(posts.iter().any(|r| r.pattern == "/account/logout"));
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_eq!(
+        owner.get("/account").await.status(),
+        200,
+        "logout was refused"
+    );
+    assert_eq!(
+        same_origin.status(),
+        303,
+        "the right token from this site works"
+    );
+    assert_eq!(statement_count(&f.app).await, 2);
+}
+
+#[tokio::test]
+async fn public_forms_refuse_a_post_from_another_site() {
+    // Arrange
+    let app = spawn_app().await;
+    let link = app.setup_link.clone().expect("setup link");
+    let evil = |url: String| {
+        browser()
+            .post(url)
+            .header("Origin", "https://evil.example")
+            .form(&[
+                ("email", "someone@example.org"),
+                ("password", "long enough password"),
+            ])
+            .send_retrying()
+    };
+
+    // Act
+    let login = evil(app.url("/login")).await.expect("sent").status();
+    let forgot = evil(app.url("/password/forgot"))
+        .await
+        .expect("sent")
+        .status();
+    let setup = evil(link.clone()).await.expect("sent").status();
+
+    // Assert
+    assert_eq!(
+        (login, forgot, setup),
+        (
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN
+        )
+    );
+    assert_eq!(
+        browser()
+            .get(&link)
+            .send_retrying()
+            .await
+            .expect("sent")
+            .status(),
+        200
+    );
+}

@@ -1,0 +1,194 @@
+//! The audit log: who did what to which object, readable and filterable by
+//! owners only.
+
+use undersigned::audit::{self, Filter};
+
+use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session, unescape};
+use crate::helpers::{TestApp, spawn_app};
+
+/// One row of the audit table as an owner reads it.
+#[derive(Debug)]
+struct Row {
+    actor: String,
+    action: String,
+    summary: String,
+}
+
+fn rows(page: &str) -> Vec<Row> {
+    let Some(body) = page.split("<tbody>").nth(1) else {
+        return Vec::new();
+    };
+    let body = body.split("</tbody>").next().unwrap_or_default();
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            let cells: Vec<&str> = row
+                .split("<td>")
+                .skip(1)
+                .map(|cell| cell.split("</td>").next().unwrap_or_default())
+                .collect();
+            Row {
+                actor: unescape(cells[1]),
+                action: cells[2]
+                    .trim_start_matches("<code>")
+                    .trim_end_matches("</code>")
+                    .to_owned(),
+                summary: unescape(cells[3]),
+            }
+        })
+        .collect()
+}
+
+async fn audit_rows(owner: &Session, query: &str) -> Vec<Row> {
+    let (status, page) = owner
+        .page(&format!("/c/{COALITION_SLUG}/audit{query}"))
+        .await;
+    assert_eq!(status, 200);
+    rows(&page)
+}
+
+/// An owner, an editor who joined by invitation, and a statement the editor
+/// revised and the owner opened.
+async fn history(app: &TestApp) -> (Session, Session, String) {
+    let owner = app.setup_first_account().await;
+    let editor = app
+        .invite_and_accept(&owner, "edgar@example.org", "Edgar Editor", "editor")
+        .await;
+    let id = app
+        .create_statement(
+            &owner,
+            COALITION_SLUG,
+            "Rivers are commons",
+            "en",
+            "Rivers belong to everyone.",
+        )
+        .await;
+    let edit = editor
+        .post(
+            &format!("/c/{COALITION_SLUG}/statements/{id}/edit/en"),
+            &[
+                ("title", "Rivers are commons"),
+                ("body", "Rivers belong to everyone, now and later."),
+                ("note", "sharpened the demands"),
+            ],
+        )
+        .await;
+    assert_eq!(edit.status(), 303);
+    assert_eq!(app.set_status(&owner, &id, "open").await, 303);
+    (owner, editor, id)
+}
+
+#[tokio::test]
+async fn statement_and_member_changes_are_recorded_with_who_what_and_object() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, _editor, statement_id) = history(&app).await;
+    let edgar = app.coordinator_id("edgar@example.org").await;
+    let role_change = owner
+        .post(
+            &format!("/c/{COALITION_SLUG}/members/{edgar}/role"),
+            &[("role", "viewer")],
+        )
+        .await;
+    assert_eq!(role_change.status(), 303);
+
+    // Act
+    let all = audit_rows(&owner, "").await;
+    let about_statement = {
+        let id = statement_id.clone();
+        let owner_id = app.coordinator_id(OWNER_EMAIL).await;
+        app.with_conn(move |c| {
+            let coalition = undersigned::coalitions::membership(c, COALITION_SLUG, &owner_id)
+                .expect("query")
+                .expect("membership")
+                .coalition;
+            audit::search(
+                c,
+                &coalition.id,
+                &Filter {
+                    object: id,
+                    ..Filter::default()
+                },
+            )
+            .expect("entries")
+        })
+        .await
+    };
+
+    // Assert
+    let find = |action: &str| {
+        all.iter()
+            .find(|r| r.action == action)
+            .unwrap_or_else(|| panic!("an entry {action} in {all:#?}"))
+    };
+    assert!(find("member.invite").summary.contains("edgar@example.org"));
+    assert!(find("member.invite").actor.contains(OWNER_EMAIL));
+    assert!(find("member.join").actor.contains("Edgar Editor"));
+    assert!(find("statement.create").actor.contains(OWNER_EMAIL));
+    let revise = find("statement.revise");
+    assert!(revise.actor.contains("Edgar Editor <edgar@example.org>"));
+    assert!(revise.summary.contains("sharpened the demands"));
+    assert!(find("statement.status").summary.contains("opened"));
+    let role = find("member.role");
+    assert!(
+        role.summary.contains("from editor to viewer"),
+        "{}",
+        role.summary
+    );
+    let mut actions: Vec<&str> = about_statement.iter().map(|e| e.action.as_str()).collect();
+    actions.sort_unstable();
+    assert_eq!(
+        actions,
+        ["statement.create", "statement.revise", "statement.status"]
+    );
+    assert!(
+        about_statement
+            .iter()
+            .all(|e| e.object_type == "statement" && e.object_id == statement_id)
+    );
+}
+
+#[tokio::test]
+async fn an_owner_filters_the_audit_log_by_action_actor_and_text() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, _editor, _) = history(&app).await;
+
+    // Act
+    let by_action = audit_rows(&owner, "?action=statement.revise").await;
+    let by_actor = audit_rows(&owner, "?actor=edgar").await;
+    let by_text = audit_rows(&owner, "?q=SHARPENED").await;
+    let nothing = audit_rows(&owner, "?q=no+such+words").await;
+
+    // Assert
+    assert_eq!(by_action.len(), 1);
+    assert_eq!(by_action[0].action, "statement.revise");
+    assert!(!by_actor.is_empty());
+    assert!(
+        by_actor.iter().all(|r| r.actor.contains("Edgar")),
+        "{by_actor:#?}"
+    );
+    assert!(by_actor.iter().any(|r| r.action == "member.join"));
+    assert!(by_actor.iter().any(|r| r.action == "statement.revise"));
+    assert_eq!(by_text.len(), 1);
+    assert!(by_text[0].summary.contains("sharpened the demands"));
+    assert!(nothing.is_empty());
+}
+
+#[tokio::test]
+async fn an_editor_may_not_read_the_audit_log() {
+    // Arrange
+    let app = spawn_app().await;
+    let (_owner, editor, _) = history(&app).await;
+
+    // Act
+    let response = editor.get(&format!("/c/{COALITION_SLUG}/audit")).await;
+    let (_, dashboard) = editor.page(&format!("/c/{COALITION_SLUG}")).await;
+
+    // Assert
+    assert_eq!(response.status(), 403);
+    assert!(
+        !dashboard.contains("Audit log"),
+        "no link to a page they cannot open"
+    );
+}

@@ -1,0 +1,367 @@
+//! Statements as coordinators make them: drafts, addresses, settings,
+//! deadlines, status changes and safe Markdown; and the helpers the preview
+//! and revision tests share.
+
+use undersigned::statements::{self, Revision};
+
+use crate::coordinators::{COALITION_SLUG, SendRetrying, Session, browser, field_error, unescape};
+use crate::helpers::{TestApp, spawn_app};
+
+pub const TITLE: &str = "Water for all";
+pub const BODY: &str = "We call for clean water in every town.";
+
+/// The first coordinator and a draft statement of theirs.
+pub async fn draft(app: &TestApp) -> (Session, String) {
+    let owner = app.setup_first_account().await;
+    let id = app
+        .create_statement(&owner, COALITION_SLUG, TITLE, "en", BODY)
+        .await;
+    (owner, id)
+}
+
+pub fn statement_path(id: &str) -> String {
+    format!("/c/{COALITION_SLUG}/statements/{id}")
+}
+
+pub async fn revisions(app: &TestApp, id: &str, language: &str) -> Vec<Revision> {
+    let (id, language) = (id.to_owned(), language.to_owned());
+    app.with_conn(move |c| {
+        let version = statements::version(c, &id, &language)
+            .expect("query")
+            .expect("the version exists");
+        statements::revisions(c, &version.id).expect("revisions")
+    })
+    .await
+}
+
+pub async fn edit(
+    session: &Session,
+    id: &str,
+    language: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    session
+        .post(&format!("{}/edit/{language}", statement_path(id)), fields)
+        .await
+}
+
+pub async fn public(app: &TestApp, path: &str) -> (u16, String) {
+    let response = browser()
+        .get(app.url(path))
+        .send_retrying()
+        .await
+        .expect("sent");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
+/// The text inside every `<tag>…</tag>` on a page.
+pub fn tagged(page: &str, tag: &str) -> Vec<String> {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    page.split(&open)
+        .skip(1)
+        .map(|part| unescape(part.split(&close).next().unwrap_or_default()))
+        .collect()
+}
+
+#[tokio::test]
+async fn creating_a_statement_stores_a_draft_with_its_title_language_and_text() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+
+    // Act
+    let id = app
+        .create_statement(&owner, COALITION_SLUG, TITLE, "en", BODY)
+        .await;
+    let (status, dashboard) = owner.page(&statement_path(&id)).await;
+    let statement = app.statement(&id).await;
+    let history = revisions(&app, &id, "en").await;
+
+    // Assert
+    assert_eq!(status, 200);
+    assert!(dashboard.contains(TITLE));
+    assert!(dashboard.contains("status-draft"));
+    assert_eq!(statement.status, "draft");
+    assert_eq!(statement.language, "en");
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        (history[0].title.as_str(), history[0].body.as_str()),
+        (TITLE, BODY)
+    );
+}
+
+#[tokio::test]
+async fn a_statement_without_a_title_or_with_a_bad_language_is_refused_next_to_the_fields() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+
+    // Act
+    let response = owner
+        .post(
+            &format!("/c/{COALITION_SLUG}/statements/new"),
+            &[
+                ("title", "  "),
+                ("language", "not a language!"),
+                ("body", BODY),
+            ],
+        )
+        .await;
+    let status = response.status();
+    let page = response.text().await.expect("body");
+
+    // Assert
+    assert_eq!(status, 422);
+    assert_eq!(
+        field_error(&page, "title").as_deref(),
+        Some("Give the statement a title.")
+    );
+    assert!(field_error(&page, "language").is_some());
+    assert!(page.contains(BODY), "what was typed is kept");
+}
+
+#[tokio::test]
+async fn a_second_statement_with_the_same_title_gets_a_numbered_address() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, first) = draft(&app).await;
+
+    // Act
+    let second = app
+        .create_statement(&owner, COALITION_SLUG, TITLE, "en", "Another text.")
+        .await;
+
+    // Assert
+    assert_eq!(app.statement(&first).await.slug, "water-for-all");
+    assert_eq!(app.statement(&second).await.slug, "water-for-all-2");
+}
+
+#[tokio::test]
+async fn the_address_can_change_while_a_draft_but_not_once_open() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, id) = draft(&app).await;
+    let other = app
+        .create_statement(&owner, COALITION_SLUG, "Rivers", "en", "Text.")
+        .await;
+
+    // Act
+    let renamed = app
+        .save_settings(&owner, &id, &[("slug", "clean-water-now")])
+        .await
+        .status();
+    let taken = app
+        .save_settings(&owner, &other, &[("slug", "clean-water-now")])
+        .await;
+    let (taken_status, taken_page) = (taken.status(), taken.text().await.expect("body"));
+    assert_eq!(app.set_status(&owner, &id, "open").await, 303);
+    let locked = app
+        .save_settings(&owner, &id, &[("slug", "something-else")])
+        .await;
+    let (locked_status, locked_page) = (locked.status(), locked.text().await.expect("body"));
+
+    // Assert
+    assert_eq!(renamed, 303);
+    assert_eq!(taken_status, 422);
+    assert!(
+        field_error(&taken_page, "slug")
+            .expect("an error next to the address")
+            .contains("Another statement uses this address")
+    );
+    assert_eq!(locked_status, 422);
+    assert!(
+        field_error(&locked_page, "slug")
+            .expect("an error next to the address")
+            .contains("cannot change once the statement is open")
+    );
+    assert_eq!(app.statement(&id).await.slug, "clean-water-now");
+    assert_eq!(public(&app, "/s/clean-water-now").await.0, 200);
+    assert_eq!(public(&app, "/s/something-else").await.0, 404);
+}
+
+#[tokio::test]
+async fn settings_are_saved_and_shown_on_the_dashboard() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, id) = draft(&app).await;
+
+    // Act
+    let saved = app
+        .save_settings(
+            &owner,
+            &id,
+            &[
+                ("signers", "both"),
+                ("requires_approval", "on"),
+                ("list_order", "country"),
+                ("deadline_at", "2031-03-04T05:06"),
+                ("publish_at", "2031-01-01T00:00"),
+                ("list_public_at", "2031-02-01T12:00"),
+            ],
+        )
+        .await;
+    let statement = app.statement(&id).await;
+    let (_, dashboard) = owner.page(&statement_path(&id)).await;
+    let bad = app
+        .save_settings(&owner, &id, &[("deadline_at", "next tuesday")])
+        .await;
+    let (bad_status, bad_page) = (bad.status(), bad.text().await.expect("body"));
+
+    // Assert
+    assert_eq!(saved.status(), 303);
+    assert_eq!(statement.signers, "both");
+    assert!(statement.requires_approval);
+    assert_eq!(statement.list_order, "country");
+    let stamp =
+        |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%dT%H:%M").to_string());
+    assert_eq!(
+        stamp(statement.deadline_at).as_deref(),
+        Some("2031-03-04T05:06")
+    );
+    assert_eq!(
+        stamp(statement.publish_at).as_deref(),
+        Some("2031-01-01T00:00")
+    );
+    assert_eq!(
+        stamp(statement.list_public_at).as_deref(),
+        Some("2031-02-01T12:00")
+    );
+    assert!(dashboard.contains("2031-03-04 05:06 UTC"));
+    assert!(dashboard.contains("each signature is approved before it is listed"));
+    assert_eq!(bad_status, 422);
+    assert!(field_error(&bad_page, "deadline_at").is_some());
+    assert_eq!(
+        stamp(app.statement(&id).await.deadline_at).as_deref(),
+        Some("2031-03-04T05:06"),
+        "a refused form changes nothing"
+    );
+}
+
+#[tokio::test]
+async fn a_statement_past_its_deadline_reads_as_closed_and_the_job_records_it() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, id) = draft(&app).await;
+    assert_eq!(app.set_status(&owner, &id, "open").await, 303);
+    let an_hour_ago = (undersigned::db::now() - chrono::Duration::hours(1))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    let saved = app
+        .save_settings(&owner, &id, &[("deadline_at", &an_hour_ago)])
+        .await;
+    assert_eq!(saved.status(), 303);
+
+    // Act
+    let (_, page) = public(&app, "/s/water-for-all").await;
+    let (_, json) = public(&app, "/s/water-for-all.json").await;
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let (_, dashboard) = owner.page(&statement_path(&id)).await;
+    app.with_conn(|c| statements::close_overdue(c).expect("closing"))
+        .await;
+    let (_, audit) = owner.page(&format!("/c/{COALITION_SLUG}/audit")).await;
+
+    // Assert
+    assert!(page.contains("This statement is closed to new signatures."));
+    assert!(!page.contains("Sign this statement"));
+    assert_eq!(json["status"], "closed");
+    assert!(dashboard.contains("status-closed"));
+    assert_eq!(app.statement(&id).await.status, "closed");
+    assert!(audit.contains("closed the statement at its deadline"));
+}
+
+#[tokio::test]
+async fn a_statement_goes_from_draft_to_open_to_closed_and_back_each_step_audited() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, id) = draft(&app).await;
+
+    // Act
+    let opened = app.set_status(&owner, &id, "open").await;
+    let (_, open_page) = public(&app, "/s/water-for-all").await;
+    let closed = app.set_status(&owner, &id, "closed").await;
+    let (_, closed_page) = public(&app, "/s/water-for-all").await;
+    let reopened = app.set_status(&owner, &id, "open").await;
+    let (_, audit) = owner
+        .page(&format!(
+            "/c/{COALITION_SLUG}/audit?action=statement.status"
+        ))
+        .await;
+
+    // Assert
+    assert_eq!(
+        (opened.as_u16(), closed.as_u16(), reopened.as_u16()),
+        (303, 303, 303)
+    );
+    assert!(open_page.contains("Sign this statement"));
+    assert!(closed_page.contains("This statement is closed to new signatures."));
+    assert!(!closed_page.contains("Sign this statement"));
+    assert_eq!(app.statement(&id).await.status, "open");
+    for summary in [
+        "opened the statement for signatures",
+        "closed the statement",
+        "reopened the statement",
+    ] {
+        assert!(audit.contains(summary), "{summary}");
+    }
+}
+
+#[tokio::test]
+async fn invalid_status_transitions_are_refused() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, id) = draft(&app).await;
+
+    // Act
+    let draft_to_closed = owner
+        .post(
+            &format!("{}/status", statement_path(&id)),
+            &[("to", "closed")],
+        )
+        .await;
+    let (refused, message) = (
+        draft_to_closed.status(),
+        draft_to_closed.text().await.expect("body"),
+    );
+    let status_after_refusal = app.statement(&id).await.status;
+    app.set_status(&owner, &id, "open").await;
+    let open_to_open = app.set_status(&owner, &id, "open").await;
+    let unknown = app.set_status(&owner, &id, "archived").await;
+
+    // Assert
+    assert_eq!(refused, 400);
+    assert!(
+        message.contains("cannot go from draft to closed"),
+        "{message}"
+    );
+    assert_eq!(status_after_refusal, "draft");
+    assert_eq!(open_to_open, 400);
+    assert_eq!(unknown, 400);
+    assert_eq!(app.statement(&id).await.status, "open");
+}
+
+#[tokio::test]
+async fn markdown_on_the_public_page_is_sanitized() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let body = "Read **this**.\n\n<script>alert('x')</script>\n\n<img src=\"https://example.org/x.png\" onerror=\"alert(1)\">\n\n[bad](javascript:alert(1)) and [good](https://example.org/more)";
+    let id = app
+        .create_statement(&owner, COALITION_SLUG, "Safe text", "en", body)
+        .await;
+    assert_eq!(app.set_status(&owner, &id, "open").await, 303);
+
+    // Act
+    let (status, page) = public(&app, "/s/safe-text").await;
+
+    // Assert
+    assert_eq!(status, 200);
+    assert!(page.contains("<strong>this</strong>"));
+    assert!(!page.contains("<script"));
+    assert!(!page.contains("alert('x')"));
+    assert!(!page.contains("onerror"));
+    assert!(!page.contains("javascript:"));
+    assert!(page.contains(
+        "<a href=\"https://example.org/more\" rel=\"nofollow noopener noreferrer\">good</a>"
+    ));
+}
