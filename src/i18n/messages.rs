@@ -106,6 +106,8 @@ mod tests {
             ("page", 1.into()),
             ("pages", 2.into()),
             ("max", 200.into()),
+            ("title", "Water".into()),
+            ("number", 3.into()),
         ])
     }
 
