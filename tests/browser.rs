@@ -332,7 +332,9 @@ async fn draft_a_statement(browser: &Browser, coalition: &str) -> String {
         .expect("//h1/span[normalize-space(.)='draft']")
         .await;
     browser
-        .expect("//ol[@class='revisions']/li[@value='1'][contains(., 'first draft')]")
+        .expect(
+            "//ul[@class='revisions']/li[contains(., 'Revision 1 ')][contains(., 'first draft')]",
+        )
         .await;
     let path = browser.path().await;
     assert!(
@@ -369,11 +371,11 @@ async fn revise_the_statement(browser: &Browser, dashboard: &str) {
     assert_eq!(browser.path().await, format!("{dashboard}/revisions/en"));
     browser
         .expect(&format!(
-            "//ol[@class='revisions']/li[@value='2'][contains(., 'Revision 2')][contains(., '{NOTE}')]"
+            "//ul[@class='revisions']/li[contains(., 'Revision 2 ')][contains(., '{NOTE}')]"
         ))
         .await;
     let diff = browser
-        .expect("//li[@value='2']/a[normalize-space(.)='changes']")
+        .expect("//ul[@class='revisions']/li[contains(., 'Revision 2 ')]/a[normalize-space(.)='changes']")
         .await;
     let href = diff.attr("href").await.expect("href").unwrap_or_default();
     assert_eq!(href, format!("{dashboard}/diff/en?from=1&to=2"));
@@ -390,7 +392,7 @@ async fn open_for_signatures(browser: &Browser, address: &str) -> String {
     browser.expect_heading(TITLE).await;
     browser
         .expect(&format!(
-            "//ol[@class='revisions']/li[@value='2'][contains(., '{NOTE}')]"
+            "//ul[@class='revisions']/li[contains(., 'Revision 2 ')][contains(., '{NOTE}')]"
         ))
         .await;
     browser.click_button("Open for signatures").await;

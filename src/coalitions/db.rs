@@ -240,3 +240,10 @@ pub fn slug_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
         .select(coalitions::slug)
         .first(conn)
 }
+
+pub fn name_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
+    coalitions::table
+        .find(coalition_id)
+        .select(coalitions::name)
+        .first(conn)
+}

@@ -425,3 +425,8 @@ pub fn remove_member(
 pub fn slug_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
     db::slug_of(conn, coalition_id)
 }
+
+/// A coalition's name, for public pages.
+pub fn name_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
+    db::name_of(conn, coalition_id)
+}

@@ -25,6 +25,9 @@ pub fn per_day(counts: &[(NaiveDate, i64)], today: NaiveDate, days: i64) -> Mark
         .collect();
     let max = series.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     let total: i64 = series.iter().map(|(_, n)| n).sum();
+    if total == 0 {
+        return html! { p.chart-empty { "No confirmed sign-ons in the last " (days) " days yet." } };
+    }
     let slot = WIDTH / days.max(1);
     let plot = HEIGHT - AXIS;
     let label =
@@ -50,6 +53,16 @@ pub fn per_day(counts: &[(NaiveDate, i64)], today: NaiveDate, days: i64) -> Mark
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_period_says_so_in_words() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+
+        let html = per_day(&[], today, 30).into_string();
+
+        assert!(html.contains("No confirmed sign-ons in the last 30 days yet."));
+        assert!(!html.contains("<svg"));
+    }
 
     #[test]
     fn the_chart_has_a_bar_per_day_and_a_text_alternative() {

@@ -38,6 +38,8 @@ pub struct PageData {
     pub list_visible: bool,
     /// Revision numbers by revision id, to say which text each name signed.
     pub revision_numbers: std::collections::HashMap<String, i32>,
+    /// Who stands behind the statement.
+    pub coalition_name: String,
 }
 
 impl PageData {
@@ -131,8 +133,10 @@ pub fn load_page(
         (Vec::new(), None)
     };
     let revision_numbers = super::revision_numbers(conn, &statement.id)?;
+    let coalition_name = crate::coalitions::name_of(conn, &statement.coalition_id)?;
     Ok(PageData {
         revision_numbers,
+        coalition_name,
         statement,
         version,
         revision,

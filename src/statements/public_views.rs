@@ -195,7 +195,7 @@ pub fn page(data: &PageData, base_url: &str, preview: Option<Preview<'_>>) -> Ma
         section aria-labelledby="signed-by" {
             h2 id="signed-by" { (t(lang, "signed-by")) }
             @if data.list_visible {
-                p.count { (count_text(lang, statement.listed_total())) }
+                @if statement.listed_total() > 0 { p.count { (count_text(lang, statement.listed_total())) } }
                 @if statement.signers().takes_organizations() {
                     (list_section(data, &organizations_heading, &data.organizations,
                         data.next_organizations.as_ref().map(|c| ("organizations_after", c)), &more))
@@ -217,7 +217,12 @@ pub fn page(data: &PageData, base_url: &str, preview: Option<Preview<'_>>) -> Ma
         }
         @if let Some(p) = &preview { (comment_form(data, p)) }
     };
-    document(&data.revision.title, head, html! {}, body)
+    let header = html! {
+        header.site.public {
+            span.coalition { (data.coalition_name) }
+        }
+    };
+    document(&data.revision.title, head, header, body)
 }
 
 fn comment_form(data: &PageData, preview: &Preview<'_>) -> Markup {

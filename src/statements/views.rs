@@ -245,14 +245,15 @@ pub fn dashboard_with_translation(
                         @if can_edit(access) { a href={ (here) "/edit/" (version.language) } { "Edit" } " · " }
                         a href={ (here) "/revisions/" (version.language) } { "All revisions and diffs" }
                     }
-                    ol.revisions reversed {
+                    ul.revisions {
                         @for r in revisions.iter().take(5) {
-                            li value=(r.number) { (revision_line(r)) }
+                            li { (revision_line(r)) }
                         }
                     }
                 }
                 @if can_edit(access) {
-                    h3 { "Add a translation" }
+                    details.add-translation open[!errors.is_empty()] {
+                    summary { "Add a translation" }
                     (error_summary(errors))
                     form method="post" action={ (here) "/translations" } {
                         (csrf_field(&access.csrf))
@@ -260,6 +261,7 @@ pub fn dashboard_with_translation(
                         (forms::input("title", "Title", &translation.title, errors, Input::TEXT))
                         (forms::textarea("body", "Text (Markdown)", &translation.body, errors, 10, None))
                         button type="submit" { "Add translation" }
+                    }
                     }
                 }
             }
@@ -428,9 +430,9 @@ pub fn revisions(
                 }
                 button type="submit" { "Show the differences" }
             }
-            ol.revisions reversed {
+            ul.revisions {
                 @for r in revisions {
-                    li value=(r.number) {
+                    li {
                         (revision_line(r))
                         @if r.number > 1 { " · " a href={ (here) "/diff/" (version.language) "?from=" (r.number - 1) "&to=" (r.number) } { "changes" } }
                     }
