@@ -1,14 +1,17 @@
 //! End to end in a real browser: headless Chromium, driven over WebDriver by
-//! fantoccini, walks a coordinator through the app the way a person does,
-//! with clicks and typing only. The test starts its own `chromedriver`; when
-//! it is missing the test is skipped, except under CI, where it fails.
+//! fantoccini, walks a coordinator and a signer through the app the way a
+//! person does, with clicks and typing only. Each test starts its own
+//! `chromedriver`; when it is missing the test is skipped, except under CI,
+//! where it fails.
 
 #[expect(
     dead_code,
-    reason = "shared with tests/api; this crate only uses spawn_app"
+    reason = "shared with tests/api; this crate uses only part of it"
 )]
 #[path = "api/helpers.rs"]
 mod helpers;
+#[path = "api/mailbox.rs"]
+mod mailbox;
 #[expect(dead_code, reason = "shared with tests/api; helpers.rs names TestSmtp")]
 #[path = "api/smtp.rs"]
 mod smtp;
@@ -23,8 +26,12 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
+use undersigned::accounts::{self, Email};
+use undersigned::audit::Actor;
+use undersigned::coalitions::{self, Role};
+use undersigned::statements::{self, Draft, Status};
 
-use crate::helpers::spawn_app;
+use crate::helpers::{TestApp, spawn_app};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// How long a page may take to show what a step expects.
@@ -44,6 +51,17 @@ const FIRST_DRAFT: &str = "## Why we sign\n\
     \n\
     Read the [full report](https://example.org/water-report).\n";
 const NOTE: &str = "Weekly reports, as partners asked";
+
+const TITLE_ES: &str = "Agua limpia en cada barrio";
+const BODY_ES: &str = "Pedimos al ayuntamiento que publique cada semana los análisis del agua.\n";
+const ORGANIZATION: &str = "Asociación Ñandutí";
+const COUNTRY: &str = "Paraguay";
+const WEBSITE: &str = "https://nanduti.example.org";
+const SIGNER: &str = "María José Benítez";
+const SIGNER_TITLE: &str = "Coordinadora";
+const SIGNER_EMAIL: &str = "maria@nanduti.example.org";
+/// How the signature reads on the Spanish list: the name, then the country.
+const LISTED: &str = "Asociación Ñandutí, Paraguay";
 
 /// A `chromedriver` child process in its own process group. Dropping it,
 /// also while a failed assertion unwinds, ends the group: the driver and
@@ -120,6 +138,54 @@ fn free_port() -> u16 {
 
 fn under_ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty())
+}
+
+/// What every browser test runs on: a fresh app, `chromedriver` and one
+/// Chromium session with its own profile. Fields drop in order, so the
+/// driver (and Chromium with it) ends before its profile folder goes.
+struct Rig {
+    browser: Browser,
+    app: TestApp,
+    _driver: Chromedriver,
+    _profile: tempfile::TempDir,
+}
+
+impl Rig {
+    /// Starts everything, or returns `None` when the test is to be skipped:
+    /// without chromedriver outside CI. Under CI a missing driver fails.
+    async fn start() -> Option<Self> {
+        let driver = match Chromedriver::start() {
+            Ok(driver) => driver,
+            Err(reason) if !under_ci() => {
+                // Straight to stderr: the test harness would swallow eprintln!.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "skipped: install chromium and chromium-driver ({reason})"
+                );
+                return None;
+            }
+            Err(reason) => panic!("{reason}; CI installs chromium and chromium-driver"),
+        };
+        let app = spawn_app().await;
+        let profile = tempfile::tempdir().expect("a Chromium profile folder");
+        let browser = Browser::open(&driver, profile.path()).await;
+        Some(Self {
+            browser,
+            app,
+            _driver: driver,
+            _profile: profile,
+        })
+    }
+
+    /// Ends the browser session the polite way; a failing test skips this
+    /// and the driver's drop ends Chromium instead.
+    async fn finish(self) {
+        self.browser
+            .client
+            .close()
+            .await
+            .expect("the browser closes");
+    }
 }
 
 /// A browser session with the steps a person takes, each failing with the
@@ -217,6 +283,64 @@ impl Browser {
         link.click().await.expect("the link takes the click");
     }
 
+    /// Picks the option a person reads as `label` in the select `id`.
+    async fn choose(&self, id: &str, label: &str) {
+        let select = self.expect(&format!("//select[@id='{id}']")).await;
+        select
+            .select_by_label(label)
+            .await
+            .unwrap_or_else(|e| panic!("no option {label:?} in #{id}: {e}"));
+    }
+
+    /// Ticks the checkbox `id` by clicking it, as a person does.
+    async fn tick(&self, id: &str) {
+        let checkbox = self
+            .expect(&format!("//input[@type='checkbox'][@id='{id}']"))
+            .await;
+        checkbox
+            .click()
+            .await
+            .expect("the checkbox takes the click");
+        assert!(
+            checkbox.is_selected().await.expect("its state"),
+            "#{id} is ticked"
+        );
+    }
+
+    /// What the field `id` holds now (typed, chosen or filled by the page).
+    async fn value_of(&self, id: &str) -> String {
+        self.expect(&format!("//*[@id='{id}']"))
+            .await
+            .prop("value")
+            .await
+            .expect("the field's value")
+            .unwrap_or_default()
+    }
+
+    /// The `href` of the link whose text is `text`.
+    async fn link_target(&self, text: &str) -> String {
+        self.expect(&format!("//a[normalize-space(.)='{text}']"))
+            .await
+            .attr("href")
+            .await
+            .expect("href")
+            .unwrap_or_default()
+    }
+
+    /// Fails when an element matching `xpath` is on the loaded page.
+    async fn expect_none(&self, xpath: &str) {
+        let found = self
+            .client
+            .find_all(Locator::XPath(xpath))
+            .await
+            .expect("the search runs");
+        assert!(
+            found.is_empty(),
+            "expected no {xpath} on {}",
+            self.whereabouts().await
+        );
+    }
+
     /// Saves the whole page to `target/screenshots/<name>`: WebDriver only
     /// captures the viewport, so the window grows to the page for the shot.
     async fn screenshot(&self, name: &str) -> PathBuf {
@@ -254,31 +378,19 @@ impl Browser {
 
 #[tokio::test]
 async fn a_coordinator_drafts_revises_and_opens_a_statement_in_a_browser() {
-    let driver = match Chromedriver::start() {
-        Ok(driver) => driver,
-        Err(reason) if !under_ci() => {
-            // Straight to stderr: the test harness would swallow eprintln!.
-            let _ = writeln!(
-                std::io::stderr(),
-                "skipped: install chromium and chromium-driver ({reason})"
-            );
-            return;
-        }
-        Err(reason) => panic!("{reason}; CI installs chromium and chromium-driver"),
+    let Some(rig) = Rig::start().await else {
+        return;
     };
-    let app = spawn_app().await;
+    let (app, browser) = (&rig.app, &rig.browser);
     let setup_link = app.setup_link.clone().expect("a setup link on first start");
-    let profile = tempfile::tempdir().expect("a Chromium profile folder");
-    let browser = Browser::open(&driver, profile.path()).await;
 
-    let coalition = set_up_the_first_account(&browser, &setup_link).await;
-    log_out_and_back_in(&browser, &app.address, &coalition).await;
-    let dashboard = draft_a_statement(&browser, &coalition).await;
-    revise_the_statement(&browser, &dashboard).await;
-    let public_url = open_for_signatures(&browser, &app.address).await;
-    read_the_public_page(&browser, &public_url).await;
-
-    browser.client.close().await.expect("the browser closes");
+    let coalition = set_up_the_first_account(browser, &setup_link).await;
+    log_out_and_back_in(browser, &app.address, &coalition).await;
+    let dashboard = draft_a_statement(browser, &coalition).await;
+    revise_the_statement(browser, &dashboard).await;
+    let public_url = open_for_signatures(browser, &app.address).await;
+    read_the_public_page(browser, &public_url).await;
+    rig.finish().await;
 }
 
 async fn set_up_the_first_account(browser: &Browser, setup_link: &str) -> String {
@@ -446,4 +558,191 @@ async fn read_the_public_page(browser: &Browser, public_url: &str) {
         .expect("//p[normalize-space(.)='No one has signed yet.']")
         .await;
     browser.screenshot("public-statement.png").await;
+}
+
+#[tokio::test]
+async fn a_signer_signs_confirms_by_mail_and_appears_on_the_list() {
+    let Some(rig) = Rig::start().await else {
+        return;
+    };
+    let (app, browser) = (&rig.app, &rig.browser);
+    let slug = an_open_statement_in_spanish(app).await;
+    let public_url = format!("{}/s/{slug}", app.address);
+
+    sign_on_the_public_page(browser, &public_url, &slug).await;
+    let confirm_link = read_the_confirmation_mail(app).await;
+    let manage_link = confirm_by_the_mailed_link(browser, &app.address, &confirm_link).await;
+    find_the_signature_on_the_list(browser, &slug).await;
+    withdraw_through_the_manage_link(browser, &manage_link, &public_url).await;
+    rig.finish().await;
+}
+
+/// A coalition and its open statement in Spanish, arranged through the
+/// library as `undersigned user add` and the dashboard would; its slug.
+async fn an_open_statement_in_spanish(app: &TestApp) -> String {
+    app.with_conn(|c| {
+        let email = Email::parse(EMAIL).expect("a valid address");
+        let (coordinator, _) = accounts::add_user(c, NAME, &email, None, COALITION, Role::Owner)
+            .expect("a coordinator of a new coalition");
+        let membership = coalitions::memberships_of(c, &coordinator.id)
+            .expect("the memberships")
+            .pop()
+            .expect("a membership of the coalition");
+        let draft = Draft::parse(TITLE_ES, BODY_ES, "").expect("a valid draft");
+        let statement = statements::create(c, &membership, &coordinator, "es", &draft)
+            .expect("the statement is created");
+        statements::set_status(
+            c,
+            &statement,
+            Actor::Coordinator(&coordinator),
+            Status::Open,
+        )
+        .expect("the statement opens");
+        statement.slug
+    })
+    .await
+}
+
+async fn sign_on_the_public_page(browser: &Browser, public_url: &str, slug: &str) {
+    browser.visit(public_url).await;
+    browser.expect_heading(TITLE_ES).await;
+    browser
+        .expect("//div[@class='statement-text'][contains(., 'análisis del agua')]")
+        .await;
+    browser
+        .expect("//h2[@id='signed-by'][normalize-space(.)='Firmado por']")
+        .await;
+    browser
+        .expect("//p[normalize-space(.)='Todavía no hay firmas.']")
+        .await;
+    browser.click_link("Firmar esta declaración").await;
+
+    browser.expect_heading(&format!("Firmar: {TITLE_ES}")).await;
+    assert_eq!(browser.path().await, format!("/s/{slug}/sign"));
+    browser.type_into("organization", ORGANIZATION).await;
+    browser.choose("country", COUNTRY).await;
+    browser.type_into("website", WEBSITE).await;
+    browser.type_into("signer_name", SIGNER).await;
+    browser.type_into("signer_title", SIGNER_TITLE).await;
+    browser.type_into("email", SIGNER_EMAIL).await;
+    browser.tick("authorized").await;
+    // What reaches the server is what the fields hold, accents included.
+    assert_eq!(browser.value_of("organization").await, ORGANIZATION);
+    assert_eq!(browser.value_of("signer_name").await, SIGNER);
+    assert_eq!(browser.value_of("country").await, "PY");
+    browser.screenshot("sign-form.png").await;
+    browser.click_button("Firmar").await;
+
+    browser.expect_heading("Revisa tu correo").await;
+    assert_eq!(browser.path().await, format!("/s/{slug}/sign/sent"));
+    browser
+        .expect("//p[contains(., 'Abre el enlace para confirmar tu firma.')]")
+        .await;
+}
+
+/// The confirmation link from the one mail in the signer's inbox.
+async fn read_the_confirmation_mail(app: &TestApp) -> String {
+    let mails = app.mails_to(SIGNER_EMAIL).await;
+    assert_eq!(mails.len(), 1, "one mail to the signer: {mails:?}");
+    let mail = &mails[0];
+    assert!(mail.contains(&format!("Hola, {SIGNER}:")), "{mail}");
+    assert!(mail.contains(&format!("**{ORGANIZATION}**")), "{mail}");
+    assert!(mail.contains(&format!("«{TITLE_ES}»")), "{mail}");
+    let path = app.link_mailed_to(SIGNER_EMAIL, "/confirm/").await;
+    assert!(path.len() > "/confirm/".len() + 16, "a token in {path}");
+    format!("{}{path}", app.address)
+}
+
+/// Opens the mailed link, checks the line shown, confirms; the manage link.
+async fn confirm_by_the_mailed_link(browser: &Browser, address: &str, link: &str) -> String {
+    browser.visit(link).await;
+    browser.expect_heading("Confirma tu firma").await;
+    browser
+        .expect("//p[normalize-space(.)='Así aparecerá tu firma en la lista:']")
+        .await;
+    browser
+        .expect(&format!(
+            "//p[@class='preview-line']/strong[normalize-space(.)='{LISTED}']"
+        ))
+        .await;
+    browser.screenshot("confirm-signature.png").await;
+    browser.click_button("Confirmar").await;
+
+    browser
+        .expect_heading("Gracias: tu firma está confirmada")
+        .await;
+    browser
+        .expect(&format!(
+            "//p[@class='preview-line']/strong[normalize-space(.)='{LISTED}']"
+        ))
+        .await;
+    browser
+        .expect("//p[normalize-space(.)='Tu nombre ya aparece en la lista.']")
+        .await;
+    let manage = browser.link_target("Gestionar tu firma").await;
+    assert!(
+        manage.starts_with(&format!("{address}/m/")),
+        "a manage link on this server: {manage}"
+    );
+    manage
+}
+
+async fn find_the_signature_on_the_list(browser: &Browser, slug: &str) {
+    // The page's header links back to the statement.
+    browser
+        .expect(&format!("//header//a[normalize-space(.)='{TITLE_ES}']"))
+        .await
+        .click()
+        .await
+        .expect("the title link takes the click");
+    browser
+        .expect(&format!(
+            "//section[@aria-labelledby='signed-by']//ul[@class='signatories']\
+             /li[normalize-space(.)='{LISTED}']"
+        ))
+        .await;
+    assert_eq!(browser.path().await, format!("/s/{slug}/es"));
+    browser
+        .expect("//p[@class='count'][normalize-space(.)='1 firmante']")
+        .await;
+    browser
+        .expect_none("//p[normalize-space(.)='Todavía no hay firmas.']")
+        .await;
+    browser.screenshot("signed-list.png").await;
+}
+
+async fn withdraw_through_the_manage_link(browser: &Browser, manage: &str, public_url: &str) {
+    browser.visit(manage).await;
+    browser.expect_heading("Tu firma").await;
+    browser
+        .expect(&format!(
+            "//p[@class='preview-line']/strong[normalize-space(.)='{LISTED}']"
+        ))
+        .await;
+    assert_eq!(browser.value_of("organization").await, ORGANIZATION);
+    assert_eq!(browser.value_of("country").await, "PY");
+    assert_eq!(browser.value_of("email").await, SIGNER_EMAIL);
+    browser
+        .expect("//section[@class='danger']/h2[normalize-space(.)='Retirar tu firma']")
+        .await;
+    browser.screenshot("manage-signature.png").await;
+    browser.click_button("Retirar mi firma").await;
+
+    browser.expect_heading("Tu firma está retirada").await;
+    browser
+        .expect("//p[normalize-space(.)='Ya no aparece en la lista.']")
+        .await;
+
+    browser.visit(public_url).await;
+    browser.expect_heading(TITLE_ES).await;
+    browser
+        .expect("//p[normalize-space(.)='Todavía no hay firmas.']")
+        .await;
+    browser
+        .expect_none(&format!("//li[contains(., '{ORGANIZATION}')]"))
+        .await;
+
+    // The withdrawal retires the manage link.
+    browser.visit(manage).await;
+    browser.expect_heading("This link is not valid").await;
 }

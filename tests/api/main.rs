@@ -9,6 +9,7 @@ mod coalitions;
 mod coordinators;
 mod health;
 mod helpers;
+mod mailbox;
 mod outbox;
 mod pages;
 mod previews;
