@@ -16,6 +16,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 
+use crate::i18n::{Lang, t};
 use crate::web::layout;
 
 /// The one error type that HTTP handlers return.
@@ -76,13 +77,13 @@ impl ResponseError for WebError {
             tracing::error!(error = format!("{error:#}"), "request failed");
         }
         let status = self.status_code();
+        // An error never sees its request, so its page is in English; the
+        // message of a bad request comes from the handler, in its language.
+        let lang = Lang::En;
         let page = match self {
-            Self::BadRequest(message) => layout::error_page(status, message),
-            Self::CsrfFailed => layout::error_page(
-                status,
-                "This form has expired or did not come from this site. Go back, reload the page and try again.",
-            ),
-            _ => layout::error_page(status, layout::status_message(status)),
+            Self::BadRequest(message) => layout::error_page(lang, status, message),
+            Self::CsrfFailed => layout::error_page(lang, status, &t(lang, "error-page-csrf")),
+            _ => layout::error_page(lang, status, &layout::status_message(lang, status)),
         };
         HttpResponse::build(status)
             .content_type("text/html; charset=utf-8")

@@ -8,10 +8,11 @@ use super::{
 };
 use crate::coalitions::NewCoalition;
 use crate::error::WebError;
+use crate::i18n::{Lang, t, t_args};
 use crate::web::access::{self, Access};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, request_lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(setup_page)
@@ -31,35 +32,39 @@ pub fn configure_account(cfg: &mut web::ServiceConfig) {
         .service(logout);
 }
 
-pub fn password_message(error: PasswordError) -> String {
+pub fn password_message(lang: Lang, error: PasswordError) -> String {
     match error {
-        PasswordError::TooShort => {
-            format!(
-                "Choose a password of at least {} characters.",
-                super::MIN_PASSWORD_CHARS
-            )
-        }
-        PasswordError::TooLong => "This password is too long; use at most 1,024 characters.".into(),
+        PasswordError::TooShort => t_args(
+            lang,
+            "account-error-password-too-short",
+            &[("min", super::MIN_PASSWORD_CHARS.into())],
+        ),
+        PasswordError::TooLong => t(lang, "account-error-password-too-long"),
     }
 }
 
 /// The setup link: a GET only looks; it never uses the token.
 #[get("/setup/{token}")]
 async fn setup_page(
+    req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
+    let lang = request_lang(&req);
     let token = token.into_inner();
     let valid = {
         let token = token.clone();
         blocking(&state, move |c| super::setup_token_is_valid(c, &token)).await??
     };
     if !valid {
-        return Ok(html_response(StatusCode::NOT_FOUND, views::setup_invalid()));
+        return Ok(html_response(
+            StatusCode::NOT_FOUND,
+            views::setup_invalid(lang),
+        ));
     }
     Ok(html_response(
         StatusCode::OK,
-        views::setup_form(&token, &SetupForm::default(), &FieldErrors::default()),
+        views::setup_form(lang, &token, &SetupForm::default(), &FieldErrors::default()),
     ))
 }
 
@@ -76,20 +81,21 @@ pub struct SetupForm {
 }
 
 fn parse_account(
+    lang: Lang,
     name: &str,
     email: &str,
     password: &str,
     errors: &mut FieldErrors,
 ) -> Option<NewAccount> {
     let name = crate::text::normalize_line(name, 120)
-        .map_err(|_| errors.add("name", "Enter your name (at most 120 characters)."))
+        .map_err(|_| errors.add("name", t(lang, "account-error-name")))
         .ok();
     let email = Email::parse(email);
     if email.is_none() {
-        errors.add("email", "Enter an email address such as name@example.org.");
+        errors.add("email", t(lang, "account-error-email"));
     }
     let password = Password::parse(password)
-        .map_err(|e| errors.add("password", password_message(e)))
+        .map_err(|e| errors.add("password", password_message(lang, e)))
         .ok();
     Some(NewAccount {
         name: name?,
@@ -106,22 +112,18 @@ async fn setup_submit(
     form: web::Form<SetupForm>,
 ) -> Result<HttpResponse, WebError> {
     access::require_same_origin(&req, &state)?;
+    let lang = request_lang(&req);
     let token = token.into_inner();
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
-    let account = parse_account(&form.name, &form.email, &form.password, &mut errors);
+    let account = parse_account(lang, &form.name, &form.email, &form.password, &mut errors);
     let coalition = NewCoalition::parse(&form.coalition)
-        .map_err(|_| {
-            errors.add(
-                "coalition",
-                "Enter the coalition's name (at most 120 characters).",
-            )
-        })
+        .map_err(|_| errors.add("coalition", t(lang, "setup-error-coalition")))
         .ok();
     let (Some(account), Some(coalition)) = (account, coalition) else {
         return Ok(html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::setup_form(&token, &form, &errors),
+            views::setup_form(lang, &token, &form, &errors),
         ));
     };
     let outcome = blocking(&state, move |c| {
@@ -132,9 +134,10 @@ async fn setup_submit(
     .await?;
     match outcome {
         Ok((session, slug)) => Ok(signed_in(&state, &session, &format!("/c/{slug}"))),
-        Err(AccountError::InvalidLink) => {
-            Ok(html_response(StatusCode::NOT_FOUND, views::setup_invalid()))
-        }
+        Err(AccountError::InvalidLink) => Ok(html_response(
+            StatusCode::NOT_FOUND,
+            views::setup_invalid(lang),
+        )),
         Err(error) => Err(WebError::unexpected(error)),
     }
 }
@@ -171,12 +174,15 @@ fn safe_next(next: &str) -> &str {
 }
 
 #[get("/login")]
-async fn login_page(query: web::Query<NextQuery>) -> HttpResponse {
+async fn login_page(req: HttpRequest, query: web::Query<NextQuery>) -> HttpResponse {
     let form = LoginForm {
         next: query.into_inner().next,
         ..LoginForm::default()
     };
-    html_response(StatusCode::OK, views::login(&form, None))
+    html_response(
+        StatusCode::OK,
+        views::login(request_lang(&req), &form, None),
+    )
 }
 
 #[post("/login")]
@@ -186,6 +192,7 @@ async fn login_submit(
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, WebError> {
     access::require_same_origin(&req, &state)?;
+    let lang = request_lang(&req);
     let form = form.into_inner();
     let ip = req
         .peer_addr()
@@ -201,14 +208,19 @@ async fn login_submit(
         Ok(session) => Ok(signed_in(&state, &session, safe_next(&form.next))),
         Err(LoginError::WrongCredentials) => Ok(html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::login(&form, Some("The email address or the password is not right. Check both and try again, or reset your password.".into())),
+            views::login(lang, &form, Some(t(lang, "login-wrong-credentials"))),
         )),
         Err(LoginError::Throttled { minutes }) => Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
-            views::login(&form, Some(format!(
-                "Too many failed attempts. Try again in {minutes} minute{}, or reset your password.",
-                if minutes == 1 { "" } else { "s" }
-            ))),
+            views::login(
+                lang,
+                &form,
+                Some(t_args(
+                    lang,
+                    "login-throttled",
+                    &[("minutes", minutes.into())],
+                )),
+            ),
         )),
     }
 }
@@ -249,7 +261,7 @@ async fn change_password(
     let new = match Password::parse(&form.new) {
         Ok(p) => p,
         Err(e) => {
-            errors.add("new", password_message(e));
+            errors.add("new", password_message(access.lang, e));
             return Ok(html_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 views::account(&access, &errors, false),
@@ -267,7 +279,7 @@ async fn change_password(
             views::account(&access, &errors, true),
         )),
         Err(ChangePasswordError::WrongCurrent) => {
-            errors.add("current", "This is not your current password.");
+            errors.add("current", t(access.lang, "account-error-wrong-current"));
             Ok(html_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 views::account(&access, &errors, false),
@@ -278,8 +290,8 @@ async fn change_password(
 }
 
 #[get("/password/forgot")]
-async fn forgot_page() -> HttpResponse {
-    html_response(StatusCode::OK, views::forgot(false))
+async fn forgot_page(req: HttpRequest) -> HttpResponse {
+    html_response(StatusCode::OK, views::forgot(request_lang(&req), false))
 }
 
 #[derive(Debug, Deserialize)]
@@ -295,10 +307,11 @@ async fn forgot_submit(
     form: web::Form<ForgotForm>,
 ) -> Result<HttpResponse, WebError> {
     access::require_same_origin(&req, &state)?;
+    let lang = request_lang(&req);
     if !state.limits.allow_resend(&AppState::client_ip(&req)) {
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
-            views::forgot_limited(),
+            views::forgot_limited(lang),
         ));
     }
     let context = state.mail.clone();
@@ -308,25 +321,30 @@ async fn forgot_submit(
     })
     .await?
     .map_err(WebError::unexpected)?;
-    Ok(html_response(StatusCode::OK, views::forgot(true)))
+    Ok(html_response(StatusCode::OK, views::forgot(lang, true)))
 }
 
 #[get("/password/reset/{token}")]
 async fn reset_page(
+    req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
+    let lang = request_lang(&req);
     let token = token.into_inner();
     let valid = {
         let token = token.clone();
         blocking(&state, move |c| super::password_link_is_valid(c, &token)).await??
     };
     if !valid {
-        return Ok(html_response(StatusCode::NOT_FOUND, views::reset_invalid()));
+        return Ok(html_response(
+            StatusCode::NOT_FOUND,
+            views::reset_invalid(lang),
+        ));
     }
     Ok(html_response(
         StatusCode::OK,
-        views::reset_form(&token, &FieldErrors::default()),
+        views::reset_form(lang, &token, &FieldErrors::default()),
     ))
 }
 
@@ -344,15 +362,16 @@ async fn reset_submit(
     form: web::Form<ResetForm>,
 ) -> Result<HttpResponse, WebError> {
     access::require_same_origin(&req, &state)?;
+    let lang = request_lang(&req);
     let token = token.into_inner();
     let mut errors = FieldErrors::default();
     let password = match Password::parse(&form.password) {
         Ok(p) => p,
         Err(e) => {
-            errors.add("password", password_message(e));
+            errors.add("password", password_message(lang, e));
             return Ok(html_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::reset_form(&token, &errors),
+                views::reset_form(lang, &token, &errors),
             ));
         }
     };
@@ -363,9 +382,10 @@ async fn reset_submit(
     .await?;
     match outcome {
         Ok(session) => Ok(signed_in(&state, &session, "/c")),
-        Err(AccountError::InvalidLink) => {
-            Ok(html_response(StatusCode::NOT_FOUND, views::reset_invalid()))
-        }
+        Err(AccountError::InvalidLink) => Ok(html_response(
+            StatusCode::NOT_FOUND,
+            views::reset_invalid(lang),
+        )),
         Err(error) => Err(WebError::unexpected(error)),
     }
 }

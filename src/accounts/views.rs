@@ -1,9 +1,10 @@
 use maud::{Markup, html};
 
 use super::routes::{LoginForm, SetupForm};
+use crate::i18n::{Lang, t, t_markup};
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, csrf_field, error_summary};
-use crate::web::layout::{coordinator, layout};
+use crate::web::layout::{coordinator, layout_in};
 
 const EMAIL: Input<'static> = Input {
     kind: "email",
@@ -12,7 +13,7 @@ const EMAIL: Input<'static> = Input {
     required: true,
 };
 
-fn new_password(hint: &'static str) -> Input<'static> {
+fn new_password(hint: &str) -> Input<'_> {
     Input {
         kind: "password",
         hint: Some(hint),
@@ -21,134 +22,140 @@ fn new_password(hint: &'static str) -> Input<'static> {
     }
 }
 
-const PASSWORD_HINT: &str = "At least 10 characters. A few unrelated words make a strong password.";
-
-pub fn setup_form(token: &str, form: &SetupForm, errors: &FieldErrors) -> Markup {
-    layout(
-        "Set up Undersigned",
+pub fn setup_form(lang: Lang, token: &str, form: &SetupForm, errors: &FieldErrors) -> Markup {
+    layout_in(
+        lang,
+        &t(lang, "setup-title"),
         html! {
-            h1 { "Set up Undersigned" }
-            p { "Create the first coordinator account. You will own the first coalition and can invite the others." }
-            (error_summary(errors))
+            h1 { (t(lang, "setup-title")) }
+            p { (t(lang, "setup-intro")) }
+            (error_summary(lang, errors))
             form method="post" action={ "/setup/" (token) } {
-                (forms::input("name", "Your name", &form.name, errors, Input { autocomplete: Some("name"), ..Input::TEXT }))
-                (forms::input("email", "Your email address", &form.email, errors, EMAIL))
-                (forms::input("password", "Password", "", errors, new_password(PASSWORD_HINT)))
-                (forms::input("coalition", "Name of your coalition", &form.coalition, errors,
-                    Input { hint: Some("For example: Coalition for Clean Water. You can create more later."), ..Input::TEXT }))
-                button type="submit" { "Create account and coalition" }
+                (forms::input("name", &t(lang, "account-your-name"), &form.name, errors, Input { autocomplete: Some("name"), ..Input::TEXT }))
+                (forms::input("email", &t(lang, "account-your-email"), &form.email, errors, EMAIL))
+                (forms::input("password", &t(lang, "account-password"), "", errors, new_password(&t(lang, "account-password-hint"))))
+                (forms::input("coalition", &t(lang, "setup-coalition"), &form.coalition, errors,
+                    Input { hint: Some(&t(lang, "setup-coalition-hint")), ..Input::TEXT }))
+                button type="submit" { (t(lang, "setup-submit")) }
             }
         },
     )
 }
 
-pub fn setup_invalid() -> Markup {
-    layout(
-        "Setup link not valid",
+pub fn setup_invalid(lang: Lang) -> Markup {
+    layout_in(
+        lang,
+        &t(lang, "setup-invalid-title"),
         html! {
-            h1 { "This setup link is not valid" }
-            p { "It has been used already, or it has expired. If no coordinator account exists yet, restart the server: it prints a fresh link. Otherwise, " a href="/login" { "log in" } "." }
+            h1 { (t(lang, "setup-invalid-heading")) }
+            p { (t_markup(lang, "setup-invalid-body", &[], &[("log-in", html! { a href="/login" { (t(lang, "setup-invalid-log-in")) } })])) }
         },
     )
 }
 
-pub fn login(form: &LoginForm, problem: Option<String>) -> Markup {
+pub fn login(lang: Lang, form: &LoginForm, problem: Option<String>) -> Markup {
     let errors = FieldErrors::default();
-    layout(
-        "Log in",
+    layout_in(
+        lang,
+        &t(lang, "login-title"),
         html! {
-            h1 { "Log in" }
+            h1 { (t(lang, "login-title")) }
             @if let Some(problem) = problem {
                 div.error-summary role="alert" { p { (problem) } }
             }
             form method="post" action="/login" {
                 input type="hidden" name="next" value=(form.next);
-                (forms::input("email", "Email address", &form.email, &errors, EMAIL))
-                (forms::input("password", "Password", "", &errors,
+                (forms::input("email", &t(lang, "account-email-address"), &form.email, &errors, EMAIL))
+                (forms::input("password", &t(lang, "account-password"), "", &errors,
                     Input { kind: "password", hint: None, autocomplete: Some("current-password"), required: true }))
-                button type="submit" { "Log in" }
+                button type="submit" { (t(lang, "login-submit")) }
             }
-            p { a href="/password/forgot" { "Forgot your password?" } }
+            p { a href="/password/forgot" { (t(lang, "login-forgot")) } }
         },
     )
 }
 
 pub fn account(access: &Access, errors: &FieldErrors, changed: bool) -> Markup {
+    let lang = access.lang;
     coordinator(
         access,
-        "Your account",
+        &t(lang, "account-title"),
         html! {
-            h1 { "Your account" }
+            h1 { (t(lang, "account-title")) }
             dl {
-                dt { "Name" } dd { (access.coordinator.name) }
-                dt { "Email" } dd { (access.coordinator.email) }
+                dt { (t(lang, "account-name")) } dd { (access.coordinator.name) }
+                dt { (t(lang, "account-email")) } dd { (access.coordinator.email) }
             }
-            h2 { "Change password" }
+            h2 { (t(lang, "account-change-password")) }
             @if changed {
-                p.notice role="status" { "Your password was changed. Every other session of this account has been logged out." }
+                p.notice role="status" { (t(lang, "account-password-changed")) }
             }
-            (error_summary(errors))
+            (error_summary(lang, errors))
             form method="post" action="/account/password" {
                 (csrf_field(&access.csrf))
-                (forms::input("current", "Current password", "", errors,
+                (forms::input("current", &t(lang, "account-current-password"), "", errors,
                     Input { kind: "password", hint: None, autocomplete: Some("current-password"), required: true }))
-                (forms::input("new", "New password", "", errors, new_password(PASSWORD_HINT)))
-                button type="submit" { "Change password" }
+                (forms::input("new", &t(lang, "account-new-password"), "", errors, new_password(&t(lang, "account-password-hint"))))
+                button type="submit" { (t(lang, "account-change-password-submit")) }
             }
         },
     )
 }
 
-pub fn forgot(sent: bool) -> Markup {
+pub fn forgot(lang: Lang, sent: bool) -> Markup {
     let errors = FieldErrors::default();
-    layout(
-        "Reset your password",
+    layout_in(
+        lang,
+        &t(lang, "forgot-title"),
         html! {
-            h1 { "Reset your password" }
+            h1 { (t(lang, "forgot-title")) }
             @if sent {
-                p.notice role="status" { "If an account exists for that address, a link to set a new password is on its way. It works once, for two hours." }
-                p { a href="/login" { "Back to log in" } }
+                p.notice role="status" { (t(lang, "forgot-sent")) }
+                p { a href="/login" { (t(lang, "forgot-back-to-log-in")) } }
             } @else {
-                p { "Enter the address of your account. We will send a link to set a new password." }
+                p { (t(lang, "forgot-intro")) }
                 form method="post" action="/password/forgot" {
-                    (forms::input("email", "Email address", "", &errors, EMAIL))
-                    button type="submit" { "Send the link" }
+                    (forms::input("email", &t(lang, "account-email-address"), "", &errors, EMAIL))
+                    button type="submit" { (t(lang, "forgot-submit")) }
                 }
             }
         },
     )
 }
 
-pub fn reset_form(token: &str, errors: &FieldErrors) -> Markup {
-    layout(
-        "Choose a new password",
+pub fn reset_form(lang: Lang, token: &str, errors: &FieldErrors) -> Markup {
+    layout_in(
+        lang,
+        &t(lang, "reset-title"),
         html! {
-            h1 { "Choose a new password" }
-            (error_summary(errors))
+            h1 { (t(lang, "reset-title")) }
+            (error_summary(lang, errors))
             form method="post" action={ "/password/reset/" (token) } {
-                (forms::input("password", "New password", "", errors, new_password(PASSWORD_HINT)))
-                button type="submit" { "Set password and log in" }
+                (forms::input("password", &t(lang, "account-new-password"), "", errors, new_password(&t(lang, "account-password-hint"))))
+                button type="submit" { (t(lang, "reset-submit")) }
             }
         },
     )
 }
 
-pub fn reset_invalid() -> Markup {
-    layout(
-        "Link not valid",
+pub fn reset_invalid(lang: Lang) -> Markup {
+    layout_in(
+        lang,
+        &t(lang, "reset-invalid-title"),
         html! {
-            h1 { "This link is not valid any more" }
-            p { "Password links work once and for two hours. " a href="/password/forgot" { "Ask for a new link" } "." }
+            h1 { (t(lang, "reset-invalid-heading")) }
+            p { (t_markup(lang, "reset-invalid-body", &[], &[("new-link", html! { a href="/password/forgot" { (t(lang, "reset-invalid-new-link")) } })])) }
         },
     )
 }
 
-pub fn forgot_limited() -> Markup {
-    layout(
-        "Reset your password",
+pub fn forgot_limited(lang: Lang) -> Markup {
+    layout_in(
+        lang,
+        &t(lang, "forgot-title"),
         html! {
-            h1 { "Reset your password" }
-            div.error-summary role="alert" { p { "Too many requests from here. Please try again in an hour." } }
+            h1 { (t(lang, "forgot-title")) }
+            div.error-summary role="alert" { p { (t(lang, "forgot-limited")) } }
         },
     )
 }

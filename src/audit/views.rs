@@ -2,6 +2,7 @@ use maud::{Markup, html};
 
 use super::db::PAGE;
 use super::{Entry, Filter};
+use crate::i18n::t;
 use crate::web::access::Access;
 use crate::web::layout::coordinator;
 
@@ -13,29 +14,30 @@ pub fn audit(access: &Access, filter: &Filter, entries: &[Entry], actions: &[Str
     let next = (entries.len() as i64 == PAGE)
         .then(|| entries.last().map(|e| e.id.clone()))
         .flatten();
+    let lang = access.lang;
     coordinator(
         access,
-        "Audit log",
+        &t(lang, "audit-title"),
         html! {
-            h1 { "Audit log" }
+            h1 { (t(lang, "audit-title")) }
             form.filters method="get" action=(base) {
                 div.field {
-                    label for="action" { "Action" }
+                    label for="action" { (t(lang, "audit-action")) }
                     select id="action" name="action" {
-                        option value="" { "All actions" }
+                        option value="" { (t(lang, "audit-all-actions")) }
                         @for a in actions { option value=(a) selected[*a == filter.action] { (a) } }
                     }
                 }
-                div.field { label for="actor" { "Who" } input id="actor" name="actor" type="search" value=(filter.actor); }
-                div.field { label for="object" { "Object id or type" } input id="object" name="object" type="search" value=(filter.object); }
-                div.field { label for="q" { "Text" } input id="q" name="q" type="search" value=(filter.q); }
-                button type="submit" { "Filter" }
+                div.field { label for="actor" { (t(lang, "audit-who")) } input id="actor" name="actor" type="search" value=(filter.actor); }
+                div.field { label for="object" { (t(lang, "audit-object-filter")) } input id="object" name="object" type="search" value=(filter.object); }
+                div.field { label for="q" { (t(lang, "audit-text")) } input id="q" name="q" type="search" value=(filter.q); }
+                button type="submit" { (t(lang, "audit-filter")) }
             }
             @if entries.is_empty() {
-                p { "No entries match." }
+                p { (t(lang, "audit-none")) }
             } @else {
                 table.audit {
-                    thead { tr { th { "When (UTC)" } th { "Who" } th { "Action" } th { "What" } th { "Object" } } }
+                    thead { tr { th { (t(lang, "audit-when")) } th { (t(lang, "audit-who")) } th { (t(lang, "audit-action")) } th { (t(lang, "audit-what")) } th { (t(lang, "audit-object")) } } }
                     tbody {
                         @for e in entries {
                             tr {
@@ -51,7 +53,7 @@ pub fn audit(access: &Access, filter: &Filter, entries: &[Entry], actions: &[Str
             }
             @if let Some(before) = next {
                 p {
-                    a href={ (base) "?action=" (filter.action) "&actor=" (filter.actor) "&object=" (filter.object) "&q=" (filter.q) "&before=" (before) } { "Older entries" }
+                    a href={ (base) "?action=" (filter.action) "&actor=" (filter.actor) "&object=" (filter.object) "&q=" (filter.q) "&before=" (before) } { (t(lang, "audit-older")) }
                 }
             }
         },

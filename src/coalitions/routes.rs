@@ -5,10 +5,11 @@ use serde::Deserialize;
 use super::{Acceptance, CoalitionError, NewCoalition, Role, views};
 use crate::accounts::{self, Email, NewAccount, Password};
 use crate::error::WebError;
+use crate::i18n::t;
 use crate::web::access::{self, Access};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, request_lang};
 
 /// Public routes: accepting an invitation.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -64,16 +65,15 @@ async fn coalition_create(
     let outcome = match NewCoalition::parse(&name) {
         Ok(new) => Some(blocking(&state, move |c| super::create(c, &new, &coordinator)).await?),
         Err(_) => {
-            errors.add("name", "Enter a name of at most 120 characters.");
+            errors.add("name", t(access.lang, "coalitions-error-name"));
             None
         }
     };
     match outcome {
         Some(Ok(coalition)) => return Ok(see_other(&format!("/c/{}", coalition.slug))),
-        Some(Err(CoalitionError::NameTaken)) => errors.add(
-            "name",
-            "A coalition with this name exists already. Choose another name.",
-        ),
+        Some(Err(CoalitionError::NameTaken)) => {
+            errors.add("name", t(access.lang, "coalitions-error-name-taken"))
+        }
         Some(Err(error)) => return Err(WebError::unexpected(error)),
         None => {}
     }
@@ -130,10 +130,10 @@ async fn invite(
     let email = Email::parse(&form.email);
     let role = Role::parse(&form.role);
     if email.is_none() {
-        errors.add("email", "Enter an email address such as name@example.org.");
+        errors.add("email", t(access.lang, "account-error-email"));
     }
     if role.is_none() {
-        errors.add("role", "Choose owner, editor or viewer.");
+        errors.add("role", t(access.lang, "members-error-role"));
     }
     let (Some(email), Some(role)) = (email, role) else {
         return render_members(&state, &access, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -150,7 +150,7 @@ async fn invite(
             access.member()?.coalition.slug
         ))),
         Err(CoalitionError::AlreadyMember) => {
-            errors.add("email", "This person is already a member of the coalition.");
+            errors.add("email", t(access.lang, "members-error-already-member"));
             render_members(&state, &access, errors, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(error) => Err(WebError::unexpected(error)),
@@ -172,9 +172,10 @@ fn member_change_outcome(
             "/c/{}/members",
             access.member()?.coalition.slug
         ))),
-        Err(CoalitionError::LastOwner) => Err(WebError::BadRequest(
-            "A coalition needs at least one owner. Make someone else an owner first.".into(),
-        )),
+        Err(CoalitionError::LastOwner) => Err(WebError::BadRequest(t(
+            access.lang,
+            "members-error-last-owner",
+        ))),
         Err(CoalitionError::Database(diesel::result::Error::NotFound)) => Err(WebError::NotFound),
         Err(error) => Err(WebError::unexpected(error)),
     }
@@ -189,7 +190,7 @@ async fn change_role(
 ) -> Result<HttpResponse, WebError> {
     let (_, member_id) = path.into_inner();
     let role = Role::parse(&form.role)
-        .ok_or_else(|| WebError::BadRequest("Choose owner, editor or viewer.".into()))?;
+        .ok_or_else(|| WebError::BadRequest(t(access.lang, "members-error-role")))?;
     let (membership, actor) = (access.member()?.clone(), access.coordinator.clone());
     let outcome = blocking(&state, move |c| {
         super::change_role(c, &membership, &actor, &member_id, role)
@@ -252,13 +253,14 @@ async fn invitation_page(
     state: web::Data<AppState>,
     token: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
+    let lang = request_lang(&req);
     let token = token.into_inner();
     let raw = token.clone();
     let found = blocking(&state, move |c| super::open_invitation(c, &raw)).await??;
     let Some((invitation, coalition)) = found else {
         return Ok(html_response(
             StatusCode::NOT_FOUND,
-            views::invitation_invalid(),
+            views::invitation_invalid(lang),
         ));
     };
     let me = signed_in(&req, &state).await?;
@@ -273,6 +275,7 @@ async fn invitation_page(
     Ok(html_response(
         StatusCode::OK,
         views::invitation(
+            lang,
             &token,
             &invitation,
             &coalition,
@@ -300,13 +303,14 @@ async fn invitation_accept(
     form: web::Form<AcceptForm>,
 ) -> Result<HttpResponse, WebError> {
     access::require_same_origin(&req, &state)?;
+    let lang = request_lang(&req);
     let token = token.into_inner();
     let raw = token.clone();
     let found = blocking(&state, move |c| super::open_invitation(c, &raw)).await??;
     let Some((invitation, coalition)) = found else {
         return Ok(html_response(
             StatusCode::NOT_FOUND,
-            views::invitation_invalid(),
+            views::invitation_invalid(lang),
         ));
     };
     let me = signed_in(&req, &state).await?;
@@ -316,10 +320,10 @@ async fn invitation_accept(
         None
     } else {
         let name = crate::text::normalize_line(&form.name, 120)
-            .map_err(|_| errors.add("name", "Enter your name (at most 120 characters)."))
+            .map_err(|_| errors.add("name", t(lang, "account-error-name")))
             .ok();
         let password = Password::parse(&form.password)
-            .map_err(|e| errors.add("password", accounts::routes::password_message(e)))
+            .map_err(|e| errors.add("password", accounts::routes::password_message(lang, e)))
             .ok();
         match (name, password, Email::parse(&invitation.email)) {
             (Some(name), Some(password), Some(email)) => Some(NewAccount {
@@ -331,6 +335,7 @@ async fn invitation_accept(
                 return Ok(html_response(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     views::invitation(
+                        lang,
                         &token,
                         &invitation,
                         &coalition,
@@ -369,15 +374,15 @@ async fn invitation_accept(
         }
         Err(CoalitionError::Account(accounts::AccountError::EmailTaken)) => Ok(html_response(
             StatusCode::CONFLICT,
-            views::invitation_log_in_first(&invitation.email),
+            views::invitation_log_in_first(lang, &invitation.email),
         )),
         Err(CoalitionError::InvalidInvitation) => Ok(html_response(
             StatusCode::NOT_FOUND,
-            views::invitation_invalid(),
+            views::invitation_invalid(lang),
         )),
         Err(CoalitionError::OtherAddress) => Ok(html_response(
             StatusCode::FORBIDDEN,
-            views::invitation_other_address(&invitation.email),
+            views::invitation_other_address(lang, &invitation.email),
         )),
         Err(error) => Err(WebError::unexpected(error)),
     }

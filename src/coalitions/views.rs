@@ -2,17 +2,33 @@ use maud::{Markup, html};
 
 use super::{Coalition, Invitation, Member, Membership, Role};
 use crate::accounts::Coordinator;
+use crate::i18n::{Lang, t, t_args, t_markup};
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, action_button, csrf_field, error_summary};
-use crate::web::layout::{coordinator, layout};
+use crate::web::layout::{coordinator, layout_in};
 
-fn role_options() -> Vec<(String, String)> {
+/// A stored role (`owner`, `editor`, `viewer`) in words of `lang`.
+fn role_name(lang: Lang, role: &str) -> String {
+    t(lang, &format!("role-{role}"))
+}
+
+fn role_options(lang: Lang) -> Vec<(String, String)> {
     Role::ALL
         .iter()
         .map(|r| {
             (
                 r.as_str().to_owned(),
-                format!("{} — {}", r.as_str(), r.description()),
+                t_args(
+                    lang,
+                    "role-option",
+                    &[
+                        ("role", role_name(lang, r.as_str()).into()),
+                        (
+                            "description",
+                            t(lang, &format!("role-description-{}", r.as_str())).into(),
+                        ),
+                    ],
+                ),
             )
         })
         .collect()
@@ -24,26 +40,27 @@ pub fn coalition_list(
     typed: &str,
     errors: &FieldErrors,
 ) -> Markup {
+    let lang = access.lang;
     coordinator(
         access,
-        "Your coalitions",
+        &t(lang, "coalitions-title"),
         html! {
-            h1 { "Your coalitions" }
+            h1 { (t(lang, "coalitions-title")) }
             @if memberships.is_empty() {
-                p { "You are not a member of any coalition yet. Create one, or ask an owner to invite you." }
+                p { (t(lang, "coalitions-none")) }
             } @else {
                 ul.cards {
                     @for m in memberships {
-                        li { a href={ "/c/" (m.coalition.slug) } { (m.coalition.name) } " " span.muted { "(" (m.role.as_str()) ")" } }
+                        li { a href={ "/c/" (m.coalition.slug) } { (m.coalition.name) } " " span.muted { (t_args(lang, "coalitions-role", &[("role", role_name(lang, m.role.as_str()).into())])) } }
                     }
                 }
             }
-            h2 { "Create a coalition" }
-            (error_summary(errors))
+            h2 { (t(lang, "coalitions-create")) }
+            (error_summary(lang, errors))
             form method="post" action="/c" {
                 (csrf_field(&access.csrf))
-                (forms::input("name", "Name", typed, errors, Input::TEXT))
-                button type="submit" { "Create coalition" }
+                (forms::input("name", &t(lang, "coalitions-name"), typed, errors, Input::TEXT))
+                button type="submit" { (t(lang, "coalitions-create-submit")) }
             }
         },
     )
@@ -60,32 +77,33 @@ pub fn members(
     };
     let base = format!("/c/{}", membership.coalition.slug);
     let owner = membership.role == Role::Owner;
+    let lang = access.lang;
     coordinator(
         access,
-        "Members",
+        &t(lang, "members-title"),
         html! {
-            h1 { "Members of " (membership.coalition.name) }
+            h1 { (t_args(lang, "members-heading", &[("coalition", membership.coalition.name.as_str().into())])) }
             table {
-                thead { tr { th { "Name" } th { "Email" } th { "Role" } @if owner { th { "Change" } } } }
+                thead { tr { th { (t(lang, "members-name")) } th { (t(lang, "members-email")) } th { (t(lang, "members-role")) } @if owner { th { (t(lang, "members-change")) } } } }
                 tbody {
                     @for m in members {
                         tr {
                             td { (m.name) }
                             td { (m.email) }
-                            td { (m.role) }
+                            td { (role_name(lang, &m.role)) }
                             @if owner {
                                 td {
                                     form.inline method="post" action={ (base) "/members/" (m.coordinator_id) "/role" } {
                                         (csrf_field(&access.csrf))
-                                        label.visually-hidden for={ "role-" (m.coordinator_id) } { "Role of " (m.name) }
+                                        label.visually-hidden for={ "role-" (m.coordinator_id) } { (t_args(lang, "members-role-of", &[("name", m.name.as_str().into())])) }
                                         select id={ "role-" (m.coordinator_id) } name="role" {
                                             @for r in Role::ALL {
-                                                option value=(r.as_str()) selected[r.as_str() == m.role] { (r.as_str()) }
+                                                option value=(r.as_str()) selected[r.as_str() == m.role] { (role_name(lang, r.as_str())) }
                                             }
                                         }
-                                        button type="submit" { "Change role" }
+                                        button type="submit" { (t(lang, "members-change-role")) }
                                     }
-                                    (action_button(&format!("{base}/members/{}/remove", m.coordinator_id), &access.csrf, "Remove", &[]))
+                                    (action_button(&format!("{base}/members/{}/remove", m.coordinator_id), &access.csrf, &t(lang, "members-remove"), &[]))
                                 }
                             }
                         }
@@ -93,31 +111,36 @@ pub fn members(
                 }
             }
             @if !invitations.is_empty() {
-                h2 { "Pending invitations" }
+                h2 { (t(lang, "members-pending")) }
                 ul {
                     @for i in invitations {
                         li {
-                            (i.email) " as " (i.role) " "
-                            @if owner { (action_button(&format!("{base}/invitations/{}/revoke", i.id), &access.csrf, "Withdraw", &[])) }
+                            (t_args(lang, "members-invitation", &[("email", i.email.as_str().into()), ("role", role_name(lang, &i.role).into())])) " "
+                            @if owner { (action_button(&format!("{base}/invitations/{}/revoke", i.id), &access.csrf, &t(lang, "members-withdraw"), &[])) }
                         }
                     }
                 }
             }
             @if owner {
-                h2 { "Invite someone" }
-                (error_summary(errors))
+                h2 { (t(lang, "members-invite")) }
+                (error_summary(lang, errors))
                 form method="post" action={ (base) "/members/invite" } {
                     (csrf_field(&access.csrf))
-                    (forms::input("email", "Email address", "", errors, Input { kind: "email", ..Input::TEXT }))
-                    (forms::select("role", "Role", &role_options(), "editor", errors))
-                    button type="submit" { "Send invitation" }
+                    (forms::input("email", &t(lang, "members-invite-email"), "", errors, Input { kind: "email", ..Input::TEXT }))
+                    (forms::select("role", &t(lang, "members-invite-role"), &role_options(lang), "editor", errors))
+                    button type="submit" { (t(lang, "members-invite-submit")) }
                 }
             }
         },
     )
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page shows each of these; a struct would only carry them"
+)]
 pub fn invitation(
+    lang: Lang,
     token: &str,
     invitation: &Invitation,
     coalition: &Coalition,
@@ -127,33 +150,35 @@ pub fn invitation(
     typed_name: &str,
 ) -> Markup {
     let action = format!("/invitations/{token}");
-    layout(
-        "Join a coalition",
+    let coalition_name = || coalition.name.as_str().into();
+    let email = || invitation.email.as_str().into();
+    layout_in(
+        lang,
+        &t(lang, "join-title"),
         html! {
-            h1 { "Join " (coalition.name) }
-            p { "You are invited as " strong { (invitation.role) } " of " (coalition.name) " on Undersigned." }
+            h1 { (t_args(lang, "join-heading", &[("coalition", coalition_name())])) }
+            p { (t_markup(lang, "join-invited-as", &[("coalition", coalition_name())], &[("role", html! { strong { (role_name(lang, &invitation.role)) } })])) }
             @match me {
                 Some(me) if me.email.eq_ignore_ascii_case(&invitation.email) => {
-                    p { "You are logged in as " (me.email) "." }
+                    p { (t_args(lang, "join-logged-in-as", &[("email", me.email.as_str().into())])) }
                     form method="post" action=(action) {
-                        button type="submit" { "Accept the invitation" }
+                        button type="submit" { (t(lang, "join-accept")) }
                     }
                 }
                 Some(me) => {
-                    p { "You are logged in as " (me.email) ", but the invitation was sent to " (invitation.email) ". Log out, then open the link again." }
+                    p { (t_args(lang, "join-logged-in-as-other", &[("email", me.email.as_str().into()), ("invited", email())])) }
                 }
                 None if has_account => {
-                    p { "An account exists for " (invitation.email) ". "
-                        a href={ "/login?next=" (action) } { "Log in" } " to accept the invitation." }
+                    p { (t_markup(lang, "join-has-account", &[("email", email())], &[("log-in", html! { a href={ "/login?next=" (action) } { (t(lang, "join-log-in")) } })])) }
                 }
                 None => {
-                    p { "Create your account for " (invitation.email) " to accept." }
-                    (error_summary(errors))
+                    p { (t_args(lang, "join-create-account", &[("email", email())])) }
+                    (error_summary(lang, errors))
                     form method="post" action=(action) {
-                        (forms::input("name", "Your name", typed_name, errors, Input { autocomplete: Some("name"), ..Input::TEXT }))
-                        (forms::input("password", "Password", "", errors,
-                            Input { kind: "password", hint: Some("At least 10 characters."), autocomplete: Some("new-password"), required: true }))
-                        button type="submit" { "Create account and join" }
+                        (forms::input("name", &t(lang, "account-your-name"), typed_name, errors, Input { autocomplete: Some("name"), ..Input::TEXT }))
+                        (forms::input("password", &t(lang, "account-password"), "", errors,
+                            Input { kind: "password", hint: Some(&t(lang, "join-password-hint")), autocomplete: Some("new-password"), required: true }))
+                        button type="submit" { (t(lang, "join-submit")) }
                     }
                 }
             }
@@ -161,33 +186,36 @@ pub fn invitation(
     )
 }
 
-pub fn invitation_invalid() -> Markup {
-    layout(
-        "Invitation not valid",
+pub fn invitation_invalid(lang: Lang) -> Markup {
+    layout_in(
+        lang,
+        &t(lang, "join-invalid-title"),
         html! {
-            h1 { "This invitation is not valid any more" }
-            p { "It has been used, withdrawn, or it has expired (invitations last seven days). Ask the coalition's owner for a new one." }
+            h1 { (t(lang, "join-invalid-heading")) }
+            p { (t(lang, "join-invalid-body")) }
         },
     )
 }
 
-pub fn invitation_log_in_first(email: &str) -> Markup {
-    layout(
-        "Log in to accept",
+pub fn invitation_log_in_first(lang: Lang, email: &str) -> Markup {
+    layout_in(
+        lang,
+        &t(lang, "join-log-in-first-title"),
         html! {
-            h1 { "Log in to accept" }
-            p { "An account exists for " (email) ". Log in with it, then open the invitation link again." }
-            p { a href="/login" { "Log in" } }
+            h1 { (t(lang, "join-log-in-first-title")) }
+            p { (t_args(lang, "join-log-in-first-body", &[("email", email.into())])) }
+            p { a href="/login" { (t(lang, "join-log-in")) } }
         },
     )
 }
 
-pub fn invitation_other_address(email: &str) -> Markup {
-    layout(
-        "Invitation for another address",
+pub fn invitation_other_address(lang: Lang, email: &str) -> Markup {
+    layout_in(
+        lang,
+        &t(lang, "join-other-address-title"),
         html! {
-            h1 { "This invitation is for another address" }
-            p { "It was sent to " (email) ". Log out, then open the link again to create that account or log in with it." }
+            h1 { (t(lang, "join-other-address-heading")) }
+            p { (t_args(lang, "join-other-address-body", &[("email", email.into())])) }
         },
     )
 }

@@ -1,4 +1,11 @@
 //! UI strings from the Fluent files in `locales/`, embedded in the binary.
+//!
+//! Each language folder may hold several files: `main.ftl` for the public
+//! pages, which every language must have, and `coordinator.ftl` for the
+//! coordinator pages, which falls back to English message by message. The
+//! macro reads the folders when this file is compiled, so a new file is
+//! picked up once this crate is rebuilt (`touch src/i18n/messages.rs`
+//! if cargo sees nothing else changed).
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -6,6 +13,7 @@ use std::sync::{LazyLock, Mutex, PoisonError};
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+use maud::{Markup, html};
 
 use super::Lang;
 
@@ -50,6 +58,62 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String
     localize(lang, key, Some(&args))
 }
 
+/// A localized sentence with markup inside, such as a link or a bold
+/// number: each of `parts` fills the Fluent argument of its name, so the
+/// whole sentence is translated and a language may move the part. The text
+/// around the parts is escaped as usual; `args` are plain arguments.
+pub fn t_markup(
+    lang: Lang,
+    key: &str,
+    args: &[(&str, FluentValue<'_>)],
+    parts: &[(&str, Markup)],
+) -> Markup {
+    let mut all = args.to_vec();
+    for (index, (name, _)) in parts.iter().enumerate() {
+        all.push((name, format!("{PART_START}{index}{PART_END}").into()));
+    }
+    let text = t_args(lang, key, &all);
+    html! {
+        @for piece in pieces(&text) {
+            @match piece {
+                Piece::Text(text) => (text),
+                Piece::Part(index) => {
+                    @if let Some((_, part)) = parts.get(index) { (part) }
+                }
+            }
+        }
+    }
+}
+
+/// Private-use characters around the number of a markup part in the
+/// formatted text. A plain argument that holds them can at worst repeat
+/// one of the page's own parts.
+const PART_START: char = '\u{E000}';
+const PART_END: char = '\u{E001}';
+
+enum Piece<'a> {
+    Text(&'a str),
+    Part(usize),
+}
+
+fn pieces(mut text: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    while let Some(start) = text.find(PART_START) {
+        let after = &text[start + PART_START.len_utf8()..];
+        let Some(end) = after.find(PART_END) else {
+            break;
+        };
+        let Ok(index) = after[..end].parse() else {
+            break;
+        };
+        pieces.push(Piece::Text(&text[..start]));
+        pieces.push(Piece::Part(index));
+        text = &after[end + PART_END.len_utf8()..];
+    }
+    pieces.push(Piece::Text(text));
+    pieces
+}
+
 fn localize(
     lang: Lang,
     key: &str,
@@ -82,6 +146,9 @@ mod tests {
     use super::*;
     use fluent_templates::fluent_bundle::FluentResource;
 
+    mod coordinator;
+
+    /// The public strings, which every language must have.
     const SOURCES: [(Lang, &str); 2] = [
         (Lang::En, include_str!("locales/en/main.ftl")),
         (Lang::Es, include_str!("locales/es/main.ftl")),
@@ -108,6 +175,42 @@ mod tests {
             ("max", 200.into()),
             ("title", "Water".into()),
             ("number", 3.into()),
+            // The coordinator pages'
+            ("added", 4.into()),
+            ("added-text", "Added text".into()),
+            ("already", 1.into()),
+            ("bad", "1".into()),
+            ("coalition", "River Alliance".into()),
+            ("current", 3.into()),
+            ("day", 22.into()),
+            ("days", 30.into()),
+            ("description", "reads everything".into()),
+            ("email", "ana@example.org".into()),
+            ("from", "draft".into()),
+            ("good", "2".into()),
+            ("invited", 5.into()),
+            ("language", "en".into()),
+            ("link", "link".into()),
+            ("log-in", "log in".into()),
+            ("min", 10.into()),
+            ("minutes", 15.into()),
+            ("month", 11.into()),
+            ("name", "Ana".into()),
+            ("new", 2.into()),
+            ("new-link", "Ask for a new link".into()),
+            ("old", 1.into()),
+            ("open", 0.into()),
+            ("organization", "River Alliance".into()),
+            ("reason", "Service Unavailable".into()),
+            ("removed", 2.into()),
+            ("removed-text", "removed text".into()),
+            ("revision", "revision 2".into()),
+            ("role", "editor".into()),
+            ("state", "invited".into()),
+            ("status", 503.into()),
+            ("suppressed", 0.into()),
+            ("to", "closed".into()),
+            ("total", 6.into()),
         ])
     }
 
@@ -197,8 +300,11 @@ mod tests {
 
     #[test]
     fn a_missing_key_comes_back_as_itself() {
-        // Arrange, Act
-        let text = t(Lang::Es, "no-such-key");
+        // Arrange
+        let key = "no-such-key";
+
+        // Act
+        let text = t(Lang::Es, key);
 
         // Assert
         assert_eq!(text, "no-such-key");

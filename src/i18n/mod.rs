@@ -13,7 +13,7 @@ mod messages;
 
 pub use collation::{compare, sort_key};
 pub use countries::{CountryCode, countries_sorted, country_codes, country_name};
-pub use messages::{t, t_args};
+pub use messages::{t, t_args, t_markup};
 
 /// A language the user interface is translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -61,13 +61,15 @@ impl Status {
         Self::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
-    pub fn label(self) -> &'static str {
+    /// The state in words of `lang`, for coordinators.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::t;
         match self {
-            Self::PendingEmail => "pending email",
-            Self::Confirmed => "confirmed",
-            Self::Approved => "approved",
-            Self::Rejected => "rejected",
-            Self::Withdrawn => "withdrawn",
+            Self::PendingEmail => t(lang, "signature-status-pending-email"),
+            Self::Confirmed => t(lang, "signature-status-confirmed"),
+            Self::Approved => t(lang, "signature-status-approved"),
+            Self::Rejected => t(lang, "signature-status-rejected"),
+            Self::Withdrawn => t(lang, "signature-status-withdrawn"),
         }
     }
 

@@ -129,7 +129,7 @@ pub fn sign_form(
                 p { a href={ "/s/" (target.statement.slug) "/sign?lang=" (target.version.language) "&kind=" (value) } { (label) } }
             }
             @if let Some(problem) = problem { div.error-summary role="alert" { p { (problem) } } }
-            (error_summary(errors))
+            (error_summary(lang, errors))
             form method="post" action={ "/s/" (target.statement.slug) "/sign" } {
                 (fields(target, form, errors, kind))
                 (forms::textarea("comment", &t(lang, "field-comment"), &form.comment, errors, 3, Some(&t(lang, "field-comment-hint"))))
@@ -286,7 +286,7 @@ pub fn manage(
             p { (t(lang, "confirm-statement")) ": " a href={ "/s/" (target.statement.slug) "/" (target.version.language) } { (target.version.title) } }
             p.preview-line { strong { (listing_line(signature, lang)) } }
             @if let Some(notice) = notice { p.notice role="status" { (notice) } }
-            (error_summary(errors))
+            (error_summary(lang, errors))
             form method="post" action=(action) {
                 (fields(target, form, errors, kind))
                 button type="submit" { (t(lang, "manage-save")) }
@@ -372,7 +372,7 @@ pub fn invited_form(
                 summary { (target.version.title) }
                 div.statement-text { (crate::text::render_markdown(&target.revision.body)) }
             }
-            (error_summary(errors))
+            (error_summary(lang, errors))
             form method="post" action=(action) data-opened={ (action) "/opened" } {
                 (fields(target, form, errors, super::Kind::Organization))
                 (forms::textarea("comment", &t(lang, "field-comment"), &form.comment, errors, 3, Some(&t(lang, "field-comment-hint"))))

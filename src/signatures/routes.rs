@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::moderation::{self, Decision, ListFilter, ModerationError};
 use super::{export, views};
 use crate::error::WebError;
+use crate::i18n::t;
 use crate::statements::routes::load;
 use crate::web::access::Access;
 use crate::web::layout::{html_response, see_other};
@@ -130,12 +131,18 @@ async fn moderate(
     let decision = match form.action.as_str() {
         "approve" => Decision::Approve,
         "reject" => Decision::Reject,
-        _ => return Err(WebError::BadRequest("Choose approve or reject.".into())),
+        _ => {
+            return Err(WebError::BadRequest(t(
+                access.lang,
+                "signatures-error-decision",
+            )));
+        }
     };
     if form.ids.is_empty() {
-        return Err(WebError::BadRequest(
-            "Select at least one signature, then choose approve or reject.".into(),
-        ));
+        return Err(WebError::BadRequest(t(
+            access.lang,
+            "signatures-error-none-selected",
+        )));
     }
     let (actor, target, st) = (access.coordinator.clone(), statement.clone(), state.clone());
     let outcome = blocking(&state, move |c| {
@@ -152,9 +159,10 @@ async fn moderate(
     .await?;
     match outcome {
         Ok(_) => Ok(see_other(&base(&access, &statement.id))),
-        Err(ModerationError::NotConfirmed) => Err(WebError::BadRequest(
-            "Only confirmed signatures can be approved or rejected; signatures waiting for their email confirmation cannot.".into(),
-        )),
+        Err(ModerationError::NotConfirmed) => Err(WebError::BadRequest(t(
+            access.lang,
+            "signatures-error-not-confirmed",
+        ))),
         Err(error) => Err(WebError::unexpected(error)),
     }
 }
@@ -211,11 +219,7 @@ async fn set_display_name(
     let (_, statement_id, id) = path.into_inner();
     let (statement, signature) = signature(&state, &access, statement_id, id).await?;
     let display = crate::text::normalize_optional_line(&form.display_name, 200)
-        .map_err(|_| {
-            WebError::BadRequest(
-                "The display name must be one line of at most 200 characters.".into(),
-            )
-        })?
+        .map_err(|_| WebError::BadRequest(t(access.lang, "signature-error-display-name")))?
         .filter(|d| *d != signature.name);
     let (actor, target, current) = (
         access.coordinator.clone(),
@@ -254,11 +258,7 @@ async fn set_position(
             text.parse::<i32>()
                 .ok()
                 .filter(|p| *p >= 0)
-                .ok_or_else(|| {
-                    WebError::BadRequest(
-                        "The position is a whole number from 0 up, or empty for the end.".into(),
-                    )
-                })?,
+                .ok_or_else(|| WebError::BadRequest(t(access.lang, "signature-error-position")))?,
         ),
     };
     let (actor, target, current) = (
@@ -306,9 +306,10 @@ async fn merge(
             "{}/{kept}",
             base(&access, &statement.id)
         ))),
-        Err(ModerationError::BadMerge) => Err(WebError::BadRequest(
-            "Choose another signature of this statement to merge with.".into(),
-        )),
+        Err(ModerationError::BadMerge) => Err(WebError::BadRequest(t(
+            access.lang,
+            "signature-error-merge",
+        ))),
         Err(error) => Err(WebError::unexpected(error)),
     }
 }

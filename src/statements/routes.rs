@@ -10,6 +10,7 @@ use super::{
 };
 use crate::audit::Actor;
 use crate::error::WebError;
+use crate::i18n::{Lang, t, t_args};
 use crate::web::access::Access;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -55,22 +56,19 @@ fn statement_url(access: &Access, statement: &Statement) -> String {
 }
 
 /// Field errors for a draft, with sentences that say what to do.
-fn draft_errors(errors: &[super::DraftError]) -> FieldErrors {
+fn draft_errors(lang: Lang, errors: &[super::DraftError]) -> FieldErrors {
     let mut fields = FieldErrors::default();
     for e in errors {
         let message = match (e.field, &e.error) {
-            ("title", crate::text::TextError::Empty) => "Give the statement a title.".to_owned(),
-            ("body", crate::text::TextError::Empty) => {
-                "Write the text of the statement.".to_owned()
-            }
+            ("title", crate::text::TextError::Empty) => t(lang, "statement-error-title"),
+            ("body", crate::text::TextError::Empty) => t(lang, "statement-error-body"),
             (_, crate::text::TextError::TooLong { max }) => {
-                format!("This is too long: at most {max} characters.")
+                t_args(lang, "statement-error-too-long", &[("max", (*max).into())])
             }
             (_, crate::text::TextError::ControlCharacters) => {
-                "Remove the invisible control characters (often pasted from another program)."
-                    .to_owned()
+                t(lang, "statement-error-control-characters")
             }
-            _ => "Check this field.".to_owned(),
+            _ => t(lang, "statement-error-field"),
         };
         fields.add(e.field, message);
     }
@@ -123,10 +121,10 @@ async fn create(
     let language = super::parse_language(&form.language);
     let mut errors = match &draft {
         Ok(_) => FieldErrors::default(),
-        Err(e) => draft_errors(e),
+        Err(e) => draft_errors(access.lang, e),
     };
     if language.is_none() {
-        errors.add("language", "Enter a language code such as en, es or pt-BR.");
+        errors.add("language", t(access.lang, "statement-error-language"));
     }
     let (Ok(draft), Some(language)) = (draft, language) else {
         return Ok(html_response(
@@ -204,17 +202,14 @@ impl SettingsForm {
         }
     }
 
-    fn parse(&self, errors: &mut FieldErrors) -> Option<super::Settings> {
+    fn parse(&self, lang: Lang, errors: &mut FieldErrors) -> Option<super::Settings> {
         let slug = self.slug.trim().to_lowercase();
         if !crate::text::is_valid_slug(&slug) {
-            errors.add(
-                "slug",
-                "Use 1–60 lower-case letters, digits and single hyphens, such as water-for-all.",
-            );
+            errors.add("slug", t(lang, "settings-error-slug"));
         }
         let language = super::parse_language(&self.language);
         if language.is_none() {
-            errors.add("language", "Enter a language code such as en, es or pt-BR.");
+            errors.add("language", t(lang, "statement-error-language"));
         }
         let mut time = |field: &'static str, text: &str| -> Option<Option<NaiveDateTime>> {
             if text.trim().is_empty() {
@@ -223,10 +218,7 @@ impl SettingsForm {
             match NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M") {
                 Ok(t) => Some(Some(t)),
                 Err(_) => {
-                    errors.add(
-                        field,
-                        "Enter a date and time such as 2026-12-01T09:00 (UTC), or leave it empty.",
-                    );
+                    errors.add(field, t(lang, "settings-error-time"));
                     None
                 }
             }
@@ -237,10 +229,10 @@ impl SettingsForm {
         let signers = Signers::parse(&self.signers);
         let list_order = ListOrder::parse(&self.list_order);
         if signers.is_none() {
-            errors.add("signers", "Choose who may sign.");
+            errors.add("signers", t(lang, "settings-error-signers"));
         }
         if list_order.is_none() {
-            errors.add("list_order", "Choose how the list is ordered.");
+            errors.add("list_order", t(lang, "settings-error-list-order"));
         }
         Some(super::Settings {
             slug,
@@ -280,7 +272,7 @@ async fn settings_save(
     let statement = load(&state, &access, path.into_inner().1).await?;
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
-    let Some(settings) = form.parse(&mut errors) else {
+    let Some(settings) = form.parse(access.lang, &mut errors) else {
         return Ok(html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             views::settings(&access, &statement, &form, &errors),
@@ -293,18 +285,15 @@ async fn settings_save(
     .await?;
     match outcome {
         Ok(()) => return Ok(see_other(&statement_url(&access, &statement))),
-        Err(StatementError::SlugTaken) => errors.add(
-            "slug",
-            "Another statement uses this address. Choose another.",
-        ),
-        Err(StatementError::SlugLocked) => errors.add(
-            "slug",
-            "The address cannot change once the statement is open: links to it are out.",
-        ),
-        Err(StatementError::LanguageLocked) => errors.add(
-            "language",
-            "The language cannot change once the statement is open.",
-        ),
+        Err(StatementError::SlugTaken) => {
+            errors.add("slug", t(access.lang, "settings-error-slug-taken"))
+        }
+        Err(StatementError::SlugLocked) => {
+            errors.add("slug", t(access.lang, "settings-error-slug-locked"))
+        }
+        Err(StatementError::LanguageLocked) => {
+            errors.add("language", t(access.lang, "settings-error-language-locked"))
+        }
         Err(error) => return Err(WebError::unexpected(error)),
     }
     Ok(html_response(
@@ -385,10 +374,10 @@ async fn edit_save(
     let kind = ChangeKind::parse(&form.kind).filter(|k| *k != ChangeKind::Draft);
     let mut errors = match &draft {
         Ok(_) => FieldErrors::default(),
-        Err(e) => draft_errors(e),
+        Err(e) => draft_errors(access.lang, e),
     };
     if statement.stored_status() != Status::Draft && kind.is_none() {
-        errors.add("kind", "Say whether this change is editorial (signatures stay valid) or material (the meaning changed).");
+        errors.add("kind", t(access.lang, "edit-error-kind"));
     }
     let Ok(draft) = draft
         .map_err(|_| ())
@@ -427,9 +416,14 @@ async fn edit_save(
         Err(crate::signatures::reconsent::ReviseError::Statement(StatementError::Conflict {
             current,
         })) => {
-            errors.add("body", format!(
-                "Someone saved revision {current} while you were editing, so your text was not saved. It is still below: open the revisions in another tab, compare, and save again."
-            ));
+            errors.add(
+                "body",
+                t_args(
+                    access.lang,
+                    "edit-error-conflict",
+                    &[("current", current.into())],
+                ),
+            );
             let form = EditForm {
                 base: Some(current),
                 ..form
@@ -471,10 +465,10 @@ async fn add_translation(
     let language = super::parse_language(&form.language);
     let mut errors = match &draft {
         Ok(_) => FieldErrors::default(),
-        Err(e) => draft_errors(e),
+        Err(e) => draft_errors(access.lang, e),
     };
     if language.is_none() {
-        errors.add("language", "Enter a language code such as es or fr.");
+        errors.add("language", t(access.lang, "translation-error-language"));
     }
     if let (Ok(draft), Some(language)) = (draft, language) {
         let (author, target) = (access.coordinator.clone(), statement.clone());
@@ -484,10 +478,9 @@ async fn add_translation(
         .await?;
         match outcome {
             Ok(_) => return Ok(see_other(&statement_url(&access, &statement))),
-            Err(StatementError::TranslationExists) => errors.add(
-                "language",
-                "There is a version in this language already; edit it instead.",
-            ),
+            Err(StatementError::TranslationExists) => {
+                errors.add("language", t(access.lang, "translation-error-exists"))
+            }
             Err(error) => return Err(WebError::unexpected(error)),
         }
     }
@@ -570,8 +563,9 @@ async fn set_status(
     form: web::Form<StatusForm>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
-    let to =
-        Status::parse(&form.to).ok_or_else(|| WebError::BadRequest("Unknown status.".into()))?;
+    let lang = access.lang;
+    let to = Status::parse(&form.to)
+        .ok_or_else(|| WebError::BadRequest(t(lang, "statement-error-unknown-status")))?;
     let (actor, target) = (access.coordinator.clone(), statement.clone());
     let outcome = blocking(&state, move |c| {
         super::set_status(c, &target, Actor::Coordinator(&actor), to)
@@ -579,9 +573,14 @@ async fn set_status(
     .await?;
     match outcome {
         Ok(()) => Ok(see_other(&statement_url(&access, &statement))),
-        Err(e @ StatementError::BadTransition { .. }) => Err(WebError::BadRequest(format!(
-            "{e}. Reload the page to see its current status."
-        ))),
+        Err(StatementError::BadTransition { from, to }) => {
+            let word = |status| views::word(lang, "statement-status", status);
+            Err(WebError::BadRequest(t_args(
+                lang,
+                "statement-error-transition",
+                &[("from", word(from).into()), ("to", word(to).into())],
+            )))
+        }
         Err(e) => Err(WebError::unexpected(e)),
     }
 }

@@ -6,6 +6,7 @@ use maud::{Markup, html};
 use super::routes::{EditForm, NewForm, SettingsForm, TranslationForm};
 use super::{Comment, ListOrder, Revision, Signers, Statement, Status, Version, chart};
 use crate::db::DbConn;
+use crate::i18n::{Lang, t, t_args, t_markup};
 use crate::signatures;
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, action_button, csrf_field, error_summary};
@@ -27,31 +28,39 @@ fn can_edit(access: &Access) -> bool {
     access.can(crate::coalitions::Role::Editor)
 }
 
-fn status_badge(statement: &Statement) -> Markup {
+/// A stored word of a statement (its status, who may sign, the order of
+/// its list, a revision's kind of change) in words of `lang`; `what` is the
+/// start of the message ids, such as `statement-status`.
+pub(super) fn word(lang: Lang, what: &str, stored: &str) -> String {
+    t(lang, &format!("{what}-{stored}"))
+}
+
+fn status_badge(lang: Lang, statement: &Statement) -> Markup {
     let status = statement.status_at(crate::db::now());
-    html! { span class={ "badge status-" (status.as_str()) } { (status.as_str()) } }
+    html! { span class={ "badge status-" (status.as_str()) } { (word(lang, "statement-status", status.as_str())) } }
 }
 
 pub fn statement_list(access: &Access, statements: &[(Statement, String)]) -> Markup {
     let base = base(access);
+    let lang = access.lang;
     coordinator(
         access,
-        "Statements",
+        &t(lang, "statements-title"),
         html! {
-            h1 { "Statements" }
+            h1 { (t(lang, "statements-title")) }
             @if can_edit(access) {
-                p { a.button href={ (base) "/statements/new" } { "New statement" } }
+                p { a.button href={ (base) "/statements/new" } { (t(lang, "statements-new")) } }
             }
             @if statements.is_empty() {
-                p { "No statements yet." }
+                p { (t(lang, "statements-none")) }
             } @else {
                 table {
-                    thead { tr { th { "Title" } th { "Status" } th { "Listed" } th { "Language" } th { "Created" } } }
+                    thead { tr { th { (t(lang, "statements-column-title")) } th { (t(lang, "statements-column-status")) } th { (t(lang, "statements-column-listed")) } th { (t(lang, "statements-column-language")) } th { (t(lang, "statements-column-created")) } } }
                     tbody {
                         @for (s, title) in statements {
                             tr {
                                 td { a href={ (base) "/statements/" (s.id) } { (title) } }
-                                td { (status_badge(s)) }
+                                td { (status_badge(lang, s)) }
                                 td { (s.listed_total()) }
                                 td { (s.language) }
                                 td { (s.created_at.format("%Y-%m-%d")) }
@@ -65,20 +74,21 @@ pub fn statement_list(access: &Access, statements: &[(Statement, String)]) -> Ma
 }
 
 pub fn new_statement(access: &Access, form: &NewForm, errors: &FieldErrors) -> Markup {
+    let lang = access.lang;
     coordinator(
         access,
-        "New statement",
+        &t(lang, "statements-new"),
         html! {
-            h1 { "New statement" }
-            (error_summary(errors))
+            h1 { (t(lang, "statements-new")) }
+            (error_summary(lang, errors))
             form method="post" action={ (base(access)) "/statements/new" } {
                 (csrf_field(&access.csrf))
-                (forms::input("title", "Title", &form.title, errors, Input::TEXT))
-                (forms::input("language", "Language", &form.language, errors,
-                    Input { hint: Some("A language code: en, es, fr, pt-BR…"), ..Input::TEXT }))
-                (forms::textarea("body", "Text (Markdown)", &form.body, errors, 16,
-                    Some("Paragraphs, **bold**, *italics*, lists, > quotes and [links](https://example.org).")))
-                button type="submit" { "Save draft" }
+                (forms::input("title", &t(lang, "statement-field-title"), &form.title, errors, Input::TEXT))
+                (forms::input("language", &t(lang, "statement-field-language"), &form.language, errors,
+                    Input { hint: Some(&t(lang, "statement-field-language-hint")), ..Input::TEXT }))
+                (forms::textarea("body", &t(lang, "statement-field-body"), &form.body, errors, 16,
+                    Some(&t(lang, "statement-field-body-hint"))))
+                button type="submit" { (t(lang, "statement-save-draft")) }
             }
         },
     )
@@ -163,104 +173,106 @@ pub fn dashboard_with_translation(
     let now = crate::db::now();
     let status = statement.status_at(now);
     let today = now.date();
+    let lang = access.lang;
+    let stamp = |at: chrono::NaiveDateTime| at.format("%Y-%m-%d %H:%M UTC").to_string();
     coordinator(
         access,
         &title,
         html! {
-            p.breadcrumbs { a href=(base(access)) { "Statements" } }
-            h1 { (title) " " (status_badge(statement)) }
+            p.breadcrumbs { a href=(base(access)) { (t(lang, "statements-title")) } }
+            h1 { (title) " " (status_badge(lang, statement)) }
             @if can_edit(access) {
                 div.actions {
                     @match status {
-                        Status::Draft => (action_button(&format!("{here}/status"), &access.csrf, "Open for signatures", &[("to", "open")])),
-                        Status::Open => (action_button(&format!("{here}/status"), &access.csrf, "Close", &[("to", "closed")])),
-                        Status::Closed => (action_button(&format!("{here}/status"), &access.csrf, "Reopen", &[("to", "open")])),
+                        Status::Draft => (action_button(&format!("{here}/status"), &access.csrf, &t(lang, "dashboard-open"), &[("to", "open")])),
+                        Status::Open => (action_button(&format!("{here}/status"), &access.csrf, &t(lang, "dashboard-close"), &[("to", "closed")])),
+                        Status::Closed => (action_button(&format!("{here}/status"), &access.csrf, &t(lang, "dashboard-reopen"), &[("to", "open")])),
                     }
-                    a.button href={ (here) "/settings" } { "Settings" }
+                    a.button href={ (here) "/settings" } { (t(lang, "dashboard-settings")) }
                 }
             }
             section {
-                h2 { "Status" }
+                h2 { (t(lang, "dashboard-status")) }
                 dl.facts {
-                    dt { "Public page" }
+                    dt { (t(lang, "dashboard-public-page")) }
                     dd {
-                        @if statement.is_public(now) { "public" }
-                        @else if let Some(at) = statement.publish_at { "published " (at.format("%Y-%m-%d %H:%M UTC")) }
-                        @else { "not public while a draft" }
+                        @if statement.is_public(now) { (t(lang, "dashboard-public")) }
+                        @else if let Some(at) = statement.publish_at { (t_args(lang, "dashboard-published", &[("date", stamp(at).into())])) }
+                        @else { (t(lang, "dashboard-not-public")) }
                     }
-                    @if let Some(deadline) = statement.deadline_at { dt { "Deadline" } dd { (deadline.format("%Y-%m-%d %H:%M UTC")) } }
-                    @if let Some(at) = statement.list_public_at { dt { "List public from" } dd { (at.format("%Y-%m-%d %H:%M UTC")) } }
-                    dt { "Who may sign" } dd { (statement.signers) }
-                    dt { "Approval" } dd { @if statement.requires_approval { "each signature is approved before it is listed" } @else { "confirmed signatures are listed" } }
-                    dt { "List order" } dd { (statement.list_order) }
+                    @if let Some(deadline) = statement.deadline_at { dt { (t(lang, "dashboard-deadline")) } dd { (stamp(deadline)) } }
+                    @if let Some(at) = statement.list_public_at { dt { (t(lang, "dashboard-list-public-from")) } dd { (stamp(at)) } }
+                    dt { (t(lang, "dashboard-signers")) } dd { (word(lang, "signers", &statement.signers)) }
+                    dt { (t(lang, "dashboard-approval")) } dd { @if statement.requires_approval { (t(lang, "dashboard-approval-each")) } @else { (t(lang, "dashboard-approval-none")) } }
+                    dt { (t(lang, "dashboard-list-order")) } dd { (word(lang, "list-order", &statement.list_order)) }
                 }
             }
             section {
-                h2 { "Signatures" }
+                h2 { (t(lang, "dashboard-signatures")) }
                 p.actions {
-                    a href={ (here) "/signatures" } { "All signatures" } " · "
-                    a href={ (here) "/signatures?status=confirmed" } { "To review" } " · "
-                    a href={ (here) "/invitations" } { "Invitations" } " · "
-                    a href={ (here) "/signatures.csv" } { "Export CSV" }
+                    a href={ (here) "/signatures" } { (t(lang, "dashboard-all-signatures")) } " · "
+                    a href={ (here) "/signatures?status=confirmed" } { (t(lang, "dashboard-to-review")) } " · "
+                    a href={ (here) "/invitations" } { (t(lang, "dashboard-invitations")) } " · "
+                    a href={ (here) "/signatures.csv" } { (t(lang, "dashboard-export-csv")) }
                 }
                 form.inline.digest method="post" action={ (here) "/digest" } {
                     (csrf_field(&access.csrf))
-                    label for="frequency" { "Mail me new signatures " }
+                    label for="frequency" { (t(lang, "dashboard-digest")) " " }
                     select id="frequency" name="frequency" {
-                        @for (value, label) in [("none", "never"), ("hourly", "every hour"), ("daily", "every day")] {
-                            option value=(value) selected[data.digest == value] { (label) }
+                        @for value in ["none", "hourly", "daily"] {
+                            option value=(value) selected[data.digest == value] { (word(lang, "digest", value)) }
                         }
                     }
                     " "
-                    button type="submit" { "Save" }
+                    button type="submit" { (t(lang, "dashboard-digest-save")) }
                 }
                 ul.counts {
-                    li { strong { (statement.listed_total()) } " listed" }
-                    @for (s, n) in &data.counts { li { (n) " " (s.label()) } }
+                    li { (t_markup(lang, "dashboard-listed", &[], &[("count", html! { strong { (statement.listed_total()) } })])) }
+                    @for (s, n) in &data.counts { li { (t_args(lang, "dashboard-count", &[("count", (*n).into()), ("status", s.label(lang).into())])) } }
                 }
                 figure {
-                    (chart::per_day(&data.per_day, today, 30))
-                    figcaption { "Confirmed sign-ons per day, last 30 days" }
+                    (chart::per_day(lang, &data.per_day, today, 30))
+                    figcaption { (t(lang, "dashboard-chart-caption")) }
                 }
             }
             section {
-                h2 { "Share" }
+                h2 { (t(lang, "dashboard-share")) }
                 dl.share {
-                    dt { "Public link" } dd { a href=(public_url) { (public_url) } }
-                    dt { "Preview link (private: partners read the draft and comment)" }
+                    dt { (t(lang, "dashboard-public-link")) } dd { a href=(public_url) { (public_url) } }
+                    dt { (t(lang, "dashboard-preview-link")) }
                     dd {
                         a href=(preview_url) { (preview_url) }
-                        @if can_edit(access) { (action_button(&format!("{here}/preview-link"), &access.csrf, "Replace the preview link", &[])) }
+                        @if can_edit(access) { (action_button(&format!("{here}/preview-link"), &access.csrf, &t(lang, "dashboard-replace-preview-link"), &[])) }
                     }
-                    dt { label for="embed" { "Embed snippet" } }
+                    dt { label for="embed" { (t(lang, "dashboard-embed")) } }
                     dd { textarea id="embed" readonly rows="3" { (embed) } }
                 }
-                p { a href={ (here) "/comments" } { "Partners' comments" } " (" (data.open_comments) " open)" }
+                p { (t_markup(lang, "dashboard-comments", &[("open", data.open_comments.into())], &[("link", html! { a href={ (here) "/comments" } { (t(lang, "comments-heading")) } })])) }
             }
             section {
-                h2 { "Versions and revisions" }
+                h2 { (t(lang, "dashboard-versions")) }
                 @for (version, revisions) in &data.versions {
                     h3 { (version.language) ": " (version.title) }
                     p {
-                        @if can_edit(access) { a href={ (here) "/edit/" (version.language) } { "Edit" } " · " }
-                        a href={ (here) "/revisions/" (version.language) } { "All revisions and diffs" }
+                        @if can_edit(access) { a href={ (here) "/edit/" (version.language) } { (t(lang, "dashboard-edit")) } " · " }
+                        a href={ (here) "/revisions/" (version.language) } { (t(lang, "dashboard-all-revisions")) }
                     }
                     ul.revisions {
                         @for r in revisions.iter().take(5) {
-                            li { (revision_line(r)) }
+                            li { (revision_line(lang, r)) }
                         }
                     }
                 }
                 @if can_edit(access) {
                     details.add-translation open[!errors.is_empty()] {
-                    summary { "Add a translation" }
-                    (error_summary(errors))
+                    summary { (t(lang, "translation-add")) }
+                    (error_summary(lang, errors))
                     form method="post" action={ (here) "/translations" } {
                         (csrf_field(&access.csrf))
-                        (forms::input("language", "Language", &translation.language, errors, Input { hint: Some("es, fr, pt-BR…"), ..Input::TEXT }))
-                        (forms::input("title", "Title", &translation.title, errors, Input::TEXT))
-                        (forms::textarea("body", "Text (Markdown)", &translation.body, errors, 10, None))
-                        button type="submit" { "Add translation" }
+                        (forms::input("language", &t(lang, "statement-field-language"), &translation.language, errors, Input { hint: Some(&t(lang, "translation-language-hint")), ..Input::TEXT }))
+                        (forms::input("title", &t(lang, "statement-field-title"), &translation.title, errors, Input::TEXT))
+                        (forms::textarea("body", &t(lang, "statement-field-body"), &translation.body, errors, 10, None))
+                        button type="submit" { (t(lang, "translation-submit")) }
                     }
                     }
                 }
@@ -269,22 +281,22 @@ pub fn dashboard_with_translation(
     )
 }
 
-fn revision_line(r: &Revision) -> Markup {
+fn revision_line(lang: Lang, r: &Revision) -> Markup {
     html! {
-        "Revision " (r.number) " · " (r.change_kind) " · " (r.author_name) " · "
+        (t_args(lang, "revision-number", &[("number", r.number.into())])) " · " (word(lang, "change-kind", &r.change_kind)) " · " (r.author_name) " · "
         time datetime=(r.created_at.format("%Y-%m-%dT%H:%M:%SZ")) { (r.created_at.format("%Y-%m-%d %H:%M")) }
         @if !r.note.is_empty() { " · " em { (r.note) } }
-        " · " code title="SHA-256 of the canonical text" { (&r.content_hash[..12]) }
+        " · " code title=(t(lang, "revision-hash")) { (&r.content_hash[..12]) }
     }
 }
 
 fn options<T: Copy>(
     all: &[T],
-    text: impl Fn(T) -> (&'static str, &'static str),
+    text: impl Fn(T) -> (&'static str, String),
 ) -> Vec<(String, String)> {
     all.iter()
         .map(|v| text(*v))
-        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .map(|(a, b)| (a.to_owned(), b))
         .collect()
 }
 
@@ -296,13 +308,14 @@ pub fn settings(
 ) -> Markup {
     let here = statement_base(access, statement);
     let draft = statement.stored_status() == Status::Draft;
+    let lang = access.lang;
     let signers = options(Signers::ALL, |s| {
         (
             s.as_str(),
             match s {
-                Signers::Organizations => "Organizations",
-                Signers::Individuals => "Individuals",
-                Signers::Both => "Both, as two lists",
+                Signers::Organizations => t(lang, "settings-signers-organizations"),
+                Signers::Individuals => t(lang, "settings-signers-individuals"),
+                Signers::Both => t(lang, "settings-signers-both"),
             },
         )
     });
@@ -310,40 +323,47 @@ pub fn settings(
         (
             o.as_str(),
             match o {
-                ListOrder::Alphabetical => "Alphabetical",
-                ListOrder::Country => "By country, then name",
-                ListOrder::Time => "By signing time",
-                ListOrder::Manual => "Manual order",
+                ListOrder::Alphabetical => t(lang, "settings-order-alphabetical"),
+                ListOrder::Country => t(lang, "settings-order-country"),
+                ListOrder::Time => t(lang, "settings-order-time"),
+                ListOrder::Manual => t(lang, "settings-order-manual"),
             },
         )
     });
-    let when = |hint| Input {
-        kind: "datetime-local",
-        hint: Some(hint),
-        autocomplete: None,
-        required: false,
+    fn when(hint: &str) -> Input<'_> {
+        Input {
+            kind: "datetime-local",
+            hint: Some(hint),
+            autocomplete: None,
+            required: false,
+        }
+    }
+    let slug_hint = if draft {
+        t(lang, "settings-address-hint-draft")
+    } else {
+        t(lang, "settings-address-hint-open")
     };
     coordinator(
         access,
-        "Statement settings",
+        &t(lang, "settings-title"),
         html! {
-            p.breadcrumbs { a href=(here) { "Back to the statement" } }
-            h1 { "Settings" }
-            (error_summary(errors))
+            p.breadcrumbs { a href=(here) { (t(lang, "statement-back")) } }
+            h1 { (t(lang, "settings-heading")) }
+            (error_summary(lang, errors))
             form method="post" action={ (here) "/settings" } {
                 (csrf_field(&access.csrf))
-                (forms::input("slug", "Address", &form.slug, errors, Input {
-                    hint: Some(if draft { "The public page is /s/ followed by this. It can change while the statement is a draft." } else { "Fixed now that the statement is open." }),
+                (forms::input("slug", &t(lang, "settings-address"), &form.slug, errors, Input {
+                    hint: Some(&slug_hint),
                     ..Input::TEXT
                 }))
-                (forms::input("language", "Main language", &form.language, errors, Input { hint: Some("en, es, pt-BR…; fixed once open."), ..Input::TEXT }))
-                (forms::select("signers", "Who may sign", &signers, &form.signers, errors))
-                (forms::checkbox("requires_approval", "A coordinator approves each confirmed signature before it is listed", form.requires_approval.is_some(), errors))
-                (forms::select("list_order", "Order of the list", &orders, &form.list_order, errors))
-                (forms::input("deadline_at", "Deadline (UTC)", &form.deadline_at, errors, when("The statement closes itself then. Empty: no deadline.")))
-                (forms::input("publish_at", "Publish time (UTC)", &form.publish_at, errors, when("Before it, only the preview link shows the page. Empty: public as soon as it opens.")))
-                (forms::input("list_public_at", "Show the list from (UTC)", &form.list_public_at, errors, when("Keeps the names hidden until then, for example until a press conference.")))
-                button type="submit" { "Save settings" }
+                (forms::input("language", &t(lang, "settings-language"), &form.language, errors, Input { hint: Some(&t(lang, "settings-language-hint")), ..Input::TEXT }))
+                (forms::select("signers", &t(lang, "dashboard-signers"), &signers, &form.signers, errors))
+                (forms::checkbox("requires_approval", &t(lang, "settings-requires-approval"), form.requires_approval.is_some(), errors))
+                (forms::select("list_order", &t(lang, "settings-list-order"), &orders, &form.list_order, errors))
+                (forms::input("deadline_at", &t(lang, "settings-deadline"), &form.deadline_at, errors, when(&t(lang, "settings-deadline-hint"))))
+                (forms::input("publish_at", &t(lang, "settings-publish-at"), &form.publish_at, errors, when(&t(lang, "settings-publish-at-hint"))))
+                (forms::input("list_public_at", &t(lang, "settings-list-public-at"), &form.list_public_at, errors, when(&t(lang, "settings-list-public-at-hint"))))
+                button type="submit" { (t(lang, "settings-submit")) }
             }
         },
     )
@@ -359,46 +379,47 @@ pub fn edit(
 ) -> Markup {
     let here = statement_base(access, statement);
     let open = statement.stored_status() != Status::Draft;
+    let lang = access.lang;
     coordinator(
         access,
-        "Edit statement",
+        &t(lang, "edit-title"),
         html! {
-            p.breadcrumbs { a href=(here) { "Back to the statement" } }
-            h1 { "Edit the " (version.language) " version" }
-            p.muted { "Saving creates revision " (current + 1) ". Earlier revisions are kept." }
-            (error_summary(errors))
+            p.breadcrumbs { a href=(here) { (t(lang, "statement-back")) } }
+            h1 { (t_args(lang, "edit-heading", &[("language", version.language.as_str().into())])) }
+            p.muted { (t_args(lang, "edit-next-revision", &[("number", (current + 1).into())])) }
+            (error_summary(lang, errors))
             form method="post" action={ (here) "/edit/" (version.language) } {
                 (csrf_field(&access.csrf))
                 input type="hidden" name="base" value=(form.base.unwrap_or(current));
-                (forms::input("title", "Title", &form.title, errors, Input::TEXT))
-                (forms::textarea("body", "Text (Markdown)", &form.body, errors, 20, None))
-                (forms::input("note", "What changed (a short note)", &form.note, errors, Input { required: false, ..Input::TEXT }))
+                (forms::input("title", &t(lang, "statement-field-title"), &form.title, errors, Input::TEXT))
+                (forms::textarea("body", &t(lang, "statement-field-body"), &form.body, errors, 20, None))
+                (forms::input("note", &t(lang, "edit-note"), &form.note, errors, Input { required: false, ..Input::TEXT }))
                 @if open {
                     fieldset aria-describedby=[errors.get("kind").map(|_| "kind-error")] {
-                        legend { "Kind of change" }
+                        legend { (t(lang, "edit-kind")) }
                         div.field.radio {
                             input type="radio" id="kind-editorial" name="kind" value="editorial" checked[form.kind == "editorial"];
-                            label for="kind-editorial" { "Editorial: a typo or wording; the meaning and the signatures stay" }
+                            label for="kind-editorial" { (t(lang, "edit-kind-editorial")) }
                         }
                         div.field.radio {
                             input type="radio" id="kind-material" name="kind" value="material" checked[form.kind == "material"];
-                            label for="kind-material" { "Material: the meaning changed; earlier signers will be asked to confirm again" }
+                            label for="kind-material" { (t(lang, "edit-kind-material")) }
                         }
                         @if let Some(message) = errors.get("kind") { p.field-error id="kind-error" { (message) } }
                     }
                     fieldset {
-                        legend { "After a material change, until earlier signers answer" }
+                        legend { (t(lang, "edit-pending")) }
                         div.field.radio {
                             input type="radio" id="pending-stay" name="pending" value="stay" checked[form.pending != "hide"];
-                            label for="pending-stay" { "they stay listed, marked with the revision they signed" }
+                            label for="pending-stay" { (t(lang, "edit-pending-stay")) }
                         }
                         div.field.radio {
                             input type="radio" id="pending-hide" name="pending" value="hide" checked[form.pending == "hide"];
-                            label for="pending-hide" { "they leave the list until they confirm the new text" }
+                            label for="pending-hide" { (t(lang, "edit-pending-hide")) }
                         }
                     }
                 }
-                button type="submit" { "Save revision" }
+                button type="submit" { (t(lang, "edit-submit")) }
             }
         },
     )
@@ -413,28 +434,29 @@ pub fn revisions(
     let here = statement_base(access, statement);
     let latest = revisions.first().map_or(1, |r| r.number);
     let previous = (latest - 1).max(1);
+    let lang = access.lang;
     coordinator(
         access,
-        "Revisions",
+        &t(lang, "revisions-title"),
         html! {
-            p.breadcrumbs { a href=(here) { "Back to the statement" } }
-            h1 { "Revisions of the " (version.language) " version" }
+            p.breadcrumbs { a href=(here) { (t(lang, "statement-back")) } }
+            h1 { (t_args(lang, "revisions-heading", &[("language", version.language.as_str().into())])) }
             form.filters method="get" action={ (here) "/diff/" (version.language) } {
                 div.field {
-                    label for="from" { "Compare revision" }
+                    label for="from" { (t(lang, "revisions-compare")) }
                     select id="from" name="from" { @for r in revisions { option value=(r.number) selected[r.number == previous] { (r.number) } } }
                 }
                 div.field {
-                    label for="to" { "with revision" }
+                    label for="to" { (t(lang, "revisions-with")) }
                     select id="to" name="to" { @for r in revisions { option value=(r.number) selected[r.number == latest] { (r.number) } } }
                 }
-                button type="submit" { "Show the differences" }
+                button type="submit" { (t(lang, "revisions-submit")) }
             }
             ul.revisions {
                 @for r in revisions {
                     li {
-                        (revision_line(r))
-                        @if r.number > 1 { " · " a href={ (here) "/diff/" (version.language) "?from=" (r.number - 1) "&to=" (r.number) } { "changes" } }
+                        (revision_line(lang, r))
+                        @if r.number > 1 { " · " a href={ (here) "/diff/" (version.language) "?from=" (r.number - 1) "&to=" (r.number) } { (t(lang, "revisions-changes")) } }
                     }
                 }
             }
@@ -453,16 +475,17 @@ pub fn diff(
     let title_parts = crate::text::word_diff(&old.title, &new.title);
     let body_parts = crate::text::word_diff(&old.body, &new.body);
     let (added, removed) = crate::text::diff_stats(&body_parts);
+    let lang = access.lang;
     coordinator(
         access,
-        "Differences",
+        &t(lang, "diff-title"),
         html! {
-            p.breadcrumbs { a href={ (here) "/revisions/" (version.language) } { "All revisions" } }
-            h1 { "Revision " (old.number) " → " (new.number) }
-            p.muted { (added) " words added, " (removed) " removed. " ins { "Added text" } " and " del { "removed text" } " are marked." }
-            h2 { "Title" }
+            p.breadcrumbs { a href={ (here) "/revisions/" (version.language) } { (t(lang, "diff-all-revisions")) } }
+            h1 { (t_args(lang, "diff-heading", &[("old", old.number.into()), ("new", new.number.into())])) }
+            p.muted { (t_markup(lang, "diff-summary", &[("added", added.into()), ("removed", removed.into())], &[("added-text", html! { ins { (t(lang, "diff-added-text")) } }), ("removed-text", html! { del { (t(lang, "diff-removed-text")) } })])) }
+            h2 { (t(lang, "diff-title-heading")) }
             (crate::text::render_diff(&title_parts))
-            h2 { "Text" }
+            h2 { (t(lang, "diff-text-heading")) }
             (crate::text::render_diff(&body_parts))
         },
     )
@@ -474,25 +497,30 @@ pub fn comments(
     comments: &[(Comment, String, i32)],
 ) -> Markup {
     let here = statement_base(access, statement);
+    let lang = access.lang;
     coordinator(
         access,
-        "Comments",
+        &t(lang, "comments-title"),
         html! {
-            p.breadcrumbs { a href=(here) { "Back to the statement" } }
-            h1 { "Partners' comments" }
-            p.muted { "Left through the preview link. They are never public." }
-            @if comments.is_empty() { p { "No comments yet." } }
+            p.breadcrumbs { a href=(here) { (t(lang, "statement-back")) } }
+            h1 { (t(lang, "comments-heading")) }
+            p.muted { (t(lang, "comments-intro")) }
+            @if comments.is_empty() { p { (t(lang, "comments-none")) } }
             @for (c, language, number) in comments {
                 article.comment.resolved[c.resolved_at.is_some()] {
                     header {
-                        strong { (c.name) } ", " (c.organization) " · on revision " (number) " (" (language) ") · "
-                        (c.created_at.format("%Y-%m-%d %H:%M"))
+                        (t_markup(lang, "comments-byline", &[
+                            ("organization", c.organization.as_str().into()),
+                            ("number", (*number).into()),
+                            ("language", language.as_str().into()),
+                            ("date", c.created_at.format("%Y-%m-%d %H:%M").to_string().into()),
+                        ], &[("name", html! { strong { (c.name) } })]))
                     }
                     p.comment-body { (c.body) }
                     @if let Some(at) = c.resolved_at {
-                        p.muted { "Resolved by " (c.resolved_by.as_deref().unwrap_or("")) " on " (at.format("%Y-%m-%d")) }
+                        p.muted { (t_args(lang, "comments-resolved-by", &[("name", c.resolved_by.as_deref().unwrap_or("").into()), ("date", at.format("%Y-%m-%d").to_string().into())])) }
                     } @else if can_edit(access) {
-                        (action_button(&format!("{here}/comments/{}/resolve", c.id), &access.csrf, "Mark resolved", &[]))
+                        (action_button(&format!("{here}/comments/{}/resolve", c.id), &access.csrf, &t(lang, "comments-resolve"), &[]))
                     }
                 }
             }

@@ -3,12 +3,12 @@
 //! one-click request per RFC 8058) unsubscribes without login.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
 use super::{Reason, views};
 use crate::error::WebError;
 use crate::web::layout::html_response;
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, request_lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(page).service(unsubscribe);
@@ -16,6 +16,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 #[get("/u/{coalition}/{email}/{token}")]
 async fn page(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, WebError> {
@@ -25,12 +26,13 @@ async fn page(
     let action = format!("/u/{coalition}/{encoded}/{token}");
     Ok(html_response(
         StatusCode::OK,
-        views::confirm(&email, &action),
+        views::confirm(request_lang(&req), &email, &action),
     ))
 }
 
 #[post("/u/{coalition}/{email}/{token}")]
 async fn unsubscribe(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, WebError> {
@@ -60,5 +62,8 @@ async fn unsubscribe(
     })
     .await?
     .map_err(|e: diesel::result::Error| WebError::from(e))?;
-    Ok(html_response(StatusCode::OK, views::done(&email)))
+    Ok(html_response(
+        StatusCode::OK,
+        views::done(request_lang(&req), &email),
+    ))
 }

@@ -1,26 +1,29 @@
 use maud::{Markup, html};
 
-use crate::web::layout::layout;
+use crate::i18n::{Lang, t, t_args, t_markup};
+use crate::web::layout::layout_in;
 
-pub fn confirm(email: &str, action: &str) -> Markup {
-    layout(
-        "Unsubscribe",
+pub fn confirm(lang: Lang, email: &str, action: &str) -> Markup {
+    layout_in(
+        lang,
+        &t(lang, "unsubscribe-title"),
         html! {
-            h1 { "Stop these messages?" }
-            p { "The address " strong { (email) } " will receive no more invitations or releases from this coalition." }
+            h1 { (t(lang, "unsubscribe-heading")) }
+            p { (t_markup(lang, "unsubscribe-body", &[], &[("email", html! { strong { (email) } })])) }
             form method="post" action=(action) {
-                button type="submit" { "Unsubscribe" }
+                button type="submit" { (t(lang, "unsubscribe-submit")) }
             }
         },
     )
 }
 
-pub fn done(email: &str) -> Markup {
-    layout(
-        "Unsubscribed",
+pub fn done(lang: Lang, email: &str) -> Markup {
+    layout_in(
+        lang,
+        &t(lang, "unsubscribed-title"),
         html! {
-            h1 { "You are unsubscribed" }
-            p { (email) " will not be mailed again by this coalition." }
+            h1 { (t(lang, "unsubscribed-heading")) }
+            p { (t_args(lang, "unsubscribed-body", &[("email", email.into())])) }
         },
     )
 }

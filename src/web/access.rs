@@ -15,10 +15,11 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
-use super::AppState;
+use super::{AppState, request_lang};
 use crate::accounts::{self, Coordinator};
 use crate::coalitions::{self, Membership, Role};
 use crate::error::WebError;
+use crate::i18n::{Lang, t};
 
 pub const SESSION_COOKIE: &str = "undersigned_session";
 /// Largest form body the CSRF check reads; bigger uploads use multipart.
@@ -131,6 +132,9 @@ pub struct Access {
     pub csrf: String,
     /// Present under `/c/{coalition}`.
     pub membership: Option<Membership>,
+    /// The language of the coordinator's pages, from the browser's
+    /// Accept-Language; strings missing in it come in English.
+    pub lang: Lang,
 }
 
 impl Access {
@@ -245,6 +249,7 @@ async fn check(req: ServiceRequest, in_coalition: bool) -> Result<ServiceRequest
         return Err((http, WebError::NotFound.error_response()));
     }
     let csrf = csrf_token(state.secret.bytes(), &session_id);
+    let lang = request_lang(&http);
     if writing {
         if !same_origin(&http, &state.base_url) {
             return Err((http, WebError::Forbidden.error_response()));
@@ -263,6 +268,7 @@ async fn check(req: ServiceRequest, in_coalition: bool) -> Result<ServiceRequest
         session_id,
         csrf,
         membership,
+        lang,
     });
     Ok(ServiceRequest::from_parts(http, payload))
 }
@@ -357,9 +363,9 @@ async fn read_form_csrf(
         .and_then(|q| q.csrf.clone());
     let is_form = req.content_type() == "application/x-www-form-urlencoded";
     let (typed, body) = if is_form && from_header.is_none() {
-        let body = web::Bytes::from_request(req, payload)
-            .await
-            .map_err(|_| WebError::BadRequest("The form is too large.".into()).error_response())?;
+        let body = web::Bytes::from_request(req, payload).await.map_err(|_| {
+            WebError::BadRequest(t(request_lang(req), "error-form-too-large")).error_response()
+        })?;
         let typed = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
             .ok()
             .and_then(|fields| {

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use maud::{Markup, html};
 
+use crate::i18n::{Lang, t};
+
 /// Errors by field name, each a sentence that says what to do.
 #[derive(Debug, Default, Clone)]
 pub struct FieldErrors(BTreeMap<&'static str, String>);
@@ -34,11 +36,11 @@ pub fn csrf_field(token: &str) -> Markup {
 }
 
 /// A short notice at the top of a form that failed, for screen readers too.
-pub fn error_summary(errors: &FieldErrors) -> Markup {
+pub fn error_summary(lang: Lang, errors: &FieldErrors) -> Markup {
     html! {
         @if !errors.is_empty() {
             div.error-summary role="alert" {
-                p { "Please correct the highlighted fields." }
+                p { (t(lang, "form-error-summary")) }
             }
         }
     }

@@ -6,6 +6,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::access::Access;
 use super::forms::csrf_field;
+use crate::i18n::{Lang, t, t_args};
 
 /// What goes into the document head besides the title.
 #[derive(Default)]
@@ -14,8 +15,22 @@ pub struct Head {
     pub extra: Option<Markup>,
 }
 
+impl Head {
+    /// The head of a coordinator-side page in `lang`. `<html lang>` names
+    /// the language the strings really come in: English until `lang` has
+    /// its own coordinator.ftl, since its `coordinator-language` falls back
+    /// to English with the rest.
+    pub fn coordinator(lang: Lang) -> Self {
+        Self {
+            lang: Some(t(lang, "coordinator-language")),
+            extra: None,
+        }
+    }
+}
+
 /// Wraps a page body in the document every page shares.
 pub fn document(title: &str, head: Head, header: Markup, body: Markup) -> Markup {
+    let lang = Lang::for_content(head.lang.as_deref().unwrap_or("en"));
     html! {
         (DOCTYPE)
         html lang=(head.lang.as_deref().unwrap_or("en")) {
@@ -27,7 +42,7 @@ pub fn document(title: &str, head: Head, header: Markup, body: Markup) -> Markup
                 @if let Some(extra) = head.extra { (extra) }
             }
             body {
-                a.skip-link href="#main" { "Skip to content" }
+                a.skip-link href="#main" { (t(lang, "skip-to-content")) }
                 (header)
                 main id="main" { (body) }
             }
@@ -38,6 +53,12 @@ pub fn document(title: &str, head: Head, header: Markup, body: Markup) -> Markup
 /// A plain page with the site header.
 pub fn layout(title: &str, body: Markup) -> Markup {
     document(title, Head::default(), site_header(), body)
+}
+
+/// A plain page with the site header in the coordinator UI language: the
+/// pages coordinators see before they are signed in, and error pages.
+pub fn layout_in(lang: Lang, title: &str, body: Markup) -> Markup {
+    document(title, Head::coordinator(lang), site_header(), body)
 }
 
 fn site_header() -> Markup {
@@ -51,53 +72,61 @@ fn site_header() -> Markup {
 /// A coordinator page: navigation for the current coalition, the coalition
 /// switcher and the account menu.
 pub fn coordinator(access: &Access, title: &str, body: Markup) -> Markup {
+    let lang = access.lang;
     let header = html! {
         header.site.coordinator {
             a.brand href="/c" { "Undersigned" }
             @if let Some(m) = &access.membership {
-                nav aria-label="Coalition" {
+                nav aria-label=(t(lang, "nav-coalition")) {
                     a href={ "/c/" (m.coalition.slug) } { (m.coalition.name) }
-                    a href={ "/c/" (m.coalition.slug) "/members" } { "Members" }
+                    a href={ "/c/" (m.coalition.slug) "/members" } { (t(lang, "nav-members")) }
                     @if m.role == crate::coalitions::Role::Owner {
-                        a href={ "/c/" (m.coalition.slug) "/audit" } { "Audit log" }
+                        a href={ "/c/" (m.coalition.slug) "/audit" } { (t(lang, "nav-audit-log")) }
                     }
                 }
             }
-            nav.account aria-label="Account" {
-                a href="/c" { "Switch coalition" }
+            nav.account aria-label=(t(lang, "nav-account")) {
+                a href="/c" { (t(lang, "nav-switch-coalition")) }
                 a href="/account" { (access.coordinator.name) }
                 form.inline method="post" action="/account/logout" {
                     (csrf_field(&access.csrf))
-                    button.link type="submit" { "Log out" }
+                    button.link type="submit" { (t(lang, "nav-log-out")) }
                 }
             }
         }
     };
-    document(title, Head::default(), header, body)
+    document(title, Head::coordinator(lang), header, body)
 }
 
 /// The page shown for an error status; it never carries internal detail.
-pub fn error_page(status: StatusCode, message: &str) -> Markup {
-    let heading = status.canonical_reason().unwrap_or("Error");
-    layout(
-        heading,
+pub fn error_page(lang: Lang, status: StatusCode, message: &str) -> Markup {
+    let reason = status.canonical_reason().unwrap_or(status.as_str());
+    let heading = t_args(
+        lang,
+        "error-page-heading",
+        &[
+            ("status", status.as_u16().into()),
+            ("reason", reason.into()),
+        ],
+    );
+    layout_in(
+        lang,
+        &heading,
         html! {
             h1 { (heading) }
             p { (message) }
-            p { a href="/" { "Go to the start page" } }
+            p { a href="/" { (t(lang, "error-page-start")) } }
         },
     )
 }
 
 /// What a person is told for a status, with what to do next.
-pub fn status_message(status: StatusCode) -> &'static str {
+pub fn status_message(lang: Lang, status: StatusCode) -> String {
     match status.as_u16() {
-        404 => {
-            "There is nothing at this address. Check the link, or start again from the home page."
-        }
-        403 => "You do not have permission to do this. Ask an owner of the coalition for access.",
-        400 => "The request could not be understood. Go back and try again.",
-        _ => "Something went wrong on our side. It has been logged; please try again in a moment.",
+        404 => t(lang, "error-page-not-found"),
+        403 => t(lang, "error-page-forbidden"),
+        400 => t(lang, "error-page-bad-request"),
+        _ => t(lang, "error-page-unexpected"),
     }
 }
 

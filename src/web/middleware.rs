@@ -8,6 +8,7 @@ use actix_web::middleware::{DefaultHeaders, Next};
 use actix_web::{Error, HttpResponse};
 
 use super::layout;
+use crate::i18n::Lang;
 
 /// Headers sent with every response. A page that must differ (an embeddable
 /// widget, say) sets its own header and this default steps aside.
@@ -69,5 +70,8 @@ fn html_error_response(status: StatusCode) -> HttpResponse {
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/html; charset=utf-8"),
         ))
-        .body(layout::error_page(status, layout::status_message(status)).into_string())
+        .body(
+            layout::error_page(Lang::En, status, &layout::status_message(Lang::En, status))
+                .into_string(),
+        )
 }

@@ -17,6 +17,7 @@ use actix_web::{HttpResponse, web};
 use crate::config::{SecretKey, Settings};
 use crate::db::{DbConn, Pool};
 use crate::error::WebError;
+use crate::i18n::{Lang, negotiate};
 use crate::mail::MailContext;
 
 pub use middleware::{log_requests, security_headers};
@@ -43,6 +44,17 @@ impl AppState {
     pub fn https(&self) -> bool {
         self.base_url.starts_with("https://")
     }
+}
+
+/// The UI language a request asks for with its Accept-Language header.
+/// Coordinator pages get it through [`access::Access::lang`]; pages outside
+/// the access guard (log-in, set-up, invitations) call this.
+pub fn request_lang(req: &actix_web::HttpRequest) -> Lang {
+    negotiate(
+        req.headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok()),
+    )
 }
 
 /// Runs database work off the async threads with a pooled connection.
@@ -113,6 +125,6 @@ pub async fn not_found() -> HttpResponse {
     let status = actix_web::http::StatusCode::NOT_FOUND;
     layout::html_response(
         status,
-        layout::error_page(status, layout::status_message(status)),
+        layout::error_page(Lang::En, status, &layout::status_message(Lang::En, status)),
     )
 }

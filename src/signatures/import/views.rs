@@ -1,6 +1,7 @@
 use maud::{Markup, html};
 
 use super::Preview;
+use crate::i18n::{Lang, t, t_args, t_markup};
 use crate::statements::Statement;
 use crate::web::access::Access;
 use crate::web::forms::csrf_field;
@@ -15,17 +16,17 @@ fn action(access: &Access, statement: &Statement) -> String {
     format!("/c/{slug}/statements/{}/signatures/import", statement.id)
 }
 
-fn mode_choice(mode: &str) -> Markup {
+fn mode_choice(lang: Lang, mode: &str) -> Markup {
     html! {
         fieldset {
-            legend { "How to take the rows in" }
+            legend { (t(lang, "import-mode")) }
             div.field.radio {
                 input type="radio" id="mode-list" name="mode" value="list" checked[mode != "confirm"];
-                label for="mode-list" { "List them at once, shown as \u{201c}added by coordinator\u{201d}" }
+                label for="mode-list" { (t(lang, "import-mode-list")) }
             }
             div.field.radio {
                 input type="radio" id="mode-confirm" name="mode" value="confirm" checked[mode == "confirm"];
-                label for="mode-confirm" { "Send each a confirmation mail; listed once confirmed" }
+                label for="mode-confirm" { (t(lang, "import-mode-confirm")) }
             }
         }
     }
@@ -38,22 +39,23 @@ pub fn form(
     mode: &str,
     problem: Option<&str>,
 ) -> Markup {
+    let lang = access.lang;
     coordinator(
         access,
-        "Import signatures",
+        &t(lang, "import-title"),
         html! {
-            h1 { "Import signatures" }
-            p { "Paste the list from the spreadsheet you used before, saved as CSV: a header line, then one organization per line. Columns are recognized by their names in English or Spanish: organization/organización, country/país (code or name), website/sitio web, email/correo, contact/contacto, title/cargo." }
+            h1 { (t(lang, "import-title")) }
+            p { (t(lang, "import-intro")) }
             @if let Some(problem) = problem { div.error-summary role="alert" { p { (problem) } } }
             form method="post" action=(action(access, statement)) {
                 (csrf_field(&access.csrf))
                 input type="hidden" name="step" value="preview";
                 div.field {
-                    label for="csv" { "The list (CSV, comma, semicolon or tab separated)" }
+                    label for="csv" { (t(lang, "import-csv")) }
                     textarea id="csv" name="csv" rows="14" aria-invalid=[problem.map(|_| "true")] { (csv) }
                 }
-                (mode_choice(mode))
-                button type="submit" { "Preview" }
+                (mode_choice(lang, mode))
+                button type="submit" { (t(lang, "import-preview")) }
             }
         },
     )
@@ -73,38 +75,39 @@ pub fn preview(
             .cloned()
             .unwrap_or_else(|| "—".into())
     };
+    let lang = access.lang;
     coordinator(
         access,
-        "Import preview",
+        &t(lang, "import-preview-title"),
         html! {
-            h1 { "Preview of the import" }
-            p { strong { (good) } " rows will be imported; " strong { (bad) } " rows have a problem and will be left out. Nothing has changed yet." }
-            h2 { "Columns" }
+            h1 { (t(lang, "import-preview-heading")) }
+            p { (t_markup(lang, "import-preview-summary", &[], &[("good", html! { strong { (good) } }), ("bad", html! { strong { (bad) } })])) }
+            h2 { (t(lang, "import-columns")) }
             dl.facts {
-                dt { "Organization" } dd { (column(preview.mapping.name)) }
-                dt { "Country" } dd { (column(preview.mapping.country)) }
-                dt { "Website" } dd { (column(preview.mapping.website)) }
-                dt { "Email" } dd { (column(preview.mapping.email)) }
-                dt { "Contact" } dd { (column(preview.mapping.signer_name)) }
-                dt { "Title" } dd { (column(preview.mapping.signer_title)) }
+                dt { (t(lang, "import-column-organization")) } dd { (column(preview.mapping.name)) }
+                dt { (t(lang, "import-column-country")) } dd { (column(preview.mapping.country)) }
+                dt { (t(lang, "import-column-website")) } dd { (column(preview.mapping.website)) }
+                dt { (t(lang, "import-column-email")) } dd { (column(preview.mapping.email)) }
+                dt { (t(lang, "import-column-contact")) } dd { (column(preview.mapping.signer_name)) }
+                dt { (t(lang, "import-column-title")) } dd { (column(preview.mapping.signer_title)) }
             }
             form method="post" action=(action(access, statement)) {
                 (csrf_field(&access.csrf))
                 input type="hidden" name="step" value="apply";
                 input type="hidden" name="csv" value=(csv);
-                (mode_choice(mode))
-                button type="submit" disabled[good == 0] { "Import " (good) " rows" }
+                (mode_choice(lang, mode))
+                button type="submit" disabled[good == 0] { (t_args(lang, "import-submit", &[("count", good.into())])) }
             }
             div.table-scroll {
                 table {
-                    thead { tr { th { "Line" } th { "Organization" } th { "Email" } th { "Verdict" } } }
+                    thead { tr { th { (t(lang, "import-line")) } th { (t(lang, "import-column-organization")) } th { (t(lang, "import-column-email")) } th { (t(lang, "import-verdict")) } } }
                     tbody {
                         @for r in &preview.rows {
                             tr {
                                 td { (r.line) }
                                 td { (r.name) }
                                 td { (r.email) }
-                                td { @match &r.outcome { Ok(_) => { "will be imported" }, Err(why) => { span.field-error { (why) } } } }
+                                td { @match &r.outcome { Ok(_) => { (t(lang, "import-will-be-imported")) }, Err(why) => { span.field-error { (why) } } } }
                             }
                         }
                     }

@@ -30,12 +30,14 @@ pub enum State {
 }
 
 impl State {
-    pub fn as_str(self) -> &'static str {
+    /// The state in words of `lang`, for coordinators.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::t;
         match self {
-            Self::Invited => "invited",
-            Self::Opened => "opened the form",
-            Self::Signed => "signed",
-            Self::Declined => "declined",
+            Self::Invited => t(lang, "invitation-state-invited"),
+            Self::Opened => t(lang, "invitation-state-opened"),
+            Self::Signed => t(lang, "invitation-state-signed"),
+            Self::Declined => t(lang, "invitation-state-declined"),
         }
     }
 

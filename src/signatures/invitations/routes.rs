@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::{Invitee, views};
 use crate::error::WebError;
+use crate::i18n::{Lang, t, t_args};
 use crate::statements::routes::load;
 use crate::statements::{Revision, Statement};
 use crate::web::access::Access;
@@ -83,10 +84,15 @@ async fn send(
     .map_err(WebError::unexpected)
 }
 
-fn report_text(report: &super::Report) -> String {
-    format!(
-        "{} invitations sent. {} addresses skipped because they asked not to be mailed; {} already invited or signed.",
-        report.invited, report.suppressed, report.already
+fn report_text(lang: Lang, report: &super::Report) -> String {
+    t_args(
+        lang,
+        "invitations-report",
+        &[
+            ("invited", report.invited.into()),
+            ("suppressed", report.suppressed.into()),
+            ("already", report.already.into()),
+        ],
     )
 }
 
@@ -107,7 +113,7 @@ pub async fn invite(
     let (invitees, problems) = super::parse_list(&form.list);
     if invitees.is_empty() {
         let mut problems = problems;
-        problems.insert(0, "No line could be used. Give one organization per line: email, organization, country code, contact name.".into());
+        problems.insert(0, t(access.lang, "invitations-no-usable-line"));
         return render(&state, &access, &statement, None, problems)
             .await
             .map(|mut r| {
@@ -120,7 +126,7 @@ pub async fn invite(
         &state,
         &access,
         &statement,
-        Some(report_text(&report)),
+        Some(report_text(access.lang, &report)),
         problems,
     )
     .await
@@ -151,7 +157,7 @@ pub async fn invite_earlier(
         &state,
         &access,
         &statement,
-        Some(report_text(&report)),
+        Some(report_text(access.lang, &report)),
         Vec::new(),
     )
     .await
@@ -183,8 +189,10 @@ pub async fn remind(
         &state,
         &access,
         &statement,
-        Some(format!(
-            "{sent} reminders sent. Each invitation gets one reminder at most."
+        Some(t_args(
+            access.lang,
+            "invitations-reminders-sent",
+            &[("count", sent.into())],
         )),
         Vec::new(),
     )

@@ -1,6 +1,7 @@
 use maud::{Markup, html};
 
 use super::{Invitation, Invitee, State};
+use crate::i18n::{t, t_args};
 use crate::statements::Statement;
 use crate::web::access::Access;
 use crate::web::forms::csrf_field;
@@ -27,62 +28,73 @@ pub fn page(
             .filter(|i| State::parse(&i.status) == Some(state))
             .count()
     };
+    let lang = access.lang;
+    let counted = |state: State| {
+        t_args(
+            lang,
+            "invitations-count",
+            &[
+                ("count", count(state).into()),
+                ("state", state.label(lang).into()),
+            ],
+        )
+    };
     coordinator(
         access,
-        "Invitations to sign",
+        &t(lang, "invitations-title"),
         html! {
-            p.breadcrumbs { a href={ "/c/" (slug) "/statements/" (statement.id) } { "Back to the statement" } }
-            h1 { "Invitations to sign" }
+            p.breadcrumbs { a href={ "/c/" (slug) "/statements/" (statement.id) } { (t(lang, "statement-back")) } }
+            h1 { (t(lang, "invitations-title")) }
             @if let Some(notice) = notice { p.notice role="status" { (notice) } }
             @if !problems.is_empty() {
                 div.error-summary role="alert" { ul { @for p in problems { li { (p) } } } }
             }
             ul.counts {
-                li { (count(State::Invited)) " invited" } li { (count(State::Opened)) " opened the form" }
-                li { (count(State::Signed)) " signed" } li { (count(State::Declined)) " declined" }
+                li { (counted(State::Invited)) } li { (counted(State::Opened)) }
+                li { (counted(State::Signed)) } li { (counted(State::Declined)) }
             }
             @if editor {
-                h2 { "Invite organizations" }
+                h2 { (t(lang, "invitations-invite")) }
                 form method="post" action=(here) {
                     (csrf_field(&access.csrf))
                     div.field {
-                        label for="list" { "One organization per line" }
-                        p.hint id="list-hint" { "email, organization, country code (optional), contact name (optional) — or a CSV with a header line. Addresses that asked not to be mailed are skipped." }
+                        label for="list" { (t(lang, "invitations-list")) }
+                        p.hint id="list-hint" { (t(lang, "invitations-list-hint")) }
                         textarea id="list" name="list" rows="8" aria-describedby="list-hint" {}
                     }
-                    button type="submit" { "Send invitations" }
+                    button type="submit" { (t(lang, "invitations-send")) }
                 }
                 @if !earlier.is_empty() {
-                    h2 { "Signatories of your earlier statements" }
+                    h2 { (t(lang, "invitations-earlier")) }
                     form method="post" action={ (here) "/earlier" } {
                         (csrf_field(&access.csrf))
                         fieldset {
-                            legend { "Choose whom to invite" }
+                            legend { (t(lang, "invitations-choose")) }
                             @for (i, e) in earlier.iter().enumerate() {
                                 div.field.checkbox {
                                     input type="checkbox" id={ "earlier-" (i) } name="email" value=(e.email);
-                                    label for={ "earlier-" (i) } { (e.organization) " — " (e.email) }
+                                    label for={ "earlier-" (i) } { (t_args(lang, "invitations-earlier-one", &[("organization", e.organization.as_str().into()), ("email", e.email.as_str().into())])) }
                                 }
                             }
                         }
-                        button type="submit" { "Invite the chosen" }
+                        button type="submit" { (t(lang, "invitations-invite-chosen")) }
                     }
                 }
                 form method="post" action={ (here) "/remind" } {
                     (csrf_field(&access.csrf))
-                    button type="submit" { "Send one reminder to those who have not answered" }
+                    button type="submit" { (t(lang, "invitations-remind")) }
                 }
             }
-            h2 { "Sent" }
+            h2 { (t(lang, "invitations-sent")) }
             div.table-scroll {
                 table {
-                    thead { tr { th { "Organization" } th { "Email" } th { "State" } th { "Invited" } th { "Reminded" } } }
+                    thead { tr { th { (t(lang, "invitations-organization")) } th { (t(lang, "invitations-email")) } th { (t(lang, "invitations-state")) } th { (t(lang, "invitations-invited")) } th { (t(lang, "invitations-reminded")) } } }
                     tbody {
                         @for i in invitations {
                             tr {
                                 td { (i.organization) }
                                 td { (i.email) }
-                                td { (State::parse(&i.status).map_or("", State::as_str)) }
+                                td { (State::parse(&i.status).map_or_else(String::new, |s| s.label(lang))) }
                                 td { (i.created_at.format("%Y-%m-%d")) }
                                 td { (i.reminded_at.map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()) }
                             }

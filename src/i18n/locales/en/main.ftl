@@ -4,6 +4,7 @@
 language-name-en = English
 language-name-es = Español
 other-languages = Also available in
+skip-to-content = Skip to content
 
 ## Statement page
 
@@ -47,6 +48,7 @@ comment-private = Comments are seen only by the coordinators, never published.
 field-required = This field is required.
 field-too-long = This is too long (at most { $max } characters).
 field-control-characters = This contains characters that are not allowed.
+form-error-summary = Please correct the highlighted fields.
 
 ## Sign-on
 

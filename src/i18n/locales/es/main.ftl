@@ -4,6 +4,7 @@
 language-name-en = English
 language-name-es = Español
 other-languages = También disponible en
+skip-to-content = Saltar al contenido
 
 ## Página de la declaración
 
@@ -47,6 +48,7 @@ comment-private = Solo las personas coordinadoras ven los comentarios; nunca se 
 field-required = Este campo es obligatorio.
 field-too-long = Es demasiado largo (máximo { $max } caracteres).
 field-control-characters = Contiene caracteres no permitidos.
+form-error-summary = Corrija los campos señalados.
 
 ## Firma
 

@@ -1,0 +1,502 @@
+# Strings of the coordinator pages, in English. Unlike main.ftl, another
+# language need not have all of these: a message missing in, say,
+# es/coordinator.ftl comes in English (fallback_language in messages.rs).
+# Words such as `draft` or `owner` that are stored values also appear here,
+# one message per value, so that the pages can show them translated.
+
+# The language of this file, for <html lang>. It falls back with the rest,
+# so a page stays marked English until its language has a coordinator.ftl.
+coordinator-language = en
+
+## Frame of every coordinator page
+
+nav-coalition = Coalition
+nav-members = Members
+nav-audit-log = Audit log
+nav-account = Account
+nav-switch-coalition = Switch coalition
+nav-log-out = Log out
+
+## Error pages
+
+error-page-heading =
+    { $status ->
+        [400] Bad Request
+        [403] Forbidden
+        [404] Not Found
+        [500] Internal Server Error
+       *[other] { $reason }
+    }
+error-page-start = Go to the start page
+error-page-not-found = There is nothing at this address. Check the link, or start again from the home page.
+error-page-forbidden = You do not have permission to do this. Ask an owner of the coalition for access.
+error-page-bad-request = The request could not be understood. Go back and try again.
+error-page-unexpected = Something went wrong on our side. It has been logged; please try again in a moment.
+error-page-csrf = This form has expired or did not come from this site. Go back, reload the page and try again.
+error-form-too-large = The form is too large.
+
+## Accounts: set-up, log-in and password
+
+account-your-name = Your name
+account-your-email = Your email address
+account-email-address = Email address
+account-password = Password
+account-password-hint = At least 10 characters. A few unrelated words make a strong password.
+account-current-password = Current password
+account-new-password = New password
+account-title = Your account
+account-name = Name
+account-email = Email
+account-change-password = Change password
+account-change-password-submit = Change password
+account-password-changed = Your password was changed. Every other session of this account has been logged out.
+account-error-name = Enter your name (at most 120 characters).
+account-error-email = Enter an email address such as name@example.org.
+account-error-password-too-short = Choose a password of at least { $min } characters.
+account-error-password-too-long = This password is too long; use at most 1,024 characters.
+account-error-wrong-current = This is not your current password.
+setup-title = Set up Undersigned
+setup-intro = Create the first coordinator account. You will own the first coalition and can invite the others.
+setup-coalition = Name of your coalition
+setup-coalition-hint = For example: Coalition for Clean Water. You can create more later.
+setup-submit = Create account and coalition
+setup-error-coalition = Enter the coalition's name (at most 120 characters).
+setup-invalid-title = Setup link not valid
+setup-invalid-heading = This setup link is not valid
+setup-invalid-body = It has been used already, or it has expired. If no coordinator account exists yet, restart the server: it prints a fresh link. Otherwise, { $log-in }.
+setup-invalid-log-in = log in
+login-title = Log in
+login-submit = Log in
+login-forgot = Forgot your password?
+login-wrong-credentials = The email address or the password is not right. Check both and try again, or reset your password.
+login-throttled =
+    { $minutes ->
+        [one] Too many failed attempts. Try again in { $minutes } minute, or reset your password.
+       *[other] Too many failed attempts. Try again in { $minutes } minutes, or reset your password.
+    }
+forgot-title = Reset your password
+forgot-intro = Enter the address of your account. We will send a link to set a new password.
+forgot-submit = Send the link
+forgot-sent = If an account exists for that address, a link to set a new password is on its way. It works once, for two hours.
+forgot-back-to-log-in = Back to log in
+forgot-limited = Too many requests from here. Please try again in an hour.
+reset-title = Choose a new password
+reset-submit = Set password and log in
+reset-invalid-title = Link not valid
+reset-invalid-heading = This link is not valid any more
+reset-invalid-body = Password links work once and for two hours. { $new-link }.
+reset-invalid-new-link = Ask for a new link
+
+## Coalitions, members and roles
+
+role-owner = owner
+role-editor = editor
+role-viewer = viewer
+role-description-owner = members, settings and everything editors do
+role-description-editor = statements, signatures, contacts and releases
+role-description-viewer = reads everything, changes nothing
+role-option = { $role } — { $description }
+coalitions-title = Your coalitions
+coalitions-none = You are not a member of any coalition yet. Create one, or ask an owner to invite you.
+coalitions-role = ({ $role })
+coalitions-create = Create a coalition
+coalitions-name = Name
+coalitions-create-submit = Create coalition
+coalitions-error-name = Enter a name of at most 120 characters.
+coalitions-error-name-taken = A coalition with this name exists already. Choose another name.
+members-title = Members
+members-heading = Members of { $coalition }
+members-name = Name
+members-email = Email
+members-role = Role
+members-change = Change
+members-role-of = Role of { $name }
+members-change-role = Change role
+members-remove = Remove
+members-pending = Pending invitations
+members-invitation = { $email } as { $role }
+members-withdraw = Withdraw
+members-invite = Invite someone
+members-invite-email = Email address
+members-invite-role = Role
+members-invite-submit = Send invitation
+members-error-role = Choose owner, editor or viewer.
+members-error-already-member = This person is already a member of the coalition.
+members-error-last-owner = A coalition needs at least one owner. Make someone else an owner first.
+
+## Joining a coalition by invitation
+
+join-title = Join a coalition
+join-heading = Join { $coalition }
+join-invited-as = You are invited as { $role } of { $coalition } on Undersigned.
+join-logged-in-as = You are logged in as { $email }.
+join-accept = Accept the invitation
+join-logged-in-as-other = You are logged in as { $email }, but the invitation was sent to { $invited }. Log out, then open the link again.
+join-has-account = An account exists for { $email }. { $log-in } to accept the invitation.
+join-log-in = Log in
+join-create-account = Create your account for { $email } to accept.
+join-password-hint = At least 10 characters.
+join-submit = Create account and join
+join-invalid-title = Invitation not valid
+join-invalid-heading = This invitation is not valid any more
+join-invalid-body = It has been used, withdrawn, or it has expired (invitations last seven days). Ask the coalition's owner for a new one.
+join-log-in-first-title = Log in to accept
+join-log-in-first-body = An account exists for { $email }. Log in with it, then open the invitation link again.
+join-other-address-title = Invitation for another address
+join-other-address-heading = This invitation is for another address
+join-other-address-body = It was sent to { $email }. Log out, then open the link again to create that account or log in with it.
+
+## Audit log
+
+audit-title = Audit log
+audit-action = Action
+audit-all-actions = All actions
+audit-who = Who
+audit-object-filter = Object id or type
+audit-text = Text
+audit-filter = Filter
+audit-none = No entries match.
+audit-when = When (UTC)
+audit-what = What
+audit-object = Object
+audit-older = Older entries
+
+## Statements: list, new statement, dashboard
+
+statement-status-draft = draft
+statement-status-open = open
+statement-status-closed = closed
+signers-organizations = organizations
+signers-individuals = individuals
+signers-both = both
+list-order-alphabetical = alphabetical
+list-order-country = country
+list-order-time = time
+list-order-manual = manual
+change-kind-draft = draft
+change-kind-editorial = editorial
+change-kind-material = material
+statement-back = Back to the statement
+statements-title = Statements
+statements-new = New statement
+statements-none = No statements yet.
+statements-column-title = Title
+statements-column-status = Status
+statements-column-listed = Listed
+statements-column-language = Language
+statements-column-created = Created
+statement-field-title = Title
+statement-field-language = Language
+statement-field-language-hint = A language code: en, es, fr, pt-BR…
+statement-field-body = Text (Markdown)
+statement-field-body-hint = Paragraphs, **bold**, *italics*, lists, > quotes and [links](https://example.org).
+statement-save-draft = Save draft
+statement-error-title = Give the statement a title.
+statement-error-body = Write the text of the statement.
+statement-error-too-long = This is too long: at most { $max } characters.
+statement-error-control-characters = Remove the invisible control characters (often pasted from another program).
+statement-error-field = Check this field.
+statement-error-language = Enter a language code such as en, es or pt-BR.
+statement-error-unknown-status = Unknown status.
+# $from and $to are statement-status words.
+statement-error-transition = a statement cannot go from { $from } to { $to }. Reload the page to see its current status.
+dashboard-open = Open for signatures
+dashboard-close = Close
+dashboard-reopen = Reopen
+dashboard-settings = Settings
+dashboard-status = Status
+dashboard-public-page = Public page
+dashboard-public = public
+dashboard-published = published { $date }
+dashboard-not-public = not public while a draft
+dashboard-deadline = Deadline
+dashboard-list-public-from = List public from
+dashboard-signers = Who may sign
+dashboard-approval = Approval
+dashboard-approval-each = each signature is approved before it is listed
+dashboard-approval-none = confirmed signatures are listed
+dashboard-list-order = List order
+dashboard-signatures = Signatures
+dashboard-all-signatures = All signatures
+dashboard-to-review = To review
+dashboard-invitations = Invitations
+dashboard-export-csv = Export CSV
+dashboard-digest = Mail me new signatures
+digest-none = never
+digest-hourly = every hour
+digest-daily = every day
+dashboard-digest-save = Save
+dashboard-listed = { $count } listed
+# $status is a signature-status word.
+dashboard-count = { $count } { $status }
+dashboard-chart-caption = Confirmed sign-ons per day, last 30 days
+dashboard-share = Share
+dashboard-public-link = Public link
+dashboard-preview-link = Preview link (private: partners read the draft and comment)
+dashboard-replace-preview-link = Replace the preview link
+dashboard-embed = Embed snippet
+dashboard-comments = { $link } ({ $open } open)
+dashboard-versions = Versions and revisions
+dashboard-edit = Edit
+dashboard-all-revisions = All revisions and diffs
+translation-add = Add a translation
+translation-language-hint = es, fr, pt-BR…
+translation-submit = Add translation
+translation-error-language = Enter a language code such as es or fr.
+translation-error-exists = There is a version in this language already; edit it instead.
+
+## Statement settings
+
+settings-title = Statement settings
+settings-heading = Settings
+settings-address = Address
+settings-address-hint-draft = The public page is /s/ followed by this. It can change while the statement is a draft.
+settings-address-hint-open = Fixed now that the statement is open.
+settings-language = Main language
+settings-language-hint = en, es, pt-BR…; fixed once open.
+settings-signers-organizations = Organizations
+settings-signers-individuals = Individuals
+settings-signers-both = Both, as two lists
+settings-requires-approval = A coordinator approves each confirmed signature before it is listed
+settings-list-order = Order of the list
+settings-order-alphabetical = Alphabetical
+settings-order-country = By country, then name
+settings-order-time = By signing time
+settings-order-manual = Manual order
+settings-deadline = Deadline (UTC)
+settings-deadline-hint = The statement closes itself then. Empty: no deadline.
+settings-publish-at = Publish time (UTC)
+settings-publish-at-hint = Before it, only the preview link shows the page. Empty: public as soon as it opens.
+settings-list-public-at = Show the list from (UTC)
+settings-list-public-at-hint = Keeps the names hidden until then, for example until a press conference.
+settings-submit = Save settings
+settings-error-slug = Use 1–60 lower-case letters, digits and single hyphens, such as water-for-all.
+settings-error-time = Enter a date and time such as 2026-12-01T09:00 (UTC), or leave it empty.
+settings-error-signers = Choose who may sign.
+settings-error-list-order = Choose how the list is ordered.
+settings-error-slug-taken = Another statement uses this address. Choose another.
+settings-error-slug-locked = The address cannot change once the statement is open: links to it are out.
+settings-error-language-locked = The language cannot change once the statement is open.
+
+## Editing, revisions and differences
+
+edit-title = Edit statement
+edit-heading = Edit the { $language } version
+edit-next-revision = Saving creates revision { $number }. Earlier revisions are kept.
+edit-note = What changed (a short note)
+edit-kind = Kind of change
+edit-kind-editorial = Editorial: a typo or wording; the meaning and the signatures stay
+edit-kind-material = Material: the meaning changed; earlier signers will be asked to confirm again
+edit-pending = After a material change, until earlier signers answer
+edit-pending-stay = they stay listed, marked with the revision they signed
+edit-pending-hide = they leave the list until they confirm the new text
+edit-submit = Save revision
+edit-error-kind = Say whether this change is editorial (signatures stay valid) or material (the meaning changed).
+edit-error-conflict = Someone saved revision { $current } while you were editing, so your text was not saved. It is still below: open the revisions in another tab, compare, and save again.
+revision-number = Revision { $number }
+revision-hash = SHA-256 of the canonical text
+revisions-title = Revisions
+revisions-heading = Revisions of the { $language } version
+revisions-compare = Compare revision
+revisions-with = with revision
+revisions-submit = Show the differences
+revisions-changes = changes
+diff-title = Differences
+diff-all-revisions = All revisions
+diff-heading = Revision { $old } → { $new }
+diff-summary = { $added } words added, { $removed } removed. { $added-text } and { $removed-text } are marked.
+diff-added-text = Added text
+diff-removed-text = removed text
+diff-title-heading = Title
+diff-text-heading = Text
+
+## Partners' comments on a draft
+
+comments-title = Comments
+comments-heading = Partners' comments
+comments-intro = Left through the preview link. They are never public.
+comments-none = No comments yet.
+comments-byline = { $name }, { $organization } · on revision { $number } ({ $language }) · { $date }
+comments-resolved-by = Resolved by { $name } on { $date }
+comments-resolve = Mark resolved
+
+## Chart of sign-ons per day on the statement dashboard
+
+chart-empty = No confirmed sign-ons in the last { $days } days yet.
+chart-label = { $total } confirmed sign-ons in the last { $days } days, at most { $max } on one day
+# A day on the axis, such as "Nov 22".
+chart-day =
+    { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    } { $day }
+chart-max = max { $max }
+
+## Signatures of a statement
+
+signature-status-pending-email = pending email
+signature-status-confirmed = confirmed
+signature-status-approved = approved
+signature-status-rejected = rejected
+signature-status-withdrawn = withdrawn
+signatures-title = Signatures
+signatures-export-json = Export JSON
+signatures-letter = Printable letter
+signatures-import = Import a list
+signatures-state = State
+signatures-all-states = all states
+signatures-flag = Flag
+signatures-any-flag = any
+signatures-duplicates = possible duplicates
+signatures-domain-matches = email domain matches website
+signatures-search = Name or email
+signatures-sort = Sort
+signatures-sort-newest = newest first
+signatures-sort-oldest = oldest first
+signatures-sort-list-order = list order
+signatures-show = Show
+signatures-select = Select
+signatures-select-one = Select { $name }
+signatures-name = Name
+signatures-country = Country
+signatures-email = Email
+signatures-signed = Signed
+signatures-revision = Revision
+signatures-flags = Flags
+signatures-entered = entered: { $name }
+signatures-listed = listed
+signatures-flag-duplicate = possible duplicate
+signatures-flag-duplicate-title = Same organization by name and country, or same website
+signatures-flag-domain = domain match
+signatures-flag-domain-title = The email address is at the website's domain
+signatures-flag-imported = added by coordinator
+signatures-flag-invited = invited
+signatures-flag-reconsent = asked to re-confirm
+signatures-flag-not-authorized = not authorized
+signatures-none = No signatures match.
+signatures-with-selected = With the selected signatures
+signatures-notify = Tell each signer by mail
+signatures-approve = Approve
+signatures-reject = Reject
+signatures-next-page = Next page
+signatures-error-decision = Choose approve or reject.
+signatures-error-none-selected = Select at least one signature, then choose approve or reject.
+signatures-error-not-confirmed = Only confirmed signatures can be approved or rejected; signatures waiting for their email confirmation cannot.
+
+## One signature
+
+signature-how = How it came in
+# $state is a signature-status word.
+signature-state-listed = { $state }, listed
+signature-state-not-listed = { $state }, not listed
+signature-source = Source
+signature-source-form = the public form
+signature-source-invitation = a personal invitation
+signature-source-import = added by a coordinator (import)
+signature-confirmed = Address confirmed
+signature-text-signed = Text signed
+signature-revision = revision { $number }
+signature-reconsent = asked to confirm { $revision }
+signature-authorized = Authorized to sign for the organization
+signature-authorized-yes = yes, stated by the signer
+signature-authorized-no = not stated
+signatures-domain-matches-heading = Email domain matches website
+signature-yes = yes
+signature-no = no
+signature-approved = Approved
+signature-approved-by = { $name }, { $date }
+signature-withdrawn = Withdrawn
+signature-merged-into = (merged into { $link })
+signature-merged-other = another signature
+signature-as-entered = Details as entered
+signature-website = Website
+signature-signer = Signer
+signature-affiliation = Affiliation
+signature-city = City
+signature-email-changing = (changing to { $email }, not yet confirmed)
+signature-comment = Comment for the coordinators
+signature-display-name = Display name
+signature-display-name-label = Shown on the list as
+signature-display-name-hint = Corrects capitalization or spelling; the signer's own entry is kept. Empty shows the entry.
+signature-display-name-submit = Save display name
+signature-position-heading = Place in the manual order
+signature-position = Position (0 first; empty: last)
+signature-position-submit = Save position
+signature-duplicates = Possible duplicates
+signature-merge = Merge these two
+signature-merge-note = Merging keeps the earlier signature and its time; the later one stays in the records as merged.
+signature-error-display-name = The display name must be one line of at most 200 characters.
+signature-error-position = The position is a whole number from 0 up, or empty for the end.
+signature-error-merge = Choose another signature of this statement to merge with.
+
+## Importing signatures from a spreadsheet
+
+import-title = Import signatures
+import-intro = Paste the list from the spreadsheet you used before, saved as CSV: a header line, then one organization per line. Columns are recognized by their names in English or Spanish: organization/organización, country/país (code or name), website/sitio web, email/correo, contact/contacto, title/cargo.
+import-csv = The list (CSV, comma, semicolon or tab separated)
+import-mode = How to take the rows in
+import-mode-list = List them at once, shown as “added by coordinator”
+import-mode-confirm = Send each a confirmation mail; listed once confirmed
+import-preview = Preview
+import-preview-title = Import preview
+import-preview-heading = Preview of the import
+import-preview-summary = { $good } rows will be imported; { $bad } rows have a problem and will be left out. Nothing has changed yet.
+import-columns = Columns
+import-column-organization = Organization
+import-column-country = Country
+import-column-website = Website
+import-column-email = Email
+import-column-contact = Contact
+import-column-title = Title
+import-submit = Import { $count } rows
+import-line = Line
+import-verdict = Verdict
+import-will-be-imported = will be imported
+
+## Invitations to sign a statement
+
+invitation-state-invited = invited
+invitation-state-opened = opened the form
+invitation-state-signed = signed
+invitation-state-declined = declined
+invitations-title = Invitations to sign
+# $state is an invitation-state word.
+invitations-count = { $count } { $state }
+invitations-invite = Invite organizations
+invitations-list = One organization per line
+invitations-list-hint = email, organization, country code (optional), contact name (optional) — or a CSV with a header line. Addresses that asked not to be mailed are skipped.
+invitations-send = Send invitations
+invitations-earlier = Signatories of your earlier statements
+invitations-choose = Choose whom to invite
+invitations-earlier-one = { $organization } — { $email }
+invitations-invite-chosen = Invite the chosen
+invitations-remind = Send one reminder to those who have not answered
+invitations-sent = Sent
+invitations-organization = Organization
+invitations-email = Email
+invitations-state = State
+invitations-invited = Invited
+invitations-reminded = Reminded
+invitations-report = { $invited } invitations sent. { $suppressed } addresses skipped because they asked not to be mailed; { $already } already invited or signed.
+invitations-no-usable-line = No line could be used. Give one organization per line: email, organization, country code, contact name.
+invitations-reminders-sent = { $count } reminders sent. Each invitation gets one reminder at most.
+
+## Unsubscribing from a coalition's mailings
+
+unsubscribe-title = Unsubscribe
+unsubscribe-heading = Stop these messages?
+unsubscribe-body = The address { $email } will receive no more invitations or releases from this coalition.
+unsubscribe-submit = Unsubscribe
+unsubscribed-title = Unsubscribed
+unsubscribed-heading = You are unsubscribed
+unsubscribed-body = { $email } will not be mailed again by this coalition.
