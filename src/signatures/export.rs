@@ -101,11 +101,15 @@ pub fn neutralize(cell: &str) -> String {
 /// The rows as CSV with a header line; every text cell neutralized.
 pub fn to_csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
+    // The writer buffers, so its output stays empty for a while; whether
+    // the header is written is remembered rather than read back.
+    let mut header_written = false;
     for r in rows {
         let value = serde_json::to_value(r).unwrap_or_default();
         if let serde_json::Value::Object(map) = value {
-            if writer.get_ref().is_empty() {
+            if !header_written {
                 writer.write_record(map.keys())?;
+                header_written = true;
             }
             writer.write_record(map.values().map(|v| match v {
                 serde_json::Value::String(s) => neutralize(s),
@@ -131,5 +135,48 @@ mod tests {
             assert!(neutralize(dangerous).starts_with('\''), "{dangerous:?}");
         }
         assert_eq!(neutralize("Agua Viva"), "Agua Viva");
+    }
+
+    fn row(name: &str) -> Row {
+        let empty = String::new;
+        Row {
+            name: name.to_owned(),
+            entered_name: name.to_owned(),
+            kind: "organization".into(),
+            country: empty(),
+            website: empty(),
+            affiliation: empty(),
+            city: empty(),
+            signer_name: empty(),
+            signer_title: empty(),
+            email: empty(),
+            status: "confirmed".into(),
+            listed: true,
+            source: "form".into(),
+            added_by_coordinator: false,
+            signed_at: empty(),
+            confirmed_at: empty(),
+            revision: empty(),
+            awaiting_consent_to_revision: empty(),
+            authorized_to_sign: true,
+            email_domain_matches_website: false,
+            approved_by: empty(),
+            approved_at: empty(),
+            withdrawn_at: empty(),
+            merged_into: empty(),
+            comment: empty(),
+        }
+    }
+
+    #[test]
+    fn the_header_line_is_written_once() {
+        let csv = to_csv(&[row("A"), row("B"), row("C")]).expect("CSV");
+        let text = String::from_utf8(csv).expect("UTF-8");
+
+        assert_eq!(text.lines().count(), 4, "{text}");
+        assert_eq!(
+            text.lines().filter(|l| l.contains("entered_name")).count(),
+            1
+        );
     }
 }

@@ -99,6 +99,47 @@ pub const COALITION_ROUTES: &[Rule] = &[
         "/c/{coalition}/statements/{statement}/comments/{comment}/resolve",
         Role::Editor,
     ),
+    // A personal setting, not a change to the coalition's data: every
+    // member may choose how often to be mailed.
+    post("/c/{coalition}/statements/{statement}/digest", Role::Viewer),
+    get("/c/{coalition}/statements/{statement}/signatures"),
+    get("/c/{coalition}/statements/{statement}/signatures.csv"),
+    get("/c/{coalition}/statements/{statement}/signatures.json"),
+    post(
+        "/c/{coalition}/statements/{statement}/signatures/moderate",
+        Role::Editor,
+    ),
+    get("/c/{coalition}/statements/{statement}/signatures/import"),
+    post(
+        "/c/{coalition}/statements/{statement}/signatures/import",
+        Role::Editor,
+    ),
+    get("/c/{coalition}/statements/{statement}/signatures/{signature}"),
+    post(
+        "/c/{coalition}/statements/{statement}/signatures/{signature}/display-name",
+        Role::Editor,
+    ),
+    post(
+        "/c/{coalition}/statements/{statement}/signatures/{signature}/position",
+        Role::Editor,
+    ),
+    post(
+        "/c/{coalition}/statements/{statement}/signatures/{signature}/merge",
+        Role::Editor,
+    ),
+    get("/c/{coalition}/statements/{statement}/invitations"),
+    post(
+        "/c/{coalition}/statements/{statement}/invitations",
+        Role::Editor,
+    ),
+    post(
+        "/c/{coalition}/statements/{statement}/invitations/earlier",
+        Role::Editor,
+    ),
+    post(
+        "/c/{coalition}/statements/{statement}/invitations/remind",
+        Role::Editor,
+    ),
 ];
 
 /// Routes that need a signed-in coordinator but no particular coalition.

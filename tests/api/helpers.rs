@@ -99,14 +99,31 @@ pub async fn spawn_app_with_smtp(smtp: TestSmtp) -> TestApp {
     .await
 }
 
+/// The app with settings changed by `change` (limits, link lifetimes…).
+pub async fn spawn_app_with_settings(change: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_app_configured(
+        Options {
+            smtp: None,
+            db: None,
+            data_dir: None,
+        },
+        change,
+    )
+    .await
+}
+
 pub async fn spawn_app_with(options: Options) -> TestApp {
+    spawn_app_configured(options, |_| {}).await
+}
+
+async fn spawn_app_configured(options: Options, change: impl FnOnce(&mut Settings)) -> TestApp {
     let db = options
         .db
         .unwrap_or_else(|| Arc::new(TestDatabase::create()));
     let data_dir = options
         .data_dir
         .unwrap_or_else(|| Arc::new(tempfile::tempdir().expect("data dir")));
-    let settings = Settings {
+    let mut settings = Settings {
         listen: "127.0.0.1:0".into(),
         data_dir: data_dir.path().to_owned(),
         database_url: Some(db.url().into()),
@@ -119,6 +136,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         outbox_max_attempts: 5,
         ..Settings::default()
     };
+    change(&mut settings);
     undersigned::telemetry::init(&Settings {
         log_level: "warn".into(),
         ..Settings::default()

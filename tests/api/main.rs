@@ -2,21 +2,32 @@
 //! test (SQLite, or PostgreSQL when `UNDERSIGNED_TEST_POSTGRES_URL` is set),
 //! and a real SMTP server on loopback where mail matters.
 
+mod abuse;
 mod access;
 mod accounts;
 mod audit;
 mod coalitions;
 mod coordinators;
+mod digest;
+mod exports;
 mod health;
 mod helpers;
+mod imports;
+mod invitations;
+mod links;
 mod mailbox;
+mod manage;
+mod moderation;
 mod outbox;
 mod pages;
 mod previews;
 mod public_page;
+mod reconsent;
 mod revisions;
 mod schema;
 mod sessions;
 mod setup;
+mod signers;
+mod signing;
 mod smtp;
 mod statements;

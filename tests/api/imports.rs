@@ -1,0 +1,211 @@
+//! Importing a list kept before: a preview with a verdict per row that
+//! changes nothing, then listing the rows directly or mailing each a
+//! confirmation; English or Spanish headers, commas or semicolons.
+
+use crate::coordinators::{Session, location};
+use crate::helpers::spawn_app;
+use crate::signers::{
+    SignOnForm, coordinator_rows, listed, open_statement, queued, row_of, sign_and_confirm,
+    signature_by_email, signatures_of, signatures_path, snapshot, table_rows,
+};
+
+const LIST: &str = "organization,country,email\n\
+                    Agua Viva,MX,ana@aguaviva.example\n\
+                    Bad Mail,MX,not-an-address\n\
+                    Bad Country,Atlantis,x@bad.example\n\
+                    Agua Viva Again,MX,ana@aguaviva.example\n\
+                    Already Here,MX,ben@rios.example\n\
+                    Lagos Vivos,Chile,carla@lagos.example\n";
+
+async fn import(
+    owner: &Session,
+    statement: &str,
+    csv: &str,
+    mode: &str,
+    step: &str,
+) -> reqwest::Response {
+    owner
+        .post(
+            &format!("{}/import", signatures_path(statement)),
+            &[("csv", csv), ("mode", mode), ("step", step)],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn the_preview_gives_a_verdict_per_row_and_changes_nothing() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+    sign_and_confirm(
+        &app,
+        &SignOnForm::organization("Ríos Libres", "ben@rios.example"),
+    )
+    .await;
+    let before = snapshot(&app).await;
+
+    // Act
+    let response = import(&owner, &statement, LIST, "list", "preview").await;
+    let status = response.status();
+    let page = response.text().await.expect("body");
+
+    // Assert
+    assert_eq!(status, 200);
+    let rows = table_rows(&page);
+    assert_eq!(
+        rows,
+        [
+            "2 | Agua Viva | ana@aguaviva.example | will be imported",
+            "3 | Bad Mail | not-an-address | \u{201c}not-an-address\u{201d} is not an email address",
+            "4 | Bad Country | x@bad.example | \u{201c}Atlantis\u{201d} is not a country code or name",
+            "5 | Agua Viva Again | ana@aguaviva.example | this address appears earlier in the list",
+            "6 | Already Here | ben@rios.example | this address has signed already",
+            "7 | Lagos Vivos | carla@lagos.example | will be imported",
+        ]
+    );
+    assert!(page.contains("Nothing has changed yet."));
+    assert_eq!(snapshot(&app).await, before);
+}
+
+#[tokio::test]
+async fn applying_in_list_mode_lists_the_good_rows_as_added_by_coordinator() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+
+    // Act
+    let applied = import(&owner, &statement, LIST, "list", "apply").await;
+
+    // Assert
+    assert_eq!(applied.status(), 303);
+    assert!(location(&applied).starts_with(&signatures_path(&statement)));
+    assert_eq!(
+        listed(&app).await,
+        [
+            "Agua Viva, Mexico",
+            "Already Here, Mexico",
+            "Lagos Vivos, Chile"
+        ]
+    );
+    let stored = signatures_of(&app, &statement).await;
+    assert!(
+        stored
+            .iter()
+            .all(|s| s.status == "confirmed" && s.source == "import")
+    );
+    let rows = coordinator_rows(&owner, &statement, "").await;
+    assert!(row_of(&rows, "Lagos Vivos").contains("added by coordinator"));
+    let imported = coordinator_rows(&owner, &statement, "?flag=imported").await;
+    assert_eq!(imported.len(), 3);
+    let (status, csv) = owner
+        .page(&format!("{}.csv", signatures_path(&statement)))
+        .await;
+    assert_eq!(status, 200);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().expect("a header line").clone();
+    let column = headers
+        .iter()
+        .position(|h| h == "added_by_coordinator")
+        .expect("an added_by_coordinator column");
+    let values: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("a row")[column].to_owned())
+        .collect();
+    assert_eq!(values, ["true", "true", "true"]);
+    assert!(
+        queued(&app, "ana@aguaviva.example", "confirm-signature")
+            .await
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn applying_in_confirm_mode_mails_each_row_a_confirmation_and_lists_nobody_yet() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+
+    // Act
+    let applied = import(&owner, &statement, LIST, "confirm", "apply").await;
+
+    // Assert
+    assert_eq!(applied.status(), 303);
+    assert!(listed(&app).await.is_empty());
+    for email in [
+        "ana@aguaviva.example",
+        "ben@rios.example",
+        "carla@lagos.example",
+    ] {
+        assert_eq!(
+            queued(&app, email, "confirm-signature").await.len(),
+            1,
+            "{email}"
+        );
+        assert_eq!(
+            signature_by_email(&app, email).await.status,
+            "pending_email"
+        );
+    }
+    assert!(
+        queued(&app, "x@bad.example", "confirm-signature")
+            .await
+            .is_empty()
+    );
+    assert_eq!(signatures_of(&app, &statement).await.len(), 3);
+}
+
+#[tokio::test]
+async fn a_spanish_list_with_semicolons_and_a_byte_order_mark_is_read() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+    let csv = "\u{feff}Organización;País;Correo electrónico;Contacto\r\n\
+               Agua Viva;México;ana@aguaviva.example;Ana Núñez\r\n\
+               Ríos Libres;AR;ben@rios.example;Ben Ortiz\r\n";
+
+    // Act
+    let preview = import(&owner, &statement, csv, "list", "preview")
+        .await
+        .text()
+        .await
+        .expect("body");
+    let applied = import(&owner, &statement, csv, "list", "apply").await;
+
+    // Assert
+    assert!(
+        preview.contains("<strong>2</strong> rows will be imported"),
+        "{preview}"
+    );
+    assert_eq!(applied.status(), 303);
+    assert_eq!(
+        listed(&app).await,
+        ["Agua Viva, Mexico", "Ríos Libres, Argentina"]
+    );
+    let ana = signature_by_email(&app, "ana@aguaviva.example").await;
+    assert_eq!(ana.signer_name.as_deref(), Some("Ana Núñez"));
+    assert_eq!(ana.country.as_deref(), Some("MX"));
+}
+
+#[tokio::test]
+async fn a_list_without_a_name_column_is_refused_with_a_message() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+
+    // Act
+    let response = import(
+        &owner,
+        &statement,
+        "email,country\nana@aguaviva.example,MX\n",
+        "list",
+        "apply",
+    )
+    .await;
+    let status = response.status();
+    let page = response.text().await.expect("body");
+
+    // Assert
+    assert_eq!(status, 422);
+    assert!(page.contains("No column holds the organization"));
+    assert!(signatures_of(&app, &statement).await.is_empty());
+}
