@@ -252,12 +252,19 @@ pub fn merge(
             (Some(x), Some(y)) => Some(x.min(y)),
             (x, y) => x.or(y),
         };
-        db::set_created_at(
-            conn,
-            &keep.id,
-            keep.created_at.min(drop.created_at),
-            confirmed,
-        )?;
+        let created = keep.created_at.min(drop.created_at);
+        db::set_created_at(conn, &keep.id, created, confirmed)?;
+        // The kept signature may now date from earlier: its place in a list
+        // ordered by time moves with it.
+        let shown = keep.display_name.as_deref().unwrap_or(&keep.name);
+        let key = placement_key(
+            statement,
+            shown,
+            keep.country.as_deref(),
+            confirmed.unwrap_or(created),
+            keep.manual_position,
+        );
+        db::set_list_key(conn, &keep.id, &key)?;
         db::set_merged(conn, &drop.id, &keep.id, crate::db::now())?;
         super::refresh_counts(conn, &statement.id)?;
         audit::record(

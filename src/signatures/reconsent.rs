@@ -178,7 +178,8 @@ pub fn question(
     id: &str,
     token: &str,
 ) -> QueryResult<Option<Question>> {
-    let Some(signature) = db::find(conn, id)? else {
+    let Some(signature) = db::find(conn, id)?.filter(|s| s.status != Status::Withdrawn.as_str())
+    else {
         return Ok(None);
     };
     let Some(asked_id) = signature.reconsent_revision_id.clone() else {
