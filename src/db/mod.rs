@@ -2,6 +2,7 @@
 //! the embedded migrations.
 
 pub mod schema;
+mod write_lock;
 
 use std::time::Duration;
 
@@ -86,10 +87,11 @@ impl Manager {
         match &self.target {
             Target::Sqlite { path } => {
                 let mut conn = SqliteConnection::establish(path)?;
-                conn.batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                conn.batch_execute(&format!(
+                    "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                      PRAGMA foreign_keys = ON;",
-                )
+                    write_lock::BUSY_TIMEOUT.as_millis()
+                ))
                 .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
                 Ok(DbConn::Sqlite(conn))
             }
@@ -157,7 +159,8 @@ pub fn run_migrations(conn: &mut DbConn) -> anyhow::Result<Vec<String>> {
 /// with `BEGIN IMMEDIATE`, taking the write lock at once: a deferred
 /// transaction that reads and then writes fails at once with "database is
 /// locked" when another connection wrote meanwhile, whatever the busy
-/// timeout. Nested calls become savepoints as usual.
+/// timeout. It first queues behind this process's other write transactions
+/// (see `write_lock`). Nested calls become savepoints as usual.
 pub fn transaction<T, E>(
     conn: &mut DbConn,
     work: impl FnOnce(&mut DbConn) -> Result<T, E>,
@@ -177,8 +180,9 @@ where
     if !outermost_sqlite {
         return conn.transaction(work);
     }
+    let _turn = write_lock::queue();
     if let DbConn::Sqlite(inner) = conn {
-        AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+        write_lock::begin_immediate(inner)?;
     }
     let result = work(conn);
     let DbConn::Sqlite(inner) = conn else {

@@ -214,6 +214,33 @@ pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Signature>> {
         .optional()
 }
 
+/// `signatures.email <> ''`, the predicate of the partial unique index
+/// `signatures_statement_email`, as a literal. Without it in the query (or
+/// with '' as a bound parameter) SQLite and PostgreSQL's generic plans may
+/// not use that index, and an address lookup reads every signature of the
+/// statement. A type of its own rather than `dsl::sql`, whose queries
+/// diesel prepares again on every call.
+#[derive(Debug, Clone, Copy, diesel::query_builder::QueryId, diesel::expression::ValidGrouping)]
+struct HasEmail;
+
+impl diesel::Expression for HasEmail {
+    type SqlType = diesel::sql_types::Bool;
+}
+
+impl diesel::AppearsOnTable<signatures::table> for HasEmail {}
+
+impl<DB: diesel::backend::Backend> diesel::query_builder::QueryFragment<DB> for HasEmail {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
+        out.push_sql("signatures.email <> ''");
+        Ok(())
+    }
+}
+
+/// The signature of `statement_id` with this address. An empty address
+/// (imports without one) identifies nobody, so it finds nothing.
 pub fn find_by_email(
     conn: &mut DbConn,
     statement_id: &str,
@@ -222,6 +249,7 @@ pub fn find_by_email(
     signatures::table
         .filter(signatures::statement_id.eq(statement_id))
         .filter(signatures::email.eq(email))
+        .filter(HasEmail)
         .select(Signature::as_select())
         .first(conn)
         .optional()

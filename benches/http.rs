@@ -1,0 +1,589 @@
+//! Request rates of the real application over loopback HTTP, next to the
+//! bare `/healthz` rate measured in the same run: sign-on submissions (to
+//! the statement with 100,000 names, each with a new address) and the
+//! public page of statements with 10,000 and 100,000 listed names.
+//!
+//! Run: `cargo bench --bench http`. The load comes from this process: a
+//! reqwest client with `HTTP_BENCH_CONNECTIONS` (default 16) tasks, each
+//! sending one request after the other for `HTTP_BENCH_SECONDS` (default 5)
+//! per measurement, after a short warm-up. SQLite always runs; PostgreSQL
+//! also runs when `UNDERSIGNED_TEST_POSTGRES_URL` names a server where a
+//! fresh database may be created (it is dropped at the end). All traffic
+//! stays on 127.0.0.1; mail goes to files, no SMTP server is needed.
+//!
+//! The client shares the CPUs with the server, so the ratios to `/healthz`
+//! say more than the rates; the header shows the load average, since other
+//! work on the machine moves every number.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use reqwest::StatusCode;
+use undersigned::accounts::{self, Email};
+use undersigned::audit::Actor;
+use undersigned::coalitions::{self, Role};
+use undersigned::config::Settings;
+use undersigned::db::schema::signatures as sig;
+use undersigned::db::{self as store, DbConn, Pool};
+use undersigned::signatures::{self, Kind, Placement};
+use undersigned::startup::Application;
+use undersigned::statements::{self, Draft, ListOrder, Statement, Status};
+
+/// Listed names of the two statements whose public page is measured.
+const SMALL_LIST: usize = 10_000;
+const LARGE_LIST: usize = 100_000;
+/// Rows per multi-row INSERT and per transaction while filling the lists.
+const ROWS_PER_INSERT: usize = 500;
+const ROWS_PER_TRANSACTION: usize = 5_000;
+/// The public page may take this much longer at 100k names than at 10k
+/// and still count as "not growing with the list".
+const PAGE_GROWTH_ALLOWED: f64 = 1.2;
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(default)
+}
+
+/// How hard and how long each measurement pushes.
+#[derive(Clone, Copy)]
+struct Load {
+    duration: Duration,
+    connections: usize,
+}
+
+impl Load {
+    fn from_env() -> Self {
+        Self {
+            duration: Duration::from_secs(env_number("HTTP_BENCH_SECONDS", 5)),
+            connections: env_number("HTTP_BENCH_CONNECTIONS", 16) as usize,
+        }
+    }
+
+    fn warm_up(self) -> Self {
+        Self {
+            duration: (self.duration / 5).clamp(Duration::from_millis(200), Duration::from_secs(1)),
+            ..self
+        }
+    }
+}
+
+/// A fresh database for one run, dropped afterwards.
+enum Backend {
+    Sqlite { dir: tempfile::TempDir },
+    Postgres { admin_url: String, name: String },
+}
+
+impl Backend {
+    fn sqlite() -> anyhow::Result<Self> {
+        Ok(Self::Sqlite {
+            dir: tempfile::tempdir().context("temporary directory")?,
+        })
+    }
+
+    fn postgres(admin_url: &str) -> anyhow::Result<Self> {
+        let name = format!("undersigned_bench_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = PgConnection::establish(admin_url)
+            .context("could not connect to UNDERSIGNED_TEST_POSTGRES_URL")?;
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .context("could not create the bench database")?;
+        Ok(Self::Postgres {
+            admin_url: admin_url.to_owned(),
+            name,
+        })
+    }
+
+    fn label(&self) -> &'static str {
+        match self {
+            Self::Sqlite { .. } => "SQLite",
+            Self::Postgres { .. } => "PostgreSQL",
+        }
+    }
+
+    fn url(&self) -> anyhow::Result<String> {
+        match self {
+            Self::Sqlite { dir } => Ok(format!(
+                "sqlite://{}",
+                dir.path().join("bench.db").display()
+            )),
+            Self::Postgres { admin_url, name } => {
+                let mut url = url::Url::parse(admin_url).context("PostgreSQL URL")?;
+                url.set_path(&format!("/{name}"));
+                Ok(url.to_string())
+            }
+        }
+    }
+}
+
+impl Drop for Backend {
+    fn drop(&mut self) {
+        if let Self::Postgres { admin_url, name } = self
+            && let Ok(mut admin) = PgConnection::establish(admin_url)
+        {
+            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
+/// What one measurement saw.
+struct Sample {
+    name: String,
+    elapsed: Duration,
+    /// Latencies of the answers with the expected status, sorted.
+    latencies: Vec<Duration>,
+    errors: usize,
+}
+
+impl Sample {
+    fn rate(&self) -> f64 {
+        self.latencies.len() as f64 / self.elapsed.as_secs_f64()
+    }
+
+    fn percentile_ms(&self, p: f64) -> f64 {
+        if self.latencies.is_empty() {
+            return f64::NAN;
+        }
+        let rank =
+            ((p * self.latencies.len() as f64).ceil() as usize).clamp(1, self.latencies.len());
+        self.latencies[rank - 1].as_secs_f64() * 1000.0
+    }
+}
+
+/// Builds request number `n` (unique across the run).
+type MakeRequest = dyn Fn(&reqwest::Client, u64) -> reqwest::RequestBuilder + Send + Sync;
+
+static REQUEST_NUMBER: AtomicU64 = AtomicU64::new(0);
+
+/// Sends requests from `load.connections` tasks until the time is up.
+async fn measure(
+    client: &reqwest::Client,
+    load: Load,
+    name: &str,
+    expected: StatusCode,
+    make: Arc<MakeRequest>,
+) -> Sample {
+    let started = Instant::now();
+    let deadline = started + load.duration;
+    let tasks: Vec<_> = (0..load.connections)
+        .map(|_| {
+            let (client, make) = (client.clone(), make.clone());
+            tokio::spawn(async move {
+                let (mut latencies, mut errors) = (Vec::new(), 0);
+                while Instant::now() < deadline {
+                    let n = REQUEST_NUMBER.fetch_add(1, Ordering::Relaxed);
+                    let sent = Instant::now();
+                    let answered = match make(&client, n).send().await {
+                        Ok(response) => {
+                            let status = response.status();
+                            response.bytes().await.is_ok() && status == expected
+                        }
+                        Err(_) => false,
+                    };
+                    if answered {
+                        latencies.push(sent.elapsed());
+                    } else {
+                        errors += 1;
+                    }
+                }
+                (latencies, errors)
+            })
+        })
+        .collect();
+    let mut sample = Sample {
+        name: name.to_owned(),
+        elapsed: Duration::ZERO,
+        latencies: Vec::new(),
+        errors: 0,
+    };
+    for task in tasks {
+        let (latencies, errors) = task.await.unwrap_or_default();
+        sample.latencies.extend(latencies);
+        sample.errors += errors;
+    }
+    sample.elapsed = started.elapsed();
+    sample.latencies.sort_unstable();
+    sample
+}
+
+/// Warms up, then measures.
+async fn run(
+    client: &reqwest::Client,
+    load: Load,
+    name: &str,
+    expected: StatusCode,
+    make: Arc<MakeRequest>,
+) -> Sample {
+    measure(client, load.warm_up(), name, expected, make.clone()).await;
+    measure(client, load, name, expected, make).await
+}
+
+/// The statements the bench uses, by slug. Sign-ons go to the large one:
+/// a lookup that reads the whole list shows there.
+struct Fixture {
+    small: String,
+    large: String,
+}
+
+fn open_statement(
+    conn: &mut DbConn,
+    membership: &coalitions::Membership,
+    author: &accounts::Coordinator,
+    title: &str,
+) -> anyhow::Result<Statement> {
+    let body = "We, the undersigned, ask for clean water for every household.\n\n\
+                Water utilities must remain public, with tariffs every family can pay.";
+    let draft = Draft::parse(title, body, "bench").map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let statement = statements::create(conn, membership, author, "en", &draft)?;
+    statements::set_status(conn, &statement, Actor::Coordinator(author), Status::Open)?;
+    statements::find_any(conn, &statement.id)?.context("the statement just created")
+}
+
+fn prepare(conn: &mut DbConn) -> anyhow::Result<Fixture> {
+    let email = Email::parse("bench@example.org").context("address")?;
+    let (author, _) = accounts::add_user(conn, "Bench", &email, None, "Bench", Role::Owner)?;
+    let membership = coalitions::memberships_of(conn, &author.id)?
+        .into_iter()
+        .next()
+        .context("membership")?;
+    let small = open_statement(conn, &membership, &author, "Bench list small")?;
+    let large = open_statement(conn, &membership, &author, "Bench list large")?;
+    fill(conn, &small, SMALL_LIST)?;
+    fill(conn, &large, LARGE_LIST)?;
+    if let DbConn::Postgres(pg) = conn {
+        // What autovacuum does within a minute of such a bulk load.
+        pg.batch_execute("ANALYZE")?;
+    }
+    Ok(Fixture {
+        small: small.slug,
+        large: large.slug,
+    })
+}
+
+const COUNTRIES: &[&str] = &["AR", "BR", "DE", "FR", "GB", "KE", "MX", "SE", "US", "ZA"];
+const WORDS: &[&str] = &[
+    "Água",
+    "Fundación",
+    "Red",
+    "Union",
+    "Öko",
+    "Collectif",
+    "Instituto",
+    "Zivot",
+    "Ríos",
+    "Lake",
+    "Observatorio",
+    "Wasser",
+    "Comité",
+    "Ubuntu",
+    "Nile",
+    "Éco",
+];
+
+/// Confirmed signatures in the state the form and confirmation leave them,
+/// inserted many rows at a time (the list keys computed as the app does),
+/// then the statement's counts refreshed once.
+fn fill(conn: &mut DbConn, statement: &Statement, count: usize) -> anyhow::Result<()> {
+    let version = statements::version(conn, &statement.id, "en")?.context("version")?;
+    let revision = statements::current_revision(conn, &version)?;
+    let now = store::now();
+    for start in (0..count).step_by(ROWS_PER_TRANSACTION) {
+        let end = (start + ROWS_PER_TRANSACTION).min(count);
+        store::transaction(conn, |conn| -> anyhow::Result<()> {
+            for chunk in (start..end).collect::<Vec<_>>().chunks(ROWS_PER_INSERT) {
+                insert_rows(conn, statement, &revision.id, now, chunk)?;
+            }
+            Ok(())
+        })?;
+    }
+    signatures::refresh_counts(conn, &statement.id)?;
+    Ok(())
+}
+
+fn insert_rows(
+    conn: &mut DbConn,
+    statement: &Statement,
+    revision_id: &str,
+    now: chrono::NaiveDateTime,
+    numbers: &[usize],
+) -> QueryResult<usize> {
+    let rows: Vec<_> = numbers
+        .iter()
+        .map(|&i| {
+            // Scrambled, so that list order differs from insertion order.
+            let scrambled = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40;
+            let name = format!("{} {scrambled:06x} {i}", WORDS[i % WORDS.len()]);
+            let country = COUNTRIES[i % COUNTRIES.len()];
+            let signed_at = now - chrono::Duration::seconds(i as i64);
+            let key = signatures::list_key(
+                ListOrder::Alphabetical,
+                &statement.language,
+                &Placement {
+                    name: &name,
+                    country: Some(country),
+                    signed_at,
+                    manual_position: None,
+                },
+            );
+            let dedupe = signatures::normalize::dedupe_key(&name, Some(country));
+            (
+                (
+                    sig::id.eq(store::new_id()),
+                    sig::statement_id.eq(statement.id.clone()),
+                    sig::kind.eq(Kind::Organization.as_str()),
+                    sig::name.eq(name),
+                    sig::country.eq(country),
+                    sig::website.eq(format!("https://org{i}.example.org")),
+                    sig::signer_name.eq("Bench Signer"),
+                    sig::signer_title.eq("Director"),
+                    sig::email.eq(format!("contact{i}@org{i}.example.org")),
+                    sig::status.eq(signatures::Status::Confirmed.as_str()),
+                    sig::source.eq("form"),
+                ),
+                (
+                    sig::listed.eq(true),
+                    sig::list_key.eq(key),
+                    sig::revision_id.eq(revision_id.to_owned()),
+                    sig::created_at.eq(signed_at),
+                    sig::confirmed_at.eq(signed_at),
+                    sig::authorized.eq(true),
+                    sig::dedupe_key.eq(dedupe),
+                    sig::website_domain.eq(format!("org{i}.example.org")),
+                    sig::domain_matches.eq(true),
+                ),
+            )
+        })
+        .collect();
+    // A multi-row insert does not compile through the connection enum.
+    match conn {
+        DbConn::Sqlite(c) => diesel::insert_into(sig::table).values(rows).execute(c),
+        DbConn::Postgres(c) => diesel::insert_into(sig::table).values(rows).execute(c),
+    }
+}
+
+async fn with_conn<T: Send + 'static>(
+    pool: &Pool,
+    work: impl FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
+) -> anyhow::Result<T> {
+    let pool = pool.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().context("no connection")?;
+        work(&mut conn)
+    })
+    .await
+    .context("database task")?
+}
+
+/// Waits (a minute at most) until the mail worker has written every
+/// confirmation, so that the next measurement does not share the CPUs with it.
+async fn settle_outbox(pool: &Pool, label: &str) -> anyhow::Result<()> {
+    use undersigned::db::schema::outbox;
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(60) {
+        let queued: i64 = with_conn(pool, |c| {
+            Ok(outbox::table
+                .filter(outbox::status.eq(undersigned::mail::Status::Queued.as_str()))
+                .count()
+                .get_result(c)?)
+        })
+        .await?;
+        if queued == 0 {
+            eprintln!(
+                "{label}: the mail worker caught up {:.1} s after the sign-ons",
+                started.elapsed().as_secs_f64()
+            );
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    eprintln!("{label}: mail still queued a minute after the sign-ons");
+    Ok(())
+}
+
+/// A filled-in sign-on form with an address no other request uses.
+fn sign_form(n: u64) -> Vec<(&'static str, String)> {
+    vec![
+        ("kind", "organization".into()),
+        ("organization", format!("Bench Organization {n}")),
+        ("country", "FR".into()),
+        ("website", format!("https://bench{n}.example.org")),
+        ("signer_name", "Ana Bench".into()),
+        ("signer_title", "Director".into()),
+        ("email", format!("signer{n}@bench{n}.example.org")),
+        ("authorized", "on".into()),
+        ("lang", "en".into()),
+    ]
+}
+
+fn settings(backend: &Backend, data_dir: &std::path::Path) -> anyhow::Result<Settings> {
+    Ok(Settings {
+        listen: "127.0.0.1:0".into(),
+        data_dir: data_dir.to_owned(),
+        database_url: Some(backend.url()?.into()),
+        // No SMTP: the mail worker writes each message to a file.
+        smtp_url: None,
+        log_level: "warn".into(),
+        signon_per_ip_per_hour: u32::MAX,
+        signon_per_address_per_hour: u32::MAX,
+        mails_per_address_per_day: i64::MAX,
+        ..Settings::default()
+    })
+}
+
+/// Starts the app on `backend`, fills it and takes every measurement.
+async fn bench(backend: &Backend, load: Load) -> anyhow::Result<Vec<Sample>> {
+    let data_dir = tempfile::tempdir().context("data directory")?;
+    let app = Application::build(settings(backend, data_dir.path())?).await?;
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let (pool, handle) = (app.pool(), app.handle());
+    let server = tokio::spawn(app.run_until_stopped());
+
+    let filling = Instant::now();
+    let fixture = with_conn(&pool, prepare).await?;
+    eprintln!(
+        "{}: filled {SMALL_LIST} + {LARGE_LIST} signatures in {:.1} s",
+        backend.label(),
+        filling.elapsed().as_secs_f64()
+    );
+
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(load.connections)
+        .build()?;
+    let get = |path: String| -> Arc<MakeRequest> {
+        let url = format!("{base}{path}");
+        Arc::new(move |c: &reqwest::Client, _| c.get(&url))
+    };
+    let sign_url = format!("{base}/s/{}/sign", fixture.large);
+    let post: Arc<MakeRequest> = Arc::new(move |c: &reqwest::Client, n| {
+        c.post(&sign_url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(serde_urlencoded::to_string(sign_form(n)).unwrap_or_default())
+    });
+
+    let mut samples = Vec::new();
+    let ok = StatusCode::OK;
+    samples.push(run(&client, load, "GET /healthz", ok, get("/healthz".into())).await);
+    samples.push(
+        run(
+            &client,
+            load,
+            &format!("POST /s/{{slug}}/sign, {LARGE_LIST} listed"),
+            StatusCode::SEE_OTHER,
+            post,
+        )
+        .await,
+    );
+    settle_outbox(&pool, backend.label()).await?;
+    let small = format!("GET /s/{{slug}}, {SMALL_LIST} listed");
+    let large = format!("GET /s/{{slug}}, {LARGE_LIST} listed");
+    samples.push(
+        run(
+            &client,
+            load,
+            &small,
+            ok,
+            get(format!("/s/{}", fixture.small)),
+        )
+        .await,
+    );
+    samples.push(
+        run(
+            &client,
+            load,
+            &large,
+            ok,
+            get(format!("/s/{}", fixture.large)),
+        )
+        .await,
+    );
+
+    handle.stop(true).await;
+    server.await.context("server task")??;
+    Ok(samples)
+}
+
+fn print_table(backend: &str, load: Load, samples: &[Sample]) {
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let load_average = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".into());
+    println!(
+        "\n{backend}: {} s per measurement, {} connections, {cpus} CPUs (load average {load_average}), client in the same process",
+        load.duration.as_secs(),
+        load.connections
+    );
+    println!(
+        "{:<40} {:>10} {:>9} {:>9} {:>11} {:>7}",
+        "request", "req/s", "p50 ms", "p99 ms", "/healthz", "errors"
+    );
+    let health = samples.first().map_or(f64::NAN, Sample::rate);
+    for s in samples {
+        println!(
+            "{:<40} {:>10.0} {:>9.2} {:>9.2} {:>10.1}% {:>7}",
+            s.name,
+            s.rate(),
+            s.percentile_ms(0.50),
+            s.percentile_ms(0.99),
+            100.0 * s.rate() / health,
+            s.errors
+        );
+    }
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "met" } else { "MISSED" }
+}
+
+fn print_targets(samples: &[Sample]) {
+    let [health, sign, small, large] = samples else {
+        return;
+    };
+    let share = sign.rate() / health.rate();
+    println!(
+        "target  sign-on rate >= 25% of /healthz: {:.1}% -> {}",
+        100.0 * share,
+        verdict(share >= 0.25)
+    );
+    let p99 = sign.percentile_ms(0.99);
+    println!(
+        "target  sign-on p99 < 25 ms: {p99:.2} ms -> {}",
+        verdict(p99 < 25.0)
+    );
+    let growth = large.percentile_ms(0.50) / small.percentile_ms(0.50);
+    let slowdown = small.rate() / large.rate();
+    println!(
+        "target  public page flat from {SMALL_LIST} to {LARGE_LIST} names (p50 x{growth:.2}, rate /{slowdown:.2}, allowed x{PAGE_GROWTH_ALLOWED}) -> {}",
+        verdict(growth <= PAGE_GROWTH_ALLOWED && slowdown <= PAGE_GROWTH_ALLOWED)
+    );
+}
+
+fn main() -> anyhow::Result<()> {
+    let load = Load::from_env();
+    undersigned::telemetry::init(&Settings {
+        log_level: "warn".into(),
+        ..Settings::default()
+    });
+    let runtime = tokio::runtime::Runtime::new()?;
+    let mut backends = vec![Backend::sqlite()?];
+    if let Ok(url) = std::env::var("UNDERSIGNED_TEST_POSTGRES_URL")
+        && !url.is_empty()
+    {
+        backends.push(Backend::postgres(&url)?);
+    } else {
+        eprintln!("UNDERSIGNED_TEST_POSTGRES_URL is not set: SQLite only");
+    }
+    for backend in &backends {
+        let samples = runtime.block_on(bench(backend, load))?;
+        print_table(backend.label(), load, &samples);
+        print_targets(&samples);
+    }
+    Ok(())
+}
