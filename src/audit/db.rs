@@ -1,8 +1,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::DbConn;
 use crate::db::schema::audit_log;
+use crate::db::{DbConn, like, lower};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = audit_log)]
@@ -61,16 +61,6 @@ pub fn insert(
         .map(|_| ())
 }
 
-fn like(text: &str) -> String {
-    let escaped = text
-        .trim()
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 pub fn search(conn: &mut DbConn, coalition_id: &str, filter: &Filter) -> QueryResult<Vec<Entry>> {
     let mut query = audit_log::table
         .filter(audit_log::coalition_id.eq(coalition_id.to_owned()))
@@ -104,8 +94,6 @@ pub fn search(conn: &mut DbConn, coalition_id: &str, filter: &Filter) -> QueryRe
         .select(Entry::as_select())
         .load(conn)
 }
-
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 pub fn actions(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<String>> {
     audit_log::table

@@ -200,6 +200,23 @@ where
     }
 }
 
+diesel::define_sql_function!(
+    /// SQL `lower()`, the same on both backends.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text
+);
+
+/// A case-insensitive `LIKE` pattern that finds `text` anywhere, with the
+/// pattern characters of the text escaped (use with `.escape('\\')`).
+pub fn like(text: &str) -> String {
+    let escaped = text
+        .trim()
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
 /// The current time in UTC, truncated to microseconds so that SQLite and
 /// PostgreSQL store the same value.
 pub fn now() -> NaiveDateTime {

@@ -2,8 +2,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::{Cursor, Kind, NewSignature, Status};
-use crate::db::DbConn;
 use crate::db::schema::signatures;
+use crate::db::{DbConn, like, lower};
 
 /// A name on the public list.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -552,18 +552,6 @@ pub struct ListPage {
 }
 
 pub const LIST_PAGE: i64 = 100;
-
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
-
-fn like(text: &str) -> String {
-    let escaped = text
-        .trim()
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
 
 /// Keys shared by more than one live signature of the statement.
 fn repeated(conn: &mut DbConn, statement_id: &str) -> QueryResult<(Vec<String>, Vec<String>)> {
