@@ -43,6 +43,8 @@ diesel::table! {
         last_response -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        mailing_id -> Nullable<Text>,
+        coalition_id -> Nullable<Text>,
     }
 }
 
@@ -250,6 +252,107 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    contacts (id) {
+        id -> Text,
+        coalition_id -> Text,
+        email -> Text,
+        email_key -> Text,
+        name -> Text,
+        phone -> Nullable<Text>,
+        outlet -> Nullable<Text>,
+        role -> Nullable<Text>,
+        country -> Nullable<Text>,
+        language -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        do_not_contact -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contact_tags (contact_id, tag) {
+        contact_id -> Text,
+        coalition_id -> Text,
+        tag -> Text,
+    }
+}
+
+diesel::table! {
+    contact_lists (id) {
+        id -> Text,
+        coalition_id -> Text,
+        name -> Text,
+        tags -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contact_list_members (list_id, contact_id) {
+        list_id -> Text,
+        contact_id -> Text,
+    }
+}
+
+diesel::table! {
+    press_releases (id) {
+        id -> Text,
+        coalition_id -> Text,
+        slug -> Text,
+        statement_id -> Nullable<Text>,
+        embargo_at -> Nullable<Timestamp>,
+        embargo_zone -> Text,
+        current_revision -> Integer,
+        released_at -> Nullable<Timestamp>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    press_release_revisions (id) {
+        id -> Text,
+        release_id -> Text,
+        number -> Integer,
+        headline -> Text,
+        subheadline -> Text,
+        dateline -> Text,
+        release_date -> Text,
+        press_contacts -> Text,
+        body -> Text,
+        about -> Text,
+        note -> Text,
+        author_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    mailings (id) {
+        id -> Text,
+        coalition_id -> Text,
+        kind -> Text,
+        release_id -> Nullable<Text>,
+        revision_number -> Nullable<Integer>,
+        statement_id -> Nullable<Text>,
+        subject -> Text,
+        body -> Text,
+        audience -> Text,
+        status -> Text,
+        send_at -> Nullable<Timestamp>,
+        at_embargo -> Bool,
+        recipients -> Integer,
+        suppressed -> Integer,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        started_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(memberships -> coalitions (coalition_id));
 diesel::joinable!(memberships -> coordinators (coordinator_id));
 diesel::joinable!(sessions -> coordinators (coordinator_id));
@@ -263,6 +366,13 @@ diesel::joinable!(digest_subscriptions -> statements (statement_id));
 diesel::joinable!(digest_subscriptions -> coordinators (coordinator_id));
 diesel::joinable!(invitations -> coalitions (coalition_id));
 diesel::joinable!(audit_log -> coalitions (coalition_id));
+diesel::joinable!(contacts -> coalitions (coalition_id));
+diesel::joinable!(contact_tags -> contacts (contact_id));
+diesel::joinable!(contact_list_members -> contacts (contact_id));
+diesel::joinable!(contact_list_members -> contact_lists (list_id));
+diesel::joinable!(press_releases -> coalitions (coalition_id));
+diesel::joinable!(press_release_revisions -> press_releases (release_id));
+diesel::joinable!(mailings -> press_releases (release_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     coordinators,
@@ -282,4 +392,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     suppressions,
     sign_invitations,
     digest_subscriptions,
+    contacts,
+    contact_tags,
+    contact_lists,
+    contact_list_members,
+    press_releases,
+    press_release_revisions,
+    mailings,
 );

@@ -1,0 +1,10 @@
+DROP INDEX outbox_mailing;
+ALTER TABLE outbox DROP COLUMN coalition_id;
+ALTER TABLE outbox DROP COLUMN mailing_id;
+DROP TABLE mailings;
+DROP TABLE press_release_revisions;
+DROP TABLE press_releases;
+DROP TABLE contact_list_members;
+DROP TABLE contact_lists;
+DROP TABLE contact_tags;
+DROP TABLE contacts;
