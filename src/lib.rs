@@ -10,6 +10,7 @@ pub mod audit;
 pub mod cli;
 pub mod coalitions;
 pub mod config;
+pub mod contacts;
 pub mod db;
 pub mod demo;
 pub mod error;
