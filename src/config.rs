@@ -60,6 +60,10 @@ pub struct Settings {
     pub log_level: String,
     /// How often the mail worker looks for due mail when idle.
     pub outbox_poll_ms: u64,
+    /// Most mailing (bulk) messages per second; 0 sends as fast as the server takes them.
+    pub mail_rate_per_second: u32,
+    /// How often scheduled work runs: mailings due, deadlines, digests.
+    pub jobs_tick_ms: u64,
     /// First retry delay after a temporary failure; doubles with each attempt.
     pub outbox_retry_base_ms: u64,
     pub outbox_max_attempts: i32,
@@ -99,6 +103,8 @@ impl Default for Settings {
             log_format: LogFormat::Human,
             log_level: "info".into(),
             outbox_poll_ms: 1000,
+            mail_rate_per_second: 0,
+            jobs_tick_ms: 5000,
             outbox_retry_base_ms: 30_000,
             outbox_max_attempts: 10,
             outbox_lease_seconds: 300,

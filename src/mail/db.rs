@@ -23,6 +23,8 @@ pub struct NewRow<'a> {
     pub attempts: i32,
     pub next_attempt_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
+    pub mailing_id: Option<&'a str>,
+    pub coalition_id: Option<&'a str>,
 }
 
 impl<'a> NewRow<'a> {
@@ -48,6 +50,8 @@ impl<'a> NewRow<'a> {
             attempts: 0,
             next_attempt_at: now,
             created_at: now,
+            mailing_id: None,
+            coalition_id: None,
         }
     }
 }
@@ -65,6 +69,8 @@ pub struct OutboxRow {
     pub extra_headers: String,
     pub message_id: String,
     pub attempts: i32,
+    pub priority: i32,
+    pub coalition_id: Option<String>,
 }
 
 /// Inserts the row unless one with the same idempotency key exists; returns
@@ -82,6 +88,27 @@ pub fn insert_unless_present(conn: &mut DbConn, row: &NewRow<'_>) -> QueryResult
             .execute(c)?,
     };
     Ok(inserted == 1)
+}
+
+/// Inserts many rows in multi-row statements, skipping those whose
+/// idempotency key is already stored; returns how many were inserted.
+pub fn insert_many_unless_present(conn: &mut DbConn, rows: &[NewRow<'_>]) -> QueryResult<usize> {
+    // SQLite allows 32766 bound parameters per statement; a row binds 17.
+    const CHUNK: usize = 500;
+    let mut inserted = 0;
+    for chunk in rows.chunks(CHUNK) {
+        inserted += match conn {
+            DbConn::Sqlite(c) => diesel::insert_or_ignore_into(outbox::table)
+                .values(chunk)
+                .execute(c)?,
+            DbConn::Postgres(c) => diesel::insert_into(outbox::table)
+                .values(chunk)
+                .on_conflict(outbox::idempotency_key)
+                .do_nothing()
+                .execute(c)?,
+        };
+    }
+    Ok(inserted)
 }
 
 pub fn id_for_key(conn: &mut DbConn, key: &str) -> QueryResult<String> {

@@ -3,7 +3,10 @@
 //! headers, and a DKIM signature when configured.
 
 use lettre::Message;
-use lettre::message::dkim::{DkimConfig, DkimSigningAlgorithm, DkimSigningKey};
+use lettre::message::dkim::{
+    DkimCanonicalization, DkimCanonicalizationType, DkimConfig, DkimSigningAlgorithm,
+    DkimSigningKey,
+};
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use maud::{DOCTYPE, PreEscaped, html};
@@ -69,10 +72,30 @@ impl Dkim {
         let key = DkimSigningKey::new(&pem, algorithm).map_err(|e| {
             anyhow::anyhow!("the DKIM key {} is not usable: {e}", key_file.display())
         })?;
-        Ok(Self(std::sync::Arc::new(DkimConfig::default_config(
+        // Relaxed header canonicalization survives the folding of long
+        // headers on the way; RFC 8058 wants the List-Unsubscribe pair signed.
+        let headers = [
+            "From",
+            "To",
+            "Subject",
+            "Date",
+            "Message-ID",
+            "List-Unsubscribe",
+            "List-Unsubscribe-Post",
+        ]
+        .into_iter()
+        .map(HeaderName::new_from_ascii_str)
+        .collect();
+        let canonicalization = DkimCanonicalization {
+            header: DkimCanonicalizationType::Relaxed,
+            body: DkimCanonicalizationType::Relaxed,
+        };
+        Ok(Self(std::sync::Arc::new(DkimConfig::new(
             selector.to_owned(),
             domain.to_owned(),
             key,
+            headers,
+            canonicalization,
         ))))
     }
 }

@@ -3,6 +3,8 @@
 //! `emails/`. Nothing is ever sent from inside a request.
 
 mod db;
+mod mailing;
+mod mailing_db;
 mod message;
 pub mod templates;
 mod transport;
@@ -14,6 +16,10 @@ use lettre::message::Mailbox;
 use crate::config::Settings;
 use crate::db::DbConn;
 
+pub use mailing::{
+    Delivery, DeliveryState, MailingTag, Progress, cancel, cancel_unsent_to, deliveries,
+    enqueue_for_mailing, hold, progress, resume,
+};
 pub use templates::Rendered;
 pub use transport::Transport;
 pub use worker::{Worker, WorkerOptions};
@@ -52,7 +58,7 @@ pub enum Priority {
 }
 
 impl Priority {
-    fn rank(self) -> i32 {
+    pub(crate) fn rank(self) -> i32 {
         match self {
             Self::Transactional => 0,
             Self::Bulk => 10,
@@ -95,6 +101,10 @@ pub enum Status {
     Sent,
     /// Refused for good (5xx), or out of attempts.
     Failed,
+    /// Part of a paused mailing: kept, not sent until resumed.
+    Held,
+    /// Part of a cancelled mailing: never sent.
+    Cancelled,
 }
 
 impl Status {
@@ -103,16 +113,21 @@ impl Status {
             Self::Queued => "queued",
             Self::Sent => "sent",
             Self::Failed => "failed",
+            Self::Held => "held",
+            Self::Cancelled => "cancelled",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "queued" => Some(Self::Queued),
-            "sent" => Some(Self::Sent),
-            "failed" => Some(Self::Failed),
-            _ => None,
-        }
+        [
+            Self::Queued,
+            Self::Sent,
+            Self::Failed,
+            Self::Held,
+            Self::Cancelled,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
     }
 }
 

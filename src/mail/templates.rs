@@ -64,6 +64,7 @@ fn load() -> Result<Registry, TemplateError> {
             minijinja::escape_formatter(out, state, value)
         }
     });
+    env.add_filter("markdown", markdown_filter);
     let mut templates = BTreeMap::new();
     for file in EMAILS.files() {
         let path = file.path();
@@ -174,6 +175,36 @@ pub fn sample(name: &str) -> Option<toml::Table> {
         .templates
         .get(name)
         .map(|t| t.sample.clone())
+}
+
+/// `{{ body | markdown }}`: Markdown a coordinator wrote, kept as typed in
+/// the text part and, in the HTML part, rendered and sanitized like every
+/// user Markdown, then joined into one line so that the template's own
+/// Markdown pass keeps it as one HTML block.
+fn markdown_filter(state: &minijinja::State<'_, '_>, value: String) -> minijinja::Value {
+    if !state.name().ends_with(".html") {
+        return minijinja::Value::from(value);
+    }
+    // A mailing renders the same body for every recipient: keep the last
+    // few results instead of sanitizing the same Markdown thousands of times.
+    thread_local! {
+        static RECENT: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let html = RECENT.with_borrow_mut(|recent| {
+        if let Some((_, html)) = recent.iter().find(|(markdown, _)| *markdown == value) {
+            return html.clone();
+        }
+        let html = crate::text::render_markdown(&value)
+            .into_string()
+            .trim()
+            .replace('\n', "&#10;");
+        if recent.len() >= 4 {
+            recent.remove(0);
+        }
+        recent.push((value, html.clone()));
+        html
+    });
+    minijinja::Value::from_safe_string(html)
 }
 
 fn markdown_to_html(markdown: &str) -> String {

@@ -1,14 +1,17 @@
 //! The mail worker: claims due rows of the outbox, sends them through the
 //! transport, several at once, and records each outcome.
 
+use std::collections::HashSet;
+use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::Context;
 use futures_util::StreamExt;
 use lettre::message::Mailbox;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 
+use super::Priority;
 use super::db::{self, OutboxRow};
 use super::message::{self, Dkim};
 use super::transport::{Outcome, Transport};
@@ -25,6 +28,8 @@ pub struct WorkerOptions {
     pub max_attempts: i32,
     pub lease: Duration,
     pub batch: i64,
+    /// Most bulk messages per second, `None` for no limit.
+    pub rate_per_second: Option<NonZeroU32>,
 }
 
 impl WorkerOptions {
@@ -35,6 +40,7 @@ impl WorkerOptions {
             max_attempts: settings.outbox_max_attempts.max(1),
             lease: Duration::from_secs(settings.outbox_lease_seconds.max(1).unsigned_abs()),
             batch: 200,
+            rate_per_second: NonZeroU32::new(settings.mail_rate_per_second),
         }
     }
 
@@ -51,6 +57,7 @@ pub struct Worker {
     from: Mailbox,
     dkim: Option<Dkim>,
     options: WorkerOptions,
+    rate: Option<governor::DefaultDirectRateLimiter>,
 }
 
 impl Worker {
@@ -61,12 +68,18 @@ impl Worker {
         dkim: Option<Dkim>,
         options: WorkerOptions,
     ) -> Self {
+        let rate = options.rate_per_second.map(|rate| {
+            // Evenly spaced: no burst after a pause or an idle spell.
+            let quota = governor::Quota::per_second(rate).allow_burst(NonZeroU32::MIN);
+            governor::RateLimiter::direct(quota)
+        });
         Self {
             pool,
             transport: Arc::new(transport),
             from,
             dkim,
             options,
+            rate,
         }
     }
 
@@ -119,44 +132,72 @@ impl Worker {
         Ok(())
     }
 
-    /// Claims one batch of due rows and sends them; returns how many it claimed.
+    /// Claims one batch of due rows and sends them; returns how many it
+    /// claimed. Outcomes are recorded while sending goes on, many to a
+    /// transaction, so the database never waits on the network or the
+    /// network on one commit per message.
     async fn send_due(&self, shutdown: &watch::Receiver<bool>) -> anyhow::Result<usize> {
         let claim = crate::db::new_id();
         let now = crate::db::now();
         let lease_until =
             now + chrono::Duration::from_std(self.options.lease).unwrap_or(chrono::Duration::MAX);
-        let batch = self.options.batch;
+        let batch = self.batch_size();
         let rows = {
             let claim = claim.clone();
             self.db(move |conn| db::claim_due(conn, &claim, now, lease_until, batch))
                 .await?
         };
         let claimed = rows.len();
+        if claimed == 0 {
+            return Ok(0);
+        }
         let skipped = Mutex::new(Vec::new());
-        futures_util::stream::iter(rows)
-            .for_each_concurrent(self.transport.concurrency(), |row| async {
-                if *shutdown.borrow() {
-                    if let Ok(mut skipped) = skipped.lock() {
-                        skipped.push(row.id);
+        let withdrawn = Withdrawn::default();
+        let (outcomes, received) = mpsc::unbounded_channel();
+        let sending = async {
+            let outcomes = outcomes;
+            futures_util::stream::iter(rows)
+                .for_each_concurrent(self.transport.concurrency(), |row| {
+                    let (outcomes, skipped, withdrawn, claim) =
+                        (&outcomes, &skipped, &withdrawn, &claim);
+                    async move {
+                        let bulk = row.priority >= Priority::Bulk.rank();
+                        if bulk && let Some(limiter) = &self.rate {
+                            limiter.until_ready().await;
+                        }
+                        if *shutdown.borrow()
+                            || (bulk && withdrawn.contains(self, claim, &row.id).await)
+                        {
+                            if let Ok(mut skipped) = skipped.lock() {
+                                skipped.push(row.id);
+                            }
+                            return;
+                        }
+                        let outcome = self.deliver(&row).await;
+                        let _ = outcomes.send((row, outcome));
                     }
-                    return;
-                }
-                let outcome = self.deliver(&row).await;
-                if let Err(error) = self.record(&row, &claim, outcome).await {
-                    tracing::error!(
-                        outbox_id = row.id,
-                        error = format!("{error:#}"),
-                        "could not record a send"
-                    );
-                }
-            })
-            .await;
+                })
+                .await;
+        };
+        let ((), recorded) = tokio::join!(sending, self.record_all(received, &claim));
+        recorded?;
         let skipped = skipped.into_inner().unwrap_or_default();
         if !skipped.is_empty() {
             self.db(move |conn| db::release(conn, &skipped, &claim))
                 .await?;
         }
         Ok(claimed)
+    }
+
+    /// With a rate limit, claim no more than about half a minute of work,
+    /// so a lease never runs out while rows wait for their turn.
+    fn batch_size(&self) -> i64 {
+        match self.options.rate_per_second {
+            Some(rate) => i64::from(rate.get())
+                .saturating_mul(30)
+                .clamp(1, self.options.batch),
+            None => self.options.batch,
+        }
     }
 
     async fn deliver(&self, row: &OutboxRow) -> Outcome {
@@ -166,41 +207,64 @@ impl Worker {
         }
     }
 
-    async fn record(&self, row: &OutboxRow, claim: &str, outcome: Outcome) -> anyhow::Result<()> {
-        let (id, claim) = (row.id.clone(), claim.to_owned());
+    /// Records outcomes as they arrive, up to [`RECORD_BATCH`] per transaction.
+    async fn record_all(
+        &self,
+        mut received: mpsc::UnboundedReceiver<(OutboxRow, Outcome)>,
+        claim: &str,
+    ) -> anyhow::Result<()> {
+        let mut buffer = Vec::with_capacity(RECORD_BATCH);
+        let mut failure = None;
+        while received.recv_many(&mut buffer, RECORD_BATCH).await > 0 {
+            let results: Vec<Recorded> = buffer
+                .drain(..)
+                .map(|(row, outcome)| self.judge(row, outcome))
+                .collect();
+            let claim = claim.to_owned();
+            // Keep receiving after a failure, so sending is never blocked.
+            if let Err(error) = self
+                .db(move |conn| crate::db::transaction(conn, |c| record(c, &claim, &results)))
+                .await
+            {
+                tracing::error!(error = format!("{error:#}"), "could not record sends");
+                failure = Some(error);
+            }
+        }
+        failure.map_or(Ok(()), Err)
+    }
+
+    /// What an outcome means for the row, logged once here.
+    fn judge(&self, row: OutboxRow, outcome: Outcome) -> Recorded {
         let attempts = row.attempts + 1;
-        match outcome {
+        let verdict = match outcome {
             Outcome::Accepted(reply) => {
-                tracing::info!(outbox_id = id, reply, "mail sent");
-                self.db(move |c| db::mark_sent(c, &id, &claim, &reply, crate::db::now()))
-                    .await?;
+                tracing::info!(outbox_id = row.id, reply, "mail sent");
+                Verdict::Sent(reply)
             }
             Outcome::Permanent(reply) => {
-                tracing::warn!(outbox_id = id, reply, "mail refused for good");
-                self.db(move |c| db::mark_failed(c, &id, &claim, &reply))
-                    .await?;
+                tracing::warn!(outbox_id = row.id, reply, "mail refused for good");
+                Verdict::Failed(reply)
             }
             Outcome::Temporary(reply) if attempts >= self.options.max_attempts => {
-                tracing::warn!(outbox_id = id, reply, attempts, "mail given up");
-                let reply = format!("gave up after {attempts} attempts; last reply: {reply}");
-                self.db(move |c| db::mark_failed(c, &id, &claim, &reply))
-                    .await?;
+                tracing::warn!(outbox_id = row.id, reply, attempts, "mail given up");
+                Verdict::Failed(format!(
+                    "gave up after {attempts} attempts; last reply: {reply}"
+                ))
             }
             Outcome::Temporary(reply) => {
                 let delay = self.options.retry_delay(row.attempts);
                 tracing::info!(
-                    outbox_id = id,
+                    outbox_id = row.id,
                     reply,
                     retry_in_s = delay.as_secs_f64(),
                     "mail deferred"
                 );
                 let retry_at = crate::db::now()
                     + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6));
-                self.db(move |c| db::mark_deferred(c, &id, &claim, &reply, retry_at))
-                    .await?;
+                Verdict::Deferred(reply, retry_at)
             }
-        }
-        Ok(())
+        };
+        Recorded { row, verdict }
     }
 
     async fn db<T: Send + 'static>(
@@ -219,6 +283,79 @@ impl Worker {
     }
 }
 
+/// Most outcomes written in one transaction.
+const RECORD_BATCH: usize = 64;
+
+enum Verdict {
+    Sent(String),
+    Failed(String),
+    Deferred(String, chrono::NaiveDateTime),
+}
+
+struct Recorded {
+    row: OutboxRow,
+    verdict: Verdict,
+}
+
+/// Writes outcomes. A hard bounce of a coalition's mailing puts the address
+/// on that coalition's suppression list, which cancels what else is queued to it.
+fn record(conn: &mut DbConn, claim: &str, results: &[Recorded]) -> diesel::QueryResult<()> {
+    let now = crate::db::now();
+    for Recorded { row, verdict } in results {
+        match verdict {
+            Verdict::Sent(reply) => {
+                db::mark_sent(conn, &row.id, claim, reply, now)?;
+            }
+            Verdict::Failed(reply) => {
+                db::mark_failed(conn, &row.id, claim, reply)?;
+                if let Some(coalition) = &row.coalition_id
+                    && super::mailing::is_permanent_reply(reply)
+                {
+                    crate::suppressions::add(
+                        conn,
+                        coalition,
+                        &row.recipient,
+                        crate::suppressions::Reason::Bounced,
+                        Some(reply),
+                    )?;
+                }
+            }
+            Verdict::Deferred(reply, retry_at) => {
+                db::mark_deferred(conn, &row.id, claim, reply, *retry_at)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The rows of a claim that a pause or cancel took back, read at most once
+/// a second while a batch is being sent.
+#[derive(Default)]
+struct Withdrawn(tokio::sync::Mutex<Option<(std::time::Instant, HashSet<String>)>>);
+
+impl Withdrawn {
+    async fn contains(&self, worker: &Worker, claim: &str, id: &str) -> bool {
+        let mut cache = self.0.lock().await;
+        let stale = cache
+            .as_ref()
+            .is_none_or(|(read, _)| read.elapsed() >= Duration::from_secs(1));
+        if stale {
+            let claim = claim.to_owned();
+            match worker
+                .db(move |c| super::mailing_db::withdrawn_from_claim(c, &claim))
+                .await
+            {
+                Ok(ids) => *cache = Some((std::time::Instant::now(), ids.into_iter().collect())),
+                Err(error) => tracing::warn!(
+                    error = format!("{error:#}"),
+                    "could not check for paused mail"
+                ),
+            }
+        }
+        cache.as_ref().is_some_and(|(_, ids)| ids.contains(id))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +368,7 @@ mod tests {
             max_attempts: 10,
             lease: Duration::from_secs(300),
             batch: 10,
+            rate_per_second: None,
         };
 
         assert_eq!(options.retry_delay(0), Duration::from_secs(30));

@@ -31,3 +31,10 @@ pub fn insert(
         .execute(conn)
         .map(|_| ())
 }
+
+pub fn all(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<String>> {
+    suppressions::table
+        .filter(suppressions::coalition_id.eq(coalition_id))
+        .select(suppressions::email)
+        .load(conn)
+}

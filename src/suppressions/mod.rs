@@ -39,7 +39,17 @@ pub fn is_suppressed(conn: &mut DbConn, coalition_id: &str, email: &str) -> Quer
     db::exists(conn, coalition_id, &normalized(email))
 }
 
+/// Every suppressed address of a coalition (lowercase), to filter a
+/// mailing's audience in one read.
+pub fn all(
+    conn: &mut DbConn,
+    coalition_id: &str,
+) -> QueryResult<std::collections::HashSet<String>> {
+    Ok(db::all(conn, coalition_id)?.into_iter().collect())
+}
+
 /// Adds an address; an address already suppressed keeps its first reason.
+/// Mailings under way stop at once for it: its unsent mails are cancelled.
 pub fn add(
     conn: &mut DbConn,
     coalition_id: &str,
@@ -51,7 +61,9 @@ pub fn add(
     if db::exists(conn, coalition_id, &email)? {
         return Ok(());
     }
-    db::insert(conn, coalition_id, &email, reason, detail)
+    db::insert(conn, coalition_id, &email, reason, detail)?;
+    crate::mail::cancel_unsent_to(conn, coalition_id, &email)?;
+    Ok(())
 }
 
 fn token(secret: &SecretKey, coalition_id: &str, email: &str) -> String {

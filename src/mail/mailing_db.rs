@@ -1,0 +1,104 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Integer, Text};
+
+use super::Status;
+use crate::db::DbConn;
+use crate::db::schema::outbox;
+
+#[derive(Debug, QueryableByName)]
+pub struct StateCount {
+    #[diesel(sql_type = Text)]
+    pub status: String,
+    /// 1 when the rows were tried before, else 0.
+    #[diesel(sql_type = Integer)]
+    pub retried: i32,
+    #[diesel(sql_type = Bool)]
+    pub bounced: bool,
+    #[diesel(sql_type = BigInt)]
+    pub count: i64,
+}
+
+const STATE_COUNTS: &str = "SELECT status, \
+    CASE WHEN attempts > 0 THEN 1 ELSE 0 END AS retried, \
+    (status = 'failed' AND last_response LIKE '5__%' AND last_response NOT LIKE 'gave up%') AS bounced, \
+    COUNT(*) AS count FROM outbox WHERE mailing_id = $1 GROUP BY 1, 2, 3";
+
+pub fn state_counts(conn: &mut DbConn, mailing_id: &str) -> QueryResult<Vec<StateCount>> {
+    let sql = match conn {
+        DbConn::Postgres(_) => STATE_COUNTS.to_owned(),
+        DbConn::Sqlite(_) => STATE_COUNTS.replace("$1", "?"),
+    };
+    diesel::sql_query(sql)
+        .bind::<Text, _>(mailing_id)
+        .load(conn)
+}
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct DeliveryRow {
+    pub recipient: String,
+    pub recipient_name: Option<String>,
+    pub status: String,
+    pub attempts: i32,
+    pub last_response: Option<String>,
+    pub sent_at: Option<NaiveDateTime>,
+    pub next_attempt_at: NaiveDateTime,
+}
+
+pub fn deliveries(
+    conn: &mut DbConn,
+    mailing_id: &str,
+    after: Option<&str>,
+    limit: Option<i64>,
+) -> QueryResult<Vec<DeliveryRow>> {
+    let mut query = outbox::table
+        .filter(outbox::mailing_id.eq(mailing_id))
+        .order(outbox::recipient)
+        .select(DeliveryRow::as_select())
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(outbox::recipient.gt(after.to_owned()));
+    }
+    if let Some(limit) = limit {
+        query = query.limit(limit);
+    }
+    query.load(conn)
+}
+
+pub fn set_status(
+    conn: &mut DbConn,
+    mailing_id: &str,
+    from: Status,
+    to: Status,
+) -> QueryResult<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::mailing_id.eq(mailing_id))
+            .filter(outbox::status.eq(from.as_str())),
+    )
+    .set(outbox::status.eq(to.as_str()))
+    .execute(conn)
+}
+
+pub fn cancel_unsent_to(conn: &mut DbConn, coalition_id: &str, email: &str) -> QueryResult<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::coalition_id.eq(coalition_id))
+            .filter(outbox::recipient.eq(email))
+            .filter(outbox::mailing_id.is_not_null())
+            .filter(outbox::status.eq_any([Status::Queued.as_str(), Status::Held.as_str()])),
+    )
+    .set(outbox::status.eq(Status::Cancelled.as_str()))
+    .execute(conn)
+}
+
+/// Rows of a claim that are no longer queued: their mailing was paused or
+/// cancelled after the worker claimed them.
+pub fn withdrawn_from_claim(conn: &mut DbConn, claim: &str) -> QueryResult<Vec<String>> {
+    outbox::table
+        .filter(outbox::locked_by.eq(claim))
+        .filter(outbox::status.ne(Status::Queued.as_str()))
+        .select(outbox::id)
+        .load(conn)
+}
