@@ -17,6 +17,7 @@ pub mod error;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod press;
 pub mod signatures;
 pub mod startup;
 pub mod statements;

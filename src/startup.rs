@@ -73,6 +73,8 @@ impl Application {
         let jobs = tokio::spawn(crate::jobs::run(
             pool.clone(),
             mail.clone(),
+            secret.clone(),
+            std::time::Duration::from_millis(settings.jobs_tick_ms.max(50)),
             stopped.clone(),
         ));
         let worker = tokio::spawn(worker.run(stopped));

@@ -11,6 +11,7 @@
 #[path = "api/helpers.rs"]
 mod helpers;
 #[path = "api/mailbox.rs"]
+#[expect(dead_code, reason = "the browser tests read only text parts")]
 mod mailbox;
 #[expect(dead_code, reason = "shared with tests/api; helpers.rs names TestSmtp")]
 #[path = "api/smtp.rs"]

@@ -247,3 +247,16 @@ pub fn name_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
         .select(coalitions::name)
         .first(conn)
 }
+
+pub fn about_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
+    coalitions::table
+        .find(coalition_id)
+        .select(coalitions::about)
+        .first(conn)
+}
+
+pub fn set_about(conn: &mut DbConn, coalition_id: &str, about: &str) -> QueryResult<usize> {
+    diesel::update(coalitions::table.find(coalition_id))
+        .set(coalitions::about.eq(about))
+        .execute(conn)
+}

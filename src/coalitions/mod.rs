@@ -430,3 +430,12 @@ pub fn slug_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
 pub fn name_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
     db::name_of(conn, coalition_id)
 }
+
+/// The coalition's "About" boilerplate, reused by its press releases.
+pub fn about_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
+    db::about_of(conn, coalition_id)
+}
+
+pub fn set_about(conn: &mut DbConn, coalition_id: &str, about: &str) -> QueryResult<usize> {
+    db::set_about(conn, coalition_id, about)
+}

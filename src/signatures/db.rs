@@ -711,3 +711,17 @@ pub fn set_invitation(conn: &mut DbConn, id: &str, invitation_id: &str) -> Query
         .set(signatures::invitation_id.eq(invitation_id))
         .execute(conn)
 }
+
+pub fn confirmed_signatories(
+    conn: &mut DbConn,
+    statement_id: &str,
+) -> QueryResult<Vec<(String, Option<String>, String)>> {
+    signatures::table
+        .filter(signatures::statement_id.eq(statement_id))
+        .filter(signatures::status.eq_any([Status::Confirmed.as_str(), Status::Approved.as_str()]))
+        .filter(signatures::merged_into.is_null())
+        .filter(signatures::email.ne(""))
+        .order(signatures::email)
+        .select((signatures::email, signatures::signer_name, signatures::name))
+        .load(conn)
+}

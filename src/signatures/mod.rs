@@ -290,6 +290,29 @@ pub fn all_listed(conn: &mut DbConn, statement_id: &str, kind: Kind) -> QueryRes
     db::page(conn, statement_id, kind, None, i64::MAX)
 }
 
+/// A confirmed signatory with an address, for an update mailing.
+#[derive(Debug, Clone)]
+pub struct Signatory {
+    pub email: String,
+    /// The person who signed, when the form asked for one.
+    pub signer: Option<String>,
+    /// The organization (or the person, for an individual signature).
+    pub name: String,
+}
+
+/// The confirmed (or approved) signatories of a statement, withdrawn,
+/// rejected, unconfirmed and merged ones left out.
+pub fn confirmed_signatories(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<Signatory>> {
+    Ok(db::confirmed_signatories(conn, statement_id)?
+        .into_iter()
+        .map(|(email, signer, name)| Signatory {
+            email,
+            signer,
+            name,
+        })
+        .collect())
+}
+
 /// How many signatures are in each state.
 pub fn counts_by_status(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<(Status, i64)>> {
     let counts = db::counts_by_status(conn, statement_id)?;

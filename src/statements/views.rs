@@ -213,6 +213,7 @@ pub fn dashboard_with_translation(
                     a href={ (here) "/signatures" } { (t(lang, "dashboard-all-signatures")) } " · "
                     a href={ (here) "/signatures?status=confirmed" } { (t(lang, "dashboard-to-review")) } " · "
                     a href={ (here) "/invitations" } { (t(lang, "dashboard-invitations")) } " · "
+                    a href={ (here) "/update" } { (t(lang, "update-send")) } " · "
                     a href={ (here) "/signatures.csv" } { (t(lang, "dashboard-export-csv")) }
                 }
                 form.inline.digest method="post" action={ (here) "/digest" } {

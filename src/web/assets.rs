@@ -5,6 +5,10 @@ use actix_web::{HttpResponse, get};
 
 const STYLESHEET: &str = include_str!("static/style.css");
 const OPENED_SCRIPT: &str = include_str!("static/opened.js");
+const MAILING_SCRIPT: &str = include_str!("static/mailing.js");
+
+/// Path of the script that keeps a mailing's progress current.
+pub const MAILING_SCRIPT_PATH: &str = concat!("/static/mailing.js?v=", env!("CARGO_PKG_VERSION"));
 
 /// Path of the script that reports an opened invitation form.
 pub const OPENED_SCRIPT_PATH: &str = concat!("/static/opened.js?v=", env!("CARGO_PKG_VERSION"));
@@ -26,4 +30,12 @@ pub async fn opened_script() -> HttpResponse {
         .insert_header((header::CONTENT_TYPE, "text/javascript; charset=utf-8"))
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
         .body(OPENED_SCRIPT)
+}
+
+#[get("/static/mailing.js")]
+pub async fn mailing_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/javascript; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(MAILING_SCRIPT)
 }

@@ -79,6 +79,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(health::readyz)
         .service(assets::stylesheet)
         .service(assets::opened_script)
+        .service(assets::mailing_script)
         .service(web::resource("/").get(home));
     crate::accounts::routes::configure(cfg);
     crate::coalitions::routes::configure(cfg);
@@ -86,13 +87,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::signatures::invitations::public::configure(cfg);
     crate::statements::public::configure(cfg);
     crate::suppressions::routes::configure(cfg);
+    crate::press::public::configure(cfg);
     cfg.service(
         web::scope("/c/{coalition}")
             .wrap(from_fn(access::coalition_guard))
             .configure(crate::statements::routes::configure_coalition)
             .configure(crate::signatures::routes::configure_coalition)
             .configure(crate::coalitions::routes::configure_coalition)
-            .configure(crate::audit::routes::configure_coalition),
+            .configure(crate::audit::routes::configure_coalition)
+            .configure(crate::press::routes::configure_coalition),
     )
     .service(
         web::scope("/c")

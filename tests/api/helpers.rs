@@ -116,7 +116,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     spawn_app_configured(options, |_| {}).await
 }
 
-async fn spawn_app_configured(options: Options, change: impl FnOnce(&mut Settings)) -> TestApp {
+/// The app with `options` and settings changed by `change`.
+pub async fn spawn_app_configured(options: Options, change: impl FnOnce(&mut Settings)) -> TestApp {
     let db = options
         .db
         .unwrap_or_else(|| Arc::new(TestDatabase::create()));

@@ -45,11 +45,26 @@ impl TestApp {
 }
 
 /// The decoded `text/plain` part of a MIME message.
-fn text_part(eml: &str) -> Option<String> {
-    let start = eml.find("Content-Type: text/plain")?;
+pub fn text_part(eml: &str) -> Option<String> {
+    part(eml, "text/plain")
+}
+
+/// The decoded `text/html` part of a MIME message.
+pub fn html_part(eml: &str) -> Option<String> {
+    part(eml, "text/html")
+}
+
+fn part(eml: &str, content_type: &str) -> Option<String> {
+    let start = eml.find(&format!("Content-Type: {content_type}"))?;
     let part = &eml[start..];
     let (headers, body) = part.split_once("\r\n\r\n")?;
-    let body = body.split("\r\n--").next().unwrap_or_default();
+    let boundary = eml
+        .split("boundary=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|b| format!("\r\n--{b}"))
+        .unwrap_or_else(|| "\r\n--".to_owned());
+    let body = body.split(&boundary).next().unwrap_or_default();
     let encoding = headers
         .lines()
         .find_map(|l| l.strip_prefix("Content-Transfer-Encoding:"))

@@ -500,3 +500,122 @@ unsubscribe-submit = Unsubscribe
 unsubscribed-title = Unsubscribed
 unsubscribed-heading = You are unsubscribed
 unsubscribed-body = { $email } will not be mailed again by this coalition.
+
+## Press releases
+
+nav-press = Press
+press-title = Press releases
+press-new = New press release
+press-none = No press releases yet.
+press-headline = Headline
+press-subheadline = Subheadline
+press-dateline = Place
+press-dateline-hint = The city the release comes from, as in "Mexico City".
+press-release-date = Date line
+press-body = Text of the release
+# $count and $link are placeholders a coordinator can type.
+press-body-hint = Markdown: **bold**, > quotes, [links](https://…). { $count } inserts the live number of signatories of the linked statement, { $link } its public address.
+press-contacts = Press contacts
+press-contacts-hint = One per line: Name | phone | email (the phone may be left out).
+# $line is a line number.
+press-contacts-bad-line = Line { $line } should read Name | phone | email, with a valid email address.
+press-about = About
+press-about-hint = The coalition's boilerplate, shown at the end of the release.
+press-save-about = Keep this "About" text for the coalition's next releases
+# $coalition is the coalition's name.
+press-about-heading = About { $coalition }
+press-statement = Linked statement
+press-no-statement = No statement
+press-unknown-statement = Choose one of this coalition's statements.
+press-embargo = Embargo
+press-embargo-hint = Leave the time empty for a release that may be reported at once. Mail sent before the embargo says "EMBARGOED UNTIL" with this time; the web version appears when it lifts.
+press-embargo-time = Embargo until (local time)
+press-embargo-zone = Time zone
+press-no-embargo = No embargo
+# $time is the embargo time with its zone.
+press-embargo-lifted = The embargo lifted on { $time }.
+press-note = What changed (optional)
+press-save = Save
+press-form-title = Press release
+press-required = Fill this in.
+press-edit = Edit
+press-saved = Saved.
+press-back = Back to the release
+press-preview-mail = Preview the mail
+press-mail-subject = Subject:
+press-mail-html = HTML part
+press-mail-text = Plain-text part
+press-test-send = Send a test to me
+press-test-sent = A test was sent to your own address; it is marked [TEST].
+press-send = Send or schedule
+# $headline is the release's headline.
+press-send-title = Send "{ $headline }"
+press-publish = Publish the web version without mailing
+press-published = The web version is published (at the embargo, if there is one).
+press-web-version = Web version
+press-web-public = Web version public
+press-web-at-embargo = Web version public when the embargo lifts
+press-web-not-yet = Web version not published
+press-web-preview = Preview of the web version
+press-revisions = Revisions
+# $number is a revision number.
+press-revision = Revision { $number }
+
+## Audiences and mailings
+
+audience-lists = Saved lists
+audience-no-lists = No saved lists yet; make them on the contacts page.
+audience-tags = Contacts with any of these tags
+audience-no-tags = No tagged contacts yet.
+audience-signatories = Confirmed signatories of a statement
+audience-no-signatories = None
+audience-count = Count recipients
+# $count is a number of addresses.
+audience-reach = { $count } addresses will receive it.
+# $count is a number of addresses.
+audience-suppressed = { $count } skipped because they unsubscribed, bounced or must not be contacted.
+mailings-title = Mailings
+mailings-none = Nothing sent yet.
+mailing-subject = Subject
+mailing-status = Status
+mailing-recipients = Recipients
+mailing-when = When
+mailing-when-now = Send now
+# $time is the embargo time with its zone.
+mailing-when-embargo = When the embargo lifts ({ $time })
+mailing-when-at = At a time
+mailing-send-at = Send at
+mailing-send-at-hint = Local time in the time zone below.
+mailing-confirm-send = Send
+mailing-no-embargo = This release has no embargo; choose "Send now" or a time.
+mailing-no-audience = Choose at least one list, tag or statement.
+mailing-suppressed = Skipped (suppressed)
+mailing-pause = Pause
+mailing-resume = Resume
+mailing-cancel = Cancel the rest
+mailing-log = Delivery log
+mailing-log-csv = Download the log (CSV)
+mailing-log-empty = No mail has been written for this mailing yet.
+mailing-log-next = Next page
+mailing-email = Email
+mailing-name = Name
+mailing-state = State
+mailing-attempts = Attempts
+mailing-reply = Server's answer
+mailing-status-scheduled = Scheduled
+mailing-status-sending = Sending
+mailing-status-paused = Paused
+mailing-status-cancelled = Cancelled
+mailing-status-sent = Sent
+delivery-queued = Queued
+delivery-deferred = Deferred (retrying)
+delivery-sent = Sent
+delivery-bounced = Bounced (address suppressed)
+delivery-failed = Failed
+delivery-paused = Paused
+delivery-cancelled = Cancelled
+# $title is the statement's title.
+update-title = Write to the signatories of "{ $title }"
+update-body = Message
+update-body-hint = Markdown. Each signatory gets it with their name and an unsubscribe link.
+update-send = Write to signatories

@@ -1,0 +1,350 @@
+//! Handlers for mailings: progress, log, pause/resume/cancel, and updates
+//! to a statement's signatories.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpResponse, get, post, web};
+use serde::Deserialize;
+
+use super::mailing_views::{self, UpdateForm};
+use super::mailings::{self, Audience, Control, When};
+use super::routes::{audience_from, choices, ctx, when_from};
+use super::views::AudienceChoice;
+use super::{Mailing, PressError};
+use crate::error::WebError;
+use crate::i18n::t;
+use crate::statements::routes::load as load_statement;
+use crate::web::access::Access;
+use crate::web::forms::FieldErrors;
+use crate::web::layout::{html_response, see_other};
+use crate::web::{AppState, blocking};
+
+/// Lines of the delivery log on one page.
+const LOG_PAGE: i64 = 200;
+
+pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
+    cfg.service(mailing_page)
+        .service(progress_json)
+        .service(log_csv)
+        .service(pause)
+        .service(resume)
+        .service(cancel)
+        .service(update_form)
+        .service(update);
+}
+
+async fn load(state: &AppState, access: &Access, id: String) -> Result<Mailing, WebError> {
+    let coalition = access.member()?.coalition.id.clone();
+    blocking(state, move |c| mailings::find_in(c, &coalition, &id))
+        .await??
+        .ok_or(WebError::NotFound)
+}
+
+#[derive(Debug, Deserialize)]
+struct Page {
+    after: Option<String>,
+}
+
+#[get("/mailings/{mailing}")]
+async fn mailing_page(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    query: web::Query<Page>,
+) -> Result<HttpResponse, WebError> {
+    let mailing = load(&state, &access, path.into_inner().1).await?;
+    let (id, after) = (mailing.id.clone(), query.into_inner().after);
+    let (progress, log) = blocking(&state, move |c| {
+        Ok::<_, diesel::result::Error>((
+            crate::mail::progress(c, &id)?,
+            crate::mail::deliveries(c, &id, after.as_deref(), Some(LOG_PAGE + 1))?,
+        ))
+    })
+    .await??;
+    let more = log.len() > LOG_PAGE as usize;
+    let log = &log[..log.len().min(LOG_PAGE as usize)];
+    let next = more
+        .then(|| log.last().map(|d| d.recipient.as_str()))
+        .flatten();
+    let next = next.map(|n| {
+        percent_encoding::utf8_percent_encode(n, percent_encoding::NON_ALPHANUMERIC).to_string()
+    });
+    Ok(html_response(
+        StatusCode::OK,
+        mailing_views::page(&access, &mailing, &progress, log, next.as_deref()),
+    ))
+}
+
+#[get("/mailings/{mailing}/progress")]
+async fn progress_json(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let mailing = load(&state, &access, path.into_inner().1).await?;
+    let id = mailing.id.clone();
+    let progress = blocking(&state, move |c| crate::mail::progress(c, &id)).await??;
+    let status = mailing.status();
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(serde_json::json!({
+            "status": status.as_str(),
+            "status_label": mailing_views::status_label(access.lang, status),
+            "active": matches!(status, mailings::MailingStatus::Scheduled | mailings::MailingStatus::Sending) || progress.remaining() > 0 && status != mailings::MailingStatus::Paused,
+            "total": progress.total(),
+            "done": progress.total() - progress.remaining(),
+            "progress": progress,
+        })))
+}
+
+#[get("/mailings/{mailing}/log.csv")]
+async fn log_csv(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let mailing = load(&state, &access, path.into_inner().1).await?;
+    let id = mailing.id.clone();
+    let log = blocking(&state, move |c| crate::mail::deliveries(c, &id, None, None)).await??;
+    let body = mailings::log_csv(&log).map_err(WebError::unexpected)?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"delivery-log-{}.csv\"", mailing.id),
+        ))
+        .body(body))
+}
+
+async fn control(
+    state: web::Data<AppState>,
+    access: Access,
+    id: String,
+    control: Control,
+) -> Result<HttpResponse, WebError> {
+    let mailing = load(&state, &access, id).await?;
+    let (actor, target) = (access.coordinator.clone(), mailing.clone());
+    match blocking(&state, move |c| {
+        mailings::control(c, &target, control, &actor)
+    })
+    .await?
+    {
+        Ok(()) | Err(PressError::WrongState) => {}
+        Err(error) => return Err(WebError::unexpected(error)),
+    }
+    Ok(see_other(&format!(
+        "/c/{}/mailings/{}",
+        access.member()?.coalition.slug,
+        mailing.id
+    )))
+}
+
+#[post("/mailings/{mailing}/pause")]
+async fn pause(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    control(state, access, path.into_inner().1, Control::Pause).await
+}
+
+#[post("/mailings/{mailing}/resume")]
+async fn resume(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    control(state, access, path.into_inner().1, Control::Resume).await
+}
+
+#[post("/mailings/{mailing}/cancel")]
+async fn cancel(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    control(state, access, path.into_inner().1, Control::Cancel).await
+}
+
+/// The coalition's statements as (id, title).
+async fn statements(state: &AppState, access: &Access) -> Result<Vec<(String, String)>, WebError> {
+    let coalition = access.member()?.coalition.id.clone();
+    Ok(blocking(state, move |c| {
+        crate::statements::list_for(c, &coalition)
+            .map(|list| list.into_iter().map(|(s, title)| (s.id, title)).collect())
+    })
+    .await??)
+}
+
+struct UpdatePage<'a> {
+    statement: &'a crate::statements::Statement,
+    subject: &'a str,
+    body: &'a str,
+    audience: Audience,
+    errors: FieldErrors,
+    notice: Option<String>,
+    status: StatusCode,
+}
+
+async fn render_update(
+    state: &AppState,
+    access: &Access,
+    page: UpdatePage<'_>,
+) -> Result<HttpResponse, WebError> {
+    let statements = statements(state, access).await?;
+    let (lists, tags, resolved) = choices(state, access, page.audience.clone()).await?;
+    let title = statements
+        .iter()
+        .find(|(id, _)| *id == page.statement.id)
+        .map(|(_, title)| title.clone())
+        .unwrap_or_default();
+    let choice = AudienceChoice {
+        lists: &lists,
+        tags: &tags,
+        statements: &statements,
+        chosen: &page.audience,
+        resolved: resolved.as_ref(),
+    };
+    Ok(html_response(
+        page.status,
+        mailing_views::update_page(
+            access,
+            &page.statement.id,
+            &title,
+            &UpdateForm {
+                subject: page.subject,
+                body: page.body,
+            },
+            &choice,
+            &page.errors,
+            page.notice.as_deref(),
+        ),
+    ))
+}
+
+#[get("/statements/{statement}/update")]
+async fn update_form(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load_statement(&state, &access, path.into_inner().1).await?;
+    let audience = Audience {
+        signatories_of: Some(statement.id.clone()),
+        ..Audience::default()
+    };
+    let page = UpdatePage {
+        statement: &statement,
+        subject: "",
+        body: "",
+        audience,
+        errors: FieldErrors::default(),
+        notice: None,
+        status: StatusCode::OK,
+    };
+    render_update(&state, &access, page).await
+}
+
+#[post("/statements/{statement}/update")]
+async fn update(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let statement = load_statement(&state, &access, path.into_inner().1).await?;
+    let field = |name: &str| {
+        form.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (subject_raw, body_raw, action) = (field("subject"), field("body"), field("action"));
+    let audience = audience_from(&form, &statements(&state, &access).await?);
+    let lang = access.lang;
+    let mut errors = FieldErrors::default();
+    let subject = crate::text::normalize_line(&subject_raw, 200)
+        .map_err(|e| errors.add("subject", crate::statements::text_error(lang, &e)))
+        .ok()
+        .filter(|s| !s.is_empty());
+    let body = crate::text::normalize_text(&body_raw, 50_000)
+        .map_err(|e| errors.add("body", crate::statements::text_error(lang, &e)))
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    if action != "count" {
+        if subject.is_none() {
+            errors.add("subject", t(lang, "press-required"));
+        }
+        if body.is_none() {
+            errors.add("body", t(lang, "press-required"));
+        }
+    }
+    let when = match when_from(&form) {
+        Ok(When::AtEmbargo) | Ok(When::Now) => When::Now,
+        Ok(when) => when,
+        Err((field, message)) => {
+            errors.add(field, message);
+            When::Now
+        }
+    };
+    let page = |errors, notice, status| UpdatePage {
+        statement: &statement,
+        subject: &subject_raw,
+        body: &body_raw,
+        audience: audience.clone(),
+        errors,
+        notice,
+        status,
+    };
+    if action == "count" || !errors.is_empty() {
+        let status = if errors.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
+        return render_update(&state, &access, page(errors, None, status)).await;
+    }
+    let (subject, body) = (subject.unwrap_or_default(), body.unwrap_or_default());
+    let (actor, st, target, chosen) = (
+        access.coordinator.clone(),
+        state.clone(),
+        statement.clone(),
+        audience.clone(),
+    );
+    if action == "test" {
+        blocking(&state, move |c| {
+            mailings::test_update(c, ctx(&st), &target, &subject, &body, &actor)
+        })
+        .await?
+        .map_err(WebError::unexpected)?;
+        let notice = Some(t(lang, "press-test-sent"));
+        return render_update(
+            &state,
+            &access,
+            page(FieldErrors::default(), notice, StatusCode::OK),
+        )
+        .await;
+    }
+    let sent = blocking(&state, move |c| {
+        mailings::send_update(c, ctx(&st), &target, &subject, &body, &chosen, when, &actor)
+    })
+    .await?;
+    match sent {
+        Ok(mailing) => Ok(see_other(&format!(
+            "/c/{}/mailings/{}",
+            access.member()?.coalition.slug,
+            mailing.id
+        ))),
+        Err(PressError::NoAudience) => {
+            let mut errors = FieldErrors::default();
+            errors.add("list", t(lang, "mailing-no-audience"));
+            render_update(
+                &state,
+                &access,
+                page(errors, None, StatusCode::UNPROCESSABLE_ENTITY),
+            )
+            .await
+        }
+        Err(error) => Err(WebError::unexpected(error)),
+    }
+}

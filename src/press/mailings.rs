@@ -1,0 +1,652 @@
+//! Mailings: a release, or an update to a statement's signatories, sent to
+//! an audience now, at a time, or at the embargo. Starting a mailing writes
+//! every recipient's mail to the outbox in one transaction; the outbox
+//! worker delivers them at the configured rate, and the delivery log reads
+//! the outbox back.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDateTime;
+use diesel::QueryResult;
+use serde::{Deserialize, Serialize};
+
+use super::render::{Rendering, Update};
+use super::{Mailing, PressError, Release, Revision, db};
+use crate::accounts::Coordinator;
+use crate::audit::{self, Actor};
+use crate::config::SecretKey;
+use crate::db::DbConn;
+use crate::mail::{self, MailContext, MailingTag, OutgoingMail, Priority};
+
+/// Mails rendered and stored per statement while a mailing starts, so a
+/// mailing to tens of thousands never holds them all in memory.
+const CHUNK: usize = 500;
+
+/// Who a mailing goes to: contacts in saved lists or with tags, and the
+/// confirmed signatories of a statement. Suppressed addresses never count.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Audience {
+    #[serde(default)]
+    pub lists: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub signatories_of: Option<String>,
+}
+
+impl Audience {
+    pub fn is_empty(&self) -> bool {
+        self.lists.is_empty() && self.tags.is_empty() && self.signatories_of.is_none()
+    }
+}
+
+/// Where a mailing stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailingStatus {
+    Scheduled,
+    Sending,
+    Paused,
+    Cancelled,
+    Sent,
+}
+
+impl MailingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Scheduled => "scheduled",
+            Self::Sending => "sending",
+            Self::Paused => "paused",
+            Self::Cancelled => "cancelled",
+            Self::Sent => "sent",
+        }
+    }
+
+    pub fn parse(text: &str) -> Self {
+        match text {
+            "sending" => Self::Sending,
+            "paused" => Self::Paused,
+            "cancelled" => Self::Cancelled,
+            "sent" => Self::Sent,
+            _ => Self::Scheduled,
+        }
+    }
+}
+
+impl Mailing {
+    pub fn status(&self) -> MailingStatus {
+        MailingStatus::parse(&self.status)
+    }
+
+    pub fn audience(&self) -> Audience {
+        serde_json::from_str(&self.audience).unwrap_or_default()
+    }
+}
+
+/// When a mailing goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Now,
+    At(NaiveDateTime),
+    AtEmbargo,
+}
+
+/// What sending needs besides the database.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub mail: &'a MailContext,
+    pub secret: &'a SecretKey,
+}
+
+/// One person a mailing reaches.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    /// Lowercase, as the suppression list keeps it.
+    pub email: String,
+    pub name: Option<String>,
+    pub organization: Option<String>,
+}
+
+/// An audience resolved now.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub recipients: Vec<Recipient>,
+    /// Addresses left out because they are on the suppression list.
+    pub suppressed: usize,
+}
+
+/// The people an audience reaches today, one per address.
+pub fn resolve(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    audience: &Audience,
+) -> QueryResult<Resolved> {
+    let suppressed_addresses = crate::suppressions::all(conn, coalition_id)?;
+    let mut seen = HashSet::new();
+    let mut resolved = Resolved::default();
+    let mut consider = |resolved: &mut Resolved, recipient: Recipient| {
+        if !seen.insert(recipient.email.clone()) {
+            return;
+        }
+        if suppressed_addresses.contains(&recipient.email) {
+            resolved.suppressed += 1;
+        } else {
+            resolved.recipients.push(recipient);
+        }
+    };
+    if !audience.lists.is_empty() || !audience.tags.is_empty() {
+        let selection = crate::contacts::Selection {
+            lists: audience.lists.clone(),
+            tags: audience.tags.clone(),
+        };
+        for member in crate::contacts::audience(conn, coalition_id, &selection)? {
+            let name = (!member.name.is_empty()).then_some(member.name);
+            consider(
+                &mut resolved,
+                Recipient {
+                    email: member.email.trim().to_lowercase(),
+                    name,
+                    organization: None,
+                },
+            );
+        }
+    }
+    if let Some(statement_id) = &audience.signatories_of {
+        for signatory in crate::signatures::confirmed_signatories(conn, statement_id)? {
+            consider(
+                &mut resolved,
+                Recipient {
+                    email: signatory.email.trim().to_lowercase(),
+                    name: signatory.signer.or_else(|| Some(signatory.name.clone())),
+                    organization: Some(signatory.name),
+                },
+            );
+        }
+    }
+    Ok(resolved)
+}
+
+fn new_mailing(
+    coalition_id: &str,
+    actor: &Coordinator,
+    audience: &Audience,
+    when: When,
+    embargo: Option<NaiveDateTime>,
+) -> Mailing {
+    let now = crate::db::now();
+    Mailing {
+        id: crate::db::new_id(),
+        coalition_id: coalition_id.to_owned(),
+        kind: String::new(),
+        release_id: None,
+        revision_number: None,
+        statement_id: None,
+        subject: String::new(),
+        body: String::new(),
+        audience: serde_json::to_string(audience).unwrap_or_else(|_| "{}".into()),
+        status: MailingStatus::Scheduled.as_str().to_owned(),
+        send_at: Some(match when {
+            When::Now => now,
+            When::At(at) => at,
+            When::AtEmbargo => embargo.unwrap_or(now),
+        }),
+        at_embargo: when == When::AtEmbargo,
+        recipients: 0,
+        suppressed: 0,
+        created_by: Some(actor.id.clone()),
+        created_at: now,
+        started_at: None,
+        finished_at: None,
+    }
+}
+
+fn when_text(when: When, mailing: &Mailing) -> String {
+    match (when, mailing.send_at) {
+        (When::Now, _) => "now".to_owned(),
+        (When::AtEmbargo, Some(at)) => format!("at the embargo, {at} UTC"),
+        (_, Some(at)) => format!("for {at} UTC"),
+        (_, None) => String::new(),
+    }
+}
+
+/// Schedules (or, for [`When::Now`], starts) a release's mailing.
+pub fn send_release(
+    conn: &mut DbConn,
+    ctx: Ctx<'_>,
+    release: &Release,
+    revision: &Revision,
+    audience: &Audience,
+    when: When,
+    actor: &Coordinator,
+) -> Result<Mailing, PressError> {
+    if audience.is_empty() {
+        return Err(PressError::NoAudience);
+    }
+    crate::db::transaction(conn, |conn| {
+        let mut mailing = new_mailing(
+            &release.coalition_id,
+            actor,
+            audience,
+            when,
+            release.embargo_at,
+        );
+        mailing.kind = "release".into();
+        mailing.release_id = Some(release.id.clone());
+        mailing.revision_number = Some(revision.number);
+        mailing.subject = revision.headline.clone();
+        db::insert_mailing(conn, &mailing)?;
+        audit::record(
+            conn,
+            &release.coalition_id,
+            &Actor::Coordinator(actor),
+            "mailing.schedule",
+            "mailing",
+            &mailing.id,
+            &format!(
+                "sent \"{}\" (revision {}) {}",
+                revision.headline,
+                revision.number,
+                when_text(when, &mailing)
+            ),
+        )?;
+        if when == When::Now {
+            start(conn, ctx, &mailing.id)?;
+        }
+        Ok(db::mailing(conn, &mailing.id)?)
+    })
+}
+
+/// Schedules (or starts) an update mail to a statement's signatories.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one mailing's parts, read from one form"
+)]
+pub fn send_update(
+    conn: &mut DbConn,
+    ctx: Ctx<'_>,
+    statement: &crate::statements::Statement,
+    subject: &str,
+    body: &str,
+    audience: &Audience,
+    when: When,
+    actor: &Coordinator,
+) -> Result<Mailing, PressError> {
+    if audience.is_empty() {
+        return Err(PressError::NoAudience);
+    }
+    crate::db::transaction(conn, |conn| {
+        let mut mailing = new_mailing(&statement.coalition_id, actor, audience, when, None);
+        mailing.kind = "update".into();
+        mailing.statement_id = Some(statement.id.clone());
+        mailing.subject = subject.to_owned();
+        mailing.body = body.to_owned();
+        db::insert_mailing(conn, &mailing)?;
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(actor),
+            "mailing.schedule",
+            "mailing",
+            &mailing.id,
+            &format!(
+                "sent the update \"{subject}\" {}",
+                when_text(when, &mailing)
+            ),
+        )?;
+        if when == When::Now {
+            start(conn, ctx, &mailing.id)?;
+        }
+        Ok(db::mailing(conn, &mailing.id)?)
+    })
+}
+
+/// What a mailing's mails are written from.
+enum Source {
+    Release(Box<Rendering>),
+    Update {
+        coalition: String,
+        title: String,
+        link: String,
+    },
+}
+
+impl Source {
+    fn load(conn: &mut DbConn, ctx: Ctx<'_>, mailing: &Mailing) -> QueryResult<Self> {
+        if let (Some(release_id), Some(number)) = (&mailing.release_id, mailing.revision_number) {
+            let release = db::find(conn, release_id)?.ok_or(diesel::result::Error::NotFound)?;
+            let revision = db::revision(conn, release_id, number)?;
+            return Ok(Self::Release(Box::new(Rendering::load(
+                conn,
+                &ctx.mail.base_url,
+                &release,
+                &revision,
+            )?)));
+        }
+        let statement_id = mailing
+            .statement_id
+            .as_deref()
+            .ok_or(diesel::result::Error::NotFound)?;
+        let statement = crate::statements::find_any(conn, statement_id)?
+            .ok_or(diesel::result::Error::NotFound)?;
+        Ok(Self::Update {
+            coalition: crate::coalitions::name_of(conn, &statement.coalition_id)?,
+            title: crate::statements::title_in(conn, &statement, &statement.language)?,
+            link: format!("{}/s/{}", ctx.mail.base_url, statement.slug),
+        })
+    }
+
+    fn mail(
+        &self,
+        mailing: &Mailing,
+        recipient: &Recipient,
+        unsubscribe: &str,
+        now: NaiveDateTime,
+    ) -> Result<mail::Rendered, PressError> {
+        Ok(match self {
+            Self::Release(rendering) => {
+                rendering.mail(recipient.name.as_deref(), Some(unsubscribe), now, false)?
+            }
+            Self::Update {
+                coalition,
+                title,
+                link,
+            } => Update {
+                coalition,
+                title,
+                link,
+                subject: &mailing.subject,
+                body: &mailing.body,
+            }
+            .mail(
+                recipient.name.as_deref(),
+                recipient.organization.as_deref(),
+                unsubscribe,
+                false,
+            )?,
+        })
+    }
+}
+
+/// Starts a scheduled mailing: resolves its audience now (so later
+/// suppressions count) and writes every recipient's mail in this one
+/// transaction. Returns false when it was not scheduled any more (another
+/// server started or someone cancelled it).
+pub fn start(conn: &mut DbConn, ctx: Ctx<'_>, mailing_id: &str) -> Result<bool, PressError> {
+    crate::db::transaction(conn, |conn| {
+        let now = crate::db::now();
+        let scheduled = [MailingStatus::Scheduled.as_str()];
+        if db::transition(
+            conn,
+            mailing_id,
+            &scheduled,
+            MailingStatus::Sending.as_str(),
+        )? == 0
+        {
+            return Ok(false);
+        }
+        db::mark_started(conn, mailing_id, now)?;
+        let mailing = db::mailing(conn, mailing_id)?;
+        let resolved = resolve(conn, &mailing.coalition_id, &mailing.audience())?;
+        let source = Source::load(conn, ctx, &mailing)?;
+        let tag = MailingTag {
+            mailing_id: mailing.id.clone(),
+            coalition_id: mailing.coalition_id.clone(),
+        };
+        for chunk in resolved.recipients.chunks(CHUNK) {
+            let mut mails = Vec::with_capacity(chunk.len());
+            for recipient in chunk {
+                let unsubscribe = crate::suppressions::unsubscribe_url(
+                    &ctx.mail.base_url,
+                    ctx.secret,
+                    &mailing.coalition_id,
+                    &recipient.email,
+                );
+                mails.push(OutgoingMail {
+                    purpose: format!("mailing-{}", mailing.kind),
+                    subject_id: mailing.id.clone(),
+                    to: recipient.email.clone(),
+                    to_name: recipient.name.clone(),
+                    content: source.mail(&mailing, recipient, &unsubscribe, now)?,
+                    headers: crate::suppressions::list_unsubscribe_headers(&unsubscribe),
+                    priority: Priority::Bulk,
+                });
+            }
+            mail::enqueue_for_mailing(conn, ctx.mail, &tag, &mails)?;
+        }
+        let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
+        db::set_counts(
+            conn,
+            &mailing.id,
+            count(resolved.recipients.len()),
+            count(resolved.suppressed),
+        )?;
+        if let Some(release_id) = &mailing.release_id {
+            db::mark_released(conn, release_id, now)?;
+        }
+        audit::record(
+            conn,
+            &mailing.coalition_id,
+            &Actor::System,
+            "mailing.start",
+            "mailing",
+            &mailing.id,
+            &format!(
+                "started sending \"{}\" to {} addresses ({} suppressed, skipped)",
+                mailing.subject,
+                resolved.recipients.len(),
+                resolved.suppressed
+            ),
+        )?;
+        Ok(true)
+    })
+}
+
+/// Starts every scheduled mailing whose time has come; for the jobs loop.
+pub fn start_due(
+    conn: &mut DbConn,
+    mail: &MailContext,
+    secret: &SecretKey,
+) -> anyhow::Result<usize> {
+    let mut started = 0;
+    for id in db::due(conn, crate::db::now())? {
+        match start(conn, Ctx { mail, secret }, &id) {
+            Ok(true) => started += 1,
+            Ok(false) => {}
+            Err(error) => {
+                tracing::error!(mailing_id = id, error = %error, "a due mailing could not start")
+            }
+        }
+    }
+    Ok(started)
+}
+
+/// Pause, resume or cancel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    Pause,
+    Resume,
+    Cancel,
+}
+
+/// Pauses, resumes or cancels a mailing and its unsent mails.
+pub fn control(
+    conn: &mut DbConn,
+    mailing: &Mailing,
+    control: Control,
+    actor: &Coordinator,
+) -> Result<(), PressError> {
+    use MailingStatus::*;
+    let (from, to, action): (&[MailingStatus], _, _) = match control {
+        Control::Pause => (&[Sending], Paused, "paused"),
+        Control::Resume => (&[Paused], Sending, "resumed"),
+        Control::Cancel => (&[Scheduled, Sending, Paused], Cancelled, "cancelled"),
+    };
+    crate::db::transaction(conn, |conn| {
+        let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
+        if db::transition(conn, &mailing.id, &from, to.as_str())? == 0 {
+            return Err(PressError::WrongState);
+        }
+        let mails = match control {
+            Control::Pause => mail::hold(conn, &mailing.id)?,
+            Control::Resume => mail::resume(conn, &mailing.id)?,
+            Control::Cancel => mail::cancel(conn, &mailing.id)?,
+        };
+        audit::record(
+            conn,
+            &mailing.coalition_id,
+            &Actor::Coordinator(actor),
+            &format!("mailing.{}", control.verb()),
+            "mailing",
+            &mailing.id,
+            &format!(
+                "{action} the mailing \"{}\" ({mails} unsent mails)",
+                mailing.subject
+            ),
+        )?;
+        Ok(())
+    })
+}
+
+impl Control {
+    fn verb(self) -> &'static str {
+        match self {
+            Self::Pause => "pause",
+            Self::Resume => "resume",
+            Self::Cancel => "cancel",
+        }
+    }
+}
+
+/// Mails the release, as its recipients would get it now, to the
+/// coordinator alone, marked as a test.
+pub fn test_release(
+    conn: &mut DbConn,
+    ctx: Ctx<'_>,
+    release: &Release,
+    revision: &Revision,
+    to: &Coordinator,
+) -> Result<(), PressError> {
+    crate::db::transaction(conn, |conn| {
+        let now = crate::db::now();
+        let rendering = Rendering::load(conn, &ctx.mail.base_url, release, revision)?;
+        let content = rendering.mail(Some(&to.name), None, now, true)?;
+        test_send(
+            conn,
+            ctx,
+            &release.coalition_id,
+            &release.id,
+            to,
+            content,
+            now,
+        )
+    })
+}
+
+/// Mails an update, as its recipients would get it, to the coordinator alone.
+pub fn test_update(
+    conn: &mut DbConn,
+    ctx: Ctx<'_>,
+    statement: &crate::statements::Statement,
+    subject: &str,
+    body: &str,
+    to: &Coordinator,
+) -> Result<(), PressError> {
+    crate::db::transaction(conn, |conn| {
+        let now = crate::db::now();
+        let update = Update {
+            coalition: &crate::coalitions::name_of(conn, &statement.coalition_id)?,
+            title: &crate::statements::title_in(conn, statement, &statement.language)?,
+            link: &format!("{}/s/{}", ctx.mail.base_url, statement.slug),
+            subject,
+            body,
+        };
+        let unsubscribe = crate::suppressions::unsubscribe_url(
+            &ctx.mail.base_url,
+            ctx.secret,
+            &statement.coalition_id,
+            &to.email,
+        );
+        let content = update.mail(Some(&to.name), None, &unsubscribe, true)?;
+        test_send(
+            conn,
+            ctx,
+            &statement.coalition_id,
+            &statement.id,
+            to,
+            content,
+            now,
+        )
+    })
+}
+
+fn test_send(
+    conn: &mut DbConn,
+    ctx: Ctx<'_>,
+    coalition_id: &str,
+    object_id: &str,
+    to: &Coordinator,
+    content: mail::Rendered,
+    now: NaiveDateTime,
+) -> Result<(), PressError> {
+    mail::enqueue(
+        conn,
+        ctx.mail,
+        &OutgoingMail {
+            purpose: "mailing-test".into(),
+            subject_id: format!("{object_id}:{}", now.and_utc().timestamp_micros()),
+            to: to.email.clone(),
+            to_name: Some(to.name.clone()),
+            content,
+            headers: Vec::new(),
+            priority: Priority::Transactional,
+        },
+    )?;
+    audit::record(
+        conn,
+        coalition_id,
+        &Actor::Coordinator(to),
+        "mailing.test",
+        "mailing",
+        object_id,
+        &format!("sent a test to {}", to.email),
+    )?;
+    Ok(())
+}
+
+pub fn find_in(conn: &mut DbConn, coalition_id: &str, id: &str) -> QueryResult<Option<Mailing>> {
+    db::mailing_in(conn, coalition_id, id)
+}
+
+pub fn of_release(conn: &mut DbConn, release: &Release) -> QueryResult<Vec<Mailing>> {
+    db::mailings_of_release(conn, &release.id)
+}
+
+pub fn of_coalition(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<Mailing>> {
+    db::mailings_of_coalition(conn, coalition_id)
+}
+
+/// The delivery log as CSV, cells made safe for spreadsheets.
+pub fn log_csv(deliveries: &[mail::Delivery]) -> Result<Vec<u8>, csv::Error> {
+    use crate::signatures::export::neutralize;
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "email",
+        "name",
+        "state",
+        "attempts",
+        "server reply",
+        "sent at (UTC)",
+    ])?;
+    for d in deliveries {
+        writer.write_record([
+            neutralize(&d.recipient),
+            neutralize(d.recipient_name.as_deref().unwrap_or_default()),
+            d.state.as_str().to_owned(),
+            d.attempts.to_string(),
+            neutralize(d.reply.as_deref().unwrap_or_default()),
+            d.sent_at
+                .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+                .unwrap_or_default(),
+        ])?;
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
+}

@@ -1,0 +1,559 @@
+//! The coordinator's press handlers: releases (this file) and mailings
+//! ([`super::mailing_routes`]).
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, web};
+
+use super::mailings::{self, Audience, Ctx, When};
+use super::render::Rendering;
+use super::{DraftError, DraftForm, DraftProblem, Release, views};
+use crate::error::WebError;
+use crate::i18n::{Lang, t, t_args};
+use crate::web::access::Access;
+use crate::web::forms::FieldErrors;
+use crate::web::layout::{html_response, see_other};
+use crate::web::{AppState, blocking};
+
+pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
+    cfg.service(index)
+        .service(new_form)
+        .service(create)
+        .service(overview)
+        .service(edit_form)
+        .service(edit)
+        .service(revision_page)
+        .service(mail_preview)
+        .service(mail_html)
+        .service(test_send)
+        .service(publish)
+        .service(send_form)
+        .service(send);
+    super::mailing_routes::configure_coalition(cfg);
+}
+
+pub(super) fn ctx(state: &AppState) -> Ctx<'_> {
+    Ctx {
+        mail: &state.mail,
+        secret: &state.secret,
+    }
+}
+
+/// The release of this coalition named in the path.
+async fn load(state: &AppState, access: &Access, id: String) -> Result<Release, WebError> {
+    let coalition = access.member()?.coalition.id.clone();
+    blocking(state, move |c| super::find_in(c, &coalition, &id))
+        .await??
+        .ok_or(WebError::NotFound)
+}
+
+async fn rendering(
+    state: &AppState,
+    release: Release,
+    number: Option<i32>,
+) -> Result<Rendering, WebError> {
+    let base_url = state.base_url.clone();
+    Ok(blocking(state, move |c| {
+        let revision = match number {
+            Some(n) => super::revision(c, &release, n)?,
+            None => super::current(c, &release)?,
+        };
+        Rendering::load(c, &base_url, &release, &revision)
+    })
+    .await??)
+}
+
+/// The coalition's statements as (id, title), for the form's choices.
+async fn statements(state: &AppState, access: &Access) -> Result<Vec<(String, String)>, WebError> {
+    let coalition = access.member()?.coalition.id.clone();
+    Ok(blocking(state, move |c| {
+        crate::statements::list_for(c, &coalition)
+            .map(|list| list.into_iter().map(|(s, title)| (s.id, title)).collect())
+    })
+    .await??)
+}
+
+pub(super) fn draft_errors(lang: Lang, errors: &[DraftError]) -> FieldErrors {
+    let mut fields = FieldErrors::default();
+    for error in errors {
+        let message = match &error.problem {
+            DraftProblem::Text(e) => crate::statements::text_error(lang, e),
+            DraftProblem::Required => t(lang, "press-required"),
+            DraftProblem::ContactLine(line) => {
+                t_args(lang, "press-contacts-bad-line", &[("line", (*line).into())])
+            }
+            DraftProblem::Embargo(e) => e.to_string(),
+            DraftProblem::UnknownStatement => t(lang, "press-unknown-statement"),
+        };
+        fields.add(error.field, message);
+    }
+    fields
+}
+
+#[get("/press")]
+async fn index(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
+    let coalition = access.member()?.coalition.id.clone();
+    let (releases, mailings) = blocking(&state, move |c| {
+        Ok::<_, diesel::result::Error>((
+            super::list(c, &coalition)?,
+            mailings::of_coalition(c, &coalition)?,
+        ))
+    })
+    .await??;
+    Ok(html_response(
+        StatusCode::OK,
+        views::index(&access, &releases, &mailings),
+    ))
+}
+
+#[get("/press/new")]
+async fn new_form(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
+    let coalition = access.member()?.coalition.id.clone();
+    let about = blocking(&state, move |c| crate::coalitions::about_of(c, &coalition)).await??;
+    let form = DraftForm {
+        about,
+        embargo_zone: "UTC".into(),
+        ..DraftForm::default()
+    };
+    let action = format!("{}/new", views::base(&access));
+    let statements = statements(&state, &access).await?;
+    Ok(html_response(
+        StatusCode::OK,
+        views::form(
+            &access,
+            &action,
+            &form,
+            &statements,
+            &FieldErrors::default(),
+        ),
+    ))
+}
+
+#[post("/press/new")]
+async fn create(
+    state: web::Data<AppState>,
+    access: Access,
+    form: web::Form<DraftForm>,
+) -> Result<HttpResponse, WebError> {
+    let statements = statements(&state, &access).await?;
+    let ids: Vec<String> = statements.iter().map(|(id, _)| id.clone()).collect();
+    let draft = match form.parse(&ids) {
+        Ok(draft) => draft,
+        Err(errors) => {
+            let action = format!("{}/new", views::base(&access));
+            let errors = draft_errors(access.lang, &errors);
+            return Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::form(&access, &action, &form, &statements, &errors),
+            ));
+        }
+    };
+    let (coalition, actor, save) = (
+        access.member()?.coalition.id.clone(),
+        access.coordinator.clone(),
+        form.save_about.is_some(),
+    );
+    let release = blocking(&state, move |c| {
+        super::create(c, &coalition, &actor, &draft, save)
+    })
+    .await??;
+    Ok(see_other(&format!(
+        "{}/{}",
+        views::base(&access),
+        release.id
+    )))
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Notice {
+    #[serde(default)]
+    notice: Option<String>,
+}
+
+fn notice_text(lang: Lang, key: Option<&str>) -> Option<String> {
+    match key? {
+        "tested" => Some(t(lang, "press-test-sent")),
+        "saved" => Some(t(lang, "press-saved")),
+        "published" => Some(t(lang, "press-published")),
+        _ => None,
+    }
+}
+
+#[get("/press/{release}")]
+async fn overview(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    query: web::Query<Notice>,
+) -> Result<HttpResponse, WebError> {
+    let release = load(&state, &access, path.into_inner().1).await?;
+    let target = release.clone();
+    let (revisions, mailings) = blocking(&state, move |c| {
+        Ok::<_, diesel::result::Error>((
+            super::revisions(c, &target)?,
+            mailings::of_release(c, &target)?,
+        ))
+    })
+    .await??;
+    let rendering = rendering(&state, release, None).await?;
+    let notice = notice_text(access.lang, query.notice.as_deref());
+    Ok(html_response(
+        StatusCode::OK,
+        views::overview(
+            &access,
+            &rendering,
+            &revisions,
+            &mailings,
+            notice.as_deref(),
+        ),
+    ))
+}
+
+#[get("/press/{release}/edit")]
+async fn edit_form(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let release = load(&state, &access, path.into_inner().1).await?;
+    let rendering = rendering(&state, release, None).await?;
+    let form = DraftForm::from_stored(&rendering.release, &rendering.revision);
+    let action = format!("{}/{}/edit", views::base(&access), rendering.release.id);
+    let statements = statements(&state, &access).await?;
+    Ok(html_response(
+        StatusCode::OK,
+        views::form(
+            &access,
+            &action,
+            &form,
+            &statements,
+            &FieldErrors::default(),
+        ),
+    ))
+}
+
+#[post("/press/{release}/edit")]
+async fn edit(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    form: web::Form<DraftForm>,
+) -> Result<HttpResponse, WebError> {
+    let release = load(&state, &access, path.into_inner().1).await?;
+    let statements = statements(&state, &access).await?;
+    let ids: Vec<String> = statements.iter().map(|(id, _)| id.clone()).collect();
+    let draft = match form.parse(&ids) {
+        Ok(draft) => draft,
+        Err(errors) => {
+            let action = format!("{}/{}/edit", views::base(&access), release.id);
+            let errors = draft_errors(access.lang, &errors);
+            return Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::form(&access, &action, &form, &statements, &errors),
+            ));
+        }
+    };
+    let (actor, save, id) = (
+        access.coordinator.clone(),
+        form.save_about.is_some(),
+        release.id.clone(),
+    );
+    blocking(&state, move |c| {
+        super::revise(c, &release, &actor, &draft, save)
+    })
+    .await??;
+    Ok(see_other(&format!(
+        "{}/{id}?notice=saved",
+        views::base(&access)
+    )))
+}
+
+#[get("/press/{release}/revisions/{number}")]
+async fn revision_page(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, i32)>,
+) -> Result<HttpResponse, WebError> {
+    let (_, id, number) = path.into_inner();
+    let release = load(&state, &access, id).await?;
+    let rendering = rendering(&state, release, Some(number)).await?;
+    Ok(html_response(
+        StatusCode::OK,
+        views::revision(&access, &rendering),
+    ))
+}
+
+async fn preview_mail(
+    state: &AppState,
+    access: &Access,
+    id: String,
+) -> Result<(Release, crate::mail::Rendered), WebError> {
+    let release = load(state, access, id).await?;
+    let rendering = rendering(state, release.clone(), None).await?;
+    let name = access.coordinator.name.clone();
+    let mail = rendering
+        .mail(
+            Some(&name),
+            Some(&format!("{}/u/…", state.base_url)),
+            crate::db::now(),
+            false,
+        )
+        .map_err(WebError::unexpected)?;
+    Ok((release, mail))
+}
+
+#[get("/press/{release}/mail")]
+async fn mail_preview(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (release, mail) = preview_mail(&state, &access, path.into_inner().1).await?;
+    Ok(html_response(
+        StatusCode::OK,
+        views::mail_preview(&access, &release, &mail),
+    ))
+}
+
+/// The HTML part alone, shown in a sandboxed frame: no script, no form, no
+/// same-origin access, whatever the mail contains.
+#[get("/press/{release}/mail.html")]
+async fn mail_html(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (_, mail) = preview_mail(&state, &access, path.into_inner().1).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("Content-Security-Policy", "sandbox; default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; frame-ancestors 'self'"))
+        .insert_header(("X-Frame-Options", "SAMEORIGIN"))
+        .body(views::mail_html(&mail).into_string()))
+}
+
+#[post("/press/{release}/test")]
+async fn test_send(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let release = load(&state, &access, path.into_inner().1).await?;
+    let (actor, st, id) = (
+        access.coordinator.clone(),
+        state.clone(),
+        release.id.clone(),
+    );
+    blocking(&state, move |c| {
+        let revision = super::current(c, &release)?;
+        mailings::test_release(c, ctx(&st), &release, &revision, &actor)
+    })
+    .await?
+    .map_err(WebError::unexpected)?;
+    Ok(see_other(&format!(
+        "{}/{id}?notice=tested",
+        views::base(&access)
+    )))
+}
+
+#[post("/press/{release}/publish")]
+async fn publish(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let release = load(&state, &access, path.into_inner().1).await?;
+    let (actor, id) = (access.coordinator.clone(), release.id.clone());
+    blocking(&state, move |c| super::publish(c, &release, &actor)).await??;
+    Ok(see_other(&format!(
+        "{}/{id}?notice=published",
+        views::base(&access)
+    )))
+}
+
+/// The audience in a query or form: repeated `list` and `tag`, one
+/// `signatories`; anything not of this coalition is dropped.
+pub(super) fn audience_from(
+    pairs: &[(String, String)],
+    statements: &[(String, String)],
+) -> Audience {
+    let mut audience = Audience::default();
+    for (key, value) in pairs {
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        match key.as_str() {
+            "list" => audience.lists.push(value.to_owned()),
+            "tag" => audience.tags.push(value.to_owned()),
+            "signatories" if statements.iter().any(|(id, _)| id == value) => {
+                audience.signatories_of = Some(value.to_owned());
+            }
+            _ => {}
+        }
+    }
+    audience
+}
+
+/// The lists and tags of the coalition and what `audience` reaches.
+pub(super) async fn choices(
+    state: &AppState,
+    access: &Access,
+    audience: Audience,
+) -> Result<
+    (
+        Vec<crate::contacts::ListSummary>,
+        Vec<(String, i64)>,
+        Option<mailings::Resolved>,
+    ),
+    WebError,
+> {
+    let coalition = access.member()?.coalition.id.clone();
+    Ok(blocking(state, move |c| {
+        let resolved = if audience.is_empty() {
+            None
+        } else {
+            Some(mailings::resolve(c, &coalition, &audience)?)
+        };
+        Ok::<_, diesel::result::Error>((
+            crate::contacts::lists(c, &coalition)?,
+            crate::contacts::tags(c, &coalition)?,
+            resolved,
+        ))
+    })
+    .await??)
+}
+
+async fn render_send(
+    state: &AppState,
+    access: &Access,
+    release: &Release,
+    audience: Audience,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let statements = statements(state, access).await?;
+    let (lists, tags, resolved) = choices(state, access, audience.clone()).await?;
+    let headline = rendering(state, release.clone(), None)
+        .await?
+        .revision
+        .headline;
+    let choice = views::AudienceChoice {
+        lists: &lists,
+        tags: &tags,
+        statements: &statements,
+        chosen: &audience,
+        resolved: resolved.as_ref(),
+    };
+    Ok(html_response(
+        status,
+        views::send_page(access, release, &headline, &choice, &errors),
+    ))
+}
+
+#[get("/press/{release}/send")]
+async fn send_form(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    query: web::Query<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let release = load(&state, &access, path.into_inner().1).await?;
+    let audience = audience_from(&query, &statements(&state, &access).await?);
+    render_send(
+        &state,
+        &access,
+        &release,
+        audience,
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// When, from the form: now, at the embargo, or at a local time in a zone.
+pub(super) fn when_from(pairs: &[(String, String)]) -> Result<When, (&'static str, String)> {
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    match get("when") {
+        "embargo" => Ok(When::AtEmbargo),
+        "at" => {
+            let zone = match get("send_zone").trim() {
+                "" => "UTC",
+                zone => zone,
+            };
+            super::Embargo::parse(get("send_at"), zone)
+                .map(|time| When::At(time.at))
+                .map_err(|e| ("send_at", e.to_string()))
+        }
+        _ => Ok(When::Now),
+    }
+}
+
+#[post("/press/{release}/send")]
+async fn send(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let release = load(&state, &access, path.into_inner().1).await?;
+    let audience = audience_from(&form, &statements(&state, &access).await?);
+    let mut errors = FieldErrors::default();
+    let when = match when_from(&form) {
+        Ok(When::AtEmbargo) if release.embargo_at.is_none() => {
+            errors.add("send_at", t(access.lang, "mailing-no-embargo"));
+            None
+        }
+        Ok(when) => Some(when),
+        Err((field, message)) => {
+            errors.add(field, message);
+            None
+        }
+    };
+    let Some(when) = when else {
+        return render_send(
+            &state,
+            &access,
+            &release,
+            audience,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let (actor, st, target, chosen) = (
+        access.coordinator.clone(),
+        state.clone(),
+        release.clone(),
+        audience.clone(),
+    );
+    let sent = blocking(&state, move |c| {
+        let revision = super::current(c, &target)?;
+        mailings::send_release(c, ctx(&st), &target, &revision, &chosen, when, &actor)
+    })
+    .await?;
+    match sent {
+        Ok(mailing) => Ok(see_other(&format!(
+            "/c/{}/mailings/{}",
+            access.member()?.coalition.slug,
+            mailing.id
+        ))),
+        Err(super::PressError::NoAudience) => {
+            errors.add("list", t(access.lang, "mailing-no-audience"));
+            render_send(
+                &state,
+                &access,
+                &release,
+                audience,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(error) => Err(WebError::unexpected(error)),
+    }
+}

@@ -1,0 +1,798 @@
+//! Press releases and mailings: the structured release and its revisions,
+//! previews and test sends, audiences with suppression, embargo marks and
+//! the web version, one-click unsubscribe, bounces, pause/resume/cancel,
+//! schedules, a restart in the middle of a send, and updates to signatories.
+
+use std::time::Duration;
+
+use diesel::prelude::*;
+use undersigned::db::schema::{contact_tags, contacts, outbox, suppressions};
+
+use undersigned::coalitions::Role;
+
+use crate::coordinators::{
+    COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, Session, location, organization,
+};
+use crate::helpers::{Options, TestApp, spawn_app, spawn_app_configured};
+use crate::mailbox::{html_part, text_part};
+use crate::smtp::{Script, TestSmtp};
+
+const PRESS: &str = "/c/clean-water-coalition/press";
+
+/// A coalition's contact, written straight to the table the way an import leaves it.
+pub struct Contact<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub tags: &'a [&'a str],
+}
+
+impl TestApp {
+    pub async fn coalition_id(&self) -> String {
+        self.with_conn(|c| {
+            undersigned::db::schema::coalitions::table
+                .filter(undersigned::db::schema::coalitions::slug.eq(COALITION_SLUG))
+                .select(undersigned::db::schema::coalitions::id)
+                .first::<String>(c)
+                .expect("the coalition")
+        })
+        .await
+    }
+
+    pub async fn add_contacts(&self, new: &[Contact<'_>]) {
+        let coalition = self.coalition_id().await;
+        let rows: Vec<(String, String, String, Vec<String>)> = new
+            .iter()
+            .map(|c| {
+                (
+                    undersigned::db::new_id(),
+                    c.email.to_owned(),
+                    c.name.to_owned(),
+                    c.tags.iter().map(|t| (*t).to_owned()).collect(),
+                )
+            })
+            .collect();
+        self.with_conn(move |c| {
+            let now = undersigned::db::now();
+            c.transaction(|c| {
+                for (id, email, name, tags) in &rows {
+                    diesel::insert_into(contacts::table)
+                        .values((
+                            contacts::id.eq(id),
+                            contacts::coalition_id.eq(&coalition),
+                            contacts::email.eq(email),
+                            contacts::email_key.eq(email.to_lowercase()),
+                            contacts::name.eq(name),
+                            contacts::do_not_contact.eq(false),
+                            contacts::created_at.eq(now),
+                            contacts::updated_at.eq(now),
+                        ))
+                        .execute(c)?;
+                    for tag in tags {
+                        diesel::insert_into(contact_tags::table)
+                            .values((
+                                contact_tags::contact_id.eq(id),
+                                contact_tags::coalition_id.eq(&coalition),
+                                contact_tags::tag.eq(tag),
+                            ))
+                            .execute(c)?;
+                    }
+                }
+                Ok::<_, diesel::result::Error>(())
+            })
+            .expect("contacts stored")
+        })
+        .await;
+    }
+
+    pub async fn suppression_reason(&self, email: &str) -> Option<String> {
+        let email = email.to_owned();
+        self.with_conn(move |c| {
+            suppressions::table
+                .filter(suppressions::email.eq(email))
+                .select(suppressions::reason)
+                .first::<String>(c)
+                .optional()
+                .expect("suppressions read")
+        })
+        .await
+    }
+
+    /// Outbox rows of mailings, by status.
+    pub async fn mailing_rows(&self, status: &str) -> i64 {
+        let status = status.to_owned();
+        self.with_conn(move |c| {
+            outbox::table
+                .filter(outbox::mailing_id.is_not_null())
+                .filter(outbox::status.eq(status))
+                .count()
+                .get_result(c)
+                .expect("count")
+        })
+        .await
+    }
+
+    /// Waits until every mail of every mailing is sent or failed for good.
+    pub async fn wait_for_mailings(&self) {
+        for _ in 0..600 {
+            if self.mailing_rows("queued").await == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the mailings did not finish within 30 s");
+    }
+}
+
+pub fn release_form<'a>(headline: &'a str, embargo: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("headline", headline),
+        ("subheadline", "Joint statement delivered to the ministers"),
+        ("dateline", "Mexico City"),
+        ("release_date", "24 November 2026"),
+        (
+            "body",
+            "Today **{{signatories}}** organizations signed.\n\n> Water is life.",
+        ),
+        (
+            "contacts",
+            "Ana Núñez | +52 55 1234 5678 | ana@coalition.example",
+        ),
+        (
+            "about",
+            "The Clean Water Coalition brings together 40 organizations.",
+        ),
+        ("statement", ""),
+        ("embargo", embargo),
+        ("embargo_zone", "Europe/Berlin"),
+    ]
+}
+
+/// Creates a release; returns its path under the coalition.
+pub async fn create_release(owner: &Session, headline: &str, embargo: &str) -> String {
+    let response = owner
+        .post(&format!("{PRESS}/new"), &release_form(headline, embargo))
+        .await;
+    assert_eq!(response.status(), 303, "the release is created");
+    location(&response)
+}
+
+/// Sends a release now to contacts tagged `tag`; returns the mailing's path.
+pub async fn send_to_tag(owner: &Session, release: &str, tag: &str) -> String {
+    let response = owner
+        .post(&format!("{release}/send"), &[("tag", tag), ("when", "now")])
+        .await;
+    assert_eq!(response.status(), 303, "the mailing starts");
+    location(&response)
+}
+
+async fn press_app(
+    smtp: Option<TestSmtp>,
+    change: impl FnOnce(&mut undersigned::config::Settings),
+) -> (TestApp, Session) {
+    let app = spawn_app_configured(
+        Options {
+            smtp,
+            db: None,
+            data_dir: None,
+        },
+        change,
+    )
+    .await;
+    let owner = app.setup_first_account().await;
+    (app, owner)
+}
+
+fn mails_for(smtp: &TestSmtp, recipient: &str) -> Vec<String> {
+    smtp.received()
+        .into_iter()
+        .filter(|m| m.recipients.iter().any(|r| r == recipient))
+        .map(|m| m.data)
+        .collect()
+}
+
+fn header<'a>(eml: &'a str, name: &str) -> Option<&'a str> {
+    let headers = eml.split("\r\n\r\n").next()?;
+    headers
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+}
+
+#[tokio::test]
+async fn a_release_keeps_each_revision_and_shows_it() {
+    // Arrange
+    let (app, owner) = press_app(None, |_| {}).await;
+    let release = create_release(&owner, "212 organizations call water a right", "").await;
+
+    // Act
+    let mut edited = release_form("213 organizations call water a right", "");
+    edited.push(("note", "one more signatory"));
+    let saved = owner.post(&format!("{release}/edit"), &edited).await;
+    let (_, overview) = owner.page(&release).await;
+    let (_, first) = owner.page(&format!("{release}/revisions/1")).await;
+
+    // Assert
+    assert_eq!(saved.status(), 303);
+    assert!(overview.contains("Revision 2"), "{overview}");
+    assert!(overview.contains("one more signatory"));
+    assert!(overview.contains("213 organizations call water a right"));
+    assert!(first.contains("212 organizations call water a right"));
+    assert!(overview.contains("Ana Núñez | +52 55 1234 5678 | ana@coalition.example"));
+    drop(app);
+}
+
+#[tokio::test]
+async fn a_bad_release_form_says_what_is_wrong_beside_each_field_and_stores_nothing() {
+    // Arrange
+    let (app, owner) = press_app(None, |_| {}).await;
+    let mut form = release_form("", "2026-11-24T09:00");
+    form.retain(|(k, _)| *k != "contacts" && *k != "embargo_zone");
+    form.push(("contacts", "Ana Núñez | not an address"));
+    form.push(("embargo_zone", "Mars/Olympus"));
+
+    // Act
+    let response = owner.post(&format!("{PRESS}/new"), &form).await;
+    let status = response.status();
+    let page = response.text().await.expect("body");
+
+    // Assert
+    assert_eq!(status, 422);
+    assert!(page.contains("id=\"headline-error\""), "{page}");
+    assert!(page.contains("id=\"contacts-error\""));
+    assert!(page.contains("Line 1 should read Name | phone | email"));
+    assert!(page.contains("id=\"embargo-error\""));
+    assert!(
+        page.contains("Ana Núñez | not an address"),
+        "what was typed is kept"
+    );
+    let releases: i64 = app
+        .with_conn(|c| {
+            undersigned::db::schema::press_releases::table
+                .count()
+                .get_result(c)
+                .expect("count")
+        })
+        .await;
+    assert_eq!(releases, 0);
+}
+
+#[tokio::test]
+async fn a_test_send_reaches_only_the_coordinator_marked_as_a_test() {
+    // Arrange
+    let (app, owner) = press_app(None, |_| {}).await;
+    app.add_contacts(&[Contact {
+        email: "joe@news.example",
+        name: "Joe Reporter",
+        tags: &["press"],
+    }])
+    .await;
+    let release = create_release(&owner, "Water is a right", "2099-01-01T09:00").await;
+
+    // Act
+    let response = owner.post(&format!("{release}/test"), &[]).await;
+
+    // Assert
+    assert_eq!(response.status(), 303);
+    let mine = app.mails_to(OWNER_EMAIL).await;
+    assert_eq!(mine.len(), 1);
+    assert!(
+        mine[0].contains(&format!("Dear {OWNER_NAME},")),
+        "{}",
+        mine[0]
+    );
+    assert!(mine[0].contains("EMBARGOED UNTIL 1 January 2099, 09:00 CET (Europe/Berlin)"));
+    assert!(
+        app.mails_to("joe@news.example").await.is_empty(),
+        "no contact is mailed by a test"
+    );
+}
+
+#[tokio::test]
+async fn the_send_page_counts_recipients_and_those_skipped_by_suppression() {
+    // Arrange
+    let (app, owner) = press_app(None, |_| {}).await;
+    app.add_contacts(&[
+        Contact {
+            email: "a@news.example",
+            name: "A",
+            tags: &["press"],
+        },
+        Contact {
+            email: "b@news.example",
+            name: "B",
+            tags: &["press", "tv"],
+        },
+        Contact {
+            email: "Gone@News.example",
+            name: "Gone",
+            tags: &["press"],
+        },
+        Contact {
+            email: "other@news.example",
+            name: "Other",
+            tags: &["radio"],
+        },
+    ])
+    .await;
+    let coalition = app.coalition_id().await;
+    app.with_conn(move |c| {
+        undersigned::suppressions::add(
+            c,
+            &coalition,
+            "gone@news.example",
+            undersigned::suppressions::Reason::Unsubscribed,
+            None,
+        )
+        .expect("suppressed")
+    })
+    .await;
+    let release = create_release(&owner, "Water is a right", "").await;
+
+    // Act
+    let (status, page) = owner
+        .page(&format!("{release}/send?tag=press&tag=tv"))
+        .await;
+
+    // Assert
+    assert_eq!(status, 200);
+    assert!(page.contains("2 addresses will receive it."), "{page}");
+    assert!(page.contains("1 skipped because they unsubscribed"));
+    assert_eq!(
+        app.mailing_rows("queued").await,
+        0,
+        "counting sends nothing"
+    );
+}
+
+#[tokio::test]
+async fn each_contact_gets_one_personal_well_formed_mail_with_the_embargo_marked() {
+    // Arrange
+    let smtp = TestSmtp::start();
+    let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
+    app.add_contacts(&[
+        Contact {
+            email: "joe@news.example",
+            name: "Joe Reporter",
+            tags: &["press"],
+        },
+        Contact {
+            email: "ana@radio.example",
+            name: "Ana Locutora",
+            tags: &["press"],
+        },
+    ])
+    .await;
+    let release = create_release(&owner, "Water is a right", "2099-01-01T09:00").await;
+
+    // Act
+    let mailing = send_to_tag(&owner, &release, "press").await;
+    app.wait_for_mailings().await;
+
+    // Assert
+    let mails = mails_for(&smtp, "joe@news.example");
+    assert_eq!(mails.len(), 1, "one mail for Joe");
+    let eml = &mails[0];
+    assert!(
+        header(eml, "Subject").is_some_and(|s| s.contains("EMBARGOED UNTIL 1 January 2099")),
+        "{eml}"
+    );
+    assert!(eml.contains("multipart/alternative"));
+    let unsubscribe = header(eml, "List-Unsubscribe").expect("List-Unsubscribe");
+    assert!(
+        unsubscribe.starts_with(&format!("<{}/u/", app.address)),
+        "{unsubscribe}"
+    );
+    assert_eq!(
+        header(eml, "List-Unsubscribe-Post"),
+        Some("List-Unsubscribe=One-Click")
+    );
+    let text = text_part(eml).expect("a text part");
+    let html = html_part(eml).expect("an HTML part");
+    assert!(
+        text.starts_with("**EMBARGOED UNTIL 1 January 2099, 09:00 CET (Europe/Berlin)**"),
+        "{text}"
+    );
+    assert!(html.contains("EMBARGOED UNTIL 1 January 2099"));
+    assert!(text.contains("Dear Joe Reporter,"));
+    assert!(
+        html.contains("<blockquote>"),
+        "the body's Markdown is rendered: {html}"
+    );
+    assert!(text.contains("Unsubscribe"));
+    assert!(!text.contains("FOR IMMEDIATE RELEASE"));
+    assert_eq!(mails_for(&smtp, "ana@radio.example").len(), 1);
+    let (_, log) = owner.page(&mailing).await;
+    assert!(log.contains("joe@news.example"));
+    assert!(
+        log.contains("250"),
+        "the server's answer is in the log: {log}"
+    );
+    let csv = owner
+        .get(&format!("{mailing}/log.csv"))
+        .await
+        .text()
+        .await
+        .expect("csv");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("joe@news.example,Joe Reporter,sent,1,")),
+        "{csv}"
+    );
+}
+
+#[tokio::test]
+async fn a_release_sent_after_its_embargo_is_for_immediate_release() {
+    // Arrange
+    let smtp = TestSmtp::start();
+    let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
+    app.add_contacts(&[Contact {
+        email: "joe@news.example",
+        name: "Joe",
+        tags: &["press"],
+    }])
+    .await;
+    let release = create_release(&owner, "Water is a right", "2020-01-01T09:00").await;
+
+    // Act
+    send_to_tag(&owner, &release, "press").await;
+    app.wait_for_mailings().await;
+
+    // Assert
+    let eml = &mails_for(&smtp, "joe@news.example")[0];
+    let text = text_part(eml).expect("text");
+    assert!(text.starts_with("**FOR IMMEDIATE RELEASE**"), "{text}");
+    assert!(!eml.contains("EMBARGOED"));
+}
+
+#[tokio::test]
+async fn the_web_version_appears_only_once_sent_and_the_embargo_has_lifted() {
+    // Arrange
+    let (app, owner) = press_app(None, |_| {}).await;
+    app.add_contacts(&[Contact {
+        email: "joe@news.example",
+        name: "Joe",
+        tags: &["press"],
+    }])
+    .await;
+    let release = create_release(&owner, "Water is a right", "2099-01-01T09:00").await;
+    let slug = "/press/water-is-a-right";
+    let before_sending = app.get(slug).await.status();
+    send_to_tag(&owner, &release, "press").await;
+
+    // Act
+    let during_embargo = app.get(slug).await.status();
+    let lifted = owner
+        .post(
+            &format!("{release}/edit"),
+            &release_form("Water is a right", "2020-01-01T09:00"),
+        )
+        .await;
+    let after = app.get(slug).await;
+
+    // Assert
+    assert_eq!(before_sending, 404);
+    assert_eq!(during_embargo, 404, "hidden while embargoed");
+    assert_eq!(lifted.status(), 303);
+    assert_eq!(after.status(), 200);
+    let page = after.text().await.expect("body");
+    assert!(page.contains("Water is a right"));
+    assert!(page.contains("<blockquote>"));
+}
+
+#[tokio::test]
+async fn a_one_click_post_unsubscribes_a_get_does_not_and_later_mailings_skip_the_address() {
+    // Arrange
+    let smtp = TestSmtp::start();
+    let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
+    app.add_contacts(&[
+        Contact {
+            email: "joe@news.example",
+            name: "Joe",
+            tags: &["press"],
+        },
+        Contact {
+            email: "ana@radio.example",
+            name: "Ana",
+            tags: &["press"],
+        },
+    ])
+    .await;
+    let first = create_release(&owner, "First release", "").await;
+    send_to_tag(&owner, &first, "press").await;
+    app.wait_for_mailings().await;
+    let eml = mails_for(&smtp, "joe@news.example").remove(0);
+    let url = header(&eml, "List-Unsubscribe")
+        .expect("header")
+        .trim_matches(['<', '>'])
+        .to_owned();
+
+    // Act
+    let shown = reqwest::get(&url).await.expect("GET");
+    let after_get = app.suppression_reason("joe@news.example").await;
+    let posted = reqwest::Client::new()
+        .post(&url)
+        .form(&[("List-Unsubscribe", "One-Click")])
+        .send()
+        .await
+        .expect("POST");
+    let second = create_release(&owner, "Second release", "").await;
+    send_to_tag(&owner, &second, "press").await;
+    app.wait_for_mailings().await;
+
+    // Assert
+    assert_eq!(shown.status(), 200);
+    assert_eq!(after_get, None, "a GET changes nothing");
+    assert_eq!(posted.status(), 200);
+    assert_eq!(
+        app.suppression_reason("joe@news.example").await.as_deref(),
+        Some("unsubscribed")
+    );
+    assert_eq!(
+        mails_for(&smtp, "joe@news.example").len(),
+        1,
+        "no second release for Joe"
+    );
+    assert_eq!(mails_for(&smtp, "ana@radio.example").len(), 2);
+}
+
+#[tokio::test]
+async fn a_5xx_at_rcpt_bounces_and_suppresses_the_address() {
+    // Arrange
+    let smtp = TestSmtp::start();
+    smtp.script("gone@news.example", Script::Reject);
+    let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
+    app.add_contacts(&[
+        Contact {
+            email: "gone@news.example",
+            name: "Gone",
+            tags: &["press"],
+        },
+        Contact {
+            email: "joe@news.example",
+            name: "Joe",
+            tags: &["press"],
+        },
+    ])
+    .await;
+    let release = create_release(&owner, "Water is a right", "").await;
+
+    // Act
+    let mailing = send_to_tag(&owner, &release, "press").await;
+    app.wait_for_mailings().await;
+    let again = create_release(&owner, "Another release", "").await;
+    send_to_tag(&owner, &again, "press").await;
+    app.wait_for_mailings().await;
+
+    // Assert
+    assert_eq!(
+        app.suppression_reason("gone@news.example").await.as_deref(),
+        Some("bounced")
+    );
+    let (_, log) = owner.page(&mailing).await;
+    assert!(log.contains("Bounced (address suppressed)"), "{log}");
+    assert!(log.contains("550"));
+    assert_eq!(
+        smtp.rcpt_attempts("gone@news.example"),
+        1,
+        "never tried again"
+    );
+    assert_eq!(mails_for(&smtp, "joe@news.example").len(), 2);
+}
+
+#[tokio::test]
+async fn a_send_interrupted_by_a_restart_mails_every_address_exactly_once() {
+    // Arrange
+    let smtp = TestSmtp::start();
+    let (app, owner) = press_app(Some(smtp.clone()), |s| s.mail_rate_per_second = 40).await;
+    let addresses: Vec<String> = (0..120)
+        .map(|i| format!("reporter{i}@news.example"))
+        .collect();
+    let contacts: Vec<Contact<'_>> = addresses
+        .iter()
+        .map(|email| Contact {
+            email,
+            name: "Reporter",
+            tags: &["press"],
+        })
+        .collect();
+    app.add_contacts(&contacts).await;
+    let release = create_release(&owner, "Water is a right", "").await;
+    send_to_tag(&owner, &release, "press").await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let before_restart = smtp.received().len();
+
+    // Act
+    let app = app.restart().await;
+    app.wait_for_mailings().await;
+
+    // Assert
+    assert!(
+        before_restart > 0 && before_restart < 120,
+        "the restart came mid-send ({before_restart})"
+    );
+    for address in &addresses {
+        assert_eq!(mails_for(&smtp, address).len(), 1, "{address} mailed once");
+    }
+}
+
+#[tokio::test]
+async fn pausing_holds_the_rest_resuming_sends_it_and_cancelling_drops_it() {
+    // Arrange
+    let smtp = TestSmtp::start();
+    let (app, owner) = press_app(Some(smtp.clone()), |s| s.mail_rate_per_second = 10).await;
+    let addresses: Vec<String> = (0..60)
+        .map(|i| format!("reporter{i}@news.example"))
+        .collect();
+    let contacts: Vec<Contact<'_>> = addresses
+        .iter()
+        .map(|email| Contact {
+            email,
+            name: "Reporter",
+            tags: &["press"],
+        })
+        .collect();
+    app.add_contacts(&contacts).await;
+    let release = create_release(&owner, "Water is a right", "").await;
+    let mailing = send_to_tag(&owner, &release, "press").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // Act: pause
+    assert_eq!(
+        owner.post(&format!("{mailing}/pause"), &[]).await.status(),
+        303
+    );
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let paused_at = smtp.received().len();
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let still = smtp.received().len();
+    let held = app.mailing_rows("held").await;
+
+    // Assert: nothing more goes out while paused
+    assert_eq!(paused_at, still, "nothing sent while paused");
+    assert!(held > 0, "the rest is held");
+    let (_, page) = owner.page(&mailing).await;
+    assert!(page.contains("Paused"));
+
+    // Act: resume, then cancel soon after
+    assert_eq!(
+        owner.post(&format!("{mailing}/resume"), &[]).await.status(),
+        303
+    );
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(
+        owner.post(&format!("{mailing}/cancel"), &[]).await.status(),
+        303
+    );
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+
+    // Assert: resumed sending went on, cancelled rows never go
+    let sent = smtp.received().len();
+    assert!(sent > still, "resuming sent more");
+    let cancelled = app.mailing_rows("cancelled").await;
+    assert!(cancelled > 0, "the rest is cancelled");
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(smtp.received().len(), sent, "nothing after the cancel");
+    for address in &addresses {
+        assert!(mails_for(&smtp, address).len() <= 1);
+    }
+}
+
+#[tokio::test]
+async fn a_scheduled_mailing_waits_for_its_time() {
+    // Arrange
+    let smtp = TestSmtp::start();
+    let (app, owner) = press_app(Some(smtp.clone()), |s| s.jobs_tick_ms = 100).await;
+    app.add_contacts(&[Contact {
+        email: "joe@news.example",
+        name: "Joe",
+        tags: &["press"],
+    }])
+    .await;
+    let release = create_release(&owner, "Water is a right", "").await;
+    let at = (chrono::Utc::now() + chrono::Duration::seconds(2))
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string();
+
+    // Act
+    let response = owner
+        .post(
+            &format!("{release}/send"),
+            &[
+                ("tag", "press"),
+                ("when", "at"),
+                ("send_at", &at),
+                ("send_zone", "UTC"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let before = app.mailing_rows("queued").await + smtp.received().len() as i64;
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    app.wait_for_mailings().await;
+
+    // Assert
+    assert_eq!(before, 0, "nothing is written before its time");
+    assert_eq!(mails_for(&smtp, "joe@news.example").len(), 1);
+    let (_, page) = owner.page(&location(&response)).await;
+    assert!(page.contains("Sent"), "{page}");
+}
+
+#[tokio::test]
+async fn an_update_reaches_the_confirmed_signatories_only() {
+    // Arrange
+    let smtp = TestSmtp::start();
+    let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
+    let statement = app
+        .create_statement(
+            &owner,
+            COALITION_SLUG,
+            "Water is a right",
+            "en",
+            "We call on…",
+        )
+        .await;
+    let confirmed = organization("Agua Viva", Some("MX"));
+    let mut pending = organization("Not Yet", Some("MX"));
+    pending.status = undersigned::signatures::Status::PendingEmail;
+    pending.confirmed_at = None;
+    let (to, not_to) = (confirmed.email.clone(), pending.email.clone());
+    app.add_signatures(&statement, vec![confirmed, pending])
+        .await;
+    let path = format!("/c/{COALITION_SLUG}/statements/{statement}/update");
+
+    // Act
+    let response = owner
+        .post(
+            &path,
+            &[
+                ("subject", "Our statement is published"),
+                ("body", "Thank you for **signing**."),
+                ("signatories", &statement),
+                ("when", "now"),
+                ("action", "send"),
+            ],
+        )
+        .await;
+    app.wait_for_mailings().await;
+
+    // Assert
+    assert_eq!(response.status(), 303);
+    let mails = mails_for(&smtp, &to);
+    assert_eq!(mails.len(), 1);
+    let text = text_part(&mails[0]).expect("text");
+    assert!(text.contains("Thank you for **signing**."), "{text}");
+    assert!(header(&mails[0], "List-Unsubscribe").is_some());
+    assert!(
+        mails_for(&smtp, &not_to).is_empty(),
+        "an unconfirmed signature is not mailed"
+    );
+}
+
+#[tokio::test]
+async fn another_coalitions_coordinator_cannot_see_or_send_a_release() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let release = create_release(&owner, "Water is a right", "").await;
+    app.add_coordinator(
+        "Sam",
+        "sam@other.example",
+        Some(PASSWORD),
+        "Other Coalition",
+        Role::Owner,
+    )
+    .await;
+    let stranger = app.login("sam@other.example", PASSWORD).await;
+
+    // Act
+    let (seen, _) = stranger.page(&release).await;
+    let sent = stranger
+        .post(
+            &format!("{release}/send"),
+            &[("tag", "press"), ("when", "now")],
+        )
+        .await;
+
+    // Assert
+    assert!(seen == 403 || seen == 404, "{seen}");
+    assert!(sent.status() == 403 || sent.status() == 404);
+}
