@@ -162,12 +162,21 @@ impl Worker {
                         (&outcomes, &skipped, &withdrawn, &claim);
                     async move {
                         let bulk = row.priority >= Priority::Bulk.rank();
-                        if bulk && let Some(limiter) = &self.rate {
-                            limiter.until_ready().await;
-                        }
-                        if *shutdown.borrow()
-                            || (bulk && withdrawn.contains(self, claim, &row.id).await)
+                        let skip = async || {
+                            *shutdown.borrow()
+                                || (bulk && withdrawn.contains(self, claim, &row.id).await)
+                        };
+                        // Checked before and after the wait for the rate
+                        // limit: a paused row neither spends a turn nor goes.
+                        let mut skipping = skip().await;
+                        if !skipping
+                            && bulk
+                            && let Some(limiter) = &self.rate
                         {
+                            limiter.until_ready().await;
+                            skipping = skip().await;
+                        }
+                        if skipping {
                             if let Ok(mut skipped) = skipped.lock() {
                                 skipped.push(row.id);
                             }

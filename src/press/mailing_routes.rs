@@ -90,7 +90,7 @@ async fn progress_json(
         .json(serde_json::json!({
             "status": status.as_str(),
             "status_label": mailing_views::status_label(access.lang, status),
-            "active": matches!(status, mailings::MailingStatus::Scheduled | mailings::MailingStatus::Sending) || progress.remaining() > 0 && status != mailings::MailingStatus::Paused,
+            "active": matches!(status, mailings::MailingStatus::Scheduled | mailings::MailingStatus::Sending),
             "total": progress.total(),
             "done": progress.total() - progress.remaining(),
             "progress": progress,

@@ -149,6 +149,7 @@ pub fn update_page(
                 (forms::csrf_field(&access.csrf))
                 (forms::input("subject", &t(lang, "mailing-subject"), form.subject, errors, Input::TEXT))
                 (forms::textarea("body", &t(lang, "update-body"), form.body, errors, 10, Some(&t(lang, "update-body-hint"))))
+                @if let Some(problem) = errors.get("list") { p.field-error role="alert" { (problem) } }
                 (audience_fields(lang, choice))
                 @if let Some(resolved) = choice.resolved { (reach(lang, resolved)) }
                 div.field.radio { input type="radio" id="when-now" name="when" value="now" checked; label for="when-now" { (t(lang, "mailing-when-now")) } }

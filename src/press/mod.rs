@@ -67,6 +67,21 @@ impl Revision {
     pub fn contacts(&self) -> Vec<PressContact> {
         serde_json::from_str(&self.press_contacts).unwrap_or_default()
     }
+
+    /// Every field of the revision as one text, to compare two revisions.
+    pub fn as_text(&self) -> String {
+        let contacts: Vec<String> = self.contacts().iter().map(PressContact::line).collect();
+        format!(
+            "{}\n{}\n{} {}\n\n{}\n\n{}\n\n{}",
+            self.headline,
+            self.subheadline,
+            self.dateline,
+            self.release_date,
+            self.body,
+            self.about,
+            contacts.join("\n")
+        )
+    }
 }
 
 impl Release {

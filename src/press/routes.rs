@@ -275,10 +275,16 @@ async fn revision_page(
 ) -> Result<HttpResponse, WebError> {
     let (_, id, number) = path.into_inner();
     let release = load(&state, &access, id).await?;
+    let earlier = release.clone();
+    let previous = blocking(&state, move |c| match number {
+        n if n > 1 => super::revision(c, &earlier, n - 1).map(Some),
+        _ => Ok(None),
+    })
+    .await??;
     let rendering = rendering(&state, release, Some(number)).await?;
     Ok(html_response(
         StatusCode::OK,
-        views::revision(&access, &rendering),
+        views::revision(&access, &rendering, previous.as_ref()),
     ))
 }
 

@@ -204,7 +204,8 @@ pub fn overview(
     )
 }
 
-pub fn revision(access: &Access, rendering: &Rendering) -> Markup {
+/// One revision as it read, with what changed since the one before.
+pub fn revision(access: &Access, rendering: &Rendering, previous: Option<&Revision>) -> Markup {
     let lang = access.lang;
     let here = format!("{}/{}", base(access), rendering.release.id);
     coordinator(
@@ -213,6 +214,12 @@ pub fn revision(access: &Access, rendering: &Rendering) -> Markup {
         html! {
             p.breadcrumbs { a href=(here) { (t(lang, "press-back")) } }
             p { (t_args(lang, "press-revision", &[("number", rendering.revision.number.into())])) }
+            @if let Some(previous) = previous {
+                section.diff {
+                    h2 { (t_args(lang, "press-changes-since", &[("number", previous.number.into())])) }
+                    (crate::text::render_diff(&crate::text::word_diff(&previous.as_text(), &rendering.revision.as_text())))
+                }
+            }
             (release_body(lang, rendering))
         },
     )
@@ -268,6 +275,7 @@ pub fn send_page(
             p.breadcrumbs { a href=(here) { (t(lang, "press-back")) } }
             h1 { (title) }
             (forms::error_summary(lang, errors))
+            @if let Some(problem) = errors.get("list") { p.field-error role="alert" { (problem) } }
             form method="get" action={ (here) "/send" } {
                 (audience_fields(lang, choice))
                 button type="submit" { (t(lang, "audience-count")) }

@@ -619,3 +619,5 @@ update-title = Write to the signatories of "{ $title }"
 update-body = Message
 update-body-hint = Markdown. Each signatory gets it with their name and an unsubscribe link.
 update-send = Write to signatories
+# $number is the earlier revision's number.
+press-changes-since = Changes since revision { $number }
