@@ -188,8 +188,10 @@ mod tests {
             ("email", "ana@example.org".into()),
             ("from", "draft".into()),
             ("good", "2".into()),
+            ("headline", "Water is a right".into()),
             ("invited", 5.into()),
             ("language", "en".into()),
+            ("line", 2.into()),
             ("link", "link".into()),
             ("log-in", "log in".into()),
             ("min", 10.into()),
@@ -209,6 +211,7 @@ mod tests {
             ("state", "invited".into()),
             ("status", 503.into()),
             ("suppressed", 0.into()),
+            ("time", "24 November 2026, 09:00 CET (Europe/Berlin)".into()),
             ("to", "closed".into()),
             ("total", 6.into()),
         ])
