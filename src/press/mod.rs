@@ -187,26 +187,24 @@ impl DraftForm {
         let dateline = line("dateline", &self.dateline, 120, false);
         let release_date = line("release_date", &self.release_date, 60, false);
         let note = line("note", &self.note, 300, false);
-        let mut text =
-            |field: &'static str, value: &str, required: bool| match crate::text::normalize_text(
-                value, 100_000,
-            ) {
-                Ok(v) if v.trim().is_empty() && required => {
+        let mut text = |field: &'static str, value: &str, required: bool| {
+            if value.trim().is_empty() {
+                if required {
                     errors.push(DraftError {
                         field,
                         problem: DraftProblem::Required,
                     });
-                    v
                 }
-                Ok(v) => v,
-                Err(e) => {
-                    errors.push(DraftError {
-                        field,
-                        problem: DraftProblem::Text(e),
-                    });
-                    String::new()
-                }
-            };
+                return String::new();
+            }
+            crate::text::normalize_text(value, 100_000).unwrap_or_else(|e| {
+                errors.push(DraftError {
+                    field,
+                    problem: DraftProblem::Text(e),
+                });
+                String::new()
+            })
+        };
         let body = text("body", &self.body, true);
         let about = text("about", &self.about, false);
         let mut contacts = Vec::new();
@@ -492,6 +490,25 @@ pub fn finish_done(conn: &mut DbConn) -> QueryResult<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_draft_needs_a_headline_and_a_body_and_nothing_else() {
+        let minimal = DraftForm {
+            headline: "Water is a right".into(),
+            body: "We call for clean water.".into(),
+            ..DraftForm::default()
+        };
+        let empty = DraftForm::default();
+
+        assert!(minimal.parse(&[]).is_ok());
+        let fields: Vec<_> = empty
+            .parse(&[])
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["headline", "body"]);
+    }
 
     #[test]
     fn press_contact_lines_read_with_or_without_a_phone() {

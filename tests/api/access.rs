@@ -6,6 +6,7 @@ use undersigned::accounts::Email;
 use undersigned::coalitions::{self, Role};
 use undersigned::config::Settings;
 use undersigned::mail::MailContext;
+use undersigned::press;
 use undersigned::signatures;
 use undersigned::statements::{self, NewComment};
 use undersigned::web::access::{ACCOUNT_ROUTES, COALITION_ROUTES, Rule};
@@ -79,6 +80,13 @@ impl Fixture {
         if path.contains("{signature}") {
             path = path.replace("{signature}", &self.fresh_signature().await);
         }
+        if path.contains("{release}") {
+            path = path.replace("{release}", &self.fresh_release().await.0);
+        }
+        if path.contains("{mailing}") {
+            path = path.replace("{mailing}", &self.fresh_release().await.1);
+        }
+        path = path.replace("{number}", "1");
         assert!(
             !path.contains('{'),
             "{}: teach this test a real value for the new path parameter",
@@ -168,6 +176,62 @@ impl Fixture {
                     .expect("statement");
                 retrying(|| signatures::insert(c, &statement, &organization(&name, Some("MX"))))
                     .expect("signature")
+            })
+            .await
+    }
+
+    /// A press release of the coalition and a mailing of it scheduled far
+    /// ahead, so no rule's request sends anything.
+    async fn fresh_release(&self) -> (String, String) {
+        let owner = self.owner.clone();
+        let base_url = self.app.address.clone();
+        self.app
+            .with_conn(move |c| {
+                let coordinator = undersigned::accounts::find(c, &owner)
+                    .expect("query")
+                    .expect("owner");
+                let membership = coalitions::membership(c, COALITION_SLUG, &owner)
+                    .expect("query")
+                    .expect("owner's membership");
+                let form = press::DraftForm {
+                    headline: format!("Release {}", uuid::Uuid::new_v4().simple()),
+                    body: "We call for clean water.".into(),
+                    ..press::DraftForm::default()
+                };
+                let draft = form.parse(&[]).expect("a valid draft");
+                let release = retrying(|| {
+                    press::create(c, &membership.coalition.id, &coordinator, &draft, false)
+                })
+                .expect("release");
+                let revision = press::current(c, &release).expect("revision");
+                let settings = Settings {
+                    mail_from: "statements@undersigned.test".into(),
+                    secret_key: Some("a test key of at least thirty-two characters".into()),
+                    ..Settings::default()
+                };
+                let context = MailContext::new(&settings, base_url).expect("mail context");
+                let secret = settings.secret_key().expect("secret");
+                let audience = press::Audience {
+                    tags: vec!["press".into()],
+                    ..press::Audience::default()
+                };
+                let later = undersigned::db::now() + chrono::Duration::days(365);
+                let mailing = retrying(|| {
+                    press::mailings::send_release(
+                        c,
+                        press::mailings::Ctx {
+                            mail: &context,
+                            secret: &secret,
+                        },
+                        &release,
+                        &revision,
+                        &audience,
+                        press::mailings::When::At(later),
+                        &coordinator,
+                    )
+                })
+                .expect("mailing");
+                (release.id, mailing.id)
             })
             .await
     }
