@@ -93,9 +93,18 @@ impl TryFrom<&ContactForm> for Draft {
         let mut problems = Vec::new();
         let email = fields::keep(&mut problems, fields::email(&form.email));
         let name = fields::keep(&mut problems, fields::name(&form.name));
-        let phone = fields::keep(&mut problems, fields::optional_line(Field::Phone, &form.phone));
-        let outlet = fields::keep(&mut problems, fields::optional_line(Field::Outlet, &form.outlet));
-        let role = fields::keep(&mut problems, fields::optional_line(Field::Role, &form.role));
+        let phone = fields::keep(
+            &mut problems,
+            fields::optional_line(Field::Phone, &form.phone),
+        );
+        let outlet = fields::keep(
+            &mut problems,
+            fields::optional_line(Field::Outlet, &form.outlet),
+        );
+        let role = fields::keep(
+            &mut problems,
+            fields::optional_line(Field::Role, &form.role),
+        );
         let country = fields::keep(&mut problems, fields::country(&form.country));
         let language = fields::keep(&mut problems, fields::language(&form.language));
         let notes = fields::keep(&mut problems, fields::notes(&form.notes));

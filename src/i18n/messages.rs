@@ -211,6 +211,18 @@ mod tests {
             ("suppressed", 0.into()),
             ("to", "closed".into()),
             ("total", 6.into()),
+            // The contacts pages'
+            ("column", "Correo".into()),
+            ("created", 3.into()),
+            ("done", 2.into()),
+            ("field", "Email".into()),
+            ("line", 4.into()),
+            ("megabytes", 20.into()),
+            ("rejected", 1.into()),
+            ("tags", "climate, water".into()),
+            ("updated", 2.into()),
+            ("value", "Atlantis".into()),
+            ("why", "the same address is on line 2".into()),
         ])
     }
 

@@ -108,6 +108,9 @@ pub fn read(text: &str) -> Result<(Vec<String>, Vec<(u64, Vec<String>)>), FilePr
         return Err(FileProblem::Empty);
     }
     let mut records = Vec::new();
+    // Lines are counted here from byte offsets: the reader's own count
+    // lags by one after a "\r\n" line end.
+    let (mut counted_to, mut line) = (0, 1);
     for record in reader.records() {
         let record = record
             .map_err(|e| FileProblem::Unreadable(e.position().map_or(0, csv::Position::line)))?;
@@ -117,7 +120,13 @@ pub fn read(text: &str) -> Result<(Vec<String>, Vec<(u64, Vec<String>)>), FilePr
         if records.len() >= MAX_ROWS {
             return Err(FileProblem::TooManyRows);
         }
-        let line = record.position().map_or(0, csv::Position::line);
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let upto = (start + 1).min(text.len()).max(counted_to);
+        line += text.as_bytes()[counted_to..upto]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        counted_to = upto;
         records.push((line, record.iter().map(str::to_owned).collect()));
     }
     Ok((headers, records))

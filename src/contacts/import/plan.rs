@@ -143,14 +143,32 @@ fn values(mapping: &Mapping, record: &[String]) -> Result<Values, Vec<Problem>> 
     let cell = |field| mapping.cell(record, field, " ");
     let mut problems = Vec::new();
     let email = fields::keep(&mut problems, fields::email(&cell(Field::Email)));
-    let name = fields::keep(&mut problems, fields::optional_line(Field::Name, &cell(Field::Name)));
-    let phone = fields::keep(&mut problems, fields::optional_line(Field::Phone, &cell(Field::Phone)));
-    let outlet = fields::keep(&mut problems, fields::optional_line(Field::Outlet, &cell(Field::Outlet)));
-    let role = fields::keep(&mut problems, fields::optional_line(Field::Role, &cell(Field::Role)));
+    let name = fields::keep(
+        &mut problems,
+        fields::optional_line(Field::Name, &cell(Field::Name)),
+    );
+    let phone = fields::keep(
+        &mut problems,
+        fields::optional_line(Field::Phone, &cell(Field::Phone)),
+    );
+    let outlet = fields::keep(
+        &mut problems,
+        fields::optional_line(Field::Outlet, &cell(Field::Outlet)),
+    );
+    let role = fields::keep(
+        &mut problems,
+        fields::optional_line(Field::Role, &cell(Field::Role)),
+    );
     let country = fields::keep(&mut problems, fields::country(&cell(Field::Country)));
     let language = fields::keep(&mut problems, fields::language(&cell(Field::Language)));
-    let notes = fields::keep(&mut problems, fields::notes(&mapping.cell(record, Field::Notes, "\n")));
-    let tags = fields::keep(&mut problems, fields::tags(&mapping.cell(record, Field::Tags, ",")));
+    let notes = fields::keep(
+        &mut problems,
+        fields::notes(&mapping.cell(record, Field::Notes, "\n")),
+    );
+    let tags = fields::keep(
+        &mut problems,
+        fields::tags(&mapping.cell(record, Field::Tags, ",")),
+    );
     let do_not_contact = fields::keep(&mut problems, fields::yes_no(&cell(Field::DoNotContact)));
     let (
         Some(email),

@@ -134,7 +134,7 @@ fn report(access: &Access, here: &str, plan: &Plan, shown: &Shown) -> Markup {
                 thead { tr { th { (t(lang, "contacts-import-line")) } th { (Field::Email.label(lang)) } th { (Field::Name.label(lang)) } th { (t(lang, "contacts-import-verdict")) } } }
                 tbody {
                     @for r in rows.iter().skip(start).take(ROWS_PER_PAGE) {
-                        tr class=(match r.verdict { Verdict::Create(_) => "create", Verdict::Update(..) => "update", Verdict::Reject(_) => "reject" }) {
+                        tr {
                             td { (r.line) } td { (r.email) } td { (r.name) } td { (r.verdict.label(lang)) }
                         }
                     }
