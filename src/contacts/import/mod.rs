@@ -84,10 +84,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, FileProblem> {
     Ok(text)
 }
 
+/// One row of the file: the line it starts on and its cells.
+pub type Record = (u64, Vec<String>);
+
 /// The header and the records of a CSV text, each record with the line it
 /// starts on. The separator is whichever of `,` `;` and tab the header
 /// line has most of; quoted fields may hold separators and line breaks.
-pub fn read(text: &str) -> Result<(Vec<String>, Vec<(u64, Vec<String>)>), FileProblem> {
+pub fn read(text: &str) -> Result<(Vec<String>, Vec<Record>), FileProblem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.lines().next().unwrap_or_default();
     let delimiter = [b',', b';', b'\t']

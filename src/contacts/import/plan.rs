@@ -238,7 +238,7 @@ pub fn plan(
     conn: &mut DbConn,
     coalition_id: &str,
     headers: &[String],
-    records: &[(u64, Vec<String>)],
+    records: &[super::Record],
     mapping: &Mapping,
 ) -> QueryResult<Plan> {
     let existing = db::keys(conn, coalition_id)?;
