@@ -1,4 +1,5 @@
-//! The command line: `serve` (the default), `migrate`, `mail-test` and `user add`.
+//! The command line: `serve` (the default), `migrate`, `mail-test`,
+//! `user add` and `contacts import`.
 
 use std::path::PathBuf;
 
@@ -46,6 +47,28 @@ pub enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Manage a coalition's media contacts.
+    Contacts {
+        #[command(subcommand)]
+        command: ContactsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactsCommand {
+    /// Import contacts from a CSV file (UTF-8; comma, semicolon or tab
+    /// separated; English or Spanish column names). Prints what each row
+    /// will do, then applies it all in one transaction.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// Slug of the coalition, as in its address /c/SLUG.
+        #[arg(long)]
+        coalition: String,
+        /// Only print what would happen.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -101,7 +124,27 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             &role,
             send_link,
         )),
+        Command::Contacts {
+            command:
+                ContactsCommand::Import {
+                    file,
+                    coalition,
+                    dry_run,
+                },
+        } => contacts_import(&settings, &file, &coalition, dry_run),
     }
+}
+
+fn contacts_import(
+    settings: &Settings,
+    file: &std::path::Path,
+    coalition: &str,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    let pool = db::connect(settings)?;
+    let mut conn = pool.get().context("could not open a database connection")?;
+    db::run_migrations(&mut conn)?;
+    crate::contacts::import::terminal::run(&mut conn, file, coalition, dry_run)
 }
 
 async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {

@@ -88,6 +88,7 @@ impl Application {
             mail,
             secret,
             limits,
+            contact_imports: Default::default(),
         });
         let server = HttpServer::new(move || {
             App::new()

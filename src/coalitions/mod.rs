@@ -422,6 +422,11 @@ pub fn remove_member(
 }
 
 /// The address part of a coalition's pages.
+/// The coalition with `slug`, for the command line.
+pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Coalition>> {
+    db::find_by_slug(conn, slug)
+}
+
 pub fn slug_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
     db::slug_of(conn, coalition_id)
 }

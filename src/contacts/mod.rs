@@ -5,11 +5,29 @@
 //! Saved lists name a selection, by tags or by hand; the press area asks
 //! [`audience`] for the people a mailing goes to.
 
+mod contact;
 mod db;
+pub mod export;
+pub mod fields;
+pub mod import;
+mod list_routes;
+mod list_views;
+mod lists;
+pub mod routes;
+pub mod search;
+mod views;
 
 use diesel::QueryResult;
 
 use crate::db::DbConn;
+
+pub use contact::{
+    Contact, ContactError, ContactForm, Draft, Listed, create, delete, find, search, update,
+};
+pub use lists::{
+    ListError, SavedList, add_to_list, create_list, delete_list, find_list,
+    members as list_members, remove_from_list,
+};
 
 /// A selection of contacts for a mailing: union of saved lists and tags.
 ///
@@ -88,6 +106,18 @@ pub fn lists(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<ListSumma
         });
     }
     Ok(summaries)
+}
+
+/// The coalition's saved lists with their selections, by name.
+pub fn saved_lists(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<SavedList>> {
+    Ok(db::lists(conn, coalition_id)?
+        .into_iter()
+        .map(|l| SavedList {
+            tags: split_tags(&l.tags),
+            id: l.id,
+            name: l.name,
+        })
+        .collect())
 }
 
 /// Every tag in use with its number of contacts, alphabetical.

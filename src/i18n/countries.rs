@@ -73,6 +73,20 @@ pub fn countries_sorted(lang: Lang) -> &'static [(CountryCode, String)] {
     &names(lang).sorted
 }
 
+/// A country from its ISO code or its name in any UI language, accents and
+/// case ignored ("de", "Alemania", "mexico"), for lists kept in spreadsheets.
+pub fn country_from_code_or_name(text: &str) -> Option<CountryCode> {
+    CountryCode::parse(text).or_else(|| {
+        let wanted = crate::text::fold(text);
+        Lang::ALL.iter().find_map(|lang| {
+            countries_sorted(*lang)
+                .iter()
+                .find(|(_, name)| crate::text::fold(name) == wanted)
+                .map(|(code, _)| code.clone())
+        })
+    })
+}
+
 fn names(lang: Lang) -> &'static Names {
     match lang {
         Lang::En => &NAMES[0],

@@ -214,6 +214,17 @@ mod tests {
             ("time", "24 November 2026, 09:00 CET (Europe/Berlin)".into()),
             ("to", "closed".into()),
             ("total", 6.into()),
+            // The contacts pages'
+            ("column", "Correo".into()),
+            ("created", 3.into()),
+            ("done", 2.into()),
+            ("field", "Email".into()),
+            ("megabytes", 20.into()),
+            ("rejected", 1.into()),
+            ("tags", "climate, water".into()),
+            ("updated", 2.into()),
+            ("value", "Atlantis".into()),
+            ("why", "the same address is on line 2".into()),
         ])
     }
 

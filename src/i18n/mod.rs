@@ -12,7 +12,9 @@ mod countries;
 mod messages;
 
 pub use collation::{compare, sort_key};
-pub use countries::{CountryCode, countries_sorted, country_codes, country_name};
+pub use countries::{
+    CountryCode, countries_sorted, country_codes, country_from_code_or_name, country_name,
+};
 pub use messages::{t, t_args, t_markup};
 
 /// A language the user interface is translated into.

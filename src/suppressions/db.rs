@@ -38,3 +38,36 @@ pub fn all(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<String>> {
         .select(suppressions::email)
         .load(conn)
 }
+
+pub fn delete_with_reason(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    email: &str,
+    reason: Reason,
+) -> QueryResult<usize> {
+    diesel::delete(
+        suppressions::table
+            .filter(suppressions::coalition_id.eq(coalition_id))
+            .filter(suppressions::email.eq(email))
+            .filter(suppressions::reason.eq(reason.as_str())),
+    )
+    .execute(conn)
+}
+
+/// Address and reason of the coalition's suppressions, of `emails` only
+/// when given.
+pub fn reasons(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    emails: Option<&[String]>,
+) -> QueryResult<Vec<(String, String)>> {
+    let mut query = suppressions::table
+        .filter(suppressions::coalition_id.eq(coalition_id.to_owned()))
+        .into_boxed();
+    if let Some(emails) = emails {
+        query = query.filter(suppressions::email.eq_any(emails.to_vec()));
+    }
+    query
+        .select((suppressions::email, suppressions::reason))
+        .load(conn)
+}

@@ -6,6 +6,8 @@ mod db;
 pub mod routes;
 mod views;
 
+use std::collections::HashMap;
+
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use diesel::QueryResult;
@@ -22,6 +24,12 @@ pub enum Reason {
 }
 
 impl Reason {
+    pub const ALL: [Reason; 3] = [Reason::Unsubscribed, Reason::Bounced, Reason::DoNotContact];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Unsubscribed => "unsubscribed",
@@ -64,6 +72,40 @@ pub fn add(
     db::insert(conn, coalition_id, &email, reason, detail)?;
     crate::mail::cancel_unsent_to(conn, coalition_id, &email)?;
     Ok(())
+}
+
+/// Takes an address off the list only when it is there because it was
+/// marked do-not-contact: an unsubscribe or a bounce stays forever.
+/// Returns whether the address was taken off.
+pub fn remove_do_not_contact(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    email: &str,
+) -> QueryResult<bool> {
+    db::delete_with_reason(conn, coalition_id, &normalized(email), Reason::DoNotContact)
+        .map(|deleted| deleted > 0)
+}
+
+/// Why each of `emails` is suppressed, for those that are.
+pub fn reasons(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    emails: &[String],
+) -> QueryResult<HashMap<String, Reason>> {
+    let keys: Vec<String> = emails.iter().map(|e| normalized(e)).collect();
+    let rows = db::reasons(conn, coalition_id, Some(&keys))?;
+    Ok(parsed(rows))
+}
+
+/// Why each suppressed address of the coalition is suppressed.
+pub fn all_reasons(conn: &mut DbConn, coalition_id: &str) -> QueryResult<HashMap<String, Reason>> {
+    Ok(parsed(db::reasons(conn, coalition_id, None)?))
+}
+
+fn parsed(rows: Vec<(String, String)>) -> HashMap<String, Reason> {
+    rows.into_iter()
+        .filter_map(|(email, reason)| Reason::parse(&reason).map(|r| (email, r)))
+        .collect()
 }
 
 fn token(secret: &SecretKey, coalition_id: &str, email: &str) -> String {

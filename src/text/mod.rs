@@ -90,6 +90,20 @@ pub fn content_hash(title: &str, body: &str) -> String {
     hex::encode(Sha256::digest(canonical_text(title, body).as_bytes()))
 }
 
+/// A key for matching words typed in different ways: no accents, lower
+/// case, punctuation as spaces, whitespace collapsed ("Correo electrónico"
+/// and "correo-electronico" both become "correo electronico").
+pub fn fold(input: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    let folded: String = input
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    collapse_whitespace(&folded)
+}
+
 fn nfc(input: &str) -> String {
     input.nfc().collect()
 }

@@ -9,6 +9,10 @@ const MAILING_SCRIPT: &str = include_str!("static/mailing.js");
 
 /// Path of the script that keeps a mailing's progress current.
 pub const MAILING_SCRIPT_PATH: &str = concat!("/static/mailing.js?v=", env!("CARGO_PKG_VERSION"));
+const PROGRESS_SCRIPT: &str = include_str!("static/progress.js");
+
+/// Path of the script that shows the progress of a background task.
+pub const PROGRESS_SCRIPT_PATH: &str = concat!("/static/progress.js?v=", env!("CARGO_PKG_VERSION"));
 
 /// Path of the script that reports an opened invitation form.
 pub const OPENED_SCRIPT_PATH: &str = concat!("/static/opened.js?v=", env!("CARGO_PKG_VERSION"));
@@ -38,4 +42,12 @@ pub async fn mailing_script() -> HttpResponse {
         .insert_header((header::CONTENT_TYPE, "text/javascript; charset=utf-8"))
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
         .body(MAILING_SCRIPT)
+}
+
+#[get("/static/progress.js")]
+pub async fn progress_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/javascript; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(PROGRESS_SCRIPT)
 }

@@ -80,6 +80,7 @@ pub fn coordinator(access: &Access, title: &str, body: Markup) -> Markup {
                 nav aria-label=(t(lang, "nav-coalition")) {
                     a href={ "/c/" (m.coalition.slug) } { (m.coalition.name) }
                     a href={ "/c/" (m.coalition.slug) "/press" } { (t(lang, "nav-press")) }
+                    a href={ "/c/" (m.coalition.slug) "/contacts" } { (t(lang, "nav-contacts")) }
                     a href={ "/c/" (m.coalition.slug) "/members" } { (t(lang, "nav-members")) }
                     @if m.role == crate::coalitions::Role::Owner {
                         a href={ "/c/" (m.coalition.slug) "/audit" } { (t(lang, "nav-audit-log")) }

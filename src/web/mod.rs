@@ -30,6 +30,8 @@ pub struct AppState {
     pub mail: MailContext,
     pub secret: SecretKey,
     pub limits: limits::Limits,
+    /// Contact files uploaded for import, between preview and apply.
+    pub contact_imports: crate::contacts::import::Uploads,
 }
 
 impl AppState {
@@ -80,6 +82,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(assets::stylesheet)
         .service(assets::opened_script)
         .service(assets::mailing_script)
+        .service(assets::progress_script)
         .service(web::resource("/").get(home));
     crate::accounts::routes::configure(cfg);
     crate::coalitions::routes::configure(cfg);
@@ -93,6 +96,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .wrap(from_fn(access::coalition_guard))
             .configure(crate::statements::routes::configure_coalition)
             .configure(crate::signatures::routes::configure_coalition)
+            .configure(crate::contacts::routes::configure_coalition)
             .configure(crate::coalitions::routes::configure_coalition)
             .configure(crate::audit::routes::configure_coalition)
             .configure(crate::press::routes::configure_coalition),

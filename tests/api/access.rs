@@ -3,8 +3,10 @@
 
 use reqwest::StatusCode;
 use undersigned::accounts::Email;
+use undersigned::audit::Actor;
 use undersigned::coalitions::{self, Role};
 use undersigned::config::Settings;
+use undersigned::contacts;
 use undersigned::mail::MailContext;
 use undersigned::press;
 use undersigned::signatures;
@@ -87,6 +89,15 @@ impl Fixture {
             path = path.replace("{mailing}", &self.fresh_release().await.1);
         }
         path = path.replace("{number}", "1");
+        if path.contains("{contact}") {
+            path = path.replace("{contact}", &self.fresh_contact().await);
+        }
+        if path.contains("{list}") {
+            path = path.replace("{list}", &self.fresh_contact_list().await);
+        }
+        if path.contains("{upload}") {
+            path = path.replace("{upload}", &self.fresh_upload().await);
+        }
         assert!(
             !path.contains('{'),
             "{}: teach this test a real value for the new path parameter",
@@ -234,6 +245,64 @@ impl Fixture {
                 (release.id, mailing.id)
             })
             .await
+    }
+
+    async fn coalition_id(&self) -> String {
+        let owner = self.owner.clone();
+        self.app
+            .with_conn(move |c| {
+                coalitions::membership(c, COALITION_SLUG, &owner)
+                    .expect("query")
+                    .expect("owner's membership")
+                    .coalition
+                    .id
+            })
+            .await
+    }
+
+    async fn fresh_contact(&self) -> String {
+        let coalition = self.coalition_id().await;
+        let email = format!("{}@press.example", uuid::Uuid::new_v4().simple());
+        self.app
+            .with_conn(move |c| {
+                let form = contacts::ContactForm {
+                    name: "Journalist".into(),
+                    email,
+                    ..Default::default()
+                };
+                let draft = contacts::Draft::try_from(&form).expect("a valid contact");
+                retrying(|| contacts::create(c, &coalition, &Actor::System, &draft))
+                    .expect("contact")
+            })
+            .await
+    }
+
+    async fn fresh_contact_list(&self) -> String {
+        let coalition = self.coalition_id().await;
+        let name = format!("List {}", uuid::Uuid::new_v4().simple());
+        self.app
+            .with_conn(move |c| {
+                retrying(|| contacts::create_list(c, &coalition, &Actor::System, &name, ""))
+                    .expect("list")
+            })
+            .await
+    }
+
+    /// An uploaded contacts file, kept by the running app.
+    async fn fresh_upload(&self) -> String {
+        let session = self.app.session_for(&self.owner).await;
+        let response = session
+            .post(
+                &format!("/c/{COALITION_SLUG}/contacts/import"),
+                &[("csv", "email,name\nana@press.example,Ana\n")],
+            )
+            .await;
+        assert_eq!(response.status(), 303, "the upload is kept");
+        location(&response)
+            .rsplit('/')
+            .next()
+            .expect("an upload id")
+            .to_owned()
     }
 
     /// A plausible form for a POST route; authorization, not validation, is

@@ -9,8 +9,13 @@ use undersigned::db::schema::{
     contact_list_members, contact_lists, contact_tags, contacts as table,
 };
 
-use crate::coordinators::{COALITION, COALITION_SLUG, retrying};
+use crate::coordinators::{
+    COALITION, COALITION_SLUG, Session, field_error, location, retrying, unescape,
+};
 use crate::helpers::{TestApp, spawn_app};
+use crate::signers::{table_rows, text_of};
+
+const BASE: &str = "/c/clean-water-coalition/contacts";
 
 async fn coalition_id(app: &TestApp) -> String {
     app.with_conn(|c| {
@@ -171,4 +176,907 @@ async fn an_empty_selection_selects_nobody() {
 
     // Assert
     assert!(audience.is_empty());
+}
+
+/// Creates a contact through the form; returns its id.
+async fn add_contact(owner: &Session, fields: &[(&str, &str)]) -> String {
+    let response = owner.post(&format!("{BASE}/new"), fields).await;
+    assert_eq!(response.status(), 303, "the contact is created");
+    location(&response)
+        .rsplit('/')
+        .next()
+        .and_then(|id| id.split('?').next())
+        .expect("a contact id")
+        .to_owned()
+}
+
+/// Uploads `csv` as a file (multipart, the CSRF token in the query string);
+/// returns the preview's path.
+async fn upload(owner: &Session, csv: &str) -> String {
+    let boundary = "contacts-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
+    );
+    let response = owner
+        .client
+        .post(format!(
+            "{}{BASE}/import?csrf={}",
+            owner.address, owner.csrf
+        ))
+        .header(
+            "Content-Type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 303, "the file is taken");
+    location(&response)
+}
+
+/// The value of the hidden field `name` on a page.
+fn hidden(page: &str, name: &str) -> Option<String> {
+    let marker = format!("type=\"hidden\" name=\"{name}\" value=\"");
+    let start = page.find(&marker)? + marker.len();
+    let end = page[start..].find('"')?;
+    Some(unescape(&page[start..start + end]))
+}
+
+/// The rows of the import report: line | email | name | verdict.
+fn report_rows(page: &str) -> Vec<String> {
+    page.split("import-report\">")
+        .nth(1)
+        .map(table_rows)
+        .unwrap_or_default()
+}
+
+/// Applies the previewed import as shown, and waits for it to end.
+async fn apply(owner: &Session, preview_path: &str) -> serde_json::Value {
+    let (_, page) = owner.page(preview_path).await;
+    let mut fields: Vec<(String, String)> = (0..20)
+        .filter_map(|i| hidden(&page, &format!("col{i}")).map(|v| (format!("col{i}"), v)))
+        .collect();
+    fields.push((
+        "plan".into(),
+        hidden(&page, "plan").expect("the plan's fingerprint"),
+    ));
+    let form: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let response = owner.post(preview_path, &form).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(location(&response), format!("{preview_path}/progress"));
+    wait_for_import(owner, preview_path).await
+}
+
+async fn wait_for_import(owner: &Session, preview_path: &str) -> serde_json::Value {
+    for _ in 0..400 {
+        let (_, json) = owner.page(&format!("{preview_path}/progress.json")).await;
+        let progress: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        if progress["state"] != "running" {
+            return progress;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("the import did not end within 10 s");
+}
+
+async fn contact_count(app: &TestApp) -> i64 {
+    app.with_conn(|c| table::table.count().get_result(c).expect("count"))
+        .await
+}
+
+async fn suppression_of(app: &TestApp, email: &str) -> Option<String> {
+    use undersigned::db::schema::suppressions;
+    let email = email.to_owned();
+    app.with_conn(move |c| {
+        suppressions::table
+            .filter(suppressions::email.eq(email))
+            .select(suppressions::reason)
+            .first::<String>(c)
+            .optional()
+            .expect("query")
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_contact_is_created_edited_and_deleted_and_each_change_is_audited() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+
+    // Act
+    let id = add_contact(
+        &owner,
+        &[
+            ("name", "Ana Ruiz"),
+            ("email", "Ana@Diario.example"),
+            ("outlet", "El Diario"),
+            ("country", "MX"),
+            ("language", "ES"),
+            ("tags", "Climate, water"),
+        ],
+    )
+    .await;
+    let (_, created) = owner.page(&format!("{BASE}/{id}")).await;
+    let edited = owner
+        .post(
+            &format!("{BASE}/{id}"),
+            &[
+                ("name", "Ana Ruiz Soto"),
+                ("email", "ana@diario.example"),
+                ("role", "Science"),
+            ],
+        )
+        .await;
+    let (_, after_edit) = owner.page(&format!("{BASE}/{id}")).await;
+    let deleted = owner.post(&format!("{BASE}/{id}/delete"), &[]).await;
+
+    // Assert
+    assert!(created.contains("value=\"ana@diario.example\""));
+    assert!(created.contains("value=\"climate, water\""));
+    assert!(created.contains("value=\"es\""));
+    assert_eq!(edited.status(), 303);
+    assert!(after_edit.contains("Ana Ruiz Soto") && after_edit.contains("value=\"Science\""));
+    assert!(
+        !after_edit.contains("value=\"climate, water\""),
+        "emptied tags are removed"
+    );
+    assert_eq!(deleted.status(), 303);
+    assert_eq!(owner.get(&format!("{BASE}/{id}")).await.status(), 404);
+    let (_, audit) = owner.page(&format!("/c/{COALITION_SLUG}/audit")).await;
+    for action in ["contact.create", "contact.update", "contact.delete"] {
+        assert!(audit.contains(action), "{action} is audited");
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_form_keeps_what_was_typed_and_says_what_is_wrong_beside_each_field() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    add_contact(&owner, &[("name", "Ana"), ("email", "ana@diario.example")]).await;
+
+    // Act
+    let invalid = owner
+        .post(
+            &format!("{BASE}/new"),
+            &[
+                ("name", "<b>Ben</b>"),
+                ("email", "not-an-address"),
+                ("country", "Atlantis"),
+                ("language", "??"),
+            ],
+        )
+        .await;
+    let status = invalid.status();
+    let page = invalid.text().await.expect("body");
+    let taken = owner
+        .post(
+            &format!("{BASE}/new"),
+            &[("name", "Other"), ("email", "ANA@diario.example")],
+        )
+        .await;
+    let taken_status = taken.status();
+    let taken_page = taken.text().await.expect("body");
+
+    // Assert
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("value=\"&lt;b&gt;Ben&lt;/b&gt;\""),
+        "typed values are kept, escaped"
+    );
+    assert!(field_error(&page, "email").is_some_and(|e| e.contains("not-an-address")));
+    assert!(field_error(&page, "country").is_some_and(|e| e.contains("Atlantis")));
+    assert!(field_error(&page, "language").is_some());
+    assert_eq!(taken_status, 422);
+    assert!(field_error(&taken_page, "email").is_some_and(|e| e.contains("Another contact")));
+    assert_eq!(contact_count(&app).await, 1);
+}
+
+#[tokio::test]
+async fn contacts_are_found_by_words_and_filtered_by_tag_outlet_country_and_language() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    add_contact(
+        &owner,
+        &[
+            ("name", "Ana Ruiz"),
+            ("email", "ana@diario.example"),
+            ("outlet", "El Diario"),
+            ("country", "MX"),
+            ("language", "es"),
+            ("tags", "climate"),
+        ],
+    )
+    .await;
+    add_contact(
+        &owner,
+        &[
+            ("name", "Ben Stone"),
+            ("email", "ben@radio.example"),
+            ("outlet", "Radio One"),
+            ("country", "GB"),
+            ("language", "en"),
+            ("tags", "water"),
+        ],
+    )
+    .await;
+    add_contact(
+        &owner,
+        &[
+            ("name", "Carla Díaz"),
+            ("email", "carla@tv.example"),
+            ("outlet", "TV Sur"),
+            ("country", "MX"),
+            ("language", "es"),
+            ("tags", "water, climate"),
+        ],
+    )
+    .await;
+    let names = |page: &str| -> Vec<String> {
+        table_rows(page)
+            .iter()
+            .map(|r| r.split(" | ").nth(1).unwrap_or_default().to_owned())
+            .collect()
+    };
+
+    // Act
+    let searches = [
+        ("", vec!["Ana Ruiz", "Ben Stone", "Carla Díaz"]),
+        ("?q=RADIO", vec!["Ben Stone"]),
+        ("?q=carla%40", vec!["Carla Díaz"]),
+        ("?tag=climate", vec!["Ana Ruiz", "Carla Díaz"]),
+        ("?outlet=diario", vec!["Ana Ruiz"]),
+        ("?country=MX&language=es&tag=water", vec!["Carla Díaz"]),
+        ("?q=100%25", vec![]),
+    ];
+
+    // Assert
+    for (query, expected) in searches {
+        let (status, page) = owner.page(&format!("{BASE}{query}")).await;
+        assert_eq!(status, 200, "{query}");
+        assert_eq!(names(&page), expected, "{query}");
+    }
+}
+
+#[tokio::test]
+async fn pages_follow_each_other_without_repeating_a_contact() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let csv: String = std::iter::once("email,name\n".to_owned())
+        .chain((0..120).map(|i| format!("p{i:03}@example.org,Person {i:03}\n")))
+        .collect();
+    let preview = upload(&owner, &csv).await;
+    apply(&owner, &preview).await;
+
+    // Act
+    let mut seen = Vec::new();
+    let mut path = BASE.to_owned();
+    loop {
+        let (_, page) = owner.page(&path).await;
+        seen.extend(table_rows(&page));
+        let marker = "after=";
+        let Some(start) = page.find(marker) else {
+            break;
+        };
+        let id: String = page[start + marker.len()..]
+            .chars()
+            .take_while(|c| *c != '"')
+            .collect();
+        path = format!("{BASE}?after={id}");
+    }
+
+    // Assert
+    assert_eq!(seen.len(), 120);
+    assert!(seen[0].contains("| Person 000 |") && seen[119].contains("| Person 119 |"));
+    seen.dedup();
+    assert_eq!(seen.len(), 120);
+}
+
+#[tokio::test]
+async fn selected_contacts_go_on_a_list_and_the_list_and_the_audience_show_them() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let ana = add_contact(
+        &owner,
+        &[
+            ("name", "Ana"),
+            ("email", "ana@diario.example"),
+            ("tags", "climate"),
+        ],
+    )
+    .await;
+    let ben = add_contact(&owner, &[("name", "Ben"), ("email", "ben@radio.example")]).await;
+    add_contact(
+        &owner,
+        &[
+            ("name", "Carla"),
+            ("email", "carla@tv.example"),
+            ("tags", "climate"),
+            ("do_not_contact", "on"),
+        ],
+    )
+    .await;
+
+    // Act
+    let added = owner
+        .post(
+            &format!("{BASE}/lists/add"),
+            &[
+                ("contact", ana.as_str()),
+                ("contact", ben.as_str()),
+                ("list", ""),
+                ("new_list", "Launch"),
+            ],
+        )
+        .await;
+    let list_path = location(&added);
+    let (_, list_page) = owner.page(&list_path).await;
+    let by_tag = owner
+        .post(
+            &format!("{BASE}/lists"),
+            &[("name", "Climate desk"), ("tags", "Climate")],
+        )
+        .await;
+    let (_, tag_page) = owner.page(&location(&by_tag)).await;
+    let removed = owner
+        .post(&format!("{list_path}/remove"), &[("contact", ben.as_str())])
+        .await;
+    let (_, after_removal) = owner.page(&list_path).await;
+    let (_, lists_page) = owner.page(&format!("{BASE}/lists")).await;
+    let coalition = coalition_id(&app).await;
+    let list_id = list_path.rsplit('/').next().expect("id").to_owned();
+    let tag_list = location(&by_tag).rsplit('/').next().expect("id").to_owned();
+    let audience = app
+        .with_conn(move |c| {
+            contacts::audience(
+                c,
+                &coalition,
+                &Selection {
+                    lists: vec![list_id, tag_list],
+                    tags: vec![],
+                },
+            )
+        })
+        .await
+        .expect("audience");
+
+    // Assert
+    assert_eq!(added.status(), 303);
+    assert_eq!(table_rows(&list_page).len(), 2);
+    assert!(list_page.contains("Ana") && list_page.contains("Ben"));
+    let tagged = table_rows(&tag_page);
+    assert_eq!(tagged.len(), 2, "{tagged:?}");
+    assert!(
+        tagged
+            .iter()
+            .any(|r| r.contains("Carla") && r.contains("suppressed (do-not-contact)"))
+    );
+    assert_eq!(removed.status(), 303);
+    assert_eq!(table_rows(&after_removal).len(), 1);
+    assert!(text_of(&lists_page).contains("Launch Picked by hand 1"));
+    let emails: Vec<&str> = audience.iter().map(|m| m.email.as_str()).collect();
+    assert_eq!(emails, ["ana@diario.example"], "Carla is do-not-contact");
+}
+
+const IMPORT: &str = "email,name,outlet,country,tags\n\
+                      ana@diario.example,Ana Ruiz,El Diario,MX,climate\n\
+                      BEN@radio.example,,Radio Two,,water\n\
+                      not-an-address,Nobody,,,\n\
+                      carla@tv.example,Carla,,Atlantis,\n\
+                      Ana@Diario.example,Ana Again,,,\n\
+                      dora@web.example,,,,\n";
+
+#[tokio::test]
+async fn the_preview_says_per_row_what_is_created_updated_or_rejected_and_changes_nothing() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    add_contact(
+        &owner,
+        &[
+            ("name", "Ben Stone"),
+            ("email", "ben@radio.example"),
+            ("outlet", "Radio One"),
+        ],
+    )
+    .await;
+
+    // Act
+    let preview = upload(&owner, IMPORT).await;
+    let (status, page) = owner.page(&preview).await;
+
+    // Assert
+    assert_eq!(status, 200);
+    assert_eq!(
+        report_rows(&page),
+        [
+            "2 | ana@diario.example | Ana Ruiz | will be created",
+            "3 | BEN@radio.example |  | will update the contact with this address",
+            "4 | not-an-address | Nobody | rejected: “not-an-address” is not an email address; enter one such as name@example.org.",
+            "5 | carla@tv.example | Carla | rejected: “Atlantis” is not a country; use a code such as MX or a name such as Mexico.",
+            "6 | Ana@Diario.example | Ana Again | rejected: the same address is on line 2",
+            "7 | dora@web.example |  | rejected: Enter the Name.",
+        ]
+    );
+    assert!(text_of(&page).contains(
+        "1 contacts will be created, 1 updated and 4 rows are rejected. Nothing has changed yet."
+    ));
+    assert_eq!(contact_count(&app).await, 1);
+}
+
+#[tokio::test]
+async fn applying_creates_and_updates_in_one_go_and_keeps_what_the_file_leaves_empty() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let ben = add_contact(
+        &owner,
+        &[
+            ("name", "Ben Stone"),
+            ("email", "ben@radio.example"),
+            ("outlet", "Radio One"),
+            ("tags", "radio"),
+        ],
+    )
+    .await;
+    let preview = upload(&owner, IMPORT).await;
+
+    // Act
+    let done = apply(&owner, &preview).await;
+    let (_, ben_page) = owner.page(&format!("{BASE}/{ben}")).await;
+    let (_, list) = owner.page(&format!("{BASE}?q=ana")).await;
+    let (_, audit) = owner.page(&format!("/c/{COALITION_SLUG}/audit")).await;
+
+    // Assert
+    assert_eq!(done["state"], "done", "{done}");
+    assert_eq!(
+        done["report"],
+        serde_json::json!({"created": 1, "updated": 1, "rejected": 4})
+    );
+    assert_eq!(contact_count(&app).await, 2);
+    assert!(
+        ben_page.contains("value=\"Ben Stone\""),
+        "an empty cell keeps the name"
+    );
+    assert!(ben_page.contains("value=\"Radio Two\""));
+    assert!(
+        ben_page.contains("value=\"radio, water\""),
+        "tags are added"
+    );
+    assert!(text_of(&list).contains("Ana Ruiz ana@diario.example El Diario"));
+    assert!(audit.contains("1 created, 1 updated, 4 rows rejected"));
+    let (_, progress) = owner.page(&format!("{preview}/progress")).await;
+    assert!(
+        text_of(&progress)
+            .contains("The import is complete: 1 contacts created, 1 updated, 4 rows rejected.")
+    );
+}
+
+#[tokio::test]
+async fn a_file_with_a_bom_semicolons_spanish_headers_and_a_quoted_line_break_is_understood() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let csv = "\u{feff}Correo electrónico;Nombre;Teléfono;Medio;Fuente;País;Idioma;Etiquetas;Notas;No contactar\r\n\
+               eva@prensa.example;Eva Núñez;+34 600 000 000;La Prensa;Medio ambiente;España;español;\"clima, agua\";\"Llamar por la mañana;\nnunca el lunes\";no\r\n";
+
+    // Act
+    let preview = upload(&owner, csv).await;
+    let (_, page) = owner.page(&preview).await;
+    let done = apply(&owner, &preview).await;
+    let (_, list) = owner.page(BASE).await;
+    let id = list
+        .split(&format!("<td><a href=\"{BASE}/"))
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a contact link")
+        .to_owned();
+    let (_, contact) = owner.page(&format!("{BASE}/{id}")).await;
+
+    // Assert
+    assert_eq!(
+        report_rows(&page),
+        ["2 | eva@prensa.example | Eva Núñez | will be created"]
+    );
+    assert!(
+        page.contains("<option value=\"role\" selected>"),
+        "Fuente is the beat"
+    );
+    assert_eq!(done["state"], "done", "{done}");
+    assert!(
+        contact.contains("value=\"La Prensa\"") && contact.contains("value=\"+34 600 000 000\"")
+    );
+    assert!(contact.contains("value=\"ES\" selected") && contact.contains("value=\"es\""));
+    assert!(contact.contains("value=\"agua, clima\""));
+    assert!(contact.contains("Llamar por la mañana;\nnunca el lunes"));
+}
+
+#[tokio::test]
+async fn the_coordinator_can_map_a_column_the_headers_did_not_name() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let preview = upload(&owner, "Who,Where to write\nAna,ana@diario.example\n").await;
+
+    // Act
+    let (_, unmapped) = owner.page(&preview).await;
+    let remapped = format!("{preview}?col0=name&col1=email");
+    let (_, mapped) = owner.page(&remapped).await;
+
+    // Assert
+    assert!(unmapped.contains("No column is mapped to the email address."));
+    assert!(unmapped.contains("disabled"), "nothing can be imported yet");
+    assert_eq!(
+        report_rows(&mapped),
+        ["2 | ana@diario.example | Ana | will be created"]
+    );
+    assert_eq!(hidden(&mapped, "col1").as_deref(), Some("email"));
+}
+
+/// Makes the database refuse one address, as a disk or constraint error
+/// would in the middle of an import.
+async fn refuse_inserting(app: &TestApp, email: &str) {
+    let email = email.to_owned();
+    let postgres = app.db.is_postgres();
+    app.with_conn(move |c| {
+        use diesel::connection::SimpleConnection;
+        let sql = if postgres {
+            format!(
+                "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN \
+                 IF NEW.email_key = '{email}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql; \
+                 CREATE TRIGGER refuse BEFORE INSERT ON contacts FOR EACH ROW EXECUTE FUNCTION refuse();"
+            )
+        } else {
+            format!(
+                "CREATE TRIGGER refuse BEFORE INSERT ON contacts WHEN NEW.email_key = '{email}' \
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END;"
+            )
+        };
+        retrying(|| c.batch_execute(&sql)).expect("trigger created");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_import_that_fails_while_applying_changes_nothing() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let ben = add_contact(&owner, &[("name", "Ben"), ("email", "ben@radio.example")]).await;
+    let csv: String =
+        std::iter::once("email,name,outlet\nben@radio.example,Ben,Changed FM\n".to_owned())
+            .chain((0..700).map(|i| format!("p{i:03}@example.org,Person {i},\n")))
+            .chain(std::iter::once("refused@example.org,Refused,\n".to_owned()))
+            .collect();
+    refuse_inserting(&app, "refused@example.org").await;
+    let preview = upload(&owner, &csv).await;
+
+    // Act
+    let done = apply(&owner, &preview).await;
+    let (_, progress) = owner.page(&format!("{preview}/progress")).await;
+    let (_, ben_page) = owner.page(&format!("{BASE}/{ben}")).await;
+
+    // Assert
+    assert_eq!(done["state"], "failed", "{done}");
+    assert!(text_of(&progress).contains("The import failed and nothing was changed."));
+    assert_eq!(contact_count(&app).await, 1);
+    assert!(!ben_page.contains("Changed FM"));
+}
+
+#[tokio::test]
+async fn an_import_whose_plan_changed_since_the_preview_is_refused_whole() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let preview = upload(
+        &owner,
+        "email,name\nana@diario.example,Ana\nben@radio.example,Ben\n",
+    )
+    .await;
+    let (_, page) = owner.page(&preview).await;
+    add_contact(
+        &owner,
+        &[("name", "Ben meanwhile"), ("email", "ben@radio.example")],
+    )
+    .await;
+
+    // Act
+    let plan = hidden(&page, "plan").expect("plan");
+    let form = [("col0", "email"), ("col1", "name"), ("plan", plan.as_str())];
+    owner.post(&preview, &form).await;
+    let done = wait_for_import(&owner, &preview).await;
+
+    // Assert
+    assert_eq!(done["state"], "failed");
+    assert!(
+        done["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("changed since the preview"))
+    );
+    assert_eq!(contact_count(&app).await, 1);
+}
+
+#[tokio::test]
+async fn do_not_contact_suppresses_the_address_and_unmarking_lifts_only_that() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let ana = add_contact(
+        &owner,
+        &[
+            ("name", "Ana"),
+            ("email", "ana@diario.example"),
+            ("do_not_contact", "on"),
+        ],
+    )
+    .await;
+    let ben = add_contact(&owner, &[("name", "Ben"), ("email", "ben@radio.example")]).await;
+    let coalition = coalition_id(&app).await;
+    app.with_conn(move |c| {
+        retrying(|| {
+            undersigned::suppressions::add(
+                c,
+                &coalition,
+                "ben@radio.example",
+                undersigned::suppressions::Reason::Unsubscribed,
+                None,
+            )
+        })
+    })
+    .await
+    .expect("suppressed");
+
+    // Act
+    let marked = suppression_of(&app, "ana@diario.example").await;
+    let (_, list) = owner.page(BASE).await;
+    owner
+        .post(
+            &format!("{BASE}/{ana}"),
+            &[("name", "Ana"), ("email", "ana@diario.example")],
+        )
+        .await;
+    owner
+        .post(
+            &format!("{BASE}/{ben}"),
+            &[
+                ("name", "Ben"),
+                ("email", "ben@radio.example"),
+                ("do_not_contact", "on"),
+            ],
+        )
+        .await;
+    owner
+        .post(
+            &format!("{BASE}/{ben}"),
+            &[("name", "Ben"), ("email", "ben@radio.example")],
+        )
+        .await;
+    let (_, ben_page) = owner.page(&format!("{BASE}/{ben}")).await;
+
+    // Assert
+    assert_eq!(marked.as_deref(), Some("do-not-contact"));
+    assert!(text_of(&list).contains("suppressed (do-not-contact)"));
+    assert!(text_of(&list).contains("suppressed (unsubscribed)"));
+    assert_eq!(suppression_of(&app, "ana@diario.example").await, None);
+    assert_eq!(
+        suppression_of(&app, "ben@radio.example").await.as_deref(),
+        Some("unsubscribed")
+    );
+    assert!(text_of(&ben_page).contains("suppressed (unsubscribed)"));
+}
+
+#[tokio::test]
+async fn a_suppressed_address_imported_again_stays_suppressed_and_an_import_can_mark_one() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let ana = add_contact(
+        &owner,
+        &[
+            ("name", "Ana"),
+            ("email", "ana@diario.example"),
+            ("do_not_contact", "on"),
+        ],
+    )
+    .await;
+    owner.post(&format!("{BASE}/{ana}/delete"), &[]).await;
+    let preview = upload(
+        &owner,
+        "email,name,do not contact\nANA@diario.example,Ana,no\nben@radio.example,Ben,yes\n",
+    )
+    .await;
+
+    // Act
+    let done = apply(&owner, &preview).await;
+    let (_, list) = owner.page(BASE).await;
+
+    // Assert
+    assert_eq!(done["state"], "done");
+    assert_eq!(
+        suppression_of(&app, "ana@diario.example").await.as_deref(),
+        Some("do-not-contact")
+    );
+    assert_eq!(
+        suppression_of(&app, "ben@radio.example").await.as_deref(),
+        Some("do-not-contact")
+    );
+    let rows = table_rows(&list);
+    assert!(
+        rows.iter()
+            .all(|r| r.contains("suppressed (do-not-contact)")),
+        "{rows:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_export_has_tags_and_the_mark_and_cannot_run_as_a_formula() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    add_contact(
+        &owner,
+        &[
+            ("name", "=cmd()"),
+            ("email", "ana@diario.example"),
+            ("outlet", "@SUM(A1)"),
+            ("tags", "climate, water"),
+            ("do_not_contact", "on"),
+        ],
+    )
+    .await;
+
+    // Act
+    let response = owner.get(&format!("{BASE}/export.csv")).await;
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let csv = response.text().await.expect("body");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    let row = reader.records().next().expect("a row").expect("readable");
+    let cell = |name: &str| row[headers.iter().position(|h| h == name).expect(name)].to_owned();
+
+    // Assert
+    assert!(content_type.starts_with("text/csv"));
+    assert_eq!(cell("name"), "'=cmd()");
+    assert_eq!(cell("outlet"), "'@SUM(A1)");
+    assert_eq!(cell("tags"), "climate, water");
+    assert_eq!(cell("do not contact"), "yes");
+    assert_eq!(cell("suppressed"), "do-not-contact");
+}
+
+#[tokio::test]
+async fn another_coalitions_coordinator_finds_none_of_the_contacts_pages() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let ana = add_contact(&owner, &[("name", "Ana"), ("email", "ana@diario.example")]).await;
+    let list = location(
+        &owner
+            .post(
+                &format!("{BASE}/lists/add"),
+                &[("contact", ana.as_str()), ("new_list", "Launch")],
+            )
+            .await,
+    );
+    let preview = upload(&owner, "email,name\nben@radio.example,Ben\n").await;
+    let outsider_id = app
+        .add_coordinator(
+            "Out",
+            "out@example.org",
+            None,
+            "Other Coalition",
+            Role::Owner,
+        )
+        .await;
+    let outsider = app.session_for(&outsider_id).await;
+    let other = "/c/other-coalition/contacts";
+
+    // Act
+    let mut wrong = Vec::new();
+    for path in [
+        BASE.to_owned(),
+        format!("{BASE}/{ana}"),
+        list.clone(),
+        preview.clone(),
+        format!("{preview}/progress.json"),
+        format!("{BASE}/export.csv"),
+    ] {
+        let status = outsider.get(&path).await.status();
+        if status != 404 {
+            wrong.push(format!("GET {path}: {status}"));
+        }
+    }
+    for path in [
+        format!("{other}/{ana}"),
+        format!(
+            "{other}/lists/{}",
+            list.rsplit('/').next().unwrap_or_default()
+        ),
+        preview.replace(BASE, other),
+    ] {
+        let status = outsider.get(&path).await.status();
+        if status != 404 {
+            wrong.push(format!(
+                "GET {path} under the outsider's coalition: {status}"
+            ));
+        }
+    }
+    let deleted = outsider
+        .post(&format!("{other}/{ana}/delete"), &[])
+        .await
+        .status();
+
+    // Assert
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_eq!(deleted, 404);
+    assert_eq!(contact_count(&app).await, 1);
+}
+
+#[tokio::test]
+async fn the_command_line_previews_with_dry_run_and_then_imports() {
+    // Arrange
+    let app = spawn_app().await;
+    app.setup_first_account().await;
+    let file = app.data_dir.path().join("contacts.csv");
+    std::fs::write(&file, IMPORT).expect("file written");
+    let run = |dry_run: bool| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_undersigned"));
+        command
+            .args(["contacts", "import"])
+            .arg(&file)
+            .args(["--coalition", COALITION_SLUG])
+            .env("UNDERSIGNED_DATABASE_URL", app.db.url())
+            .env("UNDERSIGNED_DATA_DIR", app.data_dir.path())
+            .env("UNDERSIGNED_CONFIG", app.data_dir.path().join("none.toml"));
+        if dry_run {
+            command.arg("--dry-run");
+        }
+        command.output().expect("the binary runs")
+    };
+
+    // Act
+    let dry = run(true);
+    let after_dry = contact_count(&app).await;
+    let real = run(false);
+
+    // Assert
+    let dry_out = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        dry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    assert!(
+        dry_out.contains("1 contacts will be created, 0 updated and 5 rows are rejected"),
+        "{dry_out}"
+    );
+    assert!(
+        dry_out.contains("line 4: not-an-address rejected:"),
+        "{dry_out}"
+    );
+    assert!(dry_out.contains("Dry run: nothing was changed."));
+    assert_eq!(after_dry, 0);
+    assert!(
+        real.status.success(),
+        "{}",
+        String::from_utf8_lossy(&real.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&real.stdout)
+            .contains("The import is complete: 1 contacts created, 0 updated, 5 rows rejected.")
+    );
+    assert_eq!(contact_count(&app).await, 1);
 }

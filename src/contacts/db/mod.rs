@@ -1,6 +1,13 @@
-//! Queries of the contacts area.
+//! Queries of the contacts area: saved lists and tags here, contacts in
+//! `contacts.rs`, the multi-row writes of an import in `bulk.rs`.
+
+mod bulk;
+mod records;
 
 use diesel::prelude::*;
+
+pub use bulk::{NewTag, add_members, insert_contacts, insert_tags};
+pub use records::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{contact_list_members, contact_lists, contact_tags, contacts};
@@ -95,4 +102,67 @@ pub fn audience(
             contacts::language,
         ))
         .load(conn)
+}
+
+pub fn find_list(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    id: &str,
+) -> QueryResult<Option<StoredList>> {
+    contact_lists::table
+        .filter(contact_lists::coalition_id.eq(coalition_id))
+        .filter(contact_lists::id.eq(id))
+        .select(StoredList::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn list_name_taken(conn: &mut DbConn, coalition_id: &str, name: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        contact_lists::table
+            .filter(contact_lists::coalition_id.eq(coalition_id))
+            .filter(contact_lists::name.eq(name)),
+    ))
+    .get_result(conn)
+}
+
+pub fn insert_list(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    id: &str,
+    name: &str,
+    tags: &str,
+) -> QueryResult<()> {
+    diesel::insert_into(contact_lists::table)
+        .values((
+            contact_lists::id.eq(id),
+            contact_lists::coalition_id.eq(coalition_id),
+            contact_lists::name.eq(name),
+            contact_lists::tags.eq(tags),
+            contact_lists::created_at.eq(crate::db::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn delete_list(conn: &mut DbConn, coalition_id: &str, id: &str) -> QueryResult<usize> {
+    diesel::delete(
+        contact_lists::table
+            .filter(contact_lists::coalition_id.eq(coalition_id))
+            .filter(contact_lists::id.eq(id)),
+    )
+    .execute(conn)
+}
+
+pub fn remove_members(
+    conn: &mut DbConn,
+    list_id: &str,
+    contact_ids: &[String],
+) -> QueryResult<usize> {
+    diesel::delete(
+        contact_list_members::table
+            .filter(contact_list_members::list_id.eq(list_id))
+            .filter(contact_list_members::contact_id.eq_any(contact_ids)),
+    )
+    .execute(conn)
 }
