@@ -204,7 +204,7 @@ fn main() {
     let _sink = start_sink(sink_port);
     let dir = tempfile::tempdir().expect("tempdir");
     let database_url = std::env::var("PRESS_BENCH_DATABASE_URL")
-        .unwrap_or_else(|_| dir.path().join("bench.db").display().to_string());
+        .unwrap_or_else(|_| format!("sqlite://{}", dir.path().join("bench.db").display()));
     let settings = Settings {
         data_dir: dir.path().to_owned(),
         database_url: Some(database_url.clone().into()),

@@ -84,7 +84,7 @@ async fn progress_json(
     let mailing = load(&state, &access, path.into_inner().1).await?;
     let id = mailing.id.clone();
     let progress = blocking(&state, move |c| crate::mail::progress(c, &id)).await??;
-    let status = mailing.status();
+    let status = mailing.status_with(&progress);
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(serde_json::json!({

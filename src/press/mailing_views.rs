@@ -63,7 +63,7 @@ pub fn page(
 ) -> Markup {
     let lang = access.lang;
     let here = format!("{}/{}", base(access), mailing.id);
-    let status = mailing.status();
+    let status = mailing.status_with(progress);
     let editor = access.can(crate::coalitions::Role::Editor);
     coordinator(
         access,

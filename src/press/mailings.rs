@@ -77,6 +77,15 @@ impl Mailing {
         MailingStatus::parse(&self.status)
     }
 
+    /// The status as it stands now: a sending mailing with nothing left to
+    /// send is sent, even before the jobs loop records it.
+    pub fn status_with(&self, progress: &crate::mail::Progress) -> MailingStatus {
+        match self.status() {
+            MailingStatus::Sending if progress.remaining() == 0 => MailingStatus::Sent,
+            status => status,
+        }
+    }
+
     pub fn audience(&self) -> Audience {
         serde_json::from_str(&self.audience).unwrap_or_default()
     }
