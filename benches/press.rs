@@ -274,11 +274,24 @@ fn main() {
             .first(&mut conn)
             .expect("last"),
     );
+    let first: Option<chrono::NaiveDateTime> = outbox::table
+        .filter(outbox::mailing_id.eq(&mailing_id))
+        .select(diesel::dsl::min(outbox::sent_at))
+        .first(&mut conn)
+        .expect("first");
     let sent: i64 = outbox::table
         .filter(outbox::mailing_id.eq(&mailing_id))
         .count()
         .get_result(&mut conn)
         .expect("count");
+    let span = |from: Option<chrono::NaiveDateTime>, to: Option<chrono::NaiveDateTime>| {
+        (to.expect("a time") - from.expect("a time"))
+            .num_microseconds()
+            .unwrap_or(1) as f64
+            / 1e6
+    };
+    let writing = span(started, first);
+    let delivering = span(first, last);
     let seconds = (last.expect("sent") - started.expect("started"))
         .num_microseconds()
         .unwrap_or(1) as f64
@@ -293,5 +306,11 @@ fn main() {
         "release mailing (start to last): {rate:>8.0} msg/s  ({seconds:.2} s, rendering and writing included)"
     );
     println!("ratio mailing/raw:               {:>8.2}", rate / raw);
+    println!(
+        "  of which: start to first mail {writing:.2} s (resolve, render, write {sent} rows); \
+         first to last mail {delivering:.2} s ({:.0} msg/s, ratio {:.2})",
+        sent as f64 / delivering,
+        sent as f64 / delivering / raw
+    );
     println!("server peak memory (VmHWM):      {peak:>8.1} MiB");
 }

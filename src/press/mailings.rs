@@ -11,6 +11,7 @@ use diesel::QueryResult;
 use serde::{Deserialize, Serialize};
 
 use super::render::{Rendering, Update};
+use super::stencil::Source;
 use super::{Mailing, PressError, Release, Revision, db};
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
@@ -308,73 +309,6 @@ pub fn send_update(
     })
 }
 
-/// What a mailing's mails are written from.
-enum Source {
-    Release(Box<Rendering>),
-    Update {
-        coalition: String,
-        title: String,
-        link: String,
-    },
-}
-
-impl Source {
-    fn load(conn: &mut DbConn, ctx: Ctx<'_>, mailing: &Mailing) -> QueryResult<Self> {
-        if let (Some(release_id), Some(number)) = (&mailing.release_id, mailing.revision_number) {
-            let release = db::find(conn, release_id)?.ok_or(diesel::result::Error::NotFound)?;
-            let revision = db::revision(conn, release_id, number)?;
-            return Ok(Self::Release(Box::new(Rendering::load(
-                conn,
-                &ctx.mail.base_url,
-                &release,
-                &revision,
-            )?)));
-        }
-        let statement_id = mailing
-            .statement_id
-            .as_deref()
-            .ok_or(diesel::result::Error::NotFound)?;
-        let statement = crate::statements::find_any(conn, statement_id)?
-            .ok_or(diesel::result::Error::NotFound)?;
-        Ok(Self::Update {
-            coalition: crate::coalitions::name_of(conn, &statement.coalition_id)?,
-            title: crate::statements::title_in(conn, &statement, &statement.language)?,
-            link: format!("{}/s/{}", ctx.mail.base_url, statement.slug),
-        })
-    }
-
-    fn mail(
-        &self,
-        mailing: &Mailing,
-        recipient: &Recipient,
-        unsubscribe: &str,
-        now: NaiveDateTime,
-    ) -> Result<mail::Rendered, PressError> {
-        Ok(match self {
-            Self::Release(rendering) => {
-                rendering.mail(recipient.name.as_deref(), Some(unsubscribe), now, false)?
-            }
-            Self::Update {
-                coalition,
-                title,
-                link,
-            } => Update {
-                coalition,
-                title,
-                link,
-                subject: &mailing.subject,
-                body: &mailing.body,
-            }
-            .mail(
-                recipient.name.as_deref(),
-                recipient.organization.as_deref(),
-                unsubscribe,
-                false,
-            )?,
-        })
-    }
-}
-
 /// Starts a scheduled mailing: resolves its audience now (so later
 /// suppressions count) and writes every recipient's mail in this one
 /// transaction. Returns false when it was not scheduled any more (another
@@ -395,7 +329,7 @@ pub fn start(conn: &mut DbConn, ctx: Ctx<'_>, mailing_id: &str) -> Result<bool, 
         db::mark_started(conn, mailing_id, now)?;
         let mailing = db::mailing(conn, mailing_id)?;
         let resolved = resolve(conn, &mailing.coalition_id, &mailing.audience())?;
-        let source = Source::load(conn, ctx, &mailing)?;
+        let source = Source::load(conn, ctx, &mailing, now)?;
         let tag = MailingTag {
             mailing_id: mailing.id.clone(),
             coalition_id: mailing.coalition_id.clone(),
@@ -414,7 +348,7 @@ pub fn start(conn: &mut DbConn, ctx: Ctx<'_>, mailing_id: &str) -> Result<bool, 
                     subject_id: mailing.id.clone(),
                     to: recipient.email.clone(),
                     to_name: recipient.name.clone(),
-                    content: source.mail(&mailing, recipient, &unsubscribe, now)?,
+                    content: source.mail(recipient, &unsubscribe)?,
                     headers: crate::suppressions::list_unsubscribe_headers(&unsubscribe),
                     priority: Priority::Bulk,
                 });

@@ -10,6 +10,7 @@ pub mod mailings;
 pub mod public;
 mod render;
 pub mod routes;
+mod stencil;
 mod views;
 
 use chrono::NaiveDateTime;

@@ -1,0 +1,212 @@
+//! Writing thousands of personal mails fast: a mailing's mail is rendered
+//! once per shape (with or without a name, an organization) with markers
+//! where each recipient's own values go, and each recipient's copy is the
+//! stencil with the markers replaced, escaped for the part they land in.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::QueryResult;
+
+use super::mailings::{Ctx, Recipient};
+use super::render::{Rendering, Update};
+use super::{Mailing, PressError, db};
+use crate::db::DbConn;
+use crate::mail::Rendered;
+
+/// Words that survive Markdown and HTML rendering unchanged and that no
+/// coordinator types.
+const NAME: &str = "UndersignedRecipientNameMark";
+const ORGANIZATION: &str = "UndersignedRecipientOrganizationMark";
+const UNSUBSCRIBE: &str = "UndersignedRecipientUnsubscribeMark";
+
+/// What a mailing's mails are written from.
+pub(super) struct Source {
+    kind: Kind,
+    now: NaiveDateTime,
+    stencils: RefCell<HashMap<(bool, bool), Rendered>>,
+}
+
+enum Kind {
+    Release(Box<Rendering>),
+    Update {
+        coalition: String,
+        title: String,
+        link: String,
+        subject: String,
+        body: String,
+    },
+}
+
+impl Source {
+    pub(super) fn load(
+        conn: &mut DbConn,
+        ctx: Ctx<'_>,
+        mailing: &Mailing,
+        now: NaiveDateTime,
+    ) -> QueryResult<Self> {
+        let kind = if let (Some(release_id), Some(number)) =
+            (&mailing.release_id, mailing.revision_number)
+        {
+            let release = db::find(conn, release_id)?.ok_or(diesel::result::Error::NotFound)?;
+            let revision = db::revision(conn, release_id, number)?;
+            Kind::Release(Box::new(Rendering::load(
+                conn,
+                &ctx.mail.base_url,
+                &release,
+                &revision,
+            )?))
+        } else {
+            let statement_id = mailing
+                .statement_id
+                .as_deref()
+                .ok_or(diesel::result::Error::NotFound)?;
+            let statement = crate::statements::find_any(conn, statement_id)?
+                .ok_or(diesel::result::Error::NotFound)?;
+            Kind::Update {
+                coalition: crate::coalitions::name_of(conn, &statement.coalition_id)?,
+                title: crate::statements::title_in(conn, &statement, &statement.language)?,
+                link: format!("{}/s/{}", ctx.mail.base_url, statement.slug),
+                subject: mailing.subject.clone(),
+                body: mailing.body.clone(),
+            }
+        };
+        Ok(Self {
+            kind,
+            now,
+            stencils: RefCell::new(HashMap::new()),
+        })
+    }
+
+    fn render(
+        &self,
+        name: Option<&str>,
+        organization: Option<&str>,
+        unsubscribe: &str,
+    ) -> Result<Rendered, PressError> {
+        Ok(match &self.kind {
+            Kind::Release(rendering) => rendering.mail(name, Some(unsubscribe), self.now, false)?,
+            Kind::Update {
+                coalition,
+                title,
+                link,
+                subject,
+                body,
+            } => Update {
+                coalition,
+                title,
+                link,
+                subject,
+                body,
+            }
+            .mail(name, organization, unsubscribe, false)?,
+        })
+    }
+
+    /// One recipient's mail.
+    pub(super) fn mail(
+        &self,
+        recipient: &Recipient,
+        unsubscribe: &str,
+    ) -> Result<Rendered, PressError> {
+        let shape = (recipient.name.is_some(), recipient.organization.is_some());
+        let mut stencils = self.stencils.borrow_mut();
+        let stencil = match stencils.get(&shape) {
+            Some(stencil) => stencil,
+            None => {
+                let rendered = self.render(
+                    shape.0.then_some(NAME),
+                    shape.1.then_some(ORGANIZATION),
+                    UNSUBSCRIBE,
+                )?;
+                stencils.entry(shape).or_insert(rendered)
+            }
+        };
+        let name = recipient.name.as_deref().unwrap_or_default();
+        let organization = recipient.organization.as_deref().unwrap_or_default();
+        let fill = |text: &str, escape: fn(&str) -> String| {
+            text.replace(NAME, &escape(name))
+                .replace(ORGANIZATION, &escape(organization))
+                .replace(UNSUBSCRIBE, &escape(unsubscribe))
+        };
+        Ok(Rendered {
+            subject: fill(&stencil.subject, str::to_owned),
+            text: fill(&stencil.text, str::to_owned),
+            html: fill(&stencil.html, html_escape),
+        })
+    }
+}
+
+/// Escapes text the way the Markdown renderer escapes body text, so a
+/// filled stencil is byte for byte the mail rendered for the recipient.
+/// The markers only stand in text and in the unsubscribe address, which
+/// holds no quote.
+fn html_escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn update() -> Source {
+        Source {
+            kind: Kind::Update {
+                coalition: "Clean Water Coalition".into(),
+                title: "Water is a right".into(),
+                link: "https://statements.example.org/s/water".into(),
+                subject: "Our statement is published".into(),
+                body: "Thank you for **signing**.".into(),
+            },
+            now: crate::db::now(),
+            stencils: RefCell::new(HashMap::new()),
+        }
+    }
+
+    #[test]
+    fn a_filled_stencil_reads_exactly_like_a_mail_rendered_for_the_recipient() {
+        let source = update();
+        let recipient = Recipient {
+            email: "ana@example.org".into(),
+            name: Some("Ana <Núñez> & \"Co\" *bold*".into()),
+            organization: Some("Agua_Viva [A.C.]".into()),
+        };
+        let unsubscribe = "https://statements.example.org/u/c1/YW5h/tok-en_1";
+
+        let filled = source.mail(&recipient, unsubscribe).unwrap();
+        let direct = source
+            .render(
+                recipient.name.as_deref(),
+                recipient.organization.as_deref(),
+                unsubscribe,
+            )
+            .unwrap();
+
+        assert_eq!(filled, direct);
+    }
+
+    #[test]
+    fn a_recipient_without_a_name_gets_the_nameless_mail() {
+        let source = update();
+        let recipient = Recipient {
+            email: "ana@example.org".into(),
+            name: None,
+            organization: None,
+        };
+
+        let filled = source.mail(&recipient, "https://x.example/u").unwrap();
+
+        assert!(filled.text.starts_with("Hello,"), "{}", filled.text);
+        assert!(!filled.text.contains("Mark"));
+    }
+}
