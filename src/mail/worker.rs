@@ -39,7 +39,7 @@ impl WorkerOptions {
             retry_base: Duration::from_millis(settings.outbox_retry_base_ms),
             max_attempts: settings.outbox_max_attempts.max(1),
             lease: Duration::from_secs(settings.outbox_lease_seconds.max(1).unsigned_abs()),
-            batch: 200,
+            batch: 500,
             rate_per_second: NonZeroU32::new(settings.mail_rate_per_second),
         }
     }
@@ -93,9 +93,33 @@ impl Worker {
                 "could not release stale leases"
             );
         }
+        // The next batch is claimed while the current one is being sent,
+        // so the connections never wait for the database between batches.
+        let mut next: Option<Claimed> = None;
         while !*shutdown.borrow() {
-            let idle = match self.send_due(&shutdown).await {
-                Ok(attempted) => attempted == 0,
+            let current = match next.take() {
+                Some(claimed) => Ok(claimed),
+                None => self.claim().await,
+            };
+            let idle = match current {
+                Ok(claimed) if claimed.rows.is_empty() => true,
+                Ok(claimed) => {
+                    let prefetch = async {
+                        match self.claim().await {
+                            Ok(claimed) if !claimed.rows.is_empty() => Some(claimed),
+                            _ => None,
+                        }
+                    };
+                    let (sent, prefetched) = tokio::join!(self.send(claimed, &shutdown), prefetch);
+                    next = prefetched;
+                    if let Err(error) = sent {
+                        tracing::error!(
+                            error = format!("{error:#}"),
+                            "mail worker could not record sends"
+                        );
+                    }
+                    false
+                }
                 Err(error) => {
                     tracing::error!(
                         error = format!("{error:#}"),
@@ -111,14 +135,29 @@ impl Worker {
                 }
             }
         }
+        if let Some(unsent) = next {
+            let ids: Vec<String> = unsent.rows.into_iter().map(|row| row.id).collect();
+            let claim = unsent.claim;
+            if let Err(error) = self.db(move |conn| db::release(conn, &ids, &claim)).await {
+                tracing::error!(
+                    error = format!("{error:#}"),
+                    "could not give back claimed mail"
+                );
+            }
+        }
         tracing::info!("mail worker stopped");
     }
 
     /// Sends what is due now until nothing is; for the command line.
     pub async fn drain(&self) -> anyhow::Result<()> {
         let (_keep, running) = watch::channel(false);
-        while self.send_due(&running).await? > 0 {}
-        Ok(())
+        loop {
+            let claimed = self.claim().await?;
+            if claimed.rows.is_empty() {
+                return Ok(());
+            }
+            self.send(claimed, &running).await?;
+        }
     }
 
     /// On SQLite one worker serves the database, so at its start any lease
@@ -132,11 +171,8 @@ impl Worker {
         Ok(())
     }
 
-    /// Claims one batch of due rows and sends them; returns how many it
-    /// claimed. Outcomes are recorded while sending goes on, many to a
-    /// transaction, so the database never waits on the network or the
-    /// network on one commit per message.
-    async fn send_due(&self, shutdown: &watch::Receiver<bool>) -> anyhow::Result<usize> {
+    /// Claims one batch of due rows.
+    async fn claim(&self) -> anyhow::Result<Claimed> {
         let claim = crate::db::new_id();
         let now = crate::db::now();
         let lease_until =
@@ -147,10 +183,14 @@ impl Worker {
             self.db(move |conn| db::claim_due(conn, &claim, now, lease_until, batch))
                 .await?
         };
-        let claimed = rows.len();
-        if claimed == 0 {
-            return Ok(0);
-        }
+        Ok(Claimed { claim, rows })
+    }
+
+    /// Sends a claimed batch. Outcomes are recorded while sending goes on,
+    /// many to a transaction, so the database never waits on the network
+    /// or the network on one commit per message.
+    async fn send(&self, claimed: Claimed, shutdown: &watch::Receiver<bool>) -> anyhow::Result<()> {
+        let Claimed { claim, rows } = claimed;
         let skipped = Mutex::new(Vec::new());
         let withdrawn = Withdrawn::default();
         let (outcomes, received) = mpsc::unbounded_channel();
@@ -195,7 +235,7 @@ impl Worker {
             self.db(move |conn| db::release(conn, &skipped, &claim))
                 .await?;
         }
-        Ok(claimed)
+        Ok(())
     }
 
     /// With a rate limit, claim no more than about half a minute of work,
@@ -290,6 +330,12 @@ impl Worker {
         .await
         .context("the outbox query task failed")?
     }
+}
+
+/// A batch of rows claimed under one lease.
+struct Claimed {
+    claim: String,
+    rows: Vec<OutboxRow>,
 }
 
 /// Most outcomes written in one transaction.
