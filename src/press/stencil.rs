@@ -25,7 +25,7 @@ const UNSUBSCRIBE: &str = "UndersignedRecipientUnsubscribeMark";
 pub(super) struct Source {
     kind: Kind,
     now: NaiveDateTime,
-    stencils: RefCell<HashMap<(bool, bool), Rendered>>,
+    stencils: RefCell<HashMap<(bool, bool), Stencil>>,
 }
 
 enum Kind {
@@ -120,22 +120,93 @@ impl Source {
                     shape.1.then_some(ORGANIZATION),
                     UNSUBSCRIBE,
                 )?;
-                stencils.entry(shape).or_insert(rendered)
+                stencils.entry(shape).or_insert(Stencil::cut(&rendered))
             }
         };
-        let name = recipient.name.as_deref().unwrap_or_default();
-        let organization = recipient.organization.as_deref().unwrap_or_default();
-        let fill = |text: &str, escape: fn(&str) -> String| {
-            text.replace(NAME, &escape(name))
-                .replace(ORGANIZATION, &escape(organization))
-                .replace(UNSUBSCRIBE, &escape(unsubscribe))
+        let values = Values {
+            name: recipient.name.as_deref().unwrap_or_default(),
+            organization: recipient.organization.as_deref().unwrap_or_default(),
+            unsubscribe,
         };
         Ok(Rendered {
-            subject: fill(&stencil.subject, str::to_owned),
-            text: fill(&stencil.text, str::to_owned),
-            html: fill(&stencil.html, html_escape),
+            subject: fill(&stencil.subject, &values, str::to_owned),
+            text: fill(&stencil.text, &values, str::to_owned),
+            html: fill(&stencil.html, &values, html_escape),
         })
     }
+}
+
+/// A rendered mail cut at its markers once, so each copy is one pass.
+struct Stencil {
+    subject: Vec<Piece>,
+    text: Vec<Piece>,
+    html: Vec<Piece>,
+}
+
+enum Piece {
+    Literal(String),
+    Name,
+    Organization,
+    Unsubscribe,
+}
+
+struct Values<'a> {
+    name: &'a str,
+    organization: &'a str,
+    unsubscribe: &'a str,
+}
+
+impl Stencil {
+    fn cut(mail: &Rendered) -> Self {
+        Self {
+            subject: pieces(&mail.subject),
+            text: pieces(&mail.text),
+            html: pieces(&mail.html),
+        }
+    }
+}
+
+fn pieces(mut text: &str) -> Vec<Piece> {
+    let markers: [(&str, fn() -> Piece); 3] = [
+        (NAME, || Piece::Name),
+        (ORGANIZATION, || Piece::Organization),
+        (UNSUBSCRIBE, || Piece::Unsubscribe),
+    ];
+    let mut out = Vec::new();
+    loop {
+        let next = markers
+            .iter()
+            .filter_map(|(marker, piece)| text.find(marker).map(|at| (at, *marker, piece)))
+            .min_by_key(|(at, _, _)| *at);
+        let Some((at, marker, piece)) = next else {
+            out.push(Piece::Literal(text.to_owned()));
+            return out;
+        };
+        out.push(Piece::Literal(text[..at].to_owned()));
+        out.push(piece());
+        text = &text[at + marker.len()..];
+    }
+}
+
+fn fill(pieces: &[Piece], values: &Values<'_>, escape: fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Literal(text) => text.len(),
+                _ => 64,
+            })
+            .sum(),
+    );
+    for piece in pieces {
+        match piece {
+            Piece::Literal(text) => out.push_str(text),
+            Piece::Name => out.push_str(&escape(values.name)),
+            Piece::Organization => out.push_str(&escape(values.organization)),
+            Piece::Unsubscribe => out.push_str(&escape(values.unsubscribe)),
+        }
+    }
+    out
 }
 
 /// Escapes text the way the Markdown renderer escapes body text, so a
