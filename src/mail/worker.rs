@@ -39,7 +39,7 @@ impl WorkerOptions {
             retry_base: Duration::from_millis(settings.outbox_retry_base_ms),
             max_attempts: settings.outbox_max_attempts.max(1),
             lease: Duration::from_secs(settings.outbox_lease_seconds.max(1).unsigned_abs()),
-            batch: 500,
+            batch: 300,
             rate_per_second: NonZeroU32::new(settings.mail_rate_per_second),
         }
     }

@@ -167,23 +167,22 @@ impl Stencil {
 }
 
 fn pieces(mut text: &str) -> Vec<Piece> {
-    let markers: [(&str, fn() -> Piece); 3] = [
-        (NAME, || Piece::Name),
-        (ORGANIZATION, || Piece::Organization),
-        (UNSUBSCRIBE, || Piece::Unsubscribe),
-    ];
     let mut out = Vec::new();
     loop {
-        let next = markers
-            .iter()
-            .filter_map(|(marker, piece)| text.find(marker).map(|at| (at, *marker, piece)))
-            .min_by_key(|(at, _, _)| *at);
-        let Some((at, marker, piece)) = next else {
+        let next = [NAME, ORGANIZATION, UNSUBSCRIBE]
+            .into_iter()
+            .filter_map(|marker| text.find(marker).map(|at| (at, marker)))
+            .min_by_key(|(at, _)| *at);
+        let Some((at, marker)) = next else {
             out.push(Piece::Literal(text.to_owned()));
             return out;
         };
         out.push(Piece::Literal(text[..at].to_owned()));
-        out.push(piece());
+        out.push(match marker {
+            NAME => Piece::Name,
+            ORGANIZATION => Piece::Organization,
+            _ => Piece::Unsubscribe,
+        });
         text = &text[at + marker.len()..];
     }
 }
