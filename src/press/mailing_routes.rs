@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::mailing_views::{self, UpdateForm};
 use super::mailings::{self, Audience, Control, When};
-use super::routes::{audience_from, choices, ctx, when_from};
+use super::routes::{audience_from, choices, ctx, statements, when_from};
 use super::views::AudienceChoice;
 use super::{Mailing, PressError};
 use crate::error::WebError;
@@ -164,16 +164,6 @@ async fn cancel(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     control(state, access, path.into_inner().1, Control::Cancel).await
-}
-
-/// The coalition's statements as (id, title).
-async fn statements(state: &AppState, access: &Access) -> Result<Vec<(String, String)>, WebError> {
-    let coalition = access.member()?.coalition.id.clone();
-    Ok(blocking(state, move |c| {
-        crate::statements::list_for(c, &coalition)
-            .map(|list| list.into_iter().map(|(s, title)| (s.id, title)).collect())
-    })
-    .await??)
 }
 
 struct UpdatePage<'a> {

@@ -228,41 +228,19 @@ pub fn send_release(
     when: When,
     actor: &Coordinator,
 ) -> Result<Mailing, PressError> {
-    if audience.is_empty() {
-        return Err(PressError::NoAudience);
-    }
-    crate::db::transaction(conn, |conn| {
-        let mut mailing = new_mailing(
-            &release.coalition_id,
-            actor,
-            audience,
-            when,
-            release.embargo_at,
-        );
-        mailing.kind = "release".into();
-        mailing.release_id = Some(release.id.clone());
-        mailing.revision_number = Some(revision.number);
-        mailing.subject = revision.headline.clone();
-        db::insert_mailing(conn, &mailing)?;
-        audit::record(
-            conn,
-            &release.coalition_id,
-            &Actor::Coordinator(actor),
-            "mailing.schedule",
-            "mailing",
-            &mailing.id,
-            &format!(
-                "sent \"{}\" (revision {}) {}",
-                revision.headline,
-                revision.number,
-                when_text(when, &mailing)
-            ),
-        )?;
-        if when == When::Now {
-            start(conn, ctx, &mailing.id)?;
-        }
-        Ok(db::mailing(conn, &mailing.id)?)
-    })
+    let mut mailing = new_mailing(
+        &release.coalition_id,
+        actor,
+        audience,
+        when,
+        release.embargo_at,
+    );
+    mailing.kind = "release".into();
+    mailing.release_id = Some(release.id.clone());
+    mailing.revision_number = Some(revision.number);
+    mailing.subject = revision.headline.clone();
+    let what = format!("\"{}\" (revision {})", revision.headline, revision.number);
+    schedule(conn, ctx, &mailing, when, actor, &what)
 }
 
 /// Schedules (or starts) an update mail to a statement's signatories.
@@ -280,27 +258,38 @@ pub fn send_update(
     when: When,
     actor: &Coordinator,
 ) -> Result<Mailing, PressError> {
-    if audience.is_empty() {
+    let mut mailing = new_mailing(&statement.coalition_id, actor, audience, when, None);
+    mailing.kind = "update".into();
+    mailing.statement_id = Some(statement.id.clone());
+    mailing.subject = subject.to_owned();
+    mailing.body = body.to_owned();
+    let what = format!("the update \"{subject}\"");
+    schedule(conn, ctx, &mailing, when, actor, &what)
+}
+
+/// Stores a new mailing with its audit entry, and starts it when it is
+/// for now; one transaction.
+fn schedule(
+    conn: &mut DbConn,
+    ctx: Ctx<'_>,
+    mailing: &Mailing,
+    when: When,
+    actor: &Coordinator,
+    what: &str,
+) -> Result<Mailing, PressError> {
+    if mailing.audience().is_empty() {
         return Err(PressError::NoAudience);
     }
     crate::db::transaction(conn, |conn| {
-        let mut mailing = new_mailing(&statement.coalition_id, actor, audience, when, None);
-        mailing.kind = "update".into();
-        mailing.statement_id = Some(statement.id.clone());
-        mailing.subject = subject.to_owned();
-        mailing.body = body.to_owned();
-        db::insert_mailing(conn, &mailing)?;
+        db::insert_mailing(conn, mailing)?;
         audit::record(
             conn,
-            &statement.coalition_id,
+            &mailing.coalition_id,
             &Actor::Coordinator(actor),
             "mailing.schedule",
             "mailing",
             &mailing.id,
-            &format!(
-                "sent the update \"{subject}\" {}",
-                when_text(when, &mailing)
-            ),
+            &format!("sent {what} {}", when_text(when, mailing)),
         )?;
         if when == When::Now {
             start(conn, ctx, &mailing.id)?;

@@ -63,7 +63,10 @@ async fn rendering(
 }
 
 /// The coalition's statements as (id, title), for the form's choices.
-async fn statements(state: &AppState, access: &Access) -> Result<Vec<(String, String)>, WebError> {
+pub(super) async fn statements(
+    state: &AppState,
+    access: &Access,
+) -> Result<Vec<(String, String)>, WebError> {
     let coalition = access.member()?.coalition.id.clone();
     Ok(blocking(state, move |c| {
         crate::statements::list_for(c, &coalition)
@@ -87,6 +90,47 @@ pub(super) fn draft_errors(lang: Lang, errors: &[DraftError]) -> FieldErrors {
         fields.add(error.field, message);
     }
     fields
+}
+
+/// The release form, empty, filled or with its errors.
+async fn show_form(
+    state: &AppState,
+    access: &Access,
+    action: &str,
+    form: &DraftForm,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let statements = statements(state, access).await?;
+    Ok(html_response(
+        status,
+        views::form(access, action, form, &statements, errors),
+    ))
+}
+
+/// The draft in a posted form, or the form shown again with each error
+/// beside its field.
+async fn draft_or_form(
+    state: &AppState,
+    access: &Access,
+    action: &str,
+    form: &DraftForm,
+) -> Result<Result<super::Draft, HttpResponse>, WebError> {
+    let ids: Vec<String> = statements(state, access)
+        .await?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    match form.parse(&ids) {
+        Ok(draft) => Ok(Ok(draft)),
+        Err(errors) => {
+            let errors = draft_errors(access.lang, &errors);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(Err(
+                show_form(state, access, action, form, &errors, status).await?
+            ))
+        }
+    }
 }
 
 #[get("/press")]
@@ -115,17 +159,8 @@ async fn new_form(state: web::Data<AppState>, access: Access) -> Result<HttpResp
         ..DraftForm::default()
     };
     let action = format!("{}/new", views::base(&access));
-    let statements = statements(&state, &access).await?;
-    Ok(html_response(
-        StatusCode::OK,
-        views::form(
-            &access,
-            &action,
-            &form,
-            &statements,
-            &FieldErrors::default(),
-        ),
-    ))
+    let errors = FieldErrors::default();
+    show_form(&state, &access, &action, &form, &errors, StatusCode::OK).await
 }
 
 #[post("/press/new")]
@@ -134,18 +169,10 @@ async fn create(
     access: Access,
     form: web::Form<DraftForm>,
 ) -> Result<HttpResponse, WebError> {
-    let statements = statements(&state, &access).await?;
-    let ids: Vec<String> = statements.iter().map(|(id, _)| id.clone()).collect();
-    let draft = match form.parse(&ids) {
+    let action = format!("{}/new", views::base(&access));
+    let draft = match draft_or_form(&state, &access, &action, &form).await? {
         Ok(draft) => draft,
-        Err(errors) => {
-            let action = format!("{}/new", views::base(&access));
-            let errors = draft_errors(access.lang, &errors);
-            return Ok(html_response(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::form(&access, &action, &form, &statements, &errors),
-            ));
-        }
+        Err(page) => return Ok(page),
     };
     let (coalition, actor, save) = (
         access.member()?.coalition.id.clone(),
@@ -218,17 +245,8 @@ async fn edit_form(
     let rendering = rendering(&state, release, None).await?;
     let form = DraftForm::from_stored(&rendering.release, &rendering.revision);
     let action = format!("{}/{}/edit", views::base(&access), rendering.release.id);
-    let statements = statements(&state, &access).await?;
-    Ok(html_response(
-        StatusCode::OK,
-        views::form(
-            &access,
-            &action,
-            &form,
-            &statements,
-            &FieldErrors::default(),
-        ),
-    ))
+    let errors = FieldErrors::default();
+    show_form(&state, &access, &action, &form, &errors, StatusCode::OK).await
 }
 
 #[post("/press/{release}/edit")]
@@ -239,18 +257,10 @@ async fn edit(
     form: web::Form<DraftForm>,
 ) -> Result<HttpResponse, WebError> {
     let release = load(&state, &access, path.into_inner().1).await?;
-    let statements = statements(&state, &access).await?;
-    let ids: Vec<String> = statements.iter().map(|(id, _)| id.clone()).collect();
-    let draft = match form.parse(&ids) {
+    let action = format!("{}/{}/edit", views::base(&access), release.id);
+    let draft = match draft_or_form(&state, &access, &action, &form).await? {
         Ok(draft) => draft,
-        Err(errors) => {
-            let action = format!("{}/{}/edit", views::base(&access), release.id);
-            let errors = draft_errors(access.lang, &errors);
-            return Ok(html_response(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::form(&access, &action, &form, &statements, &errors),
-            ));
-        }
+        Err(page) => return Ok(page),
     };
     let (actor, save, id) = (
         access.coordinator.clone(),
