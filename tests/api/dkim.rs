@@ -18,7 +18,7 @@ use crate::press::{Contact, create_release, send_to_tag};
 use crate::smtp::TestSmtp;
 
 /// A test key pair made with `openssl genrsa -traditional 2048`.
-const PRIVATE_KEY: &str = "-----BEGIN RSA PRIVATE KEY-----
+const RSA_PRIVATE_KEY: &str = "-----BEGIN RSA PRIVATE KEY-----
 MIIEowIBAAKCAQEAwgmlfPWvBQfQ5Md3kpJgGHYIyzGyIuppXKqkUlaGfXlxLegK
 jq9m9Oyqn1X3Azb21EvBPfhw0DNA+CdTfMq8z2k3GwPxgXyytAiPm2SWrFQ+A8os
 MntFZOB9KBVG8JJxg7qWT68kiQQGIkCcuN0FecAtpx2+WkC+O3BHRVtEQxQHltvC
@@ -45,10 +45,14 @@ M8dVaQKBgDmXdmYxYik/dQ7kbNDN7sbWTnZL7SmsxVahT5amIfIgOy1Sy4Z10hSf
 hPQAeNHtN/CRaqiIF0yzRXxF4YPYaCdFxcYhi/m3PyeBXq8MzJe1hkGSc2VotiR4
 zqvib44Y74IeCtTyP9h+73oIjGUBhbyzNeGBupPqoXqekuB3fi35
 -----END RSA PRIVATE KEY-----";
-const PUBLIC_RECORD: &str = "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwgmlfPWvBQfQ5Md3kpJgGHYIyzGyIuppXKqkUlaGfXlxLegKjq9m9Oyqn1X3Azb21EvBPfhw0DNA+CdTfMq8z2k3GwPxgXyytAiPm2SWrFQ+A8osMntFZOB9KBVG8JJxg7qWT68kiQQGIkCcuN0FecAtpx2+WkC+O3BHRVtEQxQHltvCws9LzbnBMjQZlZrqvxraXvh51nvLn8NR94LP5OVy7Llb/ngtDaCfmmvTnlPa+1rTvP+JDZDhTY+F2V/dIFrtW/saFVCKMNFky7jSH/RGj2UWv4wDUV+QNvm69w0rc7LUztvEQ6X5WspKyxDWc9ZlEkMTo4n/hbx8MhX8twIDAQAB";
+const RSA_RECORD: &str = "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwgmlfPWvBQfQ5Md3kpJgGHYIyzGyIuppXKqkUlaGfXlxLegKjq9m9Oyqn1X3Azb21EvBPfhw0DNA+CdTfMq8z2k3GwPxgXyytAiPm2SWrFQ+A8osMntFZOB9KBVG8JJxg7qWT68kiQQGIkCcuN0FecAtpx2+WkC+O3BHRVtEQxQHltvCws9LzbnBMjQZlZrqvxraXvh51nvLn8NR94LP5OVy7Llb/ngtDaCfmmvTnlPa+1rTvP+JDZDhTY+F2V/dIFrtW/saFVCKMNFky7jSH/RGj2UWv4wDUV+QNvm69w0rc7LUztvEQ6X5WspKyxDWc9ZlEkMTo4n/hbx8MhX8twIDAQAB";
 
 /// The one TXT record the verifier may look up: the selector's public key,
 /// as the DNS would publish it.
+/// A test key pair made with `openssl genpkey -algorithm ed25519`.
+const ED25519_PRIVATE_KEY: &str = "nB3VGD21q8Kwtq4A8mcQHIFtjb953wk85GdZ0SidcaU=";
+const ED25519_RECORD: &str = "v=DKIM1; k=ed25519; p=SC78nkURLrun+dyiKvJIfzBIicAHjaw6ZU22WtzZwGw=";
+
 struct KnownKey(String, Txt);
 
 impl ResolverCache<String, Txt> for KnownKey {
@@ -72,12 +76,21 @@ impl ResolverCache<String, Txt> for KnownKey {
 }
 
 #[tokio::test]
-async fn a_dkim_signed_release_verifies_with_a_dkim_verifier() {
+async fn an_rsa_signed_release_verifies_with_a_dkim_verifier() {
+    verify_a_signed_release(DkimAlgorithm::Rsa, RSA_PRIVATE_KEY, RSA_RECORD).await;
+}
+
+#[tokio::test]
+async fn an_ed25519_signed_release_verifies_with_a_dkim_verifier() {
+    verify_a_signed_release(DkimAlgorithm::Ed25519, ED25519_PRIVATE_KEY, ED25519_RECORD).await;
+}
+
+async fn verify_a_signed_release(algorithm: DkimAlgorithm, private_key: &str, record: &str) {
     // Arrange
     let smtp = TestSmtp::start();
     let key_dir = tempfile::tempdir().expect("key dir");
     let key_file = key_dir.path().join("dkim.key");
-    std::fs::write(&key_file, PRIVATE_KEY).expect("key written");
+    std::fs::write(&key_file, private_key).expect("key written");
     let app = spawn_app_configured(
         Options {
             smtp: Some(smtp.clone()),
@@ -88,7 +101,7 @@ async fn a_dkim_signed_release_verifies_with_a_dkim_verifier() {
             s.dkim_selector = Some("press".into());
             s.dkim_domain = Some("undersigned.test".into());
             s.dkim_key_file = Some(key_file.clone());
-            s.dkim_algorithm = DkimAlgorithm::Rsa;
+            s.dkim_algorithm = algorithm;
         },
     )
     .await;
@@ -113,7 +126,7 @@ async fn a_dkim_signed_release_verifies_with_a_dkim_verifier() {
         .expect("the release arrived");
     assert!(raw.data.contains("DKIM-Signature:"), "signed");
     let message = AuthenticatedMessage::parse(raw.data.as_bytes()).expect("a parsable message");
-    let key = DomainKey::parse(PUBLIC_RECORD.as_bytes()).expect("a DKIM record");
+    let key = DomainKey::parse(record.as_bytes()).expect("a DKIM record");
     let cache = KnownKey(
         "press._domainkey.undersigned.test.".into(),
         Txt::DomainKey(Arc::new(key)),
