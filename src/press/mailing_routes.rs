@@ -6,9 +6,11 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, post, web};
 use serde::Deserialize;
 
+use super::Control;
 use super::mailing_views::{self, UpdateForm};
-use super::mailings::{self, Audience, Control, When};
-use super::routes::{audience_from, choices, ctx, statements, when_from};
+use super::mailings::{self, Audience, When};
+use super::routes::{ctx, statements};
+use super::send_routes::{audience_from, choices, when_from};
 use super::views::AudienceChoice;
 use super::{Mailing, PressError};
 use crate::error::WebError;
@@ -124,11 +126,7 @@ async fn control(
 ) -> Result<HttpResponse, WebError> {
     let mailing = load(&state, &access, id).await?;
     let (actor, target) = (access.coordinator.clone(), mailing.clone());
-    match blocking(&state, move |c| {
-        mailings::control(c, &target, control, &actor)
-    })
-    .await?
-    {
+    match blocking(&state, move |c| super::control(c, &target, control, &actor)).await? {
         Ok(()) | Err(PressError::WrongState) => {}
         Err(error) => return Err(WebError::unexpected(error)),
     }
@@ -303,7 +301,7 @@ async fn update(
     );
     if action == "test" {
         blocking(&state, move |c| {
-            mailings::test_update(c, ctx(&st), &target, &subject, &body, &actor)
+            super::test_update(c, ctx(&st), &target, &subject, &body, &actor)
         })
         .await?
         .map_err(WebError::unexpected)?;

@@ -1,0 +1,165 @@
+//! What a coordinator does to a mailing besides starting it: pause,
+//! resume or cancel it, and try it on themselves first.
+
+use chrono::NaiveDateTime;
+
+use super::mailings::Ctx;
+use super::render::{Rendering, Update};
+use super::{Mailing, MailingStatus, PressError, Release, Revision, db};
+use crate::accounts::Coordinator;
+use crate::audit::{self, Actor};
+use crate::db::DbConn;
+use crate::mail::{self, OutgoingMail, Priority};
+
+/// Pause, resume or cancel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    Pause,
+    Resume,
+    Cancel,
+}
+
+/// Pauses, resumes or cancels a mailing and its unsent mails.
+pub fn control(
+    conn: &mut DbConn,
+    mailing: &Mailing,
+    control: Control,
+    actor: &Coordinator,
+) -> Result<(), PressError> {
+    use MailingStatus::*;
+    let (from, to, action): (&[MailingStatus], _, _) = match control {
+        Control::Pause => (&[Sending], Paused, "paused"),
+        Control::Resume => (&[Paused], Sending, "resumed"),
+        Control::Cancel => (&[Scheduled, Sending, Paused], Cancelled, "cancelled"),
+    };
+    crate::db::transaction(conn, |conn| {
+        let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
+        if db::transition(conn, &mailing.id, &from, to.as_str())? == 0 {
+            return Err(PressError::WrongState);
+        }
+        let mails = match control {
+            Control::Pause => mail::hold(conn, &mailing.id)?,
+            Control::Resume => mail::resume(conn, &mailing.id)?,
+            Control::Cancel => mail::cancel(conn, &mailing.id)?,
+        };
+        audit::record(
+            conn,
+            &mailing.coalition_id,
+            &Actor::Coordinator(actor),
+            &format!("mailing.{}", control.verb()),
+            "mailing",
+            &mailing.id,
+            &format!(
+                "{action} the mailing \"{}\" ({mails} unsent mails)",
+                mailing.subject
+            ),
+        )?;
+        Ok(())
+    })
+}
+
+impl Control {
+    fn verb(self) -> &'static str {
+        match self {
+            Self::Pause => "pause",
+            Self::Resume => "resume",
+            Self::Cancel => "cancel",
+        }
+    }
+}
+
+/// Mails the release, as its recipients would get it now, to the
+/// coordinator alone, marked as a test.
+pub fn test_release(
+    conn: &mut DbConn,
+    ctx: Ctx<'_>,
+    release: &Release,
+    revision: &Revision,
+    to: &Coordinator,
+) -> Result<(), PressError> {
+    crate::db::transaction(conn, |conn| {
+        let now = crate::db::now();
+        let rendering = Rendering::load(conn, &ctx.mail.base_url, release, revision)?;
+        let content = rendering.mail(Some(&to.name), None, now, true)?;
+        test_send(
+            conn,
+            ctx,
+            &release.coalition_id,
+            &release.id,
+            to,
+            content,
+            now,
+        )
+    })
+}
+
+/// Mails an update, as its recipients would get it, to the coordinator alone.
+pub fn test_update(
+    conn: &mut DbConn,
+    ctx: Ctx<'_>,
+    statement: &crate::statements::Statement,
+    subject: &str,
+    body: &str,
+    to: &Coordinator,
+) -> Result<(), PressError> {
+    crate::db::transaction(conn, |conn| {
+        let now = crate::db::now();
+        let update = Update {
+            coalition: &crate::coalitions::name_of(conn, &statement.coalition_id)?,
+            title: &crate::statements::title_in(conn, statement, &statement.language)?,
+            link: &format!("{}/s/{}", ctx.mail.base_url, statement.slug),
+            subject,
+            body,
+        };
+        let unsubscribe = crate::suppressions::unsubscribe_url(
+            &ctx.mail.base_url,
+            ctx.secret,
+            &statement.coalition_id,
+            &to.email,
+        );
+        let content = update.mail(Some(&to.name), None, &unsubscribe, true)?;
+        test_send(
+            conn,
+            ctx,
+            &statement.coalition_id,
+            &statement.id,
+            to,
+            content,
+            now,
+        )
+    })
+}
+
+fn test_send(
+    conn: &mut DbConn,
+    ctx: Ctx<'_>,
+    coalition_id: &str,
+    object_id: &str,
+    to: &Coordinator,
+    content: mail::Rendered,
+    now: NaiveDateTime,
+) -> Result<(), PressError> {
+    mail::enqueue(
+        conn,
+        ctx.mail,
+        &OutgoingMail {
+            purpose: "mailing-test".into(),
+            subject_id: format!("{object_id}:{}", now.and_utc().timestamp_micros()),
+            to: to.email.clone(),
+            to_name: Some(to.name.clone()),
+            content,
+            headers: Vec::new(),
+            priority: Priority::Transactional,
+        },
+    )?;
+    audit::record(
+        conn,
+        coalition_id,
+        &Actor::Coordinator(to),
+        "mailing.test",
+        "mailing",
+        object_id,
+        &format!("sent a test to {}", to.email),
+    )?;
+    Ok(())
+}

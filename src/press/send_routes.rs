@@ -1,0 +1,208 @@
+//! Choosing a release's audience and sending it: now, at a time, or at the
+//! embargo.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, web};
+
+use super::mailings::{self, Audience, When};
+use super::routes::{ctx, load, rendering, statements};
+use super::{Release, views};
+use crate::error::WebError;
+use crate::i18n::t;
+use crate::web::access::Access;
+use crate::web::forms::FieldErrors;
+use crate::web::layout::{html_response, see_other};
+use crate::web::{AppState, blocking};
+
+pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
+    cfg.service(send_form).service(send);
+}
+
+/// The audience in a query or form: repeated `list` and `tag`, one
+/// `signatories`; anything not of this coalition is dropped.
+pub(super) fn audience_from(
+    pairs: &[(String, String)],
+    statements: &[(String, String)],
+) -> Audience {
+    let mut audience = Audience::default();
+    for (key, value) in pairs {
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        match key.as_str() {
+            "list" => audience.lists.push(value.to_owned()),
+            "tag" => audience.tags.push(value.to_owned()),
+            "signatories" if statements.iter().any(|(id, _)| id == value) => {
+                audience.signatories_of = Some(value.to_owned());
+            }
+            _ => {}
+        }
+    }
+    audience
+}
+
+/// The lists and tags of the coalition and what `audience` reaches.
+pub(super) async fn choices(
+    state: &AppState,
+    access: &Access,
+    audience: Audience,
+) -> Result<
+    (
+        Vec<crate::contacts::ListSummary>,
+        Vec<(String, i64)>,
+        Option<mailings::Resolved>,
+    ),
+    WebError,
+> {
+    let coalition = access.member()?.coalition.id.clone();
+    Ok(blocking(state, move |c| {
+        let resolved = if audience.is_empty() {
+            None
+        } else {
+            Some(mailings::resolve(c, &coalition, &audience)?)
+        };
+        Ok::<_, diesel::result::Error>((
+            crate::contacts::lists(c, &coalition)?,
+            crate::contacts::tags(c, &coalition)?,
+            resolved,
+        ))
+    })
+    .await??)
+}
+
+async fn render_send(
+    state: &AppState,
+    access: &Access,
+    release: &Release,
+    audience: Audience,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let statements = statements(state, access).await?;
+    let (lists, tags, resolved) = choices(state, access, audience.clone()).await?;
+    let headline = rendering(state, release.clone(), None)
+        .await?
+        .revision
+        .headline;
+    let choice = views::AudienceChoice {
+        lists: &lists,
+        tags: &tags,
+        statements: &statements,
+        chosen: &audience,
+        resolved: resolved.as_ref(),
+    };
+    Ok(html_response(
+        status,
+        views::send_page(access, release, &headline, &choice, &errors),
+    ))
+}
+
+#[get("/press/{release}/send")]
+async fn send_form(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    query: web::Query<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let release = load(&state, &access, path.into_inner().1).await?;
+    let audience = audience_from(&query, &statements(&state, &access).await?);
+    render_send(
+        &state,
+        &access,
+        &release,
+        audience,
+        FieldErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// When, from the form: now, at the embargo, or at a local time in a zone.
+pub(super) fn when_from(pairs: &[(String, String)]) -> Result<When, (&'static str, String)> {
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    match get("when") {
+        "embargo" => Ok(When::AtEmbargo),
+        "at" => {
+            let zone = match get("send_zone").trim() {
+                "" => "UTC",
+                zone => zone,
+            };
+            super::Embargo::parse(get("send_at"), zone)
+                .map(|time| When::At(time.at))
+                .map_err(|e| ("send_at", e.to_string()))
+        }
+        _ => Ok(When::Now),
+    }
+}
+
+#[post("/press/{release}/send")]
+async fn send(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let release = load(&state, &access, path.into_inner().1).await?;
+    let audience = audience_from(&form, &statements(&state, &access).await?);
+    let mut errors = FieldErrors::default();
+    let when = match when_from(&form) {
+        Ok(When::AtEmbargo) if release.embargo_at.is_none() => {
+            errors.add("send_at", t(access.lang, "mailing-no-embargo"));
+            None
+        }
+        Ok(when) => Some(when),
+        Err((field, message)) => {
+            errors.add(field, message);
+            None
+        }
+    };
+    let Some(when) = when else {
+        return render_send(
+            &state,
+            &access,
+            &release,
+            audience,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let (actor, st, target, chosen) = (
+        access.coordinator.clone(),
+        state.clone(),
+        release.clone(),
+        audience.clone(),
+    );
+    let sent = blocking(&state, move |c| {
+        let revision = super::current(c, &target)?;
+        mailings::send_release(c, ctx(&st), &target, &revision, &chosen, when, &actor)
+    })
+    .await?;
+    match sent {
+        Ok(mailing) => Ok(see_other(&format!(
+            "/c/{}/mailings/{}",
+            access.member()?.coalition.slug,
+            mailing.id
+        ))),
+        Err(super::PressError::NoAudience) => {
+            errors.add("list", t(access.lang, "mailing-no-audience"));
+            render_send(
+                &state,
+                &access,
+                &release,
+                audience,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(error) => Err(WebError::unexpected(error)),
+    }
+}
