@@ -5,79 +5,16 @@
 //! Run: `cargo bench --bench outbox` (`OUTBOX_BENCH_MESSAGES`, default 1000,
 //! and `OUTBOX_BENCH_CONNECTIONS`, default 4, change the load).
 
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Instant;
+
+use common::{env_number, free_port, raw_rate, start_sink};
 
 use undersigned::config::Settings;
 use undersigned::mail::{
     self, MailContext, OutgoingMail, Priority, Transport, Worker, WorkerOptions,
 };
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-struct Sink(Child);
-
-impl Sink {
-    fn start(port: u16) -> Self {
-        let mut child = Command::new("smtp-sink")
-            .args(["-u", "nobody", &format!("127.0.0.1:{port}"), "256"])
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("smtp-sink runs (apt-get install postfix, answering 'No configuration')");
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Self(child);
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!("smtp-sink did not start");
-    }
-}
-
-impl Drop for Sink {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn raw_rate(port: u16, messages: usize, connections: usize, size: usize) -> f64 {
-    let started = Instant::now();
-    let status = Command::new("smtp-source")
-        .args([
-            "-s",
-            &connections.to_string(),
-            "-m",
-            &messages.to_string(),
-            "-l",
-            &size.to_string(),
-        ])
-        .args([
-            "-f",
-            "bench@undersigned.test",
-            "-t",
-            "sink@example.org",
-            &format!("127.0.0.1:{port}"),
-        ])
-        .status()
-        .expect("smtp-source runs");
-    assert!(status.success(), "smtp-source failed");
-    messages as f64 / started.elapsed().as_secs_f64()
-}
 
 fn sample_mail(i: usize) -> OutgoingMail {
     let content = mail::templates::render(
@@ -100,7 +37,7 @@ fn main() {
     let messages = env_number("OUTBOX_BENCH_MESSAGES", 1000);
     let connections = env_number("OUTBOX_BENCH_CONNECTIONS", 4);
     let port = free_port();
-    let _sink = Sink::start(port);
+    let _sink = start_sink(port);
     let dir = tempfile::tempdir().expect("tempdir");
     let settings = Settings {
         data_dir: dir.path().to_owned(),

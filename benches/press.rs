@@ -8,9 +8,12 @@
 //! `PRESS_BENCH_CONNECTIONS`, default 4; `PRESS_BENCH_DATABASE_URL` to run
 //! on an empty PostgreSQL database instead of a fresh SQLite file).
 
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::{Process, env_number, free_port, raw_rate, start_sink, wait_for_port};
 use diesel::prelude::*;
 use undersigned::accounts::{self, Email};
 use undersigned::coalitions::Role;
@@ -21,73 +24,6 @@ use undersigned::press::{
     self, DraftForm,
     mailings::{Audience, Ctx, When},
 };
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-struct Process(Child);
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn wait_for_port(port: u16) {
-    for _ in 0..200 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(25));
-    }
-    panic!("nothing listens on port {port}");
-}
-
-fn start_sink(port: u16) -> Process {
-    let child = Command::new("smtp-sink")
-        .args(["-u", "nobody", &format!("127.0.0.1:{port}"), "256"])
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("smtp-sink runs (apt-get install postfix, answering 'No configuration')");
-    wait_for_port(port);
-    Process(child)
-}
-
-fn raw_rate(port: u16, messages: usize, connections: usize, size: usize) -> f64 {
-    let started = Instant::now();
-    let status = Command::new("smtp-source")
-        .args([
-            "-s",
-            &connections.to_string(),
-            "-m",
-            &messages.to_string(),
-            "-l",
-            &size.to_string(),
-        ])
-        .args([
-            "-f",
-            "bench@undersigned.test",
-            "-t",
-            "sink@example.org",
-            &format!("127.0.0.1:{port}"),
-        ])
-        .status()
-        .expect("smtp-source runs");
-    assert!(status.success(), "smtp-source failed");
-    messages as f64 / started.elapsed().as_secs_f64()
-}
 
 /// Peak resident memory of a process, from /proc, in MiB.
 fn peak_rss_mib(pid: u32) -> f64 {
