@@ -84,6 +84,23 @@ impl TestApp {
         .await;
     }
 
+    /// `count` contacts tagged "press"; returns their addresses.
+    pub async fn add_reporters(&self, count: usize) -> Vec<String> {
+        let addresses: Vec<String> = (0..count)
+            .map(|i| format!("reporter{i}@news.example"))
+            .collect();
+        let contacts: Vec<Contact<'_>> = addresses
+            .iter()
+            .map(|email| Contact {
+                email,
+                name: "Reporter",
+                tags: &["press"],
+            })
+            .collect();
+        self.add_contacts(&contacts).await;
+        addresses
+    }
+
     pub async fn suppression_reason(&self, email: &str) -> Option<String> {
         let email = email.to_owned();
         self.with_conn(move |c| {
@@ -610,18 +627,7 @@ async fn a_send_interrupted_by_a_restart_mails_every_address_exactly_once() {
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |s| s.mail_rate_per_second = 40).await;
-    let addresses: Vec<String> = (0..120)
-        .map(|i| format!("reporter{i}@news.example"))
-        .collect();
-    let contacts: Vec<Contact<'_>> = addresses
-        .iter()
-        .map(|email| Contact {
-            email,
-            name: "Reporter",
-            tags: &["press"],
-        })
-        .collect();
-    app.add_contacts(&contacts).await;
+    let addresses = app.add_reporters(120).await;
     let release = create_release(&owner, "Water is a right", "").await;
     send_to_tag(&owner, &release, "press").await;
     tokio::time::sleep(Duration::from_millis(700)).await;
@@ -646,18 +652,7 @@ async fn pausing_holds_the_rest_resuming_sends_it_and_cancelling_drops_it() {
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |s| s.mail_rate_per_second = 10).await;
-    let addresses: Vec<String> = (0..60)
-        .map(|i| format!("reporter{i}@news.example"))
-        .collect();
-    let contacts: Vec<Contact<'_>> = addresses
-        .iter()
-        .map(|email| Contact {
-            email,
-            name: "Reporter",
-            tags: &["press"],
-        })
-        .collect();
-    app.add_contacts(&contacts).await;
+    let addresses = app.add_reporters(60).await;
     let release = create_release(&owner, "Water is a right", "").await;
     let mailing = send_to_tag(&owner, &release, "press").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
