@@ -15,11 +15,7 @@ use crate::web::layout::coordinator;
 
 /// `/c/{slug}/contacts`.
 pub fn base(access: &Access) -> String {
-    let slug = access
-        .membership
-        .as_ref()
-        .map(|m| m.coalition.slug.as_str())
-        .unwrap_or_default();
+    let slug = access.coalition_slug();
     format!("/c/{slug}/contacts")
 }
 

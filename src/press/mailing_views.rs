@@ -13,11 +13,7 @@ use crate::web::forms::{self, FieldErrors, Input};
 use crate::web::layout::coordinator;
 
 fn base(access: &Access) -> String {
-    let slug = access
-        .membership
-        .as_ref()
-        .map(|m| m.coalition.slug.as_str())
-        .unwrap_or_default();
+    let slug = access.coalition_slug();
     format!("/c/{slug}/mailings")
 }
 
@@ -130,11 +126,7 @@ pub fn update_page(
     notice: Option<&str>,
 ) -> Markup {
     let lang = access.lang;
-    let slug = access
-        .membership
-        .as_ref()
-        .map(|m| m.coalition.slug.as_str())
-        .unwrap_or_default();
+    let slug = access.coalition_slug();
     let here = format!("/c/{slug}/statements/{statement_id}/update");
     let heading = t_args(lang, "update-title", &[("title", title.into())]);
     coordinator(

@@ -14,11 +14,7 @@ use crate::web::forms::{self, FieldErrors, Input, csrf_field};
 use crate::web::layout::coordinator;
 
 pub(super) fn base(access: &Access) -> String {
-    let slug = access
-        .membership
-        .as_ref()
-        .map(|m| m.coalition.slug.as_str())
-        .unwrap_or_default();
+    let slug = access.coalition_slug();
     format!("/c/{slug}/press")
 }
 

@@ -32,11 +32,7 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
 }
 
 fn base(access: &Access, statement_id: &str) -> String {
-    let slug = access
-        .membership
-        .as_ref()
-        .map(|m| m.coalition.slug.as_str())
-        .unwrap_or_default();
+    let slug = access.coalition_slug();
     format!("/c/{slug}/statements/{statement_id}/signatures")
 }
 

@@ -47,11 +47,7 @@ pub(crate) async fn load(
 }
 
 fn statement_url(access: &Access, statement: &Statement) -> String {
-    let slug = access
-        .membership
-        .as_ref()
-        .map(|m| m.coalition.slug.as_str())
-        .unwrap_or_default();
+    let slug = access.coalition_slug();
     format!("/c/{slug}/statements/{}", statement.id)
 }
 

@@ -224,6 +224,14 @@ impl Access {
         self.membership.as_ref().ok_or(WebError::NotFound)
     }
 
+    /// The address part of the coalition the request is under ("" outside one).
+    pub fn coalition_slug(&self) -> &str {
+        self.membership
+            .as_ref()
+            .map(|m| m.coalition.slug.as_str())
+            .unwrap_or_default()
+    }
+
     pub fn can(&self, role: Role) -> bool {
         self.membership.as_ref().is_some_and(|m| m.role >= role)
     }

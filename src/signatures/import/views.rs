@@ -8,11 +8,7 @@ use crate::web::forms::csrf_field;
 use crate::web::layout::coordinator;
 
 fn action(access: &Access, statement: &Statement) -> String {
-    let slug = access
-        .membership
-        .as_ref()
-        .map(|m| m.coalition.slug.as_str())
-        .unwrap_or_default();
+    let slug = access.coalition_slug();
     format!("/c/{slug}/statements/{}/signatures/import", statement.id)
 }
 

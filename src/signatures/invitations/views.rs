@@ -15,11 +15,7 @@ pub fn page(
     notice: Option<&str>,
     problems: &[String],
 ) -> Markup {
-    let slug = access
-        .membership
-        .as_ref()
-        .map(|m| m.coalition.slug.as_str())
-        .unwrap_or_default();
+    let slug = access.coalition_slug();
     let here = format!("/c/{slug}/statements/{}/invitations", statement.id);
     let editor = access.can(crate::coalitions::Role::Editor);
     let count = |state: State| {
