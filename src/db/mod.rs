@@ -2,6 +2,7 @@
 //! the embedded migrations.
 
 pub mod schema;
+mod stable_plans;
 mod write_lock;
 
 use std::time::Duration;
@@ -86,6 +87,7 @@ impl Manager {
     fn open(&self) -> diesel::ConnectionResult<DbConn> {
         match &self.target {
             Target::Sqlite { path } => {
+                stable_plans::enable();
                 let mut conn = SqliteConnection::establish(path)?;
                 conn.batch_execute(&format!(
                     "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
