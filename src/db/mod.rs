@@ -89,9 +89,11 @@ impl Manager {
             Target::Sqlite { path } => {
                 stable_plans::enable();
                 let mut conn = SqliteConnection::establish(path)?;
+                // Savepoints keep their undo pages in memory (`temp_store`),
+                // not in a temporary file written page by page.
                 conn.batch_execute(&format!(
                     "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA foreign_keys = ON;",
+                     PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
                     write_lock::BUSY_TIMEOUT.as_millis()
                 ))
                 .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
