@@ -81,8 +81,11 @@ impl Application {
 
         let https = base_url.starts_with("https://");
         let limits = crate::web::limits::Limits::from_settings(&settings);
+        let writes = db::GroupCommit::start(pool.clone())
+            .context("could not start the database writer thread")?;
         let state = web::Data::new(AppState {
             pool: pool.clone(),
+            writes,
             settings: Arc::new(settings),
             base_url: base_url.clone(),
             mail,

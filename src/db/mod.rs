@@ -1,6 +1,7 @@
 //! The database: one connection type for SQLite and PostgreSQL, its pool and
 //! the embedded migrations.
 
+mod group_commit;
 pub mod schema;
 mod stable_plans;
 mod write_lock;
@@ -18,6 +19,8 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use secrecy::ExposeSecret;
 
 use crate::config::Settings;
+
+pub use group_commit::{GroupCommit, GroupCommitError};
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");

@@ -196,10 +196,11 @@ async fn sign_submit(
     }
     let (statement, revision) = (target.statement.clone(), target.revision.clone());
     let st = state.clone();
-    let outcome = blocking(&state, move |c| {
-        signing::submit(c, &ctx(&st), &statement, &revision, &sign_on)
-    })
-    .await?;
+    let outcome = state
+        .writes
+        .run(move |c| signing::submit(c, &ctx(&st), &statement, &revision, &sign_on))
+        .await
+        .map_err(WebError::unexpected)?;
     match outcome {
         Ok(_) => Ok(see_other(&sent)),
         Err(SigningError::MailCap) => Ok(html_response(

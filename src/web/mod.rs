@@ -15,7 +15,7 @@ use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, web};
 
 use crate::config::{SecretKey, Settings};
-use crate::db::{DbConn, Pool};
+use crate::db::{DbConn, GroupCommit, Pool};
 use crate::error::WebError;
 use crate::i18n::{Lang, negotiate};
 use crate::mail::MailContext;
@@ -25,6 +25,8 @@ pub use middleware::{log_requests, security_headers};
 /// What every handler can reach.
 pub struct AppState {
     pub pool: Pool,
+    /// Runs short write operations of many requests in one transaction.
+    pub writes: GroupCommit,
     pub settings: Arc<Settings>,
     pub base_url: String,
     pub mail: MailContext,

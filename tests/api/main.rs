@@ -12,6 +12,7 @@ mod coordinators;
 mod digest;
 mod dkim;
 mod exports;
+mod group_commit;
 mod health;
 mod helpers;
 mod imports;

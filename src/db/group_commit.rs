@@ -1,0 +1,205 @@
+//! Small write operations from many requests, committed together.
+//!
+//! A sign-on is a handful of statements, and on SQLite only one connection
+//! writes at a time. When every request runs its own transaction, each one
+//! waits for the lock, hands it on with a thread switch, and starts with a
+//! cold page cache (SQLite drops a connection's cache whenever another
+//! connection wrote). Here one thread with one connection takes every
+//! operation that is waiting, runs each in its own savepoint of a single
+//! transaction, commits once, and then answers them all. An operation that
+//! fails rolls back its savepoint alone; if the commit itself fails, each
+//! operation runs again in a transaction of its own, so none is answered
+//! with a result that was not stored. On PostgreSQL it saves a commit, that
+//! is a flush to disk, per request.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc;
+
+use diesel::Connection;
+use tokio::sync::oneshot;
+
+use super::{DbConn, Pool, PooledConn};
+
+/// Most operations in one transaction: enough to absorb a burst, few
+/// enough that other writers (the mail worker) get their turn soon.
+const MAX_BATCH: usize = 256;
+
+/// Why an operation got no answer of its own.
+#[derive(Debug, thiserror::Error)]
+pub enum GroupCommitError {
+    #[error("no database connection: {0}")]
+    Unavailable(String),
+    #[error("the write operation panicked")]
+    Panicked,
+    #[error("the database writer has stopped")]
+    Stopped,
+}
+
+/// The handle requests send their operations through; the writer thread
+/// stops once every handle is dropped and the queue is empty.
+#[derive(Clone)]
+pub struct GroupCommit {
+    queue: mpsc::Sender<Box<dyn Task>>,
+}
+
+impl GroupCommit {
+    /// Starts the writer thread on connections of `pool`.
+    pub fn start(pool: Pool) -> std::io::Result<Self> {
+        let (queue, waiting) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("db-group-commit".into())
+            .spawn(move || Writer { pool, conn: None }.serve(&waiting))?;
+        Ok(Self { queue })
+    }
+
+    /// Runs `work` in a savepoint of the next group transaction and returns
+    /// its result once that transaction has committed. `work` may run a
+    /// second time, alone, if the group's commit fails; an `Err` from it
+    /// rolls back what it wrote.
+    pub async fn run<T, E, F>(&self, work: F) -> Result<Result<T, E>, GroupCommitError>
+    where
+        T: Send + 'static,
+        E: From<diesel::result::Error> + Send + 'static,
+        F: FnMut(&mut DbConn) -> Result<T, E> + Send + 'static,
+    {
+        let (answer, answered) = oneshot::channel();
+        let task = Operation {
+            work,
+            outcome: None,
+            answer,
+        };
+        self.queue
+            .send(Box::new(task))
+            .map_err(|_| GroupCommitError::Stopped)?;
+        answered.await.unwrap_or(Err(GroupCommitError::Stopped))
+    }
+}
+
+/// One waiting operation, with its result type erased.
+trait Task: Send {
+    /// Runs the work in a savepoint of the open transaction and keeps the
+    /// outcome until the transaction ends.
+    fn run_in_group(&mut self, conn: &mut DbConn);
+    /// The group committed: hands the kept outcome over.
+    fn answer(self: Box<Self>);
+    /// The group did not commit: runs the work in a transaction of its own
+    /// and hands that outcome over.
+    fn run_alone(self: Box<Self>, conn: Result<&mut DbConn, String>);
+}
+
+type Outcome<T, E> = Result<Result<T, E>, GroupCommitError>;
+
+struct Operation<T, E, F> {
+    work: F,
+    outcome: Option<Outcome<T, E>>,
+    answer: oneshot::Sender<Outcome<T, E>>,
+}
+
+impl<T, E, F> Operation<T, E, F>
+where
+    E: From<diesel::result::Error>,
+    F: FnMut(&mut DbConn) -> Result<T, E>,
+{
+    /// The work in a savepoint (or a transaction, at the outermost level);
+    /// a panic rolls it back like an error.
+    fn attempt(&mut self, conn: &mut DbConn, outermost: bool) -> Outcome<T, E> {
+        let mut panicked = false;
+        let work = &mut self.work;
+        let guarded = |c: &mut DbConn| -> Result<T, E> {
+            match catch_unwind(AssertUnwindSafe(|| work(c))) {
+                Ok(result) => result,
+                Err(_) => {
+                    panicked = true;
+                    Err(diesel::result::Error::RollbackTransaction.into())
+                }
+            }
+        };
+        let result = if outermost {
+            super::transaction(conn, guarded)
+        } else {
+            conn.transaction(guarded)
+        };
+        if panicked {
+            return Err(GroupCommitError::Panicked);
+        }
+        Ok(result)
+    }
+}
+
+impl<T, E, F> Task for Operation<T, E, F>
+where
+    T: Send,
+    E: From<diesel::result::Error> + Send,
+    F: FnMut(&mut DbConn) -> Result<T, E> + Send,
+{
+    fn run_in_group(&mut self, conn: &mut DbConn) {
+        self.outcome = Some(self.attempt(conn, false));
+    }
+
+    fn answer(self: Box<Self>) {
+        let this = *self;
+        let outcome = this.outcome.unwrap_or(Err(GroupCommitError::Stopped));
+        // The request may have gone away meanwhile; nothing to tell then.
+        let _ = this.answer.send(outcome);
+    }
+
+    fn run_alone(self: Box<Self>, conn: Result<&mut DbConn, String>) {
+        let mut this = *self;
+        let outcome = match conn {
+            Ok(conn) => this.attempt(conn, true),
+            Err(error) => Err(GroupCommitError::Unavailable(error)),
+        };
+        let _ = this.answer.send(outcome);
+    }
+}
+
+struct Writer {
+    pool: Pool,
+    /// Kept between groups so that its page cache stays warm.
+    conn: Option<PooledConn>,
+}
+
+impl Writer {
+    fn serve(mut self, waiting: &mpsc::Receiver<Box<dyn Task>>) {
+        while let Ok(first) = waiting.recv() {
+            let mut group = vec![first];
+            group.extend(waiting.try_iter().take(MAX_BATCH - 1));
+            self.commit(group);
+        }
+    }
+
+    fn connection(&mut self) -> Result<&mut DbConn, String> {
+        let conn = match self.conn.take() {
+            Some(conn) => conn,
+            None => self.pool.get().map_err(|e| e.to_string())?,
+        };
+        Ok(&mut **self.conn.insert(conn))
+    }
+
+    fn commit(&mut self, mut group: Vec<Box<dyn Task>>) {
+        let committed = self.connection().and_then(|conn| {
+            super::transaction(conn, |c| -> diesel::QueryResult<()> {
+                for task in &mut group {
+                    task.run_in_group(c);
+                }
+                Ok(())
+            })
+            .map_err(|error| error.to_string())
+        });
+        match committed {
+            Ok(()) => group.into_iter().for_each(|task| task.answer()),
+            Err(error) => {
+                tracing::warn!(
+                    error,
+                    operations = group.len(),
+                    "a group transaction failed; running its operations one by one"
+                );
+                // A fresh connection, in case this one broke.
+                self.conn = None;
+                for task in group {
+                    task.run_alone(self.connection());
+                }
+            }
+        }
+    }
+}
