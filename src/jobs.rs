@@ -19,7 +19,7 @@ pub async fn run(
     tick: Duration,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    while !*shutdown.borrow() {
+    while !crate::background::stopping(&shutdown) {
         let (pool, mail, secret) = (pool.clone(), mail.clone(), secret.clone());
         let done = tokio::task::spawn_blocking(move || -> anyhow::Result<[usize; 4]> {
             let mut conn = pool.get()?;

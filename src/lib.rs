@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod background;
 pub mod cli;
 pub mod coalitions;
 pub mod config;

@@ -9,8 +9,7 @@ use actix_web::dev::{Server, ServerHandle};
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
-use tokio::sync::watch;
-use tokio::task::JoinHandle;
+use tokio::sync::{oneshot, watch};
 
 use crate::config::Settings;
 use crate::mail::{self, MailContext, Transport, Worker, WorkerOptions};
@@ -25,8 +24,8 @@ pub struct Application {
     base_url: String,
     setup_link: Option<String>,
     server: Server,
-    worker: JoinHandle<()>,
-    jobs: JoinHandle<()>,
+    /// Answered when the mail worker and the jobs have stopped.
+    background: oneshot::Receiver<()>,
     stop_worker: watch::Sender<bool>,
     pool: db::Pool,
 }
@@ -70,14 +69,17 @@ impl Application {
             WorkerOptions::from_settings(&settings),
         );
         let (stop_worker, stopped) = watch::channel(false);
-        let jobs = tokio::spawn(crate::jobs::run(
+        let jobs = crate::jobs::run(
             pool.clone(),
             mail.clone(),
             secret.clone(),
             std::time::Duration::from_millis(settings.jobs_tick_ms.max(50)),
             stopped.clone(),
-        ));
-        let worker = tokio::spawn(worker.run(stopped));
+        );
+        let background = crate::background::spawn("background", async move {
+            tokio::join!(jobs, worker.run(stopped));
+        })
+        .context("could not start the mail worker's thread")?;
 
         let https = base_url.starts_with("https://");
         let limits = crate::web::limits::Limits::from_settings(&settings);
@@ -111,8 +113,7 @@ impl Application {
             base_url,
             setup_link,
             server,
-            worker,
-            jobs,
+            background,
             stop_worker,
             pool,
         })
@@ -145,8 +146,7 @@ impl Application {
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let served = self.server.await;
         let _ = self.stop_worker.send(true);
-        let _ = self.jobs.await;
-        if tokio::time::timeout(WORKER_GRACE, self.worker)
+        if tokio::time::timeout(WORKER_GRACE, self.background)
             .await
             .is_err()
         {

@@ -96,7 +96,7 @@ impl Worker {
         // The next batch is claimed while the current one is being sent,
         // so the connections never wait for the database between batches.
         let mut next: Option<Claimed> = None;
-        while !*shutdown.borrow() {
+        while !crate::background::stopping(&shutdown) {
             let current = match next.take() {
                 Some(claimed) => Ok(claimed),
                 None => self.claim().await,
@@ -203,7 +203,7 @@ impl Worker {
                     async move {
                         let bulk = row.priority >= Priority::Bulk.rank();
                         let skip = async || {
-                            *shutdown.borrow()
+                            crate::background::stopping(shutdown)
                                 || (bulk && withdrawn.contains(self, claim, &row.id).await)
                         };
                         // Checked before and after the wait for the rate
