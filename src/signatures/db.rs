@@ -255,6 +255,25 @@ pub fn find_by_email(
         .optional()
 }
 
+/// The id and status of the signature of `email` on a statement, if any.
+pub fn state_by_email(
+    conn: &mut DbConn,
+    statement_id: &str,
+    email: &str,
+) -> QueryResult<Option<(String, String)>> {
+    signatures::table
+        .filter(signatures::statement_id.eq(statement_id))
+        .filter(signatures::email.eq(email))
+        .filter(HasEmail)
+        .select((signatures::id, signatures::status))
+        .first(conn)
+        .optional()
+}
+
+pub fn exists(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(signatures::table.find(id))).get_result(conn)
+}
+
 /// Columns a sign-on sets, for insert and for re-use of a withdrawn row.
 #[derive(Debug, AsChangeset, Insertable)]
 #[diesel(table_name = signatures, treat_none_as_null = true)]

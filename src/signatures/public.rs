@@ -194,11 +194,19 @@ async fn sign_submit(
             ),
         ));
     }
-    let (statement, revision) = (target.statement.clone(), target.revision.clone());
+    let prepared = signing::Prepared::new(
+        &ctx(&state),
+        &target.statement,
+        &target.version.title,
+        &target.revision,
+        sign_on,
+    )
+    .map_err(WebError::unexpected)?;
+    let statement = target.statement.clone();
     let st = state.clone();
     let outcome = state
         .writes
-        .run(move |c| signing::submit(c, &ctx(&st), &statement, &revision, &sign_on))
+        .run(move |c| signing::submit_prepared(c, &ctx(&st), &statement, &prepared))
         .await
         .map_err(WebError::unexpected)?;
     match outcome {

@@ -170,6 +170,55 @@ pub enum Submitted {
     Quietly,
 }
 
+/// A public sign-on with everything worked out that needs no database: the
+/// id and index keys of its row, its confirmation token and the mail that
+/// carries the link. Made on the request's own thread, so that the write,
+/// which one thread does for all requests (see `db::GroupCommit`), is only
+/// the statements.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    sign_on: SignOn,
+    id: String,
+    keys: RowKeys,
+    revision_id: String,
+    token: tokens::Fresh,
+    confirmation: OutgoingMail,
+    at: NaiveDateTime,
+}
+
+impl Prepared {
+    /// `title` is the statement's title in the sign-on's language.
+    pub fn new(
+        ctx: &Ctx<'_>,
+        statement: &Statement,
+        title: &str,
+        revision: &Revision,
+        sign_on: SignOn,
+    ) -> Result<Self, SigningError> {
+        let at = crate::db::now();
+        let token = tokens::Fresh::new();
+        let greeting = sign_on.signer_name.as_deref().unwrap_or(&sign_on.name);
+        let confirmation = confirmation_mail(
+            ctx,
+            &token,
+            title,
+            &sign_on.email,
+            greeting,
+            &sign_on.name,
+            &sign_on.language,
+        )?;
+        Ok(Self {
+            keys: RowKeys::new(statement, &sign_on, at),
+            id: crate::db::new_id(),
+            revision_id: revision.id.clone(),
+            token,
+            confirmation,
+            at,
+            sign_on,
+        })
+    }
+}
+
 /// Stores a public sign-on as pending and queues its confirmation mail in
 /// the same transaction. The same address signing again gets its manage
 /// link by mail instead; no second row is made.
@@ -180,58 +229,137 @@ pub fn submit(
     revision: &Revision,
     sign_on: &SignOn,
 ) -> Result<Submitted, SigningError> {
+    let title = crate::statements::title_in(conn, statement, &sign_on.language)?;
+    let prepared = Prepared::new(ctx, statement, &title, revision, sign_on.clone())?;
+    submit_prepared(conn, ctx, statement, &prepared)
+}
+
+/// [`submit`] for a sign-on prepared beforehand.
+pub fn submit_prepared(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    prepared: &Prepared,
+) -> Result<Submitted, SigningError> {
+    let sign_on = &prepared.sign_on;
     crate::db::transaction(conn, |conn| {
         if over_daily_cap(conn, ctx, &sign_on.email)? {
             return Err(SigningError::MailCap);
         }
-        let existing = db::find_by_email(conn, &statement.id, &sign_on.email)?;
-        let status = existing.as_ref().and_then(|s| Status::parse(&s.status));
-        match (existing, status) {
-            (Some(signature), Some(Status::Confirmed | Status::Approved)) => {
-                send_manage_link(conn, ctx, statement, &signature)?;
-                Ok(Submitted::ManageLinkSent)
-            }
-            (Some(_), Some(Status::Rejected)) => Ok(Submitted::Quietly),
-            (Some(signature), Some(Status::PendingEmail)) => {
-                send_confirmation(
-                    conn,
-                    ctx,
-                    statement,
-                    &signature.id,
-                    &signature.email,
-                    signature.signer_name.as_deref().unwrap_or(&signature.name),
-                    &signature.name,
-                    &signature.language,
-                )?;
-                Ok(Submitted::ConfirmationSent)
-            }
-            (existing, _) => {
-                let id = existing.map(|s| s.id).unwrap_or_else(crate::db::new_id);
-                store(
-                    conn,
-                    statement,
-                    &id,
-                    sign_on,
-                    Status::PendingEmail,
-                    Source::Form,
-                    &revision.id,
-                    None,
-                )?;
-                let greeting = sign_on.signer_name.as_deref().unwrap_or(&sign_on.name);
-                send_confirmation(
-                    conn,
-                    ctx,
-                    statement,
-                    &id,
-                    &sign_on.email,
-                    greeting,
-                    &sign_on.name,
-                    &sign_on.language,
-                )?;
-                Ok(Submitted::ConfirmationSent)
-            }
+        let existing = db::state_by_email(conn, &statement.id, &sign_on.email)?;
+        let id = match existing {
+            None => None,
+            Some((id, status)) => match Status::parse(&status) {
+                Some(Status::Withdrawn) | None => Some(id),
+                Some(_) => {
+                    let signature = db::find(conn, &id)?.ok_or(SigningError::InvalidLink)?;
+                    return answer_again(conn, ctx, statement, &signature);
+                }
+            },
+        };
+        let row = RowParts {
+            status: Status::PendingEmail,
+            source: Source::Form,
+            revision_id: &prepared.revision_id,
+            confirmed_at: None,
+        };
+        if let Some(id) = &id {
+            write_row(
+                conn,
+                statement,
+                id,
+                sign_on,
+                &prepared.keys,
+                &row,
+                prepared.at,
+                true,
+            )?;
+            tokens::revoke_unused(conn, Purpose::ConfirmSignature, Some(id))?;
+        } else {
+            write_row(
+                conn,
+                statement,
+                &prepared.id,
+                sign_on,
+                &prepared.keys,
+                &row,
+                prepared.at,
+                false,
+            )?;
         }
+        let id = id.as_deref().unwrap_or(&prepared.id);
+        tokens::store(
+            conn,
+            Purpose::ConfirmSignature,
+            &prepared.token,
+            Some(id),
+            Duration::days(ctx.confirm_days),
+        )?;
+        mail::enqueue(conn, ctx.mail, &prepared.confirmation)?;
+        Ok(Submitted::ConfirmationSent)
     })
+}
+
+/// The address has signed this statement before: a listed signer gets the
+/// manage link, a pending one a fresh confirmation, a rejected one nothing.
+fn answer_again(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    signature: &Signature,
+) -> Result<Submitted, SigningError> {
+    match Status::parse(&signature.status) {
+        Some(Status::Confirmed | Status::Approved) => {
+            send_manage_link(conn, ctx, statement, signature)?;
+            Ok(Submitted::ManageLinkSent)
+        }
+        Some(Status::PendingEmail) => {
+            send_confirmation(
+                conn,
+                ctx,
+                statement,
+                &signature.id,
+                &signature.email,
+                signature.signer_name.as_deref().unwrap_or(&signature.name),
+                &signature.name,
+                &signature.language,
+            )?;
+            Ok(Submitted::ConfirmationSent)
+        }
+        _ => Ok(Submitted::Quietly),
+    }
+}
+
+/// What a row's indexes are built from, worked out from the typed values.
+#[derive(Debug, Clone)]
+struct RowKeys {
+    list_key: String,
+    dedupe_key: String,
+    website_domain: Option<String>,
+    domain_matches: bool,
+}
+
+impl RowKeys {
+    fn new(statement: &Statement, s: &SignOn, signed_at: NaiveDateTime) -> Self {
+        let country = s.country.as_ref().map(CountryCode::as_str);
+        let website_domain = s.website.as_deref().and_then(normalize::website_domain);
+        Self {
+            list_key: placement_key(statement, &s.name, country, signed_at, None),
+            dedupe_key: normalize::dedupe_key(&s.name, country),
+            domain_matches: website_domain
+                .as_deref()
+                .is_some_and(|d| normalize::email_matches_domain(&s.email, d)),
+            website_domain,
+        }
+    }
+}
+
+/// How a row came to be and where it stands.
+struct RowParts<'a> {
+    status: Status,
+    source: Source,
+    revision_id: &'a str,
+    confirmed_at: Option<NaiveDateTime>,
 }
 
 /// Inserts a signature, or reuses the withdrawn row of the same address.
@@ -247,16 +375,28 @@ pub(super) fn store(
     confirmed_at: Option<NaiveDateTime>,
 ) -> QueryResult<()> {
     let now = crate::db::now();
-    let key = placement_key(
-        statement,
-        &s.name,
-        s.country.as_ref().map(CountryCode::as_str),
-        confirmed_at.unwrap_or(now),
-        None,
-    );
-    let dedupe = normalize::dedupe_key(&s.name, s.country.as_ref().map(CountryCode::as_str));
-    let domain = s.website.as_deref().and_then(normalize::website_domain);
-    let domain = domain.as_deref();
+    let keys = RowKeys::new(statement, s, confirmed_at.unwrap_or(now));
+    let parts = RowParts {
+        status,
+        source,
+        revision_id,
+        confirmed_at,
+    };
+    let exists = db::exists(conn, id)?;
+    write_row(conn, statement, id, s, &keys, &parts, now, exists)
+}
+
+#[expect(clippy::too_many_arguments, reason = "the parts of one row")]
+fn write_row(
+    conn: &mut DbConn,
+    statement: &Statement,
+    id: &str,
+    s: &SignOn,
+    keys: &RowKeys,
+    parts: &RowParts<'_>,
+    now: NaiveDateTime,
+    replace: bool,
+) -> QueryResult<()> {
     let row = SignatureRow {
         kind: s.kind.as_str(),
         name: &s.name,
@@ -267,25 +407,25 @@ pub(super) fn store(
         city: s.city.as_deref(),
         signer_name: s.signer_name.as_deref(),
         signer_title: s.signer_title.as_deref(),
-        status: status.as_str(),
-        source: source.as_str(),
-        listed: status.is_listed(statement.requires_approval),
-        list_key: &key,
-        revision_id: Some(revision_id),
-        confirmed_at,
+        status: parts.status.as_str(),
+        source: parts.source.as_str(),
+        listed: parts.status.is_listed(statement.requires_approval),
+        list_key: &keys.list_key,
+        revision_id: Some(parts.revision_id),
+        confirmed_at: parts.confirmed_at,
         approved_at: None,
         approved_by: None,
         withdrawn_at: None,
         comment: s.comment.as_deref(),
         authorized: s.authorized,
-        dedupe_key: &dedupe,
-        website_domain: domain,
-        domain_matches: domain.is_some_and(|d| normalize::email_matches_domain(&s.email, d)),
+        dedupe_key: &keys.dedupe_key,
+        website_domain: keys.website_domain.as_deref(),
+        domain_matches: keys.domain_matches,
         hidden_until_reconsent: false,
         language: &s.language,
         invitation_id: None,
     };
-    if db::find(conn, id)?.is_some() {
+    if replace {
         db::replace_row(conn, id, &row, now)?;
     } else {
         db::insert_row(conn, id, &statement.id, &s.email, &row, now)?;
@@ -329,13 +469,31 @@ fn send_confirmation(
     language: &str,
 ) -> Result<(), SigningError> {
     tokens::revoke_unused(conn, Purpose::ConfirmSignature, Some(signature_id))?;
-    let raw = tokens::issue(
+    let token = tokens::Fresh::new();
+    tokens::store(
         conn,
         Purpose::ConfirmSignature,
+        &token,
         Some(signature_id),
         Duration::days(ctx.confirm_days),
     )?;
     let title = crate::statements::title_in(conn, statement, language)?;
+    let mail = confirmation_mail(ctx, &token, &title, email, greeting, organization, language)?;
+    mail::enqueue(conn, ctx.mail, &mail)?;
+    Ok(())
+}
+
+/// The mail with the link that confirms a sign-on. It names only the signer
+/// and the organization: nothing else typed in the form goes out.
+fn confirmation_mail(
+    ctx: &Ctx<'_>,
+    token: &tokens::Fresh,
+    title: &str,
+    email: &str,
+    greeting: &str,
+    organization: &str,
+    language: &str,
+) -> Result<OutgoingMail, SigningError> {
     let content = mail::templates::render_localized(
         "confirm-signature",
         language,
@@ -343,19 +501,19 @@ fn send_confirmation(
             "name": greeting,
             "organization": organization,
             "title": title,
-            "link": format!("{}/confirm/{raw}", ctx.mail.base_url),
+            "link": format!("{}/confirm/{}", ctx.mail.base_url, token.raw),
             "days": ctx.confirm_days,
         }),
     )?;
-    enqueue(
-        conn,
-        ctx,
-        "confirm-signature",
-        &tokens::hash(&raw),
-        email,
-        Some(greeting),
+    Ok(OutgoingMail {
+        purpose: "confirm-signature".to_owned(),
+        subject_id: token.hash.clone(),
+        to: email.to_owned(),
+        to_name: Some(greeting.to_owned()),
         content,
-    )
+        headers: Vec::new(),
+        priority: Priority::Transactional,
+    })
 }
 
 fn send_manage_link(

@@ -64,10 +64,44 @@ pub fn issue(
     subject_id: Option<&str>,
     valid_for: Duration,
 ) -> QueryResult<String> {
-    let raw = generate_raw();
+    let fresh = Fresh::new();
+    store(conn, purpose, &fresh, subject_id, valid_for)?;
+    Ok(fresh.raw)
+}
+
+/// A token made before the transaction that stores it, so that the link
+/// (and the mail that carries it) can be written outside that transaction.
+#[derive(Debug, Clone)]
+pub struct Fresh {
+    pub raw: String,
+    pub hash: String,
+}
+
+impl Fresh {
+    pub fn new() -> Self {
+        let raw = generate_raw();
+        let hash = hash(&raw);
+        Self { raw, hash }
+    }
+}
+
+impl Default for Fresh {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Stores the hash of a token made with [`Fresh::new`], valid from now.
+pub fn store(
+    conn: &mut DbConn,
+    purpose: Purpose,
+    fresh: &Fresh,
+    subject_id: Option<&str>,
+    valid_for: Duration,
+) -> QueryResult<()> {
     let now = crate::db::now();
-    db::insert(conn, purpose, &hash(&raw), subject_id, now, now + valid_for)?;
-    Ok(raw)
+    db::insert(conn, purpose, &fresh.hash, subject_id, now, now + valid_for)?;
+    Ok(())
 }
 
 /// Looks a token up without using it (what a GET may do).
