@@ -48,7 +48,7 @@ pub fn stopping(signal: &watch::Receiver<bool>) -> bool {
 /// Lowers the calling thread's priority. Linux keeps a nice value per
 /// thread; elsewhere the call would change the whole process, so it is
 /// left out.
-fn lower_priority() {
+pub(crate) fn lower_priority() {
     #[cfg(target_os = "linux")]
     {
         // SAFETY: plain system calls on the calling thread's own id.

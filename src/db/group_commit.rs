@@ -18,7 +18,13 @@ use std::sync::mpsc;
 use diesel::Connection;
 use tokio::sync::oneshot;
 
+use diesel::connection::SimpleConnection;
+
+use super::checkpoint::Checkpointer;
 use super::{DbConn, Pool, PooledConn};
+
+/// SQLite's own default for `wal_autocheckpoint`, in pages.
+const SQLITE_AUTOCHECKPOINT: u32 = 1000;
 
 /// Most operations in one transaction: enough to absorb a burst, few
 /// enough that other writers (the mail worker) get their turn soon.
@@ -48,7 +54,14 @@ impl GroupCommit {
         let (queue, waiting) = mpsc::channel();
         std::thread::Builder::new()
             .name("db-group-commit".into())
-            .spawn(move || Writer { pool, conn: None }.serve(&waiting))?;
+            .spawn(move || {
+                Writer {
+                    pool,
+                    conn: None,
+                    checkpoints: None,
+                }
+                .serve(&waiting)
+            })?;
         Ok(Self { queue })
     }
 
@@ -157,6 +170,8 @@ struct Writer {
     pool: Pool,
     /// Kept between groups so that its page cache stays warm.
     conn: Option<PooledConn>,
+    /// On SQLite, the thread that checkpoints the log in this one's stead.
+    checkpoints: Option<Checkpointer>,
 }
 
 impl Writer {
@@ -171,9 +186,37 @@ impl Writer {
     fn connection(&mut self) -> Result<&mut DbConn, String> {
         let conn = match self.conn.take() {
             Some(conn) => conn,
-            None => self.pool.get().map_err(|e| e.to_string())?,
+            None => self.fresh_connection()?,
         };
         Ok(&mut **self.conn.insert(conn))
+    }
+
+    /// A connection from the pool. On SQLite it leaves checkpoints to the
+    /// checkpoint thread and keeps a larger page cache than the pool's
+    /// (up to 64 MiB): a sign-on changes pages all over the signatures' and
+    /// the outbox's indexes, and each one not in memory is a read.
+    fn fresh_connection(&mut self) -> Result<PooledConn, String> {
+        let mut conn = self.pool.get().map_err(|e| e.to_string())?;
+        if let DbConn::Sqlite(_) = &mut *conn {
+            conn.batch_execute("PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -65536")
+                .map_err(|e| e.to_string())?;
+            if self.checkpoints.is_none() {
+                self.checkpoints =
+                    Some(Checkpointer::start(self.pool.clone()).map_err(|e| e.to_string())?);
+            }
+        }
+        Ok(conn)
+    }
+
+    /// Gives the connection back to the pool as the pool handed it out.
+    fn release_connection(&mut self) {
+        if let Some(mut conn) = self.conn.take()
+            && let DbConn::Sqlite(_) = &mut *conn
+        {
+            let _ = conn.batch_execute(&format!(
+                "PRAGMA wal_autocheckpoint = {SQLITE_AUTOCHECKPOINT}"
+            ));
+        }
     }
 
     fn commit(&mut self, mut group: Vec<Box<dyn Task>>) {
@@ -187,7 +230,12 @@ impl Writer {
             .map_err(|error| error.to_string())
         });
         match committed {
-            Ok(()) => group.into_iter().for_each(|task| task.answer()),
+            Ok(()) => {
+                if let Some(checkpoints) = &self.checkpoints {
+                    checkpoints.committed();
+                }
+                group.into_iter().for_each(|task| task.answer());
+            }
             Err(error) => {
                 tracing::warn!(
                     error,
@@ -195,7 +243,7 @@ impl Writer {
                     "a group transaction failed; running its operations one by one"
                 );
                 // A fresh connection, in case this one broke.
-                self.conn = None;
+                self.release_connection();
                 for task in group {
                     task.run_alone(self.connection());
                 }

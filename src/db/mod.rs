@@ -1,6 +1,7 @@
 //! The database: one connection type for SQLite and PostgreSQL, its pool and
 //! the embedded migrations.
 
+mod checkpoint;
 mod group_commit;
 pub mod schema;
 mod stable_plans;
