@@ -64,6 +64,7 @@ fn main() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let worker = Worker::new(
         pool.clone(),
+        undersigned::db::GroupCommit::start(pool.clone()).expect("writer"),
         Transport::from_settings(&settings).expect("transport"),
         context.from.clone(),
         None,

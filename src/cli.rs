@@ -191,8 +191,10 @@ async fn deliver_now(
     pool: db::Pool,
     context: &mail::MailContext,
 ) -> anyhow::Result<()> {
+    let writes = db::GroupCommit::start(pool.clone())?;
     let worker = mail::Worker::new(
         pool,
+        writes,
         mail::Transport::from_settings(settings)?,
         context.from.clone(),
         mail::load_dkim(settings)?,

@@ -28,6 +28,7 @@ pub struct Application {
     background: oneshot::Receiver<()>,
     stop_worker: watch::Sender<bool>,
     pool: db::Pool,
+    writes: db::GroupCommit,
 }
 
 impl Application {
@@ -61,8 +62,11 @@ impl Application {
         let mail = MailContext::new(&settings, base_url.clone())?;
         let dkim = mail::load_dkim(&settings)?;
         let transport = Transport::from_settings(&settings)?;
+        let writes = db::GroupCommit::start(pool.clone())
+            .context("could not start the database writer thread")?;
         let worker = Worker::new(
             pool.clone(),
+            writes.clone(),
             transport,
             mail.from.clone(),
             dkim,
@@ -83,11 +87,9 @@ impl Application {
 
         let https = base_url.starts_with("https://");
         let limits = crate::web::limits::Limits::from_settings(&settings);
-        let writes = db::GroupCommit::start(pool.clone())
-            .context("could not start the database writer thread")?;
         let state = web::Data::new(AppState {
             pool: pool.clone(),
-            writes,
+            writes: writes.clone(),
             settings: Arc::new(settings),
             base_url: base_url.clone(),
             mail,
@@ -116,6 +118,7 @@ impl Application {
             background,
             stop_worker,
             pool,
+            writes,
         })
     }
 
@@ -134,6 +137,11 @@ impl Application {
 
     pub fn pool(&self) -> db::Pool {
         self.pool.clone()
+    }
+
+    /// The writer that requests' short write operations go through.
+    pub fn writes(&self) -> db::GroupCommit {
+        self.writes.clone()
     }
 
     /// A handle that stops the server as SIGTERM or Ctrl-C would.

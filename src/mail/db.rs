@@ -137,29 +137,31 @@ const CLAIM_SQLITE: &str = "UPDATE outbox SET locked_by = ?, locked_until = ? WH
 /// Claims up to `limit` due rows for `claim` until `lease_until`, in one
 /// statement. On PostgreSQL rows locked by another worker's claim are
 /// skipped, not waited for; on both backends a row whose lease is live is
-/// never claimed twice.
+/// never claimed twice. Returns how many rows were claimed; [`claimed`]
+/// reads them.
 pub fn claim_due(
     conn: &mut DbConn,
     claim: &str,
     now: NaiveDateTime,
     lease_until: NaiveDateTime,
     limit: i64,
-) -> QueryResult<Vec<OutboxRow>> {
+) -> QueryResult<usize> {
     use diesel::sql_types::{BigInt, Text, Timestamp};
     let sql = match conn {
         DbConn::Postgres(_) => CLAIM_POSTGRES,
         DbConn::Sqlite(_) => CLAIM_SQLITE,
     };
-    let claimed = diesel::sql_query(sql)
+    diesel::sql_query(sql)
         .bind::<Text, _>(claim)
         .bind::<Timestamp, _>(lease_until)
         .bind::<Timestamp, _>(now)
         .bind::<Timestamp, _>(now)
         .bind::<BigInt, _>(limit)
-        .execute(conn)?;
-    if claimed == 0 {
-        return Ok(Vec::new());
-    }
+        .execute(conn)
+}
+
+/// The rows that `claim` holds and that are still to be sent, in order.
+pub fn claimed(conn: &mut DbConn, claim: &str) -> QueryResult<Vec<OutboxRow>> {
     outbox::table
         .filter(outbox::locked_by.eq(claim))
         .filter(outbox::status.eq(Status::Queued.as_str()))

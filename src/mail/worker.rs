@@ -16,7 +16,7 @@ use super::db::{self, OutboxRow};
 use super::message::{self, Dkim};
 use super::transport::{Outcome, Transport};
 use crate::config::Settings;
-use crate::db::{DbConn, Pool};
+use crate::db::{DbConn, GroupCommit, Pool};
 
 /// Longest wait between two attempts at one message.
 const MAX_RETRY_DELAY: Duration = Duration::from_secs(6 * 3600);
@@ -53,6 +53,9 @@ impl WorkerOptions {
 
 pub struct Worker {
     pool: Pool,
+    /// Outcomes and claims are written with the requests' writes, so the
+    /// worker never holds the write lock at its lower priority.
+    writes: GroupCommit,
     transport: Arc<Transport>,
     from: Mailbox,
     dkim: Option<Dkim>,
@@ -63,6 +66,7 @@ pub struct Worker {
 impl Worker {
     pub fn new(
         pool: Pool,
+        writes: GroupCommit,
         transport: Transport,
         from: Mailbox,
         dkim: Option<Dkim>,
@@ -75,6 +79,7 @@ impl Worker {
         });
         Self {
             pool,
+            writes,
             transport: Arc::new(transport),
             from,
             dkim,
@@ -138,7 +143,10 @@ impl Worker {
         if let Some(unsent) = next {
             let ids: Vec<String> = unsent.rows.into_iter().map(|row| row.id).collect();
             let claim = unsent.claim;
-            if let Err(error) = self.db(move |conn| db::release(conn, &ids, &claim)).await {
+            if let Err(error) = self
+                .write(move |conn| db::release(conn, &ids, &claim))
+                .await
+            {
                 tracing::error!(
                     error = format!("{error:#}"),
                     "could not give back claimed mail"
@@ -163,7 +171,7 @@ impl Worker {
     /// On SQLite one worker serves the database, so at its start any lease
     /// is a leftover of a process that died; on PostgreSQL leases expire.
     async fn release_stale_leases(&self) -> anyhow::Result<()> {
-        self.db(|conn| match conn {
+        self.write(|conn| match conn {
             DbConn::Sqlite(_) => db::release_all_leases(conn),
             DbConn::Postgres(_) => Ok(0),
         })
@@ -178,10 +186,16 @@ impl Worker {
         let lease_until =
             now + chrono::Duration::from_std(self.options.lease).unwrap_or(chrono::Duration::MAX);
         let batch = self.batch_size();
-        let rows = {
+        let claimed = {
             let claim = claim.clone();
-            self.db(move |conn| db::claim_due(conn, &claim, now, lease_until, batch))
+            self.write(move |conn| db::claim_due(conn, &claim, now, lease_until, batch))
                 .await?
+        };
+        let rows = if claimed == 0 {
+            Vec::new()
+        } else {
+            let claim = claim.clone();
+            self.db(move |conn| db::claimed(conn, &claim)).await?
         };
         Ok(Claimed { claim, rows })
     }
@@ -232,7 +246,7 @@ impl Worker {
         recorded?;
         let skipped = skipped.into_inner().unwrap_or_default();
         if !skipped.is_empty() {
-            self.db(move |conn| db::release(conn, &skipped, &claim))
+            self.write(move |conn| db::release(conn, &skipped, &claim))
                 .await?;
         }
         Ok(())
@@ -271,10 +285,7 @@ impl Worker {
                 .collect();
             let claim = claim.to_owned();
             // Keep receiving after a failure, so sending is never blocked.
-            if let Err(error) = self
-                .db(move |conn| crate::db::transaction(conn, |c| record(c, &claim, &results)))
-                .await
-            {
+            if let Err(error) = self.write(move |conn| record(conn, &claim, &results)).await {
                 tracing::error!(error = format!("{error:#}"), "could not record sends");
                 failure = Some(error);
             }
@@ -314,6 +325,18 @@ impl Worker {
             }
         };
         Recorded { row, verdict }
+    }
+
+    /// Runs a write on the database writer's thread, in one of its groups.
+    async fn write<T: Send + 'static>(
+        &self,
+        work: impl FnMut(&mut DbConn) -> diesel::QueryResult<T> + Send + 'static,
+    ) -> anyhow::Result<T> {
+        self.writes
+            .run(work)
+            .await
+            .context("the database writer failed")?
+            .context("outbox write failed")
     }
 
     async fn db<T: Send + 'static>(
