@@ -1,7 +1,10 @@
 //! Request rates of the real application over loopback HTTP, next to the
 //! bare `/healthz` rate measured in the same run: sign-on submissions (to
 //! the statement with 100,000 names, each with a new address) and the
-//! public page of statements with 10,000 and 100,000 listed names.
+//! public page of statements with 10,000 and 100,000 listed names. Beside
+//! the sign-on POST it measures the same sign-ons stored without HTTP,
+//! straight through the application's database writer: the ceiling that
+//! the POST's rate can reach on this machine and database.
 //!
 //! Run: `cargo bench --bench http`. The load comes from this process: a
 //! reqwest client with `HTTP_BENCH_CONNECTIONS` (default 16) tasks, each
@@ -26,12 +29,16 @@ use reqwest::StatusCode;
 use undersigned::accounts::{self, Email};
 use undersigned::audit::Actor;
 use undersigned::coalitions::{self, Role};
+use undersigned::config::SecretKey;
 use undersigned::config::Settings;
 use undersigned::db::schema::signatures as sig;
-use undersigned::db::{self as store, DbConn, Pool};
+use undersigned::db::{self as store, DbConn, GroupCommit, Pool};
+use undersigned::i18n::CountryCode;
+use undersigned::mail::MailContext;
+use undersigned::signatures::signing::{self, SignOn};
 use undersigned::signatures::{self, Kind, Placement};
 use undersigned::startup::Application;
-use undersigned::statements::{self, Draft, ListOrder, Statement, Status};
+use undersigned::statements::{self, Draft, ListOrder, Revision, Statement, Status};
 
 /// Listed names of the two statements whose public page is measured.
 const SMALL_LIST: usize = 10_000;
@@ -222,6 +229,131 @@ async fn run(
 ) -> Sample {
     measure(client, load.warm_up(), name, expected, make.clone()).await;
     measure(client, load, name, expected, make).await
+}
+
+/// What a sign-on stored without HTTP needs.
+#[derive(Clone)]
+struct Direct {
+    writes: GroupCommit,
+    mail: Arc<MailContext>,
+    secret: Arc<SecretKey>,
+    statement: Arc<Statement>,
+    title: Arc<str>,
+    revision: Arc<Revision>,
+}
+
+impl Direct {
+    fn ctx(&self) -> signing::Ctx<'_> {
+        signing::Ctx {
+            mail: &self.mail,
+            secret: &self.secret,
+            confirm_days: 7,
+            mails_per_day: i64::MAX,
+        }
+    }
+
+    /// One sign-on as the form handler stores it: prepared on the calling
+    /// task, written by the database writer.
+    async fn sign(&self, n: u64) -> bool {
+        let sign_on = SignOn {
+            kind: Kind::Organization,
+            name: format!("Bench Organization {n}"),
+            country: CountryCode::parse("FR"),
+            website: Some(format!("https://bench{n}.example.org")),
+            affiliation: None,
+            city: None,
+            signer_name: Some("Ana Bench".into()),
+            signer_title: Some("Director".into()),
+            email: format!("direct{n}@bench{n}.example.org"),
+            authorized: true,
+            comment: None,
+            language: "en".into(),
+        };
+        let Ok(prepared) = signing::Prepared::new(
+            &self.ctx(),
+            &self.statement,
+            &self.title,
+            &self.revision,
+            sign_on,
+        ) else {
+            return false;
+        };
+        let this = self.clone();
+        matches!(
+            self.writes
+                .run(move |c| {
+                    signing::submit_prepared(c, &this.ctx(), &this.statement, &prepared)
+                })
+                .await,
+            Ok(Ok(_))
+        )
+    }
+}
+
+/// Sign-ons stored straight through the database writer, as many at a
+/// time as the HTTP measurements have connections: the rate the form's
+/// POST would reach if HTTP, the page lookup and the client cost nothing.
+async fn measure_direct(direct: &Direct, load: Load, name: &str) -> Sample {
+    let started = Instant::now();
+    let deadline = started + load.duration;
+    let tasks: Vec<_> = (0..load.connections)
+        .map(|_| {
+            let direct = direct.clone();
+            tokio::spawn(async move {
+                let (mut latencies, mut errors) = (Vec::new(), 0);
+                while Instant::now() < deadline {
+                    let n = REQUEST_NUMBER.fetch_add(1, Ordering::Relaxed);
+                    let sent = Instant::now();
+                    if direct.sign(n).await {
+                        latencies.push(sent.elapsed());
+                    } else {
+                        errors += 1;
+                    }
+                }
+                (latencies, errors)
+            })
+        })
+        .collect();
+    let mut sample = Sample {
+        name: name.to_owned(),
+        elapsed: Duration::ZERO,
+        latencies: Vec::new(),
+        errors: 0,
+    };
+    for task in tasks {
+        let (latencies, errors) = task.await.unwrap_or_default();
+        sample.latencies.extend(latencies);
+        sample.errors += errors;
+    }
+    sample.elapsed = started.elapsed();
+    sample.latencies.sort_unstable();
+    sample
+}
+
+/// The sign-on path below HTTP, on the statement `slug`.
+async fn direct(
+    pool: &Pool,
+    writes: GroupCommit,
+    settings: &Settings,
+    base: &str,
+    slug: &str,
+) -> anyhow::Result<Direct> {
+    let slug = slug.to_owned();
+    let (statement, title, revision) = with_conn(pool, move |c| {
+        let statement = statements::find_by_slug(c, &slug)?.context("statement")?;
+        let version = statements::version(c, &statement.id, "en")?.context("version")?;
+        let revision = statements::current_revision(c, &version)?;
+        Ok((statement, version.title, revision))
+    })
+    .await?;
+    Ok(Direct {
+        writes,
+        mail: Arc::new(MailContext::new(settings, base.to_owned())?),
+        secret: Arc::new(settings.secret_key()?),
+        statement: Arc::new(statement),
+        title: title.into(),
+        revision: Arc::new(revision),
+    })
 }
 
 /// The statements the bench uses, by slug. Sign-ons go to the large one:
@@ -439,9 +571,10 @@ fn settings(backend: &Backend, data_dir: &std::path::Path) -> anyhow::Result<Set
 /// Starts the app on `backend`, fills it and takes every measurement.
 async fn bench(backend: &Backend, load: Load) -> anyhow::Result<Vec<Sample>> {
     let data_dir = tempfile::tempdir().context("data directory")?;
-    let app = Application::build(settings(backend, data_dir.path())?).await?;
+    let settings = settings(backend, data_dir.path())?;
+    let app = Application::build(settings.clone()).await?;
     let base = format!("http://127.0.0.1:{}", app.port());
-    let (pool, handle) = (app.pool(), app.handle());
+    let (pool, handle, writes) = (app.pool(), app.handle(), app.writes());
     let server = tokio::spawn(app.run_until_stopped());
 
     let filling = Instant::now();
@@ -480,6 +613,11 @@ async fn bench(backend: &Backend, load: Load) -> anyhow::Result<Vec<Sample>> {
         )
         .await,
     );
+    settle_outbox(&pool, backend.label()).await?;
+    let direct = direct(&pool, writes, &settings, &base, &fixture.large).await?;
+    let name = format!("same, without HTTP, {LARGE_LIST} listed");
+    measure_direct(&direct, load.warm_up(), &name).await;
+    samples.push(measure_direct(&direct, load, &name).await);
     settle_outbox(&pool, backend.label()).await?;
     let small = format!("GET /s/{{slug}}, {SMALL_LIST} listed");
     let large = format!("GET /s/{{slug}}, {LARGE_LIST} listed");
@@ -543,7 +681,7 @@ fn verdict(met: bool) -> &'static str {
 }
 
 fn print_targets(samples: &[Sample]) {
-    let [health, sign, small, large] = samples else {
+    let [health, sign, direct, small, large] = samples else {
         return;
     };
     let share = sign.rate() / health.rate();
@@ -551,6 +689,10 @@ fn print_targets(samples: &[Sample]) {
         "target  sign-on rate >= 25% of /healthz: {:.1}% -> {}",
         100.0 * share,
         verdict(share >= 0.25)
+    );
+    println!(
+        "        sign-on rate over HTTP / without HTTP: {:.0}%",
+        100.0 * sign.rate() / direct.rate()
     );
     let p99 = sign.percentile_ms(0.99);
     println!(
