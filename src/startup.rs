@@ -62,8 +62,7 @@ impl Application {
         let mail = MailContext::new(&settings, base_url.clone())?;
         let dkim = mail::load_dkim(&settings)?;
         let transport = Transport::from_settings(&settings)?;
-        let writes = db::GroupCommit::start(pool.clone())
-            .context("could not start the database writer thread")?;
+        let writes = db::GroupCommit::start(pool.clone())?;
         let worker = Worker::new(
             pool.clone(),
             writes.clone(),

@@ -231,10 +231,14 @@ pub fn submit(
 ) -> Result<Submitted, SigningError> {
     let title = crate::statements::title_in(conn, statement, &sign_on.language)?;
     let prepared = Prepared::new(ctx, statement, &title, revision, sign_on.clone())?;
-    submit_prepared(conn, ctx, statement, &prepared)
+    crate::db::transaction(conn, |conn| {
+        submit_prepared(conn, ctx, statement, &prepared)
+    })
 }
 
-/// [`submit`] for a sign-on prepared beforehand.
+/// [`submit`] for a sign-on prepared beforehand. It writes several rows:
+/// run it inside a transaction, such as the savepoint that
+/// `db::GroupCommit` gives each operation.
 pub fn submit_prepared(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
@@ -242,62 +246,50 @@ pub fn submit_prepared(
     prepared: &Prepared,
 ) -> Result<Submitted, SigningError> {
     let sign_on = &prepared.sign_on;
-    crate::db::transaction(conn, |conn| {
-        if over_daily_cap(conn, ctx, &sign_on.email)? {
-            return Err(SigningError::MailCap);
-        }
-        let existing = db::state_by_email(conn, &statement.id, &sign_on.email)?;
-        let id = match existing {
-            None => None,
-            Some((id, status)) => match Status::parse(&status) {
-                Some(Status::Withdrawn) | None => Some(id),
-                Some(_) => {
-                    let signature = db::find(conn, &id)?.ok_or(SigningError::InvalidLink)?;
-                    return answer_again(conn, ctx, statement, &signature);
-                }
-            },
-        };
-        let row = RowParts {
-            status: Status::PendingEmail,
-            source: Source::Form,
-            revision_id: &prepared.revision_id,
-            confirmed_at: None,
-        };
-        if let Some(id) = &id {
-            write_row(
-                conn,
-                statement,
-                id,
-                sign_on,
-                &prepared.keys,
-                &row,
-                prepared.at,
-                true,
-            )?;
-            tokens::revoke_unused(conn, Purpose::ConfirmSignature, Some(id))?;
-        } else {
-            write_row(
-                conn,
-                statement,
-                &prepared.id,
-                sign_on,
-                &prepared.keys,
-                &row,
-                prepared.at,
-                false,
-            )?;
-        }
-        let id = id.as_deref().unwrap_or(&prepared.id);
-        tokens::store(
-            conn,
-            Purpose::ConfirmSignature,
-            &prepared.token,
-            Some(id),
-            Duration::days(ctx.confirm_days),
-        )?;
-        mail::enqueue(conn, ctx.mail, &prepared.confirmation)?;
-        Ok(Submitted::ConfirmationSent)
-    })
+    if over_daily_cap(conn, ctx, &sign_on.email)? {
+        return Err(SigningError::MailCap);
+    }
+    // A withdrawn signature of the same address is taken up again.
+    let reused = match db::state_by_email(conn, &statement.id, &sign_on.email)? {
+        None => None,
+        Some((id, status)) => match Status::parse(&status) {
+            Some(Status::Withdrawn) | None => Some(id),
+            Some(_) => {
+                let signature = db::find(conn, &id)?.ok_or(SigningError::InvalidLink)?;
+                return answer_again(conn, ctx, statement, &signature);
+            }
+        },
+    };
+    let id = reused.as_deref().unwrap_or(&prepared.id);
+    let row = RowParts {
+        status: Status::PendingEmail,
+        source: Source::Form,
+        revision_id: &prepared.revision_id,
+        confirmed_at: None,
+    };
+    let replace = reused.is_some();
+    write_row(
+        conn,
+        statement,
+        id,
+        sign_on,
+        &prepared.keys,
+        &row,
+        prepared.at,
+        replace,
+    )?;
+    if replace {
+        tokens::revoke_unused(conn, Purpose::ConfirmSignature, Some(id))?;
+    }
+    tokens::store(
+        conn,
+        Purpose::ConfirmSignature,
+        &prepared.token,
+        Some(id),
+        Duration::days(ctx.confirm_days),
+    )?;
+    mail::enqueue(conn, ctx.mail, &prepared.confirmation)?;
+    Ok(Submitted::ConfirmationSent)
 }
 
 /// The address has signed this statement before: a listed signer gets the
