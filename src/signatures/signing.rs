@@ -306,16 +306,7 @@ fn answer_again(
             Ok(Submitted::ManageLinkSent)
         }
         Some(Status::PendingEmail) => {
-            send_confirmation(
-                conn,
-                ctx,
-                statement,
-                &signature.id,
-                &signature.email,
-                signature.signer_name.as_deref().unwrap_or(&signature.name),
-                &signature.name,
-                &signature.language,
-            )?;
+            send_fresh_confirmation(conn, ctx, statement, signature)?;
             Ok(Submitted::ConfirmationSent)
         }
         _ => Ok(Submitted::Quietly),
@@ -473,6 +464,26 @@ fn send_confirmation(
     let mail = confirmation_mail(ctx, &token, &title, email, greeting, organization, language)?;
     mail::enqueue(conn, ctx.mail, &mail)?;
     Ok(())
+}
+
+/// A new confirmation link for a stored pending signature, to the details
+/// it was stored with; earlier links stop working.
+fn send_fresh_confirmation(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    signature: &Signature,
+) -> Result<(), SigningError> {
+    send_confirmation(
+        conn,
+        ctx,
+        statement,
+        &signature.id,
+        &signature.email,
+        signature.signer_name.as_deref().unwrap_or(&signature.name),
+        &signature.name,
+        &signature.language,
+    )
 }
 
 /// The mail with the link that confirms a sign-on. It names only the signer
@@ -657,16 +668,7 @@ pub fn resend(
             return Ok(());
         };
         match Status::parse(&signature.status) {
-            Some(Status::PendingEmail) => send_confirmation(
-                conn,
-                ctx,
-                statement,
-                &signature.id,
-                &signature.email,
-                signature.signer_name.as_deref().unwrap_or(&signature.name),
-                &signature.name,
-                &signature.language,
-            ),
+            Some(Status::PendingEmail) => send_fresh_confirmation(conn, ctx, statement, &signature),
             Some(Status::Confirmed | Status::Approved) => {
                 send_manage_link(conn, ctx, statement, &signature)
             }
