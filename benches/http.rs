@@ -18,6 +18,8 @@
 //! say more than the rates; the header shows the load average, since other
 //! work on the machine moves every number.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -168,32 +170,22 @@ type MakeRequest = dyn Fn(&reqwest::Client, u64) -> reqwest::RequestBuilder + Se
 
 static REQUEST_NUMBER: AtomicU64 = AtomicU64::new(0);
 
-/// Sends requests from `load.connections` tasks until the time is up.
-async fn measure(
-    client: &reqwest::Client,
-    load: Load,
-    name: &str,
-    expected: StatusCode,
-    make: Arc<MakeRequest>,
-) -> Sample {
+/// One attempt, number `n` of the run: whether it got the expected answer.
+type Attempt = dyn Fn(u64) -> Pin<Box<dyn Future<Output = bool> + Send>> + Send + Sync;
+
+/// Makes attempts from `load.connections` tasks until the time is up.
+async fn measure(load: Load, name: &str, attempt: Arc<Attempt>) -> Sample {
     let started = Instant::now();
     let deadline = started + load.duration;
     let tasks: Vec<_> = (0..load.connections)
         .map(|_| {
-            let (client, make) = (client.clone(), make.clone());
+            let attempt = attempt.clone();
             tokio::spawn(async move {
                 let (mut latencies, mut errors) = (Vec::new(), 0);
                 while Instant::now() < deadline {
                     let n = REQUEST_NUMBER.fetch_add(1, Ordering::Relaxed);
                     let sent = Instant::now();
-                    let answered = match make(&client, n).send().await {
-                        Ok(response) => {
-                            let status = response.status();
-                            response.bytes().await.is_ok() && status == expected
-                        }
-                        Err(_) => false,
-                    };
-                    if answered {
+                    if attempt(n).await {
                         latencies.push(sent.elapsed());
                     } else {
                         errors += 1;
@@ -220,15 +212,26 @@ async fn measure(
 }
 
 /// Warms up, then measures.
-async fn run(
-    client: &reqwest::Client,
-    load: Load,
-    name: &str,
-    expected: StatusCode,
-    make: Arc<MakeRequest>,
-) -> Sample {
-    measure(client, load.warm_up(), name, expected, make.clone()).await;
-    measure(client, load, name, expected, make).await
+async fn run(load: Load, name: &str, attempt: Arc<Attempt>) -> Sample {
+    measure(load.warm_up(), name, attempt.clone()).await;
+    measure(load, name, attempt).await
+}
+
+/// Requests made by `make`, answered with `expected` and read to the end.
+fn http(client: &reqwest::Client, expected: StatusCode, make: Arc<MakeRequest>) -> Arc<Attempt> {
+    let client = client.clone();
+    Arc::new(move |n| {
+        let request = make(&client, n);
+        Box::pin(async move {
+            match request.send().await {
+                Ok(response) => {
+                    let status = response.status();
+                    response.bytes().await.is_ok() && status == expected
+                }
+                Err(_) => false,
+            }
+        })
+    })
 }
 
 /// What a sign-on stored without HTTP needs.
@@ -288,46 +291,6 @@ impl Direct {
             Ok(Ok(_))
         )
     }
-}
-
-/// Sign-ons stored straight through the database writer, as many at a
-/// time as the HTTP measurements have connections: the rate the form's
-/// POST would reach if HTTP, the page lookup and the client cost nothing.
-async fn measure_direct(direct: &Direct, load: Load, name: &str) -> Sample {
-    let started = Instant::now();
-    let deadline = started + load.duration;
-    let tasks: Vec<_> = (0..load.connections)
-        .map(|_| {
-            let direct = direct.clone();
-            tokio::spawn(async move {
-                let (mut latencies, mut errors) = (Vec::new(), 0);
-                while Instant::now() < deadline {
-                    let n = REQUEST_NUMBER.fetch_add(1, Ordering::Relaxed);
-                    let sent = Instant::now();
-                    if direct.sign(n).await {
-                        latencies.push(sent.elapsed());
-                    } else {
-                        errors += 1;
-                    }
-                }
-                (latencies, errors)
-            })
-        })
-        .collect();
-    let mut sample = Sample {
-        name: name.to_owned(),
-        elapsed: Duration::ZERO,
-        latencies: Vec::new(),
-        errors: 0,
-    };
-    for task in tasks {
-        let (latencies, errors) = task.await.unwrap_or_default();
-        sample.latencies.extend(latencies);
-        sample.errors += errors;
-    }
-    sample.elapsed = started.elapsed();
-    sample.latencies.sort_unstable();
-    sample
 }
 
 /// The sign-on path below HTTP, on the statement `slug`.
@@ -589,58 +552,41 @@ async fn bench(backend: &Backend, load: Load) -> anyhow::Result<Vec<Sample>> {
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(load.connections)
         .build()?;
-    let get = |path: String| -> Arc<MakeRequest> {
+    let get = |path: String| {
         let url = format!("{base}{path}");
-        Arc::new(move |c: &reqwest::Client, _| c.get(&url))
+        http(
+            &client,
+            StatusCode::OK,
+            Arc::new(move |c: &reqwest::Client, _| c.get(&url)),
+        )
     };
     let sign_url = format!("{base}/s/{}/sign", fixture.large);
-    let post: Arc<MakeRequest> = Arc::new(move |c: &reqwest::Client, n| {
-        c.post(&sign_url)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(serde_urlencoded::to_string(sign_form(n)).unwrap_or_default())
-    });
-
-    let mut samples = Vec::new();
-    let ok = StatusCode::OK;
-    samples.push(run(&client, load, "GET /healthz", ok, get("/healthz".into())).await);
-    samples.push(
-        run(
-            &client,
-            load,
-            &format!("POST /s/{{slug}}/sign, {LARGE_LIST} listed"),
-            StatusCode::SEE_OTHER,
-            post,
-        )
-        .await,
+    let post = http(
+        &client,
+        StatusCode::SEE_OTHER,
+        Arc::new(move |c: &reqwest::Client, n| {
+            c.post(&sign_url)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(serde_urlencoded::to_string(sign_form(n)).unwrap_or_default())
+        }),
     );
+
+    let mut samples = vec![run(load, "GET /healthz", get("/healthz".into())).await];
+    let sign = format!("POST /s/{{slug}}/sign, {LARGE_LIST} listed");
+    samples.push(run(load, &sign, post).await);
     settle_outbox(&pool, backend.label()).await?;
     let direct = direct(&pool, writes, &settings, &base, &fixture.large).await?;
-    let name = format!("same, without HTTP, {LARGE_LIST} listed");
-    measure_direct(&direct, load.warm_up(), &name).await;
-    samples.push(measure_direct(&direct, load, &name).await);
+    let stored: Arc<Attempt> = Arc::new(move |n| {
+        let direct = direct.clone();
+        Box::pin(async move { direct.sign(n).await })
+    });
+    let without = format!("same, without HTTP, {LARGE_LIST} listed");
+    samples.push(run(load, &without, stored).await);
     settle_outbox(&pool, backend.label()).await?;
     let small = format!("GET /s/{{slug}}, {SMALL_LIST} listed");
+    samples.push(run(load, &small, get(format!("/s/{}", fixture.small))).await);
     let large = format!("GET /s/{{slug}}, {LARGE_LIST} listed");
-    samples.push(
-        run(
-            &client,
-            load,
-            &small,
-            ok,
-            get(format!("/s/{}", fixture.small)),
-        )
-        .await,
-    );
-    samples.push(
-        run(
-            &client,
-            load,
-            &large,
-            ok,
-            get(format!("/s/{}", fixture.large)),
-        )
-        .await,
-    );
+    samples.push(run(load, &large, get(format!("/s/{}", fixture.large))).await);
 
     handle.stop(true).await;
     server.await.context("server task")??;
