@@ -98,7 +98,7 @@ impl Backend {
 
     fn postgres(admin_url: &str) -> anyhow::Result<Self> {
         let name = format!("undersigned_bench_{}", uuid::Uuid::new_v4().simple());
-        let mut admin = PgConnection::establish(admin_url)
+        let mut admin = store::connect_postgres(admin_url)
             .context("could not connect to UNDERSIGNED_TEST_POSTGRES_URL")?;
         admin
             .batch_execute(&format!("CREATE DATABASE {name}"))
@@ -134,7 +134,7 @@ impl Backend {
 impl Drop for Backend {
     fn drop(&mut self) {
         if let Self::Postgres { admin_url, name } = self
-            && let Ok(mut admin) = PgConnection::establish(admin_url)
+            && let Ok(mut admin) = store::connect_postgres(admin_url)
         {
             let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
         }

@@ -85,6 +85,16 @@ impl Target {
 /// is read as usual.
 const SQLITE_MMAP_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Opens one PostgreSQL connection. libpq talks TLS through OpenSSL, which
+/// by default frees its state in an exit handler while other threads may
+/// still be inside it (a pool replacing a connection, say), and the process
+/// then dies of a segmentation fault on its way out. OpenSSL is initialized
+/// here, before libpq first touches it, with that exit handler turned off.
+pub fn connect_postgres(url: &str) -> diesel::ConnectionResult<PgConnection> {
+    openssl_sys::init();
+    PgConnection::establish(url)
+}
+
 /// Opens connections of the variant its target names, keeping the real error
 /// (the derived `establish` would try each backend and hide it).
 #[derive(Debug)]
@@ -111,7 +121,7 @@ impl Manager {
                 .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
                 Ok(DbConn::Sqlite(conn))
             }
-            Target::Postgres { url } => PgConnection::establish(url).map(DbConn::Postgres),
+            Target::Postgres { url } => connect_postgres(url).map(DbConn::Postgres),
         }
     }
 }

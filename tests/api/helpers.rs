@@ -22,7 +22,7 @@ impl TestDatabase {
         match std::env::var("UNDERSIGNED_TEST_POSTGRES_URL") {
             Ok(admin_url) if !admin_url.is_empty() => {
                 let name = format!("undersigned_test_{}", uuid::Uuid::new_v4().simple());
-                let mut admin = PgConnection::establish(&admin_url)
+                let mut admin = undersigned::db::connect_postgres(&admin_url)
                     .expect("connect to the test PostgreSQL server");
                 admin
                     .batch_execute(&format!("CREATE DATABASE {name}"))
@@ -54,7 +54,7 @@ impl TestDatabase {
 impl Drop for TestDatabase {
     fn drop(&mut self) {
         if let Self::Postgres { admin_url, name } = self
-            && let Ok(mut admin) = PgConnection::establish(admin_url)
+            && let Ok(mut admin) = undersigned::db::connect_postgres(admin_url)
         {
             let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
         }

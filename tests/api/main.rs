@@ -25,6 +25,7 @@ mod outbox;
 mod pages;
 mod press;
 mod previews;
+mod process_exit;
 mod public_page;
 mod reconsent;
 mod revisions;

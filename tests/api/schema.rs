@@ -95,14 +95,15 @@ fn sqlite_shape() -> Shape {
 
 fn postgres_shape(admin_url: &str) -> Shape {
     let name = format!("undersigned_shape_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = PgConnection::establish(admin_url).expect("postgres");
+    let mut admin = undersigned::db::connect_postgres(admin_url).expect("postgres");
     admin
         .batch_execute(&format!("CREATE DATABASE {name}"))
         .expect("create");
     let mut url = url::Url::parse(admin_url).expect("url");
     url.set_path(&format!("/{name}"));
     let columns = {
-        let mut conn = DbConn::Postgres(PgConnection::establish(url.as_str()).expect("connect"));
+        let mut conn =
+            DbConn::Postgres(undersigned::db::connect_postgres(url.as_str()).expect("connect"));
         undersigned::db::run_migrations(&mut conn).expect("postgres migrations");
         diesel::sql_query(
             "SELECT table_name::text AS table_name, column_name::text AS column_name, \
