@@ -147,17 +147,28 @@ fn enqueue(
     mail::enqueue(
         conn,
         ctx.mail,
-        &OutgoingMail {
-            purpose: purpose.to_owned(),
-            subject_id: subject.to_owned(),
-            to: to.to_owned(),
-            to_name: name.map(str::to_owned),
-            content,
-            headers: Vec::new(),
-            priority: Priority::Transactional,
-        },
+        &transactional(purpose, subject, to, name, content),
     )?;
     Ok(())
+}
+
+/// A mail to one signer about their own signature, sent ahead of bulk mail.
+fn transactional(
+    purpose: &str,
+    subject: &str,
+    to: &str,
+    name: Option<&str>,
+    content: mail::Rendered,
+) -> OutgoingMail {
+    OutgoingMail {
+        purpose: purpose.to_owned(),
+        subject_id: subject.to_owned(),
+        to: to.to_owned(),
+        to_name: name.map(str::to_owned),
+        content,
+        headers: Vec::new(),
+        priority: Priority::Transactional,
+    }
 }
 
 /// What the page says after a submission is the same in every case, so it
@@ -508,15 +519,13 @@ fn confirmation_mail(
             "days": ctx.confirm_days,
         }),
     )?;
-    Ok(OutgoingMail {
-        purpose: "confirm-signature".to_owned(),
-        subject_id: token.hash.clone(),
-        to: email.to_owned(),
-        to_name: Some(greeting.to_owned()),
+    Ok(transactional(
+        "confirm-signature",
+        &token.hash,
+        email,
+        Some(greeting),
         content,
-        headers: Vec::new(),
-        priority: Priority::Transactional,
-    })
+    ))
 }
 
 fn send_manage_link(
