@@ -19,9 +19,16 @@ const PAUSE: Duration = Duration::from_millis(200);
 
 #[derive(Default)]
 struct Signal {
-    /// (new commits since the last checkpoint, stop asked)
-    state: Mutex<(bool, bool)>,
+    state: Mutex<State>,
     changed: Condvar,
+}
+
+#[derive(Default)]
+struct State {
+    /// Something was committed since the last checkpoint.
+    committed: bool,
+    /// The thread is to stop.
+    stopping: bool,
 }
 
 /// Wakes the checkpoint thread; stops it when dropped.
@@ -47,8 +54,8 @@ impl Checkpointer {
             .state
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        if !state.0 {
-            state.0 = true;
+        if !state.committed {
+            state.committed = true;
             self.signal.changed.notify_one();
         }
     }
@@ -61,7 +68,7 @@ impl Drop for Checkpointer {
             .state
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        state.1 = true;
+        state.stopping = true;
         self.signal.changed.notify_one();
     }
 }
@@ -71,16 +78,16 @@ fn run(pool: &Pool, signal: &Signal) {
     loop {
         {
             let mut state = signal.state.lock().unwrap_or_else(PoisonError::into_inner);
-            while !state.0 && !state.1 {
+            while !state.committed && !state.stopping {
                 state = signal
                     .changed
                     .wait(state)
                     .unwrap_or_else(PoisonError::into_inner);
             }
-            if state.1 {
+            if state.stopping {
                 return;
             }
-            state.0 = false;
+            state.committed = false;
         }
         let done = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
             conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE)")
