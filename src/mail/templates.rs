@@ -139,7 +139,7 @@ pub fn render(name: &str, context: &impl serde::Serialize) -> Result<Rendered, T
         .collect::<Vec<_>>()
         .join(" ");
     let text = part("txt")?;
-    let html_body = markdown_to_html(&part("html")?);
+    let html_body = crate::text::sanitize_mail_html(&markdown_to_html(&part("html")?));
     let html = super::message::html_layout(&subject, &html_body);
     Ok(Rendered {
         subject,
@@ -179,8 +179,9 @@ pub fn sample(name: &str) -> Option<toml::Table> {
 
 /// `{{ body | markdown }}`: Markdown a coordinator wrote, kept as typed in
 /// the text part and, in the HTML part, rendered and sanitized like every
-/// user Markdown, then joined into one line so that the template's own
-/// Markdown pass keeps it as one HTML block.
+/// user Markdown, then joined into one line inside a `<div>` so that the
+/// template's own Markdown pass keeps it as one HTML block and never reads
+/// text the sanitizer left as Markdown a second time.
 fn markdown_filter(state: &minijinja::State<'_, '_>, value: String) -> minijinja::Value {
     if !state.name().ends_with(".html") {
         return minijinja::Value::from(value);
@@ -194,10 +195,13 @@ fn markdown_filter(state: &minijinja::State<'_, '_>, value: String) -> minijinja
         if let Some((_, html)) = recent.iter().find(|(markdown, _)| *markdown == value) {
             return html.clone();
         }
-        let html = crate::text::render_markdown(&value)
-            .into_string()
-            .trim()
-            .replace('\n', "&#10;");
+        let html = format!(
+            "<div>{}</div>",
+            crate::text::render_markdown(&value)
+                .into_string()
+                .trim()
+                .replace('\n', "&#10;")
+        );
         if recent.len() >= 4 {
             recent.remove(0);
         }
@@ -291,6 +295,39 @@ mod tests {
             "{}",
             rendered.html
         );
+    }
+
+    #[test]
+    fn a_body_never_puts_a_url_outside_the_allow_list_into_a_mail() {
+        let bodies = [
+            "<span>\n[Click](javascript:alert(document.domain)) ![i](javascript:alert(2))\n</span>",
+            "<span>\n[a](data:text/html;base64,PHNjcmlwdD4=) ![b](data:image/png;base64,AA==)\n</span>",
+            "<span>\n[c](vbscript:msgbox(1)) [d](VbScRiPt:msgbox(1))\n</span>",
+            "<span>\n[e](&#106;avascript:alert(1)) [f](&#x6A;avascript:alert(1))\n</span>",
+            "<span>\n[g](JaVaScRiPt:alert(1)) [h]( javascript:alert(1))\n</span>",
+            "<span>\n<a href=\"java&#x09;script:alert(1)\">i</a> <a href=\"java\nscript:x\">j</a>\n</span>",
+            "<div>\n[k](javascript:alert(1))\n</div>",
+            "[l](//evil.example/x) [m](ftp://evil.example) [n](relative/path)",
+        ];
+        for body in bodies {
+            let mut context = sample("statement-update").expect("sample");
+            context.insert("body".into(), body.into());
+
+            let html = render("statement-update", &context).expect("renders").html;
+
+            for (at, _) in html
+                .match_indices("href=\"")
+                .chain(html.match_indices("src=\""))
+            {
+                let value = html[at..].split('"').nth(1).unwrap_or_default();
+                assert!(
+                    ["https://", "http://", "mailto:", "tel:", "#"]
+                        .iter()
+                        .any(|scheme| value.starts_with(scheme)),
+                    "{body:?} -> {value}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -19,7 +19,8 @@ use crate::mail::Rendered;
 /// coordinator types.
 const NAME: &str = "UndersignedRecipientNameMark";
 const ORGANIZATION: &str = "UndersignedRecipientOrganizationMark";
-const UNSUBSCRIBE: &str = "UndersignedRecipientUnsubscribeMark";
+/// An address, since the mail sanitizer keeps only links with a scheme.
+const UNSUBSCRIBE: &str = "https://recipient.invalid/UndersignedRecipientUnsubscribeMark";
 
 /// What a mailing's mails are written from.
 pub(super) struct Source {

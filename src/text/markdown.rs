@@ -28,7 +28,11 @@ const DROPPED_WITH_CONTENT: [&str; 5] = ["script", "style", "iframe", "noscript"
 /// cannot take over ids the page itself relies on.
 const ID_PREFIX: &str = "user-content-";
 
+/// The URL schemes a link in a mail may use; anything else loses its `href`.
+const MAIL_LINK_SCHEMES: [&str; 4] = ["https:", "http:", "mailto:", "tel:"];
+
 static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(sanitizer);
+static MAIL_SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(mail_sanitizer);
 
 /// Markdown typed by a user as safe HTML.
 ///
@@ -42,6 +46,15 @@ pub fn render_markdown(markdown: &str) -> PreEscaped<String> {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
     PreEscaped(SANITIZER.clean(&html).to_string())
+}
+
+/// The last pass over the HTML part of every mail, after every template and
+/// Markdown pass: the tags of [`render_markdown`], links only to `https`,
+/// `http`, `mailto`, `tel` or a fragment of the mail itself, images only from
+/// `http(s)`. Whatever an earlier pass let through, nothing else leaves the
+/// server in a mail.
+pub fn sanitize_mail_html(html: &str) -> String {
+    MAIL_SANITIZER.clean(html).to_string()
 }
 
 /// The same Markdown as plain text, for previews and Open Graph
@@ -81,6 +94,47 @@ fn sanitizer() -> Builder<'static> {
         .link_rel(Some("nofollow noopener noreferrer"))
         .attribute_filter(filter_attribute);
     builder
+}
+
+fn mail_sanitizer() -> Builder<'static> {
+    let tag_attributes = HashMap::from([
+        ("a", HashSet::from(["href"])),
+        ("img", HashSet::from(["src", "alt"])),
+        ("ol", HashSet::from(["start"])),
+        ("div", HashSet::from(["id"])),
+    ]);
+    let mut builder = Builder::empty();
+    builder
+        .tags(TAGS.into())
+        .clean_content_tags(DROPPED_WITH_CONTENT.into())
+        .generic_attributes(HashSet::from(["title"]))
+        .tag_attributes(tag_attributes)
+        .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+        .link_rel(Some("noopener noreferrer"))
+        .attribute_filter(filter_mail_attribute);
+    builder
+}
+
+/// Relative URLs mean nothing in a mail, and a scheme-less value is where a
+/// browser and a sanitizer may disagree, so only the allow-list passes.
+fn filter_mail_attribute<'u>(
+    element: &str,
+    attribute: &str,
+    value: &'u str,
+) -> Option<Cow<'u, str>> {
+    let allowed = match (element, attribute) {
+        ("img", "src") => is_web_url(value),
+        (_, "href") => {
+            value.starts_with('#')
+                || MAIL_LINK_SCHEMES.iter().any(|scheme| {
+                    value
+                        .get(..scheme.len())
+                        .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+                })
+        }
+        _ => true,
+    };
+    allowed.then_some(Cow::Borrowed(value))
 }
 
 /// Runs after the sanitizer's own checks, on attributes it already allowed.

@@ -7,7 +7,7 @@ mod markdown;
 mod slugs;
 
 pub use diff::{DiffPart, diff_as_text, diff_stats, render_diff, word_diff};
-pub use markdown::{markdown_excerpt, render_markdown};
+pub use markdown::{markdown_excerpt, render_markdown, sanitize_mail_html};
 pub use slugs::{is_valid_slug, slugify};
 
 use sha2::{Digest, Sha256};

@@ -193,6 +193,11 @@ async fn add_contact(owner: &Session, fields: &[(&str, &str)]) -> String {
 /// Uploads `csv` as a file (multipart, the CSRF token in the query string);
 /// returns the preview's path.
 async fn upload(owner: &Session, csv: &str) -> String {
+    upload_to(owner, BASE, csv).await
+}
+
+/// Uploads `csv` to the contacts at `base` of a coalition.
+pub async fn upload_to(owner: &Session, base: &str, csv: &str) -> String {
     let boundary = "contacts-test-boundary";
     let body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\n\
@@ -201,7 +206,7 @@ async fn upload(owner: &Session, csv: &str) -> String {
     let response = owner
         .client
         .post(format!(
-            "{}{BASE}/import?csrf={}",
+            "{}{base}/import?csrf={}",
             owner.address, owner.csrf
         ))
         .header(

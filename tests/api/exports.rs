@@ -36,7 +36,7 @@ async fn approved_formulas(app: &TestApp) -> (Session, String) {
 }
 
 /// The CSV export as one map of column to cell per row.
-async fn csv_rows(owner: &Session, statement: &str) -> (String, Vec<HashMap<String, String>>) {
+pub async fn csv_rows(owner: &Session, statement: &str) -> (String, Vec<HashMap<String, String>>) {
     let response = owner
         .get(&format!("{}.csv", signatures_path(statement)))
         .await;

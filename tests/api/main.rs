@@ -30,6 +30,7 @@ mod public_page;
 mod reconsent;
 mod revisions;
 mod schema;
+mod security;
 mod sessions;
 mod setup;
 mod signers;

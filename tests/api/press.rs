@@ -182,7 +182,7 @@ pub async fn send_to_tag(owner: &Session, release: &str, tag: &str) -> String {
     location(&response)
 }
 
-async fn press_app(
+pub async fn press_app(
     smtp: Option<TestSmtp>,
     change: impl FnOnce(&mut undersigned::config::Settings),
 ) -> (TestApp, Session) {
@@ -199,7 +199,7 @@ async fn press_app(
     (app, owner)
 }
 
-fn mails_for(smtp: &TestSmtp, recipient: &str) -> Vec<String> {
+pub fn mails_for(smtp: &TestSmtp, recipient: &str) -> Vec<String> {
     smtp.received()
         .into_iter()
         .filter(|m| m.recipients.iter().any(|r| r == recipient))
@@ -207,7 +207,7 @@ fn mails_for(smtp: &TestSmtp, recipient: &str) -> Vec<String> {
         .collect()
 }
 
-fn header<'a>(eml: &'a str, name: &str) -> Option<&'a str> {
+pub fn header<'a>(eml: &'a str, name: &str) -> Option<&'a str> {
     let headers = eml.split("\r\n\r\n").next()?;
     headers
         .lines()

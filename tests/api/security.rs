@@ -1,0 +1,135 @@
+//! Findings of an outside black-box test, one test each: what a hostile
+//! coordinator, signer or third-party site tried, and what must hold.
+
+use crate::contacts::upload_to;
+use crate::coordinators::{
+    COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, field_error, location, organization,
+};
+use crate::exports::csv_rows;
+use crate::helpers::spawn_app;
+use crate::mailbox::html_part;
+use crate::press::{Contact, header, mails_for, press_app, release_form, send_to_tag};
+use crate::signers::{SLUG, SignOnForm, open_statement, queued_to, sign, sign_and_confirm};
+use crate::smtp::TestSmtp;
+use crate::statements::TITLE;
+use undersigned::coalitions::Role;
+
+/// The payload that reached sent mail: an HTML block that the sanitizer
+/// unwraps, leaving Markdown links to be read by a second Markdown pass.
+const HIDDEN_LINKS: &str =
+    "<span>\n[Click](javascript:alert(document.domain)) ![i](javascript:alert(2))\n</span>";
+
+/// Every `href` and `src` value in `html`, lower-cased.
+fn urls_in(html: &str) -> Vec<String> {
+    let lower = html.to_lowercase();
+    ["href=\"", "src=\""]
+        .iter()
+        .flat_map(|attribute| {
+            lower
+                .match_indices(attribute)
+                .map(|(at, _)| {
+                    let value = &lower[at + attribute.len()..];
+                    value[..value.find('"').unwrap_or(value.len())].to_owned()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn assert_only_allowed_urls(html: &str) {
+    for url in urls_in(html) {
+        assert!(
+            ["https:", "http:", "mailto:", "tel:", "#"]
+                .iter()
+                .any(|scheme| url.starts_with(scheme)),
+            "{url} in {html}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_release_body_cannot_put_a_script_link_into_the_sent_mail() {
+    // Arrange
+    let smtp = TestSmtp::start();
+    let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
+    app.add_contacts(&[Contact {
+        email: "joe@news.example",
+        name: "Joe Reporter",
+        tags: &["press"],
+    }])
+    .await;
+    let mut form = release_form("Water is a right", "");
+    for (name, value) in &mut form {
+        if *name == "body" || *name == "about" {
+            *value = HIDDEN_LINKS;
+        }
+    }
+    let response = owner
+        .post("/c/clean-water-coalition/press/new", &form)
+        .await;
+    assert_eq!(response.status(), 303, "the release is created");
+    let release = crate::coordinators::location(&response);
+
+    // Act
+    send_to_tag(&owner, &release, "press").await;
+    app.wait_for_mailings().await;
+
+    // Assert
+    let mails = mails_for(&smtp, "joe@news.example");
+    assert_eq!(mails.len(), 1);
+    let html = html_part(&mails[0]).expect("an HTML part");
+    assert_only_allowed_urls(&html);
+    assert!(html.contains("Click"), "the text stays: {html}");
+    assert!(
+        html.contains(&format!("href=\"{}/u/", app.address)),
+        "the unsubscribe link stays: {html}"
+    );
+}
+
+#[tokio::test]
+async fn an_update_to_signatories_cannot_put_a_script_link_into_the_sent_mail() {
+    // Arrange
+    let smtp = TestSmtp::start();
+    let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
+    let statement = app
+        .create_statement(
+            &owner,
+            COALITION_SLUG,
+            "Water is a right",
+            "en",
+            "We call on…",
+        )
+        .await;
+    let signer = organization("Agua Viva", Some("MX"));
+    let to = signer.email.clone();
+    app.add_signatures(&statement, vec![signer]).await;
+    let variants = [
+        HIDDEN_LINKS,
+        "<span>\n[a](data:text/html;base64,PHNjcmlwdD4=) [b](vbscript:msgbox(1))\n</span>",
+        "<span>\n[c](&#106;avascript:alert(1)) [d](JaVaScRiPt:alert(1))\n</span>",
+        "<span>\n[e](java\tscript:alert(1)) <a href=\"java&#x09;script:alert(1)\">f</a>\n</span>",
+    ]
+    .join("\n\n");
+
+    // Act
+    let response = owner
+        .post(
+            &format!("/c/{COALITION_SLUG}/statements/{statement}/update"),
+            &[
+                ("subject", "Our statement is published"),
+                ("body", variants.as_str()),
+                ("signatories", statement.as_str()),
+                ("when", "now"),
+                ("action", "send"),
+            ],
+        )
+        .await;
+    app.wait_for_mailings().await;
+
+    // Assert
+    assert_eq!(response.status(), 303);
+    let mails = mails_for(&smtp, &to);
+    assert_eq!(mails.len(), 1);
+    let html = html_part(&mails[0]).expect("an HTML part");
+    assert_only_allowed_urls(&html);
+}
