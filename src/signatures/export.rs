@@ -90,12 +90,25 @@ pub fn rows(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<Row>> {
 }
 
 /// A cell that a spreadsheet would run as a formula gets a leading
-/// apostrophe, so it is shown as the text it is.
+/// apostrophe, so it is shown as the text it is. Spreadsheets that trim
+/// cells on import ("trim spaces" in LibreOffice) read past leading
+/// whitespace and control characters, so the check does too.
 pub fn neutralize(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_owned(),
+    if is_formula_like(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
     }
+}
+
+/// Whether a spreadsheet could read the cell as a formula: its first
+/// character that is not whitespace or a control character starts one, or
+/// it begins with a tab or a carriage return.
+pub fn is_formula_like(cell: &str) -> bool {
+    cell.starts_with(['\t', '\r'])
+        || cell
+            .trim_start_matches(|c: char| c.is_whitespace() || c.is_control())
+            .starts_with(['=', '+', '-', '@'])
 }
 
 /// The rows as CSV with a header line; every text cell neutralized.
@@ -131,7 +144,17 @@ mod tests {
 
     #[test]
     fn formula_starts_are_neutralized() {
-        for dangerous in ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+        for dangerous in [
+            "=HYPERLINK(\"x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            " =6*7",
+            "\u{a0}\u{3000}=6*7",
+            "\n\u{1}+1",
+        ] {
             assert!(neutralize(dangerous).starts_with('\''), "{dangerous:?}");
         }
         assert_eq!(neutralize("Agua Viva"), "Agua Viva");

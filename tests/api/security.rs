@@ -133,3 +133,19 @@ async fn an_update_to_signatories_cannot_put_a_script_link_into_the_sent_mail() 
     let html = html_part(&mails[0]).expect("an HTML part");
     assert_only_allowed_urls(&html);
 }
+
+#[tokio::test]
+async fn a_comment_with_a_formula_behind_a_space_is_exported_as_text() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+    let form = SignOnForm::organization("Agua Viva", "ana@agua.example").with("comment", " =6*7");
+    sign_and_confirm(&app, &form).await;
+
+    // Act
+    let (_, rows) = csv_rows(&owner, &statement).await;
+
+    // Assert
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["comment"], "' =6*7");
+}
