@@ -164,13 +164,17 @@ struct NextQuery {
     next: String,
 }
 
-/// Only local paths are followed after login, never another site.
-fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/c"
-    }
+/// Only local paths are followed after login, never another site: a single
+/// `/` followed by a character that is neither `/` nor `\` (both would make
+/// the browser read a host), and nothing but visible ASCII, since browsers
+/// drop tabs and line breaks from a URL and a header cannot carry them.
+/// Anything else goes to the coalitions page.
+pub(crate) fn safe_next(next: &str) -> &str {
+    let mut chars = next.chars();
+    let local = chars.next() == Some('/')
+        && chars.next().is_some_and(|c| c != '/' && c != '\\')
+        && next.chars().all(|c| c.is_ascii_graphic() && c != '\\');
+    if local { next } else { "/c" }
 }
 
 #[get("/login")]
@@ -387,5 +391,32 @@ async fn reset_submit(
             views::reset_invalid(lang),
         )),
         Err(error) => Err(WebError::unexpected(error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_a_local_path_is_followed_after_login() {
+        for local in ["/c", "/c/clean-water/statements?page=2", "/a%20b"] {
+            assert_eq!(safe_next(local), local);
+        }
+        for other in [
+            "",
+            "/",
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example/x",
+            "/c\r\nX: 1",
+            "https://evil.example",
+            "c",
+            "/ñ",
+            "/a b",
+            "/a\\..",
+        ] {
+            assert_eq!(safe_next(other), "/c", "{other:?}");
+        }
     }
 }

@@ -149,3 +149,33 @@ async fn a_comment_with_a_formula_behind_a_space_is_exported_as_text() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["comment"], "' =6*7");
 }
+
+#[tokio::test]
+async fn login_never_redirects_to_another_site_or_fails_on_a_hostile_next() {
+    // Arrange
+    let app = spawn_app().await;
+    app.setup_first_account().await;
+
+    for next in [
+        "/\t/evil.example/x",
+        "/c\r\nX: 1",
+        "//evil.example",
+        "/\\evil.example",
+    ] {
+        // Act
+        let response = browser()
+            .post(app.url("/login"))
+            .form(&[
+                ("email", OWNER_EMAIL),
+                ("password", PASSWORD),
+                ("next", next),
+            ])
+            .send()
+            .await
+            .expect("request sent");
+
+        // Assert
+        assert_eq!(response.status(), 303, "{next:?}");
+        assert_eq!(location(&response), "/c", "{next:?}");
+    }
+}
