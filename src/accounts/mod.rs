@@ -2,6 +2,7 @@
 //! (argon2id), login with throttling, revocable sessions and password reset.
 
 mod db;
+mod email;
 pub mod routes;
 mod views;
 
@@ -16,6 +17,7 @@ use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::tokens::{self, Purpose};
 
 pub use db::Coordinator;
+pub use email::Email;
 
 /// How long a printed setup link stays valid.
 const SETUP_LINK_VALIDITY: Duration = Duration::days(7);
@@ -29,27 +31,6 @@ const MAX_PASSWORD_CHARS: usize = 1024;
 const FAILURES_PER_ACCOUNT: i64 = 5;
 const FAILURES_PER_IP: i64 = 20;
 const THROTTLE_WINDOW: Duration = Duration::minutes(15);
-
-/// A normalized email address (trimmed, lower case, with one `@`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Email(String);
-
-impl Email {
-    pub fn parse(input: &str) -> Option<Self> {
-        let email = input.trim().to_lowercase();
-        let valid = email.len() <= 254
-            && email.parse::<lettre::Address>().is_ok()
-            && email
-                .split('@')
-                .nth(1)
-                .is_some_and(|domain| domain.contains('.') || domain == "localhost");
-        valid.then_some(Self(email))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
 
 /// A password that meets the length rule. Never printed.
 pub struct Password(String);

@@ -669,11 +669,13 @@ pub fn resend(
     email: &str,
 ) -> Result<(), SigningError> {
     crate::db::transaction(conn, |conn| {
-        if over_daily_cap(conn, ctx, email)? {
+        let Some(email) = crate::accounts::Email::parse(email) else {
+            return Ok(());
+        };
+        if over_daily_cap(conn, ctx, email.as_str())? {
             return Err(SigningError::MailCap);
         }
-        let Some(signature) = db::find_by_email(conn, &statement.id, &email.trim().to_lowercase())?
-        else {
+        let Some(signature) = db::find_by_email(conn, &statement.id, email.as_str())? else {
             return Ok(());
         };
         match Status::parse(&signature.status) {

@@ -17,6 +17,13 @@ fn hourly(n: u32) -> Quota {
     Quota::per_hour(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN))
 }
 
+/// The canonical address when it parses, so that spellings of one mailbox
+/// share a count; what was typed otherwise (the form refuses it anyway).
+fn address_key(email: &str) -> String {
+    crate::accounts::Email::parse(email)
+        .map_or_else(|| email.trim().to_lowercase(), |e| e.as_str().to_owned())
+}
+
 impl Limits {
     pub fn from_settings(settings: &Settings) -> Self {
         Self {
@@ -31,7 +38,7 @@ impl Limits {
         self.signon_per_ip.check_key(&ip.to_owned()).is_ok()
             && self
                 .signon_per_address
-                .check_key(&email.trim().to_lowercase())
+                .check_key(&address_key(email))
                 .is_ok()
     }
 

@@ -179,3 +179,40 @@ async fn login_never_redirects_to_another_site_or_fails_on_a_hostile_next() {
         assert_eq!(location(&response), "/c", "{next:?}");
     }
 }
+
+#[tokio::test]
+async fn equivalent_spellings_of_one_address_share_its_caps_and_odd_forms_are_refused() {
+    // Arrange
+    let app = spawn_app().await;
+    open_statement(&app, &[]).await;
+
+    // Act
+    let mut refused = Vec::new();
+    for email in [
+        "\"cap\"@victim.example",
+        "\"\\cap\"@victim.example",
+        "\"c\\ap\"@victim.example",
+        "x@[127.0.0.1]",
+    ] {
+        let response = sign(&app, &SignOnForm::organization("Agua Viva", email)).await;
+        let status = response.status();
+        let page = response.text().await.expect("body");
+        refused.push((email, status, field_error(&page, "email")));
+    }
+    let signed = sign(
+        &app,
+        &SignOnForm::organization("Agua Viva", "Cap@Victim.EXAMPLE"),
+    )
+    .await;
+
+    // Assert
+    for (email, status, error) in refused {
+        assert_eq!(status, 422, "{email}");
+        assert!(
+            error.is_some_and(|e| e.contains("without quotes")),
+            "{email} is refused beside the field"
+        );
+    }
+    assert_eq!(signed.status(), 303);
+    assert_eq!(queued_to(&app, "cap@victim.example").await.len(), 1);
+}

@@ -78,7 +78,9 @@ async fn a_form_with_mistakes_is_shown_again_with_each_message_beside_its_field_
     );
     assert_eq!(
         field_error(&page, "email").as_deref(),
-        Some("Enter an email address such as name@example.org.")
+        Some(
+            "Enter an email address such as name@example.org, without quotes, spaces or an IP address."
+        )
     );
     assert_eq!(
         field_error(&page, "authorized").as_deref(),
