@@ -82,19 +82,28 @@ pub fn dedupe_key(name: &str, country: Option<&str>) -> String {
     format!("{}|{}", organization_key(name), country.unwrap_or(""))
 }
 
-/// The domain of a website as typed ("www.Example.org/about" → "example.org").
+/// The domain of a website as typed ("www.Example.org/about" → "example.org"),
+/// or `None` when it is not a web address: only `http` and `https` (or no
+/// scheme), a host name with a dot, and no user name or password.
 pub fn website_domain(website: &str) -> Option<String> {
     let trimmed = website.trim();
     if trimmed.is_empty() {
         return None;
     }
-    let with_scheme = if trimmed.contains("://") {
+    let lower = trimmed.to_ascii_lowercase();
+    let with_scheme = if lower.starts_with("https://") || lower.starts_with("http://") {
         trimmed.to_owned()
     } else {
         format!("https://{trimmed}")
     };
     let url = url::Url::parse(&with_scheme).ok()?;
-    let host = url.host_str()?.to_lowercase();
+    if !url.username().is_empty() || url.password().is_some() {
+        return None;
+    }
+    let url::Host::Domain(host) = url.host()? else {
+        return None;
+    };
+    let host = host.to_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
     host.contains('.').then(|| host.to_owned())
 }
@@ -169,6 +178,19 @@ mod tests {
             Some("example.org")
         );
         assert_eq!(website_domain("not a site"), None);
+        for hostile in [
+            "javascript://example.org/%0aalert(1)",
+            "JavaScript://example.org",
+            "ftp://example.org",
+            "ftp:example.org",
+            "mailto:ana@example.org",
+            "data:text/html,x",
+            "https://user:pw@example.org",
+            "http://127.0.0.1/",
+            "https://[::1]/",
+        ] {
+            assert_eq!(website_domain(hostile), None, "{hostile}");
+        }
         assert!(email_matches_domain("ana@example.org", "example.org"));
         assert!(email_matches_domain("ana@mail.example.org", "example.org"));
         assert!(!email_matches_domain("ana@gmail.com", "example.org"));

@@ -216,3 +216,27 @@ async fn equivalent_spellings_of_one_address_share_its_caps_and_odd_forms_are_re
     assert_eq!(signed.status(), 303);
     assert_eq!(queued_to(&app, "cap@victim.example").await.len(), 1);
 }
+
+#[tokio::test]
+async fn the_website_field_takes_only_web_addresses() {
+    // Arrange
+    let app = spawn_app().await;
+    open_statement(&app, &[]).await;
+
+    for website in [
+        "javascript://example.org/%0aalert(1)",
+        "ftp://example.org",
+        "mailto:a@example.org",
+    ] {
+        // Act
+        let form =
+            SignOnForm::organization("Agua Viva", "ana@agua.example").with("website", website);
+        let response = sign(&app, &form).await;
+        let status = response.status();
+        let page = response.text().await.expect("body");
+
+        // Assert
+        assert_eq!(status, 422, "{website}");
+        assert!(field_error(&page, "website").is_some(), "{website}");
+    }
+}
