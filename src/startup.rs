@@ -99,6 +99,7 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(crate::web::security_headers(https))
+                .wrap(from_fn(crate::web::origin::same_origin_posts))
                 .wrap(from_fn(crate::web::log_requests))
                 .app_data(state.clone())
                 .configure(crate::web::routes)

@@ -111,7 +111,6 @@ async fn setup_submit(
     token: web::Path<String>,
     form: web::Form<SetupForm>,
 ) -> Result<HttpResponse, WebError> {
-    access::require_same_origin(&req, &state)?;
     let lang = request_lang(&req);
     let token = token.into_inner();
     let form = form.into_inner();
@@ -195,7 +194,6 @@ async fn login_submit(
     state: web::Data<AppState>,
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, WebError> {
-    access::require_same_origin(&req, &state)?;
     let lang = request_lang(&req);
     let form = form.into_inner();
     let ip = req
@@ -310,7 +308,6 @@ async fn forgot_submit(
     state: web::Data<AppState>,
     form: web::Form<ForgotForm>,
 ) -> Result<HttpResponse, WebError> {
-    access::require_same_origin(&req, &state)?;
     let lang = request_lang(&req);
     if !state.limits.allow_resend(&AppState::client_ip(&req)) {
         return Ok(html_response(
@@ -365,7 +362,6 @@ async fn reset_submit(
     token: web::Path<String>,
     form: web::Form<ResetForm>,
 ) -> Result<HttpResponse, WebError> {
-    access::require_same_origin(&req, &state)?;
     let lang = request_lang(&req);
     let token = token.into_inner();
     let mut errors = FieldErrors::default();

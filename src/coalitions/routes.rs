@@ -302,7 +302,6 @@ async fn invitation_accept(
     token: web::Path<String>,
     form: web::Form<AcceptForm>,
 ) -> Result<HttpResponse, WebError> {
-    access::require_same_origin(&req, &state)?;
     let lang = request_lang(&req);
     let token = token.into_inner();
     let raw = token.clone();

@@ -4,7 +4,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpResponse, get, post, web};
 use serde::Deserialize;
 
 use super::{NewComment, Revision, Statement, Version, public_views};
@@ -316,12 +316,10 @@ pub struct CommentForm {
 
 #[post("/preview/{id}/{token}/comments")]
 async fn comment(
-    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     form: web::Form<CommentForm>,
 ) -> Result<HttpResponse, WebError> {
-    crate::web::access::require_same_origin(&req, &state)?;
     let (id, token) = path.into_inner();
     let form = form.into_inner();
     let query = PageQuery {

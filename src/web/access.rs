@@ -340,7 +340,7 @@ async fn check(req: ServiceRequest, in_coalition: bool) -> Result<ServiceRequest
     let csrf = csrf_token(state.secret.bytes(), &session_id);
     let lang = request_lang(&http);
     if writing {
-        if !same_origin(&http, &state.base_url) {
+        if !super::origin::same_origin(&http, &state.base_url) {
             return Err((http, WebError::Forbidden.error_response()));
         }
         let body = match read_form_csrf(&http, &mut payload, &csrf).await {
@@ -403,36 +403,6 @@ fn redirect_to_login(req: &HttpRequest) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, location))
         .finish()
-}
-
-/// Refuses a POST from another site (for forms outside the guard).
-pub fn require_same_origin(req: &HttpRequest, state: &AppState) -> Result<(), WebError> {
-    if same_origin(req, &state.base_url) {
-        Ok(())
-    } else {
-        Err(WebError::Forbidden)
-    }
-}
-
-/// A browser sends `Origin` with every POST; a different origin is a
-/// cross-site request. Without the header, the CSRF token alone decides.
-fn same_origin(req: &HttpRequest, base_url: &str) -> bool {
-    let Some(origin) = req
-        .headers()
-        .get(header::ORIGIN)
-        .and_then(|o| o.to_str().ok())
-    else {
-        return true;
-    };
-    let own = url::Url::parse(base_url)
-        .map(|u| u.origin().ascii_serialization())
-        .unwrap_or_default();
-    let host_origin = format!(
-        "{}://{}",
-        req.connection_info().scheme(),
-        req.connection_info().host()
-    );
-    origin == own || origin == host_origin
 }
 
 /// Finds the CSRF token in the `X-CSRF-Token` header, the query string

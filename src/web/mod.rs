@@ -8,6 +8,7 @@ pub mod health;
 pub mod layout;
 pub mod limits;
 mod middleware;
+pub mod origin;
 
 use std::sync::Arc;
 
@@ -33,7 +34,7 @@ pub struct AppState {
     pub secret: SecretKey,
     pub limits: limits::Limits,
     /// Contact files uploaded for import, between preview and apply.
-    pub contact_imports: crate::contacts::import::Uploads,
+    pub contact_imports: crate::contacts::import::Running,
 }
 
 impl AppState {

@@ -240,3 +240,86 @@ async fn the_website_field_takes_only_web_addresses() {
         assert!(field_error(&page, "website").is_some(), "{website}");
     }
 }
+
+#[tokio::test]
+async fn public_forms_refuse_posts_from_another_site_but_one_click_unsubscribe_works() {
+    // Arrange
+    let smtp = TestSmtp::start();
+    let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
+    let statement = app
+        .create_statement(&owner, COALITION_SLUG, TITLE, "en", "We call on…")
+        .await;
+    assert_eq!(app.set_status(&owner, &statement, "open").await, 303);
+    let form = SignOnForm::organization("Agua Viva", "ana@agua.example");
+    let resend = [("email", "ana@agua.example"), ("lang", "en")];
+    let (sign_path, resend_path) = (format!("/s/{SLUG}/sign"), format!("/s/{SLUG}/resend"));
+    let post_with = |path: &str, header: (&'static str, String)| {
+        browser().post(app.url(path)).header(header.0, header.1)
+    };
+    app.add_contacts(&[Contact {
+        email: "joe@news.example",
+        name: "Joe Reporter",
+        tags: &["press"],
+    }])
+    .await;
+    let release = crate::press::create_release(&owner, "Water is a right", "").await;
+    send_to_tag(&owner, &release, "press").await;
+    app.wait_for_mailings().await;
+    let eml = mails_for(&smtp, "joe@news.example").remove(0);
+    let unsubscribe = header(&eml, "List-Unsubscribe")
+        .expect("List-Unsubscribe")
+        .trim_matches(['<', '>'])
+        .to_owned();
+
+    // Act
+    let signed_from_origin = post_with(&sign_path, ("origin", "https://evil.example".into()))
+        .form(form.fields())
+        .send()
+        .await
+        .expect("sent");
+    let signed_from_referer = post_with(&sign_path, ("referer", "https://evil.example/x".into()))
+        .form(form.fields())
+        .send()
+        .await
+        .expect("sent");
+    let resent = post_with(&resend_path, ("origin", "null".into()))
+        .form(&resend)
+        .send()
+        .await
+        .expect("sent");
+    let signed_here = post_with(&sign_path, ("origin", app.address.clone()))
+        .form(form.fields())
+        .send()
+        .await
+        .expect("sent");
+    let unsubscribed = reqwest::Client::new()
+        .post(&unsubscribe)
+        .header("origin", "https://mail.provider.example")
+        .form(&[("List-Unsubscribe", "One-Click")])
+        .send()
+        .await
+        .expect("sent");
+
+    // Assert
+    assert_eq!(signed_from_origin.status(), 403);
+    assert_eq!(signed_from_referer.status(), 403);
+    assert_eq!(resent.status(), 403);
+    assert_eq!(signed_here.status(), 303, "a post from our own page passes");
+    assert_eq!(queued_to(&app, "ana@agua.example").await.len(), 1);
+    assert!(
+        unsubscribed.status().is_success(),
+        "{}",
+        unsubscribed.status()
+    );
+    assert!(app.suppression_reason("joe@news.example").await.is_some());
+}
+
+/// A browser whose connections come from `ip`, one of the loopback addresses.
+fn browser_from(ip: [u8; 4]) -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .local_address(std::net::IpAddr::from(ip))
+        .build()
+        .expect("http client")
+}
