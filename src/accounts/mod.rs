@@ -27,9 +27,16 @@ const PASSWORD_LINK_VALIDITY: Duration = Duration::hours(2);
 pub const SESSION_IDLE: Duration = Duration::days(14);
 pub const MIN_PASSWORD_CHARS: usize = 10;
 const MAX_PASSWORD_CHARS: usize = 1024;
-/// Failed logins allowed per account, and per address, within the window.
-const FAILURES_PER_ACCOUNT: i64 = 5;
+/// Failed logins allowed for one account from one client address, and from
+/// one client address for all accounts, within the window. A stranger who
+/// guesses wrong locks only themselves out, never the account's owner.
+const FAILURES_PER_ACCOUNT_AND_IP: i64 = 5;
 const FAILURES_PER_IP: i64 = 20;
+/// Failures on one account from every address after which each attempt on
+/// it waits a second more, up to [`MAX_ACCOUNT_DELAY_SECONDS`]: guessing
+/// from many addresses is slowed, the owner still gets in.
+const ACCOUNT_SLOWDOWN_AFTER: i64 = 10;
+const MAX_ACCOUNT_DELAY_SECONDS: i64 = 10;
 const THROTTLE_WINDOW: Duration = Duration::minutes(15);
 
 /// A password that meets the length rule. Never printed.
@@ -221,7 +228,17 @@ pub enum LoginError {
     },
 }
 
-/// Checks email and password, throttled per account and per IP address.
+/// How long a login attempt on this account waits before it is checked:
+/// nothing normally, longer the more failures the account has had lately.
+pub fn login_delay(conn: &mut DbConn, email: &str) -> QueryResult<std::time::Duration> {
+    let key = format!("account:{}", email.trim().to_lowercase());
+    let (failures, _) = db::recent_failures(conn, &key, crate::db::now() - THROTTLE_WINDOW)?;
+    let seconds = (failures - ACCOUNT_SLOWDOWN_AFTER + 1).clamp(0, MAX_ACCOUNT_DELAY_SECONDS);
+    Ok(std::time::Duration::from_secs(seconds.unsigned_abs()))
+}
+
+/// Checks email and password, throttled per (account, client address) and
+/// per client address.
 pub fn login(
     conn: &mut DbConn,
     email: &str,
@@ -229,10 +246,14 @@ pub fn login(
     ip: &str,
 ) -> Result<Coordinator, LoginError> {
     let email = email.trim().to_lowercase();
-    let keys = [format!("account:{email}"), format!("ip:{ip}")];
+    let pair = format!("account-ip:{email}|{ip}");
+    let keys = [pair.clone(), format!("ip:{ip}")];
     let now = crate::db::now();
     let since = now - THROTTLE_WINDOW;
-    for (key, limit) in keys.iter().zip([FAILURES_PER_ACCOUNT, FAILURES_PER_IP]) {
+    for (key, limit) in keys
+        .iter()
+        .zip([FAILURES_PER_ACCOUNT_AND_IP, FAILURES_PER_IP])
+    {
         let (count, oldest) =
             db::recent_failures(conn, key, since).map_err(|_| LoginError::WrongCredentials)?;
         if count >= limit {
@@ -248,10 +269,10 @@ pub fn login(
         found.as_ref().and_then(|c| c.password_hash.as_deref()),
         password,
     ) {
-        let _ = db::clear_failures(conn, &keys[0]);
+        let _ = db::clear_failures(conn, &pair);
         return found.ok_or(LoginError::WrongCredentials);
     }
-    for key in &keys {
+    for key in keys.iter().chain([&format!("account:{email}")]) {
         let _ = db::record_failure(conn, key, now);
     }
     Err(LoginError::WrongCredentials)

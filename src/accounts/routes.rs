@@ -201,6 +201,9 @@ async fn login_submit(
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
     let (email, password) = (form.email.clone(), form.password.clone());
+    let account = email.clone();
+    let delay = blocking(&state, move |c| super::login_delay(c, &account)).await??;
+    actix_web::rt::time::sleep(delay).await;
     let outcome = blocking(&state, move |c| {
         let coordinator = super::login(c, &email, &password, &ip)?;
         super::start_session(c, &coordinator.id).map_err(|_| LoginError::WrongCredentials)

@@ -323,3 +323,34 @@ fn browser_from(ip: [u8; 4]) -> reqwest::Client {
         .build()
         .expect("http client")
 }
+
+#[tokio::test]
+async fn wrong_passwords_from_one_address_do_not_lock_the_owner_out_from_another() {
+    // Arrange
+    let app = spawn_app().await;
+    app.setup_first_account().await;
+    let login = |client: reqwest::Client, password: &'static str| {
+        let url = app.url("/login");
+        async move {
+            client
+                .post(url)
+                .form(&[("email", OWNER_EMAIL), ("password", password), ("next", "")])
+                .send()
+                .await
+                .expect("request sent")
+                .status()
+        }
+    };
+    let stranger = browser_from([127, 0, 0, 2]);
+    for _ in 0..5 {
+        assert_eq!(login(stranger.clone(), "a wrong guess").await, 422);
+    }
+
+    // Act
+    let stranger_again = login(stranger.clone(), PASSWORD).await;
+    let owner = login(browser_from([127, 0, 0, 3]), PASSWORD).await;
+
+    // Assert
+    assert_eq!(stranger_again, 429, "the guessing address is throttled");
+    assert_eq!(owner, 303, "the owner, elsewhere, gets in");
+}

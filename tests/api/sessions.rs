@@ -178,7 +178,8 @@ fn minutes_to_wait(page: &str) -> Option<i64> {
 }
 
 #[tokio::test]
-async fn five_failed_logins_lock_the_account_even_against_the_right_password() {
+async fn five_failed_logins_from_one_address_lock_it_out_of_the_account_even_with_the_right_password()
+ {
     // Arrange
     let app = spawn_app().await;
     app.setup_first_account().await;
