@@ -23,6 +23,8 @@ pub use email::Email;
 const SETUP_LINK_VALIDITY: Duration = Duration::days(7);
 /// How long an emailed password link stays valid.
 const PASSWORD_LINK_VALIDITY: Duration = Duration::hours(2);
+/// Password links that may be pending at once for one account.
+const MAX_PENDING_PASSWORD_LINKS: i64 = 3;
 /// How long a session lasts without use.
 pub const SESSION_IDLE: Duration = Duration::days(14);
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -370,7 +372,14 @@ pub fn send_password_link(
     coordinator: &Coordinator,
     template: &str,
 ) -> Result<(), AccountError> {
-    tokens::revoke_unused(conn, Purpose::PasswordReset, Some(&coordinator.id))?;
+    // A request by someone else must not cancel the link the owner is
+    // about to use, so earlier links stay valid until one is used; a few at
+    // most, so that the form cannot fill the owner's inbox.
+    if tokens::count_valid(conn, Purpose::PasswordReset, &coordinator.id)?
+        >= MAX_PENDING_PASSWORD_LINKS
+    {
+        return Ok(());
+    }
     let raw = tokens::issue(
         conn,
         Purpose::PasswordReset,
@@ -412,6 +421,7 @@ pub fn reset_password(
         let token =
             tokens::consume(conn, Purpose::PasswordReset, raw)?.ok_or(AccountError::InvalidLink)?;
         let id = token.subject_id.ok_or(AccountError::InvalidLink)?;
+        tokens::revoke_unused(conn, Purpose::PasswordReset, Some(&id))?;
         db::set_password(conn, &id, &hash)?;
         db::delete_sessions_except(conn, &id, "")?;
         db::find(conn, &id)?.ok_or(AccountError::InvalidLink)

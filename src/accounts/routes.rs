@@ -305,6 +305,10 @@ pub struct ForgotForm {
     email: String,
 }
 
+/// When "forgot password" answers, counted from the request: far above the
+/// few milliseconds either path takes, so both answer at this time.
+const FORGOT_ANSWER_TIME: std::time::Duration = std::time::Duration::from_millis(300);
+
 #[post("/password/forgot")]
 async fn forgot_submit(
     req: HttpRequest,
@@ -318,6 +322,9 @@ async fn forgot_submit(
             views::forgot_limited(lang),
         ));
     }
+    // Known and unknown addresses take different work; the answer leaves at
+    // the same moment either way, so its timing tells nothing.
+    let answer_at = actix_web::rt::time::Instant::now() + FORGOT_ANSWER_TIME;
     let context = state.mail.clone();
     let email = form.into_inner().email;
     blocking(&state, move |c| {
@@ -325,6 +332,7 @@ async fn forgot_submit(
     })
     .await?
     .map_err(WebError::unexpected)?;
+    actix_web::rt::time::sleep_until(answer_at).await;
     Ok(html_response(StatusCode::OK, views::forgot(lang, true)))
 }
 

@@ -49,6 +49,22 @@ pub fn mark_used(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult
     .execute(conn)
 }
 
+/// Unused, unexpired tokens of this purpose for `subject_id`.
+pub fn count_valid(
+    conn: &mut DbConn,
+    purpose: Purpose,
+    subject_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<i64> {
+    tokens::table
+        .filter(tokens::purpose.eq(purpose.as_str()))
+        .filter(tokens::subject_id.eq(subject_id))
+        .filter(tokens::used_at.is_null())
+        .filter(tokens::expires_at.gt(now))
+        .count()
+        .get_result(conn)
+}
+
 pub fn revoke_unused(
     conn: &mut DbConn,
     purpose: Purpose,

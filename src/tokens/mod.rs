@@ -132,6 +132,11 @@ pub fn consume(conn: &mut DbConn, purpose: Purpose, raw: &str) -> QueryResult<Op
     Ok((marked == 1).then_some(token))
 }
 
+/// How many links of this purpose for `subject_id` are still usable.
+pub fn count_valid(conn: &mut DbConn, purpose: Purpose, subject_id: &str) -> QueryResult<i64> {
+    db::count_valid(conn, purpose, subject_id, crate::db::now())
+}
+
 /// Makes every unused token of this purpose (and subject) unusable.
 pub fn revoke_unused(
     conn: &mut DbConn,

@@ -354,3 +354,57 @@ async fn wrong_passwords_from_one_address_do_not_lock_the_owner_out_from_another
     assert_eq!(stranger_again, 429, "the guessing address is throttled");
     assert_eq!(owner, 303, "the owner, elsewhere, gets in");
 }
+
+#[tokio::test]
+async fn asking_for_a_reset_answers_alike_and_leaves_the_owners_pending_link_working() {
+    // Arrange
+    let app = spawn_app().await;
+    app.setup_first_account().await;
+    let ask = |email: &'static str| {
+        let url = app.url("/password/forgot");
+        async move {
+            let started = std::time::Instant::now();
+            let response = browser()
+                .post(url)
+                .form(&[("email", email)])
+                .send()
+                .await
+                .expect("request sent");
+            let status = response.status();
+            (
+                status,
+                response.text().await.expect("body"),
+                started.elapsed(),
+            )
+        }
+    };
+    let (status, _, _) = ask(OWNER_EMAIL).await;
+    assert_eq!(status, 200);
+    let owners_link = app.link_mailed_to(OWNER_EMAIL, "/password/reset/").await;
+
+    // Act
+    let known = ask(OWNER_EMAIL).await;
+    let unknown = ask("nobody@example.org").await;
+    let reset = browser()
+        .post(app.url(&owners_link))
+        .form(&[("password", "the password after the reset")])
+        .send()
+        .await
+        .expect("request sent");
+
+    // Assert
+    assert_eq!(known.1, unknown.1, "the same page either way");
+    // Both answers are held to one fixed moment after the request, whatever
+    // each did; neither can leave earlier.
+    for (_, _, elapsed) in [&known, &unknown] {
+        assert!(
+            *elapsed >= std::time::Duration::from_millis(300),
+            "{elapsed:?}"
+        );
+    }
+    assert_eq!(
+        reset.status(),
+        303,
+        "a later request did not revoke the link"
+    );
+}
