@@ -86,6 +86,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    import_uploads (id) {
+        id -> Text,
+        coalition_id -> Text,
+        content -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        started_at -> Nullable<Timestamp>,
+        outcome -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     invitations (id) {
         id -> Text,
         coalition_id -> Text,
@@ -373,6 +385,7 @@ diesel::joinable!(contact_list_members -> contact_lists (list_id));
 diesel::joinable!(press_releases -> coalitions (coalition_id));
 diesel::joinable!(press_release_revisions -> press_releases (release_id));
 diesel::joinable!(mailings -> press_releases (release_id));
+diesel::joinable!(import_uploads -> coalitions (coalition_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     coordinators,
@@ -382,6 +395,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     memberships,
     sessions,
     login_failures,
+    import_uploads,
     invitations,
     audit_log,
     statements,

@@ -408,3 +408,49 @@ async fn asking_for_a_reset_answers_alike_and_leaves_the_owners_pending_link_wor
         "a later request did not revoke the link"
     );
 }
+
+#[tokio::test]
+async fn import_uploads_outlive_a_restart_and_never_evict_another_coalitions() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let theirs = "/c/another-coalition/contacts";
+    app.add_coordinator(
+        "Other",
+        "other@example.org",
+        Some(PASSWORD),
+        "Another Coalition",
+        Role::Owner,
+    )
+    .await;
+    let other = app.login("other@example.org", PASSWORD).await;
+    let csv = "email,name\nana@radio.example,Ana\n";
+    let ours = upload_to(&owner, "/c/clean-water-coalition/contacts", csv).await;
+
+    // Act
+    for _ in 0..30 {
+        upload_to(&other, theirs, csv).await;
+    }
+    let app = app.restart().await;
+    let owner = app.login(OWNER_EMAIL, PASSWORD).await;
+    let (after_restart, _) = owner.page(&ours).await;
+    let (seen_by_other, _) = app
+        .login("other@example.org", PASSWORD)
+        .await
+        .page(&ours)
+        .await;
+
+    // Assert
+    assert_eq!(after_restart, 200, "the preview is still there");
+    assert_eq!(seen_by_other, 404, "another coalition cannot see it");
+    let kept: i64 = app
+        .with_conn(|c| {
+            use diesel::prelude::*;
+            undersigned::db::schema::import_uploads::table
+                .count()
+                .get_result(c)
+                .expect("count")
+        })
+        .await;
+    assert!(kept <= 5, "each coalition keeps a few uploads: {kept}");
+}

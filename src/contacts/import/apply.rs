@@ -17,7 +17,7 @@ const BATCH: usize = 500;
 const TAG_BATCH: usize = 2_000;
 
 /// What an import did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     pub created: usize,
     pub updated: usize,

@@ -21,7 +21,7 @@ mod views;
 pub use apply::{ImportError, Report, apply};
 pub use mapping::{Mapping, MappingProblem};
 pub use plan::{Plan, PlannedRow, Rejection, Verdict, plan};
-pub use uploads::{Progress, State, Upload, Uploads};
+pub use uploads::{Progress, Running, State, Upload};
 
 /// Rows one import may hold.
 pub const MAX_ROWS: usize = 100_000;

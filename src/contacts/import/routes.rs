@@ -5,7 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
-use super::{Mapping, Report, State, Upload, views};
+use super::{Mapping, Report, State, Upload, uploads, views};
 use crate::audit::Actor;
 use crate::error::WebError;
 use crate::web::access::Access;
@@ -39,9 +39,8 @@ async fn receive_upload(
 ) -> Result<HttpResponse, WebError> {
     match super::receive::text(&req, payload).await {
         Ok(text) => {
-            let id = state
-                .contact_imports
-                .add(&access.member()?.coalition.id, text);
+            let coalition_id = access.member()?.coalition.id.clone();
+            let id = blocking(&state, move |c| uploads::add(c, &coalition_id, text)).await??;
             Ok(see_other(&here(&access, &id)))
         }
         Err(problem) => Ok(html_response(
@@ -51,10 +50,10 @@ async fn receive_upload(
     }
 }
 
-fn find(state: &AppState, access: &Access, id: &str) -> Result<std::sync::Arc<Upload>, WebError> {
-    state
-        .contact_imports
-        .get(&access.member()?.coalition.id, id)
+async fn find(state: &AppState, access: &Access, id: String) -> Result<Upload, WebError> {
+    let coalition_id = access.member()?.coalition.id.clone();
+    blocking(state, move |c| uploads::get(c, &coalition_id, &id))
+        .await??
         .ok_or(WebError::NotFound)
 }
 
@@ -65,8 +64,8 @@ async fn preview_page(
     path: web::Path<(String, String)>,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let upload = find(&state, &access, &path.into_inner().1)?;
-    if upload.job().is_some() {
+    let upload = find(&state, &access, path.into_inner().1).await?;
+    if state_of(&state, &upload).is_some() {
         return Ok(see_other(&format!(
             "{}/progress",
             here(&access, &upload.id)
@@ -75,11 +74,11 @@ async fn preview_page(
     let (pairs, coalition_id, text) = (
         query.into_inner(),
         upload.coalition_id.clone(),
-        upload.clone(),
+        upload.text.clone(),
     );
     let chosen = pairs.clone();
     let planned = blocking(&state, move |c| {
-        let (headers, records) = match super::read(&text.text) {
+        let (headers, records) = match super::read(&text) {
             Ok(read) => read,
             Err(problem) => return Ok(Err(problem)),
         };
@@ -114,7 +113,7 @@ async fn apply(
     path: web::Path<(String, String)>,
     body: String,
 ) -> Result<HttpResponse, WebError> {
-    let upload = find(&state, &access, &path.into_inner().1)?;
+    let upload = find(&state, &access, path.into_inner().1).await?;
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
     let Some(expected) = pairs
         .iter()
@@ -127,39 +126,52 @@ async fn apply(
         )));
     };
     let progress_url = format!("{}/progress", here(&access, &upload.id));
-    let Some(progress) = upload.start() else {
+    let id = upload.id.clone();
+    if !blocking(&state, move |c| uploads::start(c, &id)).await?? {
         return Ok(see_other(&progress_url));
-    };
+    }
+    let progress = state.contact_imports.begin(&upload.id);
     let (pool, actor, lang) = (state.pool.clone(), access.coordinator.clone(), access.lang);
+    let imports = state.into_inner();
     tokio::task::spawn_blocking(move || {
-        let outcome = match pool.get() {
+        let mut conn = match pool.get() {
+            Ok(conn) => conn,
             Err(error) => {
                 tracing::error!(error = %error, "no database connection for a contact import");
-                Err(crate::i18n::t(lang, "contacts-import-failed"))
-            }
-            Ok(mut conn) => {
-                let headers = super::read(&upload.text)
-                    .map(|(h, _)| h)
-                    .unwrap_or_default();
-                let mapping = Mapping::chosen(&headers, &pairs);
-                let set = |done, total| progress.set(done, total);
-                let actor = Actor::Coordinator(&actor);
-                let text = &upload.text;
-                super::apply(&mut conn, &upload.coalition_id, &actor, text, &mapping, Some(&expected), &set)
-                    .map_err(|error| {
-                        tracing::warn!(error = %error, "contact import refused or failed; nothing changed");
-                        error.message(lang)
-                    })
+                progress.fail(crate::i18n::t(lang, "contacts-import-failed"));
+                return;
             }
         };
-        progress.finish(outcome);
+        let headers = super::read(&upload.text)
+            .map(|(h, _)| h)
+            .unwrap_or_default();
+        let mapping = Mapping::chosen(&headers, &pairs);
+        let set = |done, total| progress.set(done, total);
+        let actor = Actor::Coordinator(&actor);
+        let outcome = super::apply(
+            &mut conn,
+            &upload.coalition_id,
+            &actor,
+            &upload.text,
+            &mapping,
+            Some(&expected),
+            &set,
+        )
+        .map_err(|error| {
+            tracing::warn!(error = %error, "contact import refused or failed; nothing changed");
+            error.message(lang)
+        });
+        if let Err(error) = uploads::finish(&mut conn, &upload.id, outcome) {
+            tracing::error!(error = %error, "the outcome of a contact import could not be stored");
+        }
+        imports.contact_imports.end(&upload.id);
     });
     Ok(see_other(&progress_url))
 }
 
 /// The state of the upload's apply; `None` before it started.
-fn state_of(upload: &Upload) -> Option<State> {
-    upload.job().map(|p| p.state())
+fn state_of(state: &AppState, upload: &Upload) -> Option<State> {
+    upload.state(state.contact_imports.get(&upload.id).as_deref())
 }
 
 #[get("/contacts/import/{upload}/progress")]
@@ -168,8 +180,8 @@ async fn progress_page(
     access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
-    let upload = find(&state, &access, &path.into_inner().1)?;
-    match state_of(&upload) {
+    let upload = find(&state, &access, path.into_inner().1).await?;
+    match state_of(&state, &upload) {
         None => Ok(see_other(&here(&access, &upload.id))),
         Some(now) => Ok(html_response(
             StatusCode::OK,
@@ -193,8 +205,8 @@ async fn progress_json(
     access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
-    let upload = find(&state, &access, &path.into_inner().1)?;
-    let answer = match state_of(&upload) {
+    let upload = find(&state, &access, path.into_inner().1).await?;
+    let answer = match state_of(&state, &upload) {
         None => ProgressJson {
             state: "waiting",
             done: 0,
