@@ -54,6 +54,11 @@ impl Application {
             for name in db::run_migrations(&mut conn)? {
                 tracing::info!(migration = name, "migration applied");
             }
+            let rendered = crate::statements::render_stored_revisions(&mut conn)
+                .context("could not render the stored statement revisions")?;
+            if rendered > 0 {
+                tracing::info!(revisions = rendered, "stored statement revisions rendered");
+            }
             Ok(accounts::setup_link_if_needed(&mut conn, &setup_base)?)
         })
         .await

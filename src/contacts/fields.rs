@@ -138,7 +138,10 @@ fn line(field: Field, typed: &str, max: usize) -> Result<Option<String>, Problem
     use crate::text::TextError;
     crate::text::normalize_optional_line(typed, max).map_err(|e| match e {
         TextError::TooLong { max } => Problem::TooLong(field, max),
-        TextError::ControlCharacters => Problem::ControlCharacters(field),
+        // Nesting is only checked in Markdown, which no contact field holds.
+        TextError::ControlCharacters | TextError::TooDeep { .. } => {
+            Problem::ControlCharacters(field)
+        }
         TextError::Empty => Problem::Missing(field),
     })
 }
@@ -254,7 +257,10 @@ pub fn notes(typed: &str) -> Result<Option<String>, Problem> {
         Ok(text) => Ok(Some(text)),
         Err(TextError::Empty) => Ok(None),
         Err(TextError::TooLong { max }) => Err(Problem::TooLong(Field::Notes, max)),
-        Err(TextError::ControlCharacters) => Err(Problem::ControlCharacters(Field::Notes)),
+        // Nesting is only checked in Markdown; notes are plain text.
+        Err(TextError::ControlCharacters | TextError::TooDeep { .. }) => {
+            Err(Problem::ControlCharacters(Field::Notes))
+        }
     }
 }
 

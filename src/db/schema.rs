@@ -170,6 +170,7 @@ diesel::table! {
         author_id -> Nullable<Text>,
         author_name -> Text,
         created_at -> Timestamp,
+        body_html -> Nullable<Text>,
     }
 }
 

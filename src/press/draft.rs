@@ -144,7 +144,7 @@ impl DraftForm {
                 }
                 return String::new();
             }
-            crate::text::normalize_text(value, 100_000).unwrap_or_else(|e| {
+            crate::text::normalize_markdown(value, 100_000).unwrap_or_else(|e| {
                 errors.push(DraftError {
                     field,
                     problem: DraftProblem::Text(e),

@@ -255,7 +255,7 @@ async fn update(
         .map_err(|e| errors.add("subject", crate::statements::text_error(lang, &e)))
         .ok()
         .filter(|s| !s.is_empty());
-    let body = crate::text::normalize_text(&body_raw, 50_000)
+    let body = crate::text::normalize_markdown(&body_raw, 50_000)
         .map_err(|e| errors.add("body", crate::statements::text_error(lang, &e)))
         .ok()
         .filter(|b| !b.trim().is_empty());

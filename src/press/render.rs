@@ -34,6 +34,10 @@ pub struct Rendering {
     pub revision: Revision,
     pub statement: Option<LinkedStatement>,
     pub base_url: String,
+    /// The filled body and the About text as safe HTML, rendered when the
+    /// rendering is loaded, which happens off the request threads.
+    pub body_html: maud::PreEscaped<String>,
+    pub about_html: maud::PreEscaped<String>,
 }
 
 impl Rendering {
@@ -54,13 +58,17 @@ impl Rendering {
             },
             None => None,
         };
-        Ok(Self {
+        let mut rendering = Self {
             coalition: crate::coalitions::name_of(conn, &release.coalition_id)?,
             release: release.clone(),
             revision: revision.clone(),
             statement,
             base_url: base_url.to_owned(),
-        })
+            body_html: maud::PreEscaped(String::new()),
+            about_html: crate::text::render_markdown(&revision.about),
+        };
+        rendering.body_html = crate::text::render_markdown(&rendering.body());
+        Ok(rendering)
     }
 
     /// The body with the statement's placeholders filled in.

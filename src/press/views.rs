@@ -133,10 +133,10 @@ pub fn release_body(lang: Lang, rendering: &Rendering) -> Markup {
             @if !revision.dateline.is_empty() || !revision.release_date.is_empty() {
                 p.dateline { strong { (revision.dateline) @if !revision.dateline.is_empty() && !revision.release_date.is_empty() { ", " } (revision.release_date) } }
             }
-            (crate::text::render_markdown(&rendering.body()))
+            (rendering.body_html)
             @if !revision.about.is_empty() {
                 h2 { (t_args(lang, "press-about-heading", &[("coalition", rendering.coalition.clone().into())])) }
-                (crate::text::render_markdown(&revision.about))
+                (rendering.about_html)
             }
             @let contacts = revision.contacts();
             @if !contacts.is_empty() {

@@ -370,7 +370,7 @@ pub fn invited_form(
             p { (t(lang, "invited-intro")) }
             details {
                 summary { (target.version.title) }
-                div.statement-text { (crate::text::render_markdown(&target.revision.body)) }
+                div.statement-text { (target.revision.html()) }
             }
             (error_summary(lang, errors))
             form method="post" action=(action) data-opened={ (action) "/opened" } {

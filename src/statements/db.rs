@@ -54,6 +54,8 @@ pub struct Revision {
     pub content_hash: String,
     pub author_name: String,
     pub created_at: NaiveDateTime,
+    /// `body` rendered and sanitized when the revision was saved.
+    pub body_html: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -147,7 +149,23 @@ pub fn insert_revision(
             revisions::author_id.eq(&author.id),
             revisions::author_name.eq(&author.name),
             revisions::created_at.eq(crate::db::now()),
+            revisions::body_html.eq(crate::text::render_markdown(&draft.body).into_string()),
         ))
+        .execute(conn)
+}
+
+/// Revisions saved before their rendering was stored: (id, body).
+pub fn unrendered_revisions(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<(String, String)>> {
+    revisions::table
+        .filter(revisions::body_html.is_null())
+        .select((revisions::id, revisions::body))
+        .limit(limit)
+        .load(conn)
+}
+
+pub fn store_rendering(conn: &mut DbConn, id: &str, html: &str) -> QueryResult<usize> {
+    diesel::update(revisions::table.filter(revisions::id.eq(id)))
+        .set(revisions::body_html.eq(html))
         .execute(conn)
 }
 

@@ -136,7 +136,7 @@ impl Draft {
             field: "title",
             error,
         });
-        let body = text::normalize_text(body, MAX_BODY_CHARS).map_err(|error| DraftError {
+        let body = text::normalize_markdown(body, MAX_BODY_CHARS).map_err(|error| DraftError {
             field: "body",
             error,
         });
@@ -662,6 +662,33 @@ pub fn version_or_main(
     match db::version(conn, &statement.id, language)? {
         Some(version) => Ok(Some(version)),
         None => db::version(conn, &statement.id, &statement.language),
+    }
+}
+
+impl Revision {
+    /// The body as safe HTML: the rendering stored when the revision was
+    /// saved, or, for a row older than that, rendered now.
+    pub fn html(&self) -> maud::PreEscaped<String> {
+        match &self.body_html {
+            Some(html) => maud::PreEscaped(html.clone()),
+            None => text::render_markdown(&self.body),
+        }
+    }
+}
+
+/// Renders and stores the body of every revision saved before renderings
+/// were stored; returns how many. Run at start, before pages are served.
+pub fn render_stored_revisions(conn: &mut DbConn) -> QueryResult<usize> {
+    let mut rendered = 0;
+    loop {
+        let batch = db::unrendered_revisions(conn, 100)?;
+        if batch.is_empty() {
+            return Ok(rendered);
+        }
+        for (id, body) in batch {
+            db::store_rendering(conn, &id, &text::render_markdown(&body).into_string())?;
+            rendered += 1;
+        }
     }
 }
 

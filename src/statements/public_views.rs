@@ -7,7 +7,7 @@ use super::Status;
 use super::public::{CommentForm, PageData};
 use crate::i18n::{CountryCode, Lang, country_name, t, t_args};
 use crate::signatures::{Cursor, Listed};
-use crate::text::{TextError, markdown_excerpt, render_markdown};
+use crate::text::{TextError, markdown_excerpt};
 use crate::web::forms::{self, FieldErrors, Input};
 use crate::web::layout::{Head, document};
 
@@ -26,6 +26,9 @@ pub fn text_error(lang: Lang, error: &TextError) -> String {
             t_args(lang, "field-too-long", &[("max", (*max as i64).into())])
         }
         TextError::ControlCharacters => t(lang, "field-control-characters"),
+        TextError::TooDeep { max } => {
+            t_args(lang, "field-too-deep", &[("max", (*max as i64).into())])
+        }
     }
 }
 
@@ -187,7 +190,7 @@ pub fn page(data: &PageData, base_url: &str, preview: Option<Preview<'_>>) -> Ma
             } @else if let Some(deadline) = statement.deadline_at.filter(|_| status == Status::Open) {
                 p.notice { (t_args(lang, "statement-deadline", &[("date", deadline.format("%Y-%m-%d %H:%M UTC").to_string().into())])) }
             }
-            div.statement-text { (render_markdown(&data.revision.body)) }
+            div.statement-text { (data.revision.html()) }
         }
         @if status == Status::Open {
             p.sign { a.button.primary href={ "/s/" (statement.slug) "/sign?lang=" (data.version.language) } { (t(lang, "sign-this-statement")) } }
@@ -266,7 +269,7 @@ pub fn letter(data: &PageData) -> Markup {
             article.letter lang=(data.version.language) {
                 h1 { (data.revision.title) }
                 p.letter-meta { (t_args(lang, "letter-date-and-count", &[("date", date.into()), ("count", i64::from(statement.listed_total()).into())])) }
-                div.statement-text { (render_markdown(&data.revision.body)) }
+                div.statement-text { (data.revision.html()) }
                 @if data.list_visible {
                     h2 { (t(lang, "signed-by")) }
                     @if both { h3 { (t(lang, "organizations")) } }

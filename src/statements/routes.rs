@@ -64,6 +64,7 @@ fn draft_errors(lang: Lang, errors: &[super::DraftError]) -> FieldErrors {
             (_, crate::text::TextError::ControlCharacters) => {
                 t(lang, "statement-error-control-characters")
             }
+            (_, error @ crate::text::TextError::TooDeep { .. }) => super::text_error(lang, error),
             _ => t(lang, "statement-error-field"),
         };
         fields.add(e.field, message);

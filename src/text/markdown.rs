@@ -34,6 +34,13 @@ const MAIL_LINK_SCHEMES: [&str; 4] = ["https:", "http:", "mailto:", "tel:"];
 static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(sanitizer);
 static MAIL_SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(mail_sanitizer);
 
+/// How deeply the HTML of accepted Markdown may nest elements. Real texts
+/// stay far below (a list five levels deep inside a quote is about 14);
+/// the sanitizer's HTML parser takes time that grows with the square of
+/// the depth, so 50,000 nested quotes cost seconds per rendering and this
+/// bound keeps the worst 100,000-character text near 0.1 s.
+pub const MAX_MARKDOWN_DEPTH: usize = 32;
+
 /// Markdown typed by a user as safe HTML.
 ///
 /// Rendered with tables, strikethrough and footnotes (no smart punctuation,
@@ -42,10 +49,94 @@ static MAIL_SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(mail_sanitizer
 /// http, https, mailto or a relative URL and get
 /// `rel="nofollow noopener noreferrer"`, and images only load from http(s).
 /// This is the only place user input becomes [`PreEscaped`].
+///
+/// Markdown nested deeper than [`MAX_MARKDOWN_DEPTH`] (which forms refuse,
+/// but older rows may hold) is shown as its escaped text instead, so no
+/// input costs more than a bounded time.
 pub fn render_markdown(markdown: &str) -> PreEscaped<String> {
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    let html = unsanitized_html(markdown);
+    if html_depth_exceeds(&html, MAX_MARKDOWN_DEPTH) {
+        return PreEscaped(as_escaped_paragraphs(markdown));
+    }
     PreEscaped(SANITIZER.clean(&html).to_string())
+}
+
+/// Whether `markdown` nests deeper than [`MAX_MARKDOWN_DEPTH`] once
+/// rendered, counting raw HTML tags too.
+pub fn markdown_too_deep(markdown: &str) -> bool {
+    html_depth_exceeds(&unsanitized_html(markdown), MAX_MARKDOWN_DEPTH)
+}
+
+fn unsanitized_html(markdown: &str) -> String {
+    let mut html = String::with_capacity(markdown.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    html
+}
+
+/// Elements with no end tag, which never nest.
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+/// Elements that a new one of the same name closes (`<li>a<li>b`).
+const SELF_CLOSING_SIBLINGS: [&str; 8] = ["p", "li", "dt", "dd", "tr", "td", "th", "option"];
+
+/// Whether elements in `html` nest deeper than `max`, as an HTML parser
+/// would build them: an end tag closes its element and those opened inside
+/// it, an end tag with no open element of its name is ignored. One pass;
+/// it stops at the first element past `max`.
+fn html_depth_exceeds(html: &str, max: usize) -> bool {
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let closing = rest.starts_with('/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - name_start);
+        let name = &rest[name_start..name_start + name_len];
+        if name.is_empty() || !name.as_bytes()[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let name_lower = name.to_ascii_lowercase();
+        if closing {
+            if let Some(position) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
+                open.truncate(position);
+            }
+        } else if !VOID.contains(&name_lower.as_str()) {
+            if SELF_CLOSING_SIBLINGS.contains(&name_lower.as_str())
+                && open.last().is_some_and(|o| o.eq_ignore_ascii_case(name))
+            {
+                open.pop();
+            }
+            open.push(name);
+            if open.len() > max {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Text shown as typed, one paragraph per blank-line-separated block.
+fn as_escaped_paragraphs(text: &str) -> String {
+    let mut html = String::with_capacity(text.len() + 64);
+    for block in text.split("\n\n").filter(|b| !b.trim().is_empty()) {
+        html.push_str("<p>");
+        for c in block.chars() {
+            match c {
+                '&' => html.push_str("&amp;"),
+                '<' => html.push_str("&lt;"),
+                '>' => html.push_str("&gt;"),
+                '"' => html.push_str("&quot;"),
+                '\n' => html.push_str("<br>"),
+                c => html.push(c),
+            }
+        }
+        html.push_str("</p>\n");
+    }
+    html
 }
 
 /// The last pass over the HTML part of every mail, after every template and
@@ -298,6 +389,47 @@ mod tests {
 
         assert!(output.contains(r##"href="#user-content-1""##), "{output}");
         assert!(output.contains(r#"id="user-content-1""#), "{output}");
+    }
+
+    #[test]
+    fn nesting_is_measured_as_a_parser_would_build_it() {
+        let nested = |open: &str, n: usize| open.repeat(n);
+
+        assert!(!html_depth_exceeds(&nested("<div>", 32), 32));
+        assert!(html_depth_exceeds(&nested("<div>", 33), 32));
+        assert!(
+            html_depth_exceeds(&nested("<div></x>", 33), 32),
+            "stray end tags close nothing"
+        );
+        assert!(!html_depth_exceeds(&nested("<div></div>", 1000), 32));
+        assert!(
+            !html_depth_exceeds(&nested("<li>a", 1000), 32),
+            "a new item closes the last"
+        );
+        assert!(!html_depth_exceeds(
+            &nested("<br><img src=x><hr>", 1000),
+            32
+        ));
+        assert!(!html_depth_exceeds(&nested("<!-- x --> a < b", 1000), 32));
+    }
+
+    #[test]
+    fn markdown_nested_past_the_limit_is_shown_as_escaped_text() {
+        let deep = format!("{}x", "> ".repeat(49_999));
+
+        assert!(markdown_too_deep(&deep));
+        let output = html(&deep);
+        assert!(output.starts_with("<p>&gt; &gt; "), "{}", &output[..40]);
+        assert!(!output.contains("<blockquote>"));
+        for deep in [
+            format!("{}x", "- ".repeat(40)),
+            format!("{}x", "<div>".repeat(40)),
+            format!("{}x", "> - ".repeat(20)),
+        ] {
+            assert!(markdown_too_deep(&deep), "{deep}");
+        }
+        let real = "> quoted\n>\n> - a\n>   - b\n>     - c\n>       - d\n>         - **e**\n";
+        assert!(!markdown_too_deep(real));
     }
 
     #[test]

@@ -7,7 +7,9 @@ mod markdown;
 mod slugs;
 
 pub use diff::{DiffPart, diff_as_text, diff_stats, render_diff, word_diff};
-pub use markdown::{markdown_excerpt, render_markdown, sanitize_mail_html};
+pub use markdown::{
+    MAX_MARKDOWN_DEPTH, markdown_excerpt, markdown_too_deep, render_markdown, sanitize_mail_html,
+};
 pub use slugs::{is_valid_slug, slugify};
 
 use sha2::{Digest, Sha256};
@@ -23,6 +25,8 @@ pub enum TextError {
     TooLong { max: usize },
     #[error("The text contains control characters.")]
     ControlCharacters,
+    #[error("The text nests quotes, lists or tags more than {max} levels deep.")]
+    TooDeep { max: usize },
 }
 
 /// One line of typed text (a name, a title): Unicode NFC, every run of
@@ -65,6 +69,19 @@ pub fn normalize_text(input: &str, max_chars: usize) -> Result<String, TextError
     }
     let text = tidy_lines(&nfc(input));
     check_length(text, max_chars)
+}
+
+/// A Markdown body: [`normalize_text`], and refused when it nests deeper
+/// than [`MAX_MARKDOWN_DEPTH`], which no real text does and which would
+/// make every rendering of it slow.
+pub fn normalize_markdown(input: &str, max_chars: usize) -> Result<String, TextError> {
+    let text = normalize_text(input, max_chars)?;
+    if markdown_too_deep(&text) {
+        return Err(TextError::TooDeep {
+            max: MAX_MARKDOWN_DEPTH,
+        });
+    }
+    Ok(text)
 }
 
 /// The canonical text of a statement revision, whose SHA-256 identifies it.

@@ -454,3 +454,105 @@ async fn import_uploads_outlive_a_restart_and_never_evict_another_coalitions() {
         .await;
     assert!(kept <= 5, "each coalition keeps a few uploads: {kept}");
 }
+
+#[tokio::test]
+async fn markdown_nested_past_the_limit_is_refused_beside_the_field_and_never_rendered_on_a_view() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+    let deep = format!("{}x", "> ".repeat(49_999));
+    let release = release_form("Water is a right", "")
+        .into_iter()
+        .map(|(name, value)| (name, if name == "body" { deep.as_str() } else { value }))
+        .collect::<Vec<_>>();
+
+    // Act
+    let statement_form = owner
+        .post(
+            &format!("/c/{COALITION_SLUG}/statements/new"),
+            &[("title", "Deep"), ("language", "en"), ("body", &deep)],
+        )
+        .await;
+    let statement_status = statement_form.status();
+    let statement_page = statement_form.text().await.expect("body");
+    let release_form = owner
+        .post(&format!("/c/{COALITION_SLUG}/press/new"), &release)
+        .await;
+    let release_status = release_form.status();
+    let release_page = release_form.text().await.expect("body");
+    let update = owner
+        .post(
+            &format!("/c/{COALITION_SLUG}/statements/{statement}/update"),
+            &[
+                ("subject", "Deep"),
+                ("body", &format!("{}x", "> ".repeat(40))),
+                ("signatories", statement.as_str()),
+                ("when", "now"),
+                ("action", "send"),
+            ],
+        )
+        .await;
+    let update_status = update.status();
+    let update_page = update.text().await.expect("body");
+
+    // Assert
+    for (status, page, field) in [
+        (statement_status, &statement_page, "body"),
+        (release_status, &release_page, "body"),
+        (update_status, &update_page, "body"),
+    ] {
+        assert_eq!(status, 422);
+        assert!(
+            field_error(page, field).is_some_and(|e| e.contains("more than 32 levels deep")),
+            "{field}: {:?}",
+            field_error(page, field)
+        );
+    }
+    let stored: Vec<Option<String>> = app
+        .with_conn(|c| {
+            use diesel::prelude::*;
+            use undersigned::db::schema::revisions;
+            revisions::table
+                .select(revisions::body_html)
+                .load(c)
+                .expect("revisions")
+        })
+        .await;
+    assert_eq!(stored.len(), 1, "only the open statement was stored");
+    assert!(
+        stored[0]
+            .as_deref()
+            .is_some_and(|html| html.contains("<p>")),
+        "its body was rendered once, when it was saved: {stored:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_deep_body_stored_before_the_limit_is_rendered_once_at_start_as_plain_text() {
+    // Arrange
+    let app = spawn_app().await;
+    let (_, statement) = open_statement(&app, &[]).await;
+    let deep = format!("{}x", "> ".repeat(49_999));
+    app.with_conn(move |c| {
+        use diesel::prelude::*;
+        use undersigned::db::schema::revisions;
+        diesel::update(revisions::table)
+            .set((
+                revisions::body.eq(deep),
+                revisions::body_html.eq(None::<String>),
+            ))
+            .execute(c)
+            .expect("an old row")
+    })
+    .await;
+    let _ = statement;
+
+    // Act
+    let app = app.restart().await;
+    let (status, page) = crate::signers::visit(&app, &format!("/s/{SLUG}")).await;
+
+    // Assert
+    assert_eq!(status, 200);
+    assert!(page.contains("&gt; &gt; &gt;"), "shown as the text it is");
+    assert!(!page.contains("<blockquote>"));
+}

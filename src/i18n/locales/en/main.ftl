@@ -48,6 +48,7 @@ comment-private = Comments are seen only by the coordinators, never published.
 field-required = This field is required.
 field-too-long = This is too long (at most { $max } characters).
 field-control-characters = This contains characters that are not allowed.
+field-too-deep = This nests quotes, lists or tags more than { $max } levels deep. Flatten the deepest parts and save again.
 form-error-summary = Please correct the highlighted fields.
 
 ## Sign-on

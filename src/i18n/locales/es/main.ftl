@@ -48,6 +48,7 @@ comment-private = Solo las personas coordinadoras ven los comentarios; nunca se 
 field-required = Este campo es obligatorio.
 field-too-long = Es demasiado largo (máximo { $max } caracteres).
 field-control-characters = Contiene caracteres no permitidos.
+field-too-deep = Aquí hay citas, listas o etiquetas anidadas en más de { $max } niveles. Aplana las partes más profundas y vuelve a guardar.
 form-error-summary = Corrija los campos señalados.
 
 ## Firma
