@@ -199,11 +199,17 @@ fn judge(
         crate::text::normalize_optional_line(cell(i), max)
             .map_err(|_| "a field is too long or has control characters".to_owned())
     };
+    let website = optional(mapping.website, 300)?;
+    if let Some(site) = &website
+        && super::normalize::website_domain(site).is_none()
+    {
+        return Err(format!("\u{201c}{site}\u{201d} is not a website"));
+    }
     Ok(SignOn {
         kind: Kind::Organization,
         name,
         country,
-        website: optional(mapping.website, 300)?,
+        website,
         affiliation: None,
         city: None,
         signer_name: optional(mapping.signer_name, 120)?,
@@ -304,6 +310,42 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn any_text_is_read_and_judged_without_panicking(
+            text in prop_oneof![
+                "\\PC{0,400}",
+                proptest::collection::vec(
+                    prop_oneof![
+                        Just(","), Just(";"), Just("\t"), Just("\""), Just("\n"), Just("\r\n"),
+                        Just("\u{feff}"), Just("organization"), Just("email"), Just("country"),
+                        Just("website"), Just("="), Just("ana@example.org"), Just("MX"),
+                        Just("javascript://x"), Just("\"cap\"@x.org"), Just("x@[127.0.0.1]"),
+                    ],
+                    0..60,
+                ).prop_map(|pieces| pieces.concat()),
+            ],
+        ) {
+            let mut reader = reader(&text);
+            let headers: Vec<String> = match reader.headers() {
+                Ok(headers) => headers.iter().map(str::to_owned).collect(),
+                Err(_) => return Ok(()),
+            };
+            let mapping = Mapping::from_headers(&headers);
+            for record in reader.records().flatten() {
+                if let Ok(sign_on) = judge(&mapping, &record, Mode::List, "en") {
+                    prop_assert!(sign_on.email.is_empty() || !sign_on.email.contains(['"', '[']));
+                    if let Some(site) = sign_on.website {
+                        prop_assert!(super::super::normalize::website_domain(&site).is_some());
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn english_and_spanish_headers_are_recognized() {
