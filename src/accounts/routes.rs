@@ -404,6 +404,27 @@ async fn reset_submit(
 #[cfg(test)]
 mod tests {
     use super::safe_next;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn a_followed_next_always_stays_on_this_site(
+            next in prop_oneof![
+                "\\PC{0,40}",
+                "[/\\\\\t\r\n%a-z.:@?#]{0,20}",
+                "/[\t\r\n /\\\\]{0,3}[a-z.]{0,12}(/[a-z]{0,4})?",
+            ],
+        ) {
+            let followed = safe_next(&next);
+            let base = url::Url::parse("https://statements.example.org/login").expect("base");
+            let target = base.join(followed).expect("a path joins");
+
+            prop_assert_eq!(target.host_str(), Some("statements.example.org"), "{:?}", next);
+            prop_assert!(followed.parse::<actix_web::http::header::HeaderValue>().is_ok());
+        }
+    }
 
     #[test]
     fn only_a_local_path_is_followed_after_login() {

@@ -244,6 +244,38 @@ fn escape_markdown_and_html(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::markdown_properties::{hostile_markdown, scheme, urls};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn no_release_or_update_mail_links_outside_the_allow_list(
+            body in hostile_markdown(),
+            about in hostile_markdown(),
+            name in "\\PC{0,40}",
+            contact in "\\PC{0,60}",
+        ) {
+            for template in ["press-release", "statement-update"] {
+                let mut context = sample(template).expect("sample");
+                context.insert("body".into(), body.clone().into());
+                context.insert("about".into(), about.clone().into());
+                context.insert("name".into(), name.clone().into());
+                context.insert("contacts".into(), toml::Value::Array(vec![contact.clone().into()]));
+
+                let html = render(template, &context).expect("renders").html;
+
+                for url in urls(&html) {
+                    prop_assert!(
+                        url.starts_with('#')
+                            || scheme(&url).is_some_and(|s| ["http", "https", "mailto", "tel"].contains(&s.as_str())),
+                        "{template}: {body:?} -> {url}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_template_renders_with_its_sample_data() {

@@ -301,8 +301,144 @@ fn cut_at_word(text: &str, max_chars: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Markdown built from pieces that have broken sanitizers and renderers
+    /// before, or any text at all.
+    pub(crate) fn hostile_markdown() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<"),
+            Just(">"),
+            Just("> "),
+            Just("- "),
+            Just("1. "),
+            Just("  "),
+            Just("\n"),
+            Just("\n\n"),
+            Just("\""),
+            Just("'"),
+            Just("`"),
+            Just("```\n"),
+            Just("["),
+            Just("]"),
+            Just("("),
+            Just(")"),
+            Just("![x]("),
+            Just("[x]("),
+            Just("javascript:"),
+            Just("JaVaScRiPt:alert(1)"),
+            Just("&#106;avascript:"),
+            Just("&#x6A;avascript:"),
+            Just("java\tscript:"),
+            Just("java\nscript:"),
+            Just(" javascript:"),
+            Just("vbscript:"),
+            Just("data:text/html,"),
+            Just("//evil.example"),
+            Just(" onerror="),
+            Just("<a href="),
+            Just("<img src="),
+            Just("<script>"),
+            Just("</script>"),
+            Just("<svg onload=alert(1)>"),
+            Just("<span>"),
+            Just("</span>"),
+            Just("<div>"),
+            Just("</div>"),
+            Just("<b>"),
+            Just("<!--"),
+            Just("-->"),
+            Just("\\"),
+            Just("*"),
+            Just("_"),
+            Just("|"),
+            Just("[^1]"),
+            Just("[^1]: "),
+            Just("<https://e.org>"),
+            Just("<mailto:a@e.org>"),
+            Just("x"),
+        ];
+        prop_oneof![
+            proptest::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat()),
+            "\\PC{0,300}",
+            (
+                1usize..200,
+                prop_oneof![Just("> "), Just("- "), Just("<div>"), Just("> - ")]
+            )
+                .prop_map(|(n, open)| format!("{}x", open.repeat(n))),
+        ]
+    }
+
+    /// Every `href` and `src` value of the HTML a sanitizer wrote (double
+    /// quotes, entities for `&` and `"`).
+    pub(crate) fn urls(html: &str) -> Vec<String> {
+        tags(html)
+            .iter()
+            .flat_map(|tag| {
+                ["href=\"", "src=\""]
+                    .into_iter()
+                    .filter_map(move |attribute| {
+                        let start = tag.find(attribute)? + attribute.len();
+                        let value = &tag[start..];
+                        Some(value[..value.find('"').unwrap_or(value.len())].replace("&amp;", "&"))
+                    })
+            })
+            .collect()
+    }
+
+    /// A URL's scheme, lower case, as a browser reads it: tabs and line
+    /// breaks removed, leading spaces and controls trimmed, then a letter
+    /// followed by letters, digits, `+`, `-` or `.` up to a `:`.
+    pub(crate) fn scheme(url: &str) -> Option<String> {
+        let url: String = url
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        let url = url.trim_start_matches(|c: char| c <= ' ');
+        let end = url.find(':')?;
+        let candidate = &url[..end];
+        let mut chars = candidate.chars();
+        let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        valid.then(|| candidate.to_ascii_lowercase())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        #[test]
+        fn page_markdown_links_only_to_allowed_schemes_and_nests_within_the_bound(
+            markdown in hostile_markdown(),
+        ) {
+            let output = html(&markdown);
+
+            for url in urls(&output) {
+                let scheme = scheme(&url);
+                prop_assert!(
+                    scheme.as_deref().is_none_or(|s| ["http", "https", "mailto"].contains(&s)),
+                    "{markdown:?} -> {url}"
+                );
+            }
+            // The bound that keeps every rendering fast: nothing accepted
+            // nests deeper, and what would is shown as text.
+            prop_assert!(!html_depth_exceeds(&output, MAX_MARKDOWN_DEPTH), "{markdown:?}");
+        }
+
+        #[test]
+        fn mail_html_links_only_to_the_mail_allow_list(markdown in hostile_markdown()) {
+            let output = sanitize_mail_html(&unsanitized_html(&markdown));
+
+            for url in urls(&output) {
+                prop_assert!(
+                    url.starts_with('#')
+                        || scheme(&url).is_some_and(|s| ["http", "https", "mailto", "tel"].contains(&s.as_str())),
+                    "{markdown:?} -> {url}"
+                );
+            }
+        }
+    }
 
     fn html(markdown: &str) -> String {
         render_markdown(markdown).into_string()

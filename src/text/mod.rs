@@ -12,6 +12,10 @@ pub use markdown::{
 };
 pub use slugs::{is_valid_slug, slugify};
 
+/// Generators and URL checks for property tests of other renderers.
+#[cfg(test)]
+pub(crate) use markdown::tests as markdown_properties;
+
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
