@@ -371,6 +371,20 @@ pub(crate) mod tests {
         ]
     }
 
+    /// Texts up to the 100,000 characters a statement may have: a few
+    /// hostile pieces repeated, the shape that makes parsers slow.
+    fn large_hostile_markdown() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(hostile_markdown(), 1..4),
+            1usize..20_000,
+        )
+            .prop_map(|(pieces, times)| {
+                let unit = pieces.concat();
+                let times = times.min(100_000 / unit.len().max(1));
+                unit.repeat(times)
+            })
+    }
+
     /// Every `href` and `src` value of the HTML a sanitizer wrote (double
     /// quotes, entities for `&` and `"`).
     pub(crate) fn urls(html: &str) -> Vec<String> {
@@ -525,6 +539,63 @@ pub(crate) mod tests {
 
         assert!(output.contains(r##"href="#user-content-1""##), "{output}");
         assert!(output.contains(r#"id="user-content-1""#), "{output}");
+    }
+
+    /// The same properties over many more inputs, reporting the slowest
+    /// rendering: `cargo test --release --lib -- --ignored long_fuzzing`
+    /// (`MARKDOWN_FUZZ_CASES`, default 200,000).
+    #[test]
+    #[ignore = "a long fuzzing run, for a person to start"]
+    fn long_fuzzing_of_the_page_and_mail_renderers() {
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::TestRunner;
+
+        let cases: usize = std::env::var("MARKDOWN_FUZZ_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(200_000);
+        let mut runner = TestRunner::deterministic();
+        let strategy = prop_oneof![9 => hostile_markdown(), 1 => large_hostile_markdown()];
+        let (mut slowest, mut slowest_len, mut total) = (std::time::Duration::ZERO, 0, 0);
+        let started = std::time::Instant::now();
+        for _ in 0..cases {
+            let markdown = strategy.new_tree(&mut runner).expect("an input").current();
+            let one = std::time::Instant::now();
+            let page = html(&markdown);
+            let mail = sanitize_mail_html(&unsanitized_html(&markdown));
+            let took = one.elapsed();
+            if took > slowest {
+                (slowest, slowest_len) = (took, markdown.len());
+            }
+            total += markdown.len();
+            assert!(
+                !html_depth_exceeds(&page, MAX_MARKDOWN_DEPTH),
+                "{markdown:?}"
+            );
+            for url in urls(&page) {
+                let scheme = scheme(&url);
+                assert!(
+                    scheme
+                        .as_deref()
+                        .is_none_or(|s| ["http", "https", "mailto"].contains(&s)),
+                    "{url}"
+                );
+            }
+            for url in urls(&mail) {
+                assert!(
+                    url.starts_with('#')
+                        || scheme(&url).is_some_and(
+                            |s| ["http", "https", "mailto", "tel"].contains(&s.as_str())
+                        ),
+                    "{url}"
+                );
+            }
+        }
+        println!(
+            "{cases} inputs ({total} bytes) in {:.1} s; slowest page and mail rendering {:.3} ms, for {slowest_len} bytes",
+            started.elapsed().as_secs_f64(),
+            slowest.as_secs_f64() * 1000.0
+        );
     }
 
     #[test]
