@@ -295,10 +295,9 @@ async fn revision_page(
     })
     .await??;
     let rendering = rendering(&state, release, Some(number)).await?;
-    Ok(html_response(
-        StatusCode::OK,
-        views::revision(&access, &rendering, previous.as_ref()),
-    ))
+    // The word diff may take up to its timeout: off the request threads.
+    let page = web::block(move || views::revision(&access, &rendering, previous.as_ref())).await?;
+    Ok(html_response(StatusCode::OK, page))
 }
 
 async fn preview_mail(

@@ -560,10 +560,9 @@ async fn reconsent_page(
     let Some((question, target)) = reconsent_question(&state, id, token.clone()).await? else {
         return Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link()));
     };
-    Ok(html_response(
-        StatusCode::OK,
-        views::reconsent(&target, &question, &token),
-    ))
+    // The word diff may take up to its timeout: off the request threads.
+    let page = web::block(move || views::reconsent(&target, &question, &token)).await?;
+    Ok(html_response(StatusCode::OK, page))
 }
 
 #[derive(Debug, Deserialize)]

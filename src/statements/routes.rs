@@ -541,10 +541,10 @@ async fn diff_page(
         Ok((version, old, new))
     })
     .await??;
-    Ok(html_response(
-        StatusCode::OK,
-        views::diff(&access, &statement, &version, &old, &new),
-    ))
+    // A word diff of two long texts may take up to its timeout: off the
+    // request threads.
+    let page = web::block(move || views::diff(&access, &statement, &version, &old, &new)).await?;
+    Ok(html_response(StatusCode::OK, page))
 }
 
 #[derive(Debug, Deserialize)]
