@@ -228,24 +228,70 @@ mod tests {
         ])
     }
 
+    /// Each locale folder's files, by file name, read at test time so that
+    /// a new folder is checked without changing this test.
+    fn locale_files() -> std::collections::BTreeMap<String, Vec<(String, String)>> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n/locales");
+        let mut folders = std::collections::BTreeMap::new();
+        for folder in std::fs::read_dir(&root).expect("the locales folder") {
+            let folder = folder.expect("a locale folder").path();
+            let code = folder
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            let mut files: Vec<(String, String)> = std::fs::read_dir(&folder)
+                .expect("a locale folder")
+                .map(|f| f.expect("a locale file").path())
+                .map(|path| {
+                    let name = path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or_default();
+                    let text = std::fs::read_to_string(&path).expect("a locale file");
+                    (name.to_owned(), text)
+                })
+                .collect();
+            files.sort();
+            folders.insert(code, files);
+        }
+        folders
+    }
+
     #[test]
-    fn both_languages_define_the_same_message_ids() {
+    fn every_locale_has_the_files_and_message_ids_of_english_and_no_other() {
         // Arrange
-        let [(_, english), (_, spanish)] = SOURCES;
+        let folders = locale_files();
+        let english = &folders["en"];
+        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
 
-        // Act
-        let english_ids = message_ids(english);
-        let spanish_ids = message_ids(spanish);
-
-        // Assert
-        assert!(
-            english_ids.contains("signed-by"),
-            "the id scan found nothing"
+        // Act, Assert
+        assert_eq!(
+            folders.keys().map(String::as_str).collect::<Vec<_>>(),
+            {
+                let mut sorted = codes.clone();
+                sorted.sort_unstable();
+                sorted
+            },
+            "one folder per language of Lang::ALL"
         );
-        let only_english: Vec<_> = english_ids.difference(&spanish_ids).collect();
-        let only_spanish: Vec<_> = spanish_ids.difference(&english_ids).collect();
-        assert!(only_english.is_empty(), "missing in es: {only_english:?}");
-        assert!(only_spanish.is_empty(), "missing in en: {only_spanish:?}");
+        assert!(english.len() >= 2, "main.ftl and coordinator.ftl");
+        for (code, files) in &folders {
+            let names: Vec<&String> = files.iter().map(|(name, _)| name).collect();
+            let english_names: Vec<&String> = english.iter().map(|(name, _)| name).collect();
+            assert_eq!(names, english_names, "{code} has the files of en");
+            for ((name, text), (_, english_text)) in files.iter().zip(english) {
+                let ids = message_ids(text);
+                let english_ids = message_ids(english_text);
+                let missing: Vec<_> = english_ids.difference(&ids).collect();
+                let extra: Vec<_> = ids.difference(&english_ids).collect();
+                assert!(missing.is_empty(), "{code}/{name} lacks {missing:?}");
+                assert!(
+                    extra.is_empty(),
+                    "{code}/{name} has ids en lacks: {extra:?}"
+                );
+            }
+        }
     }
 
     #[test]

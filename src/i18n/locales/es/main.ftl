@@ -49,7 +49,7 @@ field-required = Este campo es obligatorio.
 field-too-long = Es demasiado largo (máximo { $max } caracteres).
 field-control-characters = Contiene caracteres no permitidos.
 field-too-deep = Aquí hay citas, listas o etiquetas anidadas en más de { $max } niveles. Aplana las partes más profundas y vuelve a guardar.
-form-error-summary = Corrija los campos señalados.
+form-error-summary = Corrige los campos señalados.
 
 ## Firma
 

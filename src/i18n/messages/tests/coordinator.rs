@@ -1,9 +1,9 @@
-//! Tests of the coordinator strings: English only so far, every other
-//! language falling back to English message by message.
+//! Tests of the coordinator strings: every id the code names is defined,
+//! and every language has its own text for every message.
 
 use super::*;
 
-/// The coordinator strings, English only so far.
+/// The coordinator strings in English, the reference for every language.
 const COORDINATOR: &str = include_str!("../../locales/en/coordinator.ftl");
 
 /// The message ids that Rust code names as a literal in a call of `t`,
@@ -87,19 +87,24 @@ fn coordinator_and_public_files_share_no_message_id() {
 }
 
 #[test]
-fn a_coordinator_string_missing_in_spanish_comes_in_english() {
+fn every_coordinator_message_resolves_in_spanish_without_falling_back() {
     // Arrange
     let spanish = Lang::Es.langid();
-    let only_english = LOCALES.lookup_single_language::<&str>(&spanish, "nav-log-out", None);
+    let ids = message_ids(COORDINATOR);
 
     // Act
-    let shown = t(Lang::Es, "nav-log-out");
-    let with_arguments = t_args(Lang::Es, "edit-heading", &[("language", "es".into())]);
+    let unresolved: Vec<_> = ids
+        .iter()
+        .filter(|id| {
+            LOCALES
+                .lookup_single_language(&spanish, id, Some(&every_argument()))
+                .is_err()
+        })
+        .collect();
 
     // Assert
-    assert!(only_english.is_err(), "es has its own nav-log-out now");
-    assert_eq!(shown, "Log out");
-    assert_eq!(with_arguments, "Edit the es version");
+    assert!(unresolved.is_empty(), "{unresolved:?}");
+    assert_eq!(t(Lang::Es, "nav-log-out"), "Cerrar sesión");
 }
 
 #[test]
@@ -108,10 +113,9 @@ fn coordinator_pages_say_in_which_language_their_strings_are() {
     let english = t(Lang::En, "coordinator-language");
     let spanish = t(Lang::Es, "coordinator-language");
 
-    // Assert: Spanish falls back to English until es/coordinator.ftl
-    // exists, and the page is then marked as English.
+    // Assert
     assert_eq!(english, "en");
-    assert_eq!(spanish, "en");
+    assert_eq!(spanish, "es");
 }
 
 #[test]
