@@ -13,6 +13,8 @@ pub struct Coordinator {
     pub name: String,
     pub password_hash: Option<String>,
     pub created_at: NaiveDateTime,
+    /// The language chosen for the coordinator's pages, if any.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Queryable, Selectable)]
@@ -38,6 +40,7 @@ pub fn insert_coordinator(
         name: name.to_owned(),
         password_hash: password_hash.map(str::to_owned),
         created_at: crate::db::now(),
+        language: None,
     };
     diesel::insert_into(coordinators::table)
         .values((
@@ -145,6 +148,12 @@ pub fn recent_failures(
             diesel::dsl::min(login_failures::created_at),
         ))
         .first(conn)
+}
+
+pub fn set_language(conn: &mut DbConn, id: &str, language: Option<&str>) -> QueryResult<usize> {
+    diesel::update(coordinators::table.filter(coordinators::id.eq(id)))
+        .set(coordinators::language.eq(language))
+        .execute(conn)
 }
 
 pub fn record_failure(conn: &mut DbConn, key: &str, now: NaiveDateTime) -> QueryResult<usize> {

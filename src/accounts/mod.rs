@@ -200,6 +200,15 @@ pub fn find_by_email(conn: &mut DbConn, email: &Email) -> QueryResult<Option<Coo
     db::find_by_email(conn, email.as_str())
 }
 
+/// Sets the language of the coordinator's pages; `None` follows the browser.
+pub fn set_language(
+    conn: &mut DbConn,
+    coordinator_id: &str,
+    language: Option<crate::i18n::Lang>,
+) -> QueryResult<usize> {
+    db::set_language(conn, coordinator_id, language.map(crate::i18n::Lang::code))
+}
+
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<Option<Coordinator>> {
     db::find(conn, id)
 }

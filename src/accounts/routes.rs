@@ -29,6 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 pub fn configure_account(cfg: &mut web::ServiceConfig) {
     cfg.service(account_page)
         .service(change_password)
+        .service(change_language)
         .service(logout);
 }
 
@@ -239,12 +240,19 @@ async fn logout(state: web::Data<AppState>, access: Access) -> Result<HttpRespon
     Ok(response)
 }
 
+#[derive(Debug, Default, Deserialize)]
+struct AccountQuery {
+    #[serde(default)]
+    language: String,
+}
+
 #[get("")]
-async fn account_page(access: Access) -> HttpResponse {
-    html_response(
-        StatusCode::OK,
-        views::account(&access, &FieldErrors::default(), false),
-    )
+async fn account_page(access: Access, query: web::Query<AccountQuery>) -> HttpResponse {
+    let mut page = views::account(&access, &FieldErrors::default(), false);
+    if query.language == "saved" {
+        page = views::account_language_saved(&access);
+    }
+    html_response(StatusCode::OK, page)
 }
 
 #[derive(Debug, Deserialize)]
@@ -292,6 +300,33 @@ async fn change_password(
         }
         Err(error) => Err(WebError::unexpected(error)),
     }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    language: String,
+}
+
+/// Stores the language of the coordinator's pages: English, Spanish, or
+/// empty to follow the browser.
+#[post("/language")]
+async fn change_language(
+    state: web::Data<AppState>,
+    access: Access,
+    form: web::Form<LanguageForm>,
+) -> Result<HttpResponse, WebError> {
+    let chosen = form.into_inner().language;
+    let language = match chosen.as_str() {
+        "" => None,
+        code => Some(
+            Lang::parse(code)
+                .ok_or_else(|| WebError::BadRequest(t(access.lang, "account-error-language")))?,
+        ),
+    };
+    let id = access.coordinator.id.clone();
+    blocking(&state, move |c| super::set_language(c, &id, language)).await??;
+    Ok(see_other("/account?language=saved"))
 }
 
 #[get("/password/forgot")]

@@ -76,7 +76,22 @@ pub fn login(lang: Lang, form: &LoginForm, problem: Option<String>) -> Markup {
 }
 
 pub fn account(access: &Access, errors: &FieldErrors, changed: bool) -> Markup {
+    account_page(access, errors, changed, false)
+}
+
+/// The account page right after its language was changed.
+pub fn account_language_saved(access: &Access) -> Markup {
+    account_page(access, &FieldErrors::default(), false, true)
+}
+
+fn account_page(
+    access: &Access,
+    errors: &FieldErrors,
+    changed: bool,
+    language_saved: bool,
+) -> Markup {
     let lang = access.lang;
+    let chosen = access.coordinator.language.as_deref().unwrap_or_default();
     coordinator(
         access,
         &t(lang, "account-title"),
@@ -85,6 +100,21 @@ pub fn account(access: &Access, errors: &FieldErrors, changed: bool) -> Markup {
             dl {
                 dt { (t(lang, "account-name")) } dd { (access.coordinator.name) }
                 dt { (t(lang, "account-email")) } dd { (access.coordinator.email) }
+            }
+            h2 { (t(lang, "account-language")) }
+            @if language_saved {
+                p.notice role="status" { (t(lang, "account-language-saved")) }
+            }
+            form method="post" action="/account/language" {
+                (csrf_field(&access.csrf))
+                label for="language" { (t(lang, "account-language-label")) }
+                select id="language" name="language" {
+                    option value="" selected[chosen.is_empty()] { (t(lang, "account-language-browser")) }
+                    @for choice in Lang::ALL {
+                        option value=(choice.code()) lang=(choice.code()) selected[chosen == choice.code()] { (choice.native_name()) }
+                    }
+                }
+                button type="submit" { (t(lang, "account-language-submit")) }
             }
             h2 { (t(lang, "account-change-password")) }
             @if changed {

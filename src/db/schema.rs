@@ -7,6 +7,7 @@ diesel::table! {
         name -> Text,
         password_hash -> Nullable<Text>,
         created_at -> Timestamp,
+        language -> Nullable<Text>,
     }
 }
 

@@ -188,6 +188,7 @@ pub const ACCOUNT_ROUTES: &[Rule] = &[
     post("/c", Role::Viewer),
     get("/account"),
     post("/account/password", Role::Viewer),
+    post("/account/language", Role::Viewer),
     post("/account/logout", Role::Viewer),
 ];
 
@@ -338,7 +339,11 @@ async fn check(req: ServiceRequest, in_coalition: bool) -> Result<ServiceRequest
         return Err((http, WebError::NotFound.error_response()));
     }
     let csrf = csrf_token(state.secret.bytes(), &session_id);
-    let lang = request_lang(&http);
+    let lang = coordinator
+        .language
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(|| request_lang(&http));
     if writing {
         if !super::origin::same_origin(&http, &state.base_url) {
             return Err((http, WebError::Forbidden.error_response()));

@@ -58,7 +58,13 @@ pub fn layout(title: &str, body: Markup) -> Markup {
 /// A plain page with the site header in the coordinator UI language: the
 /// pages coordinators see before they are signed in, and error pages.
 pub fn layout_in(lang: Lang, title: &str, body: Markup) -> Markup {
-    document(title, Head::coordinator(lang), site_header(), body)
+    let header = html! {
+        header.site {
+            a.brand href="/" { "Undersigned" }
+            (super::language::switcher(lang))
+        }
+    };
+    document(title, Head::coordinator(lang), header, body)
 }
 
 fn site_header() -> Markup {

@@ -5,6 +5,7 @@ pub mod access;
 pub mod assets;
 pub mod forms;
 pub mod health;
+pub mod language;
 pub mod layout;
 pub mod limits;
 mod middleware;
@@ -51,15 +52,23 @@ impl AppState {
     }
 }
 
-/// The UI language a request asks for with its Accept-Language header.
-/// Coordinator pages get it through [`access::Access::lang`]; pages outside
-/// the access guard (log-in, set-up, invitations) call this.
+/// The cookie the language switcher of the signed-out pages sets.
+pub const LANGUAGE_COOKIE: &str = "undersigned_lang";
+
+/// The UI language a request asks for: the language switcher's cookie,
+/// else the Accept-Language header. Coordinator pages get it through
+/// [`access::Access::lang`], where the account's own choice comes first;
+/// pages outside the access guard (log-in, set-up, invitations) call this.
 pub fn request_lang(req: &actix_web::HttpRequest) -> Lang {
-    negotiate(
-        req.headers()
-            .get(actix_web::http::header::ACCEPT_LANGUAGE)
-            .and_then(|value| value.to_str().ok()),
-    )
+    req.cookie(LANGUAGE_COOKIE)
+        .and_then(|cookie| Lang::parse(cookie.value()))
+        .unwrap_or_else(|| {
+            negotiate(
+                req.headers()
+                    .get(actix_web::http::header::ACCEPT_LANGUAGE)
+                    .and_then(|value| value.to_str().ok()),
+            )
+        })
 }
 
 /// Runs database work off the async threads with a pooled connection.
@@ -86,6 +95,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(assets::opened_script)
         .service(assets::mailing_script)
         .service(assets::progress_script)
+        .service(language::choose)
         .service(web::resource("/").get(home));
     crate::accounts::routes::configure(cfg);
     crate::coalitions::routes::configure(cfg);

@@ -17,6 +17,7 @@ mod health;
 mod helpers;
 mod imports;
 mod invitations;
+mod language;
 mod links;
 mod mailbox;
 mod manage;

@@ -1,0 +1,1 @@
+ALTER TABLE coordinators DROP COLUMN language;

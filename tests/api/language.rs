@@ -1,0 +1,102 @@
+//! The language of the coordinator pages: the account's choice, else the
+//! browser's, and the switcher of the pages seen before signing in.
+
+use crate::coordinators::{OWNER_EMAIL, PASSWORD, Session, browser, location};
+use crate::helpers::spawn_app;
+
+/// The `<html lang>` of a page.
+fn html_lang(page: &str) -> Option<&str> {
+    let start = page.find("<html lang=\"")? + "<html lang=\"".len();
+    page[start..].split('"').next()
+}
+
+async fn account_page(owner: &Session, accept_language: Option<&str>) -> String {
+    let mut request = owner.client.get(format!("{}/account", owner.address));
+    if let Some(languages) = accept_language {
+        request = request.header("Accept-Language", languages);
+    }
+    let response = request.send().await.expect("request sent");
+    assert_eq!(response.status(), 200);
+    response.text().await.expect("body")
+}
+
+#[tokio::test]
+async fn a_coordinator_who_chooses_spanish_gets_spanish_pages_whatever_the_browser_says() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+
+    // Act
+    let chosen = owner.post("/account/language", &[("language", "es")]).await;
+    let spanish = account_page(&owner, Some("en-US")).await;
+    let browser_again = owner.post("/account/language", &[("language", "")]).await;
+    let english = account_page(&owner, Some("en-US")).await;
+    let refused = owner.post("/account/language", &[("language", "xx")]).await;
+
+    // Assert
+    assert_eq!(chosen.status(), 303);
+    assert_eq!(html_lang(&spanish), Some("es"));
+    assert!(spanish.contains("Cerrar sesión"), "{spanish}");
+    assert!(!spanish.contains("Log out"));
+    assert_eq!(browser_again.status(), 303);
+    assert_eq!(html_lang(&english), Some("en"));
+    assert!(english.contains("Log out"));
+    assert_eq!(refused.status(), 400);
+}
+
+#[tokio::test]
+async fn without_a_choice_the_pages_follow_the_browsers_language() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+
+    // Act
+    let page = account_page(&owner, Some("es-MX,es;q=0.9,en;q=0.5")).await;
+
+    // Assert
+    assert_eq!(html_lang(&page), Some("es"));
+    assert!(page.contains("Cerrar sesión"));
+}
+
+#[tokio::test]
+async fn the_login_pages_switcher_remembers_the_language_and_returns_to_the_page() {
+    // Arrange
+    let app = spawn_app().await;
+    app.setup_first_account().await;
+    let client = browser();
+    let login_url = app.url("/login?next=/account");
+    let english = client.get(&login_url).send().await.expect("sent");
+    let english = english.text().await.expect("body");
+
+    // Act
+    let switched = client
+        .get(app.url("/language/es"))
+        .header("Referer", &login_url)
+        .send()
+        .await
+        .expect("sent");
+    let spanish = client.get(&login_url).send().await.expect("sent");
+    let spanish = spanish.text().await.expect("body");
+    let elsewhere = browser()
+        .get(app.url("/language/es"))
+        .header("Referer", "https://evil.example/x")
+        .send()
+        .await
+        .expect("sent");
+    let logged_in = client
+        .post(app.url("/login"))
+        .form(&[("email", OWNER_EMAIL), ("password", PASSWORD), ("next", "")])
+        .send()
+        .await
+        .expect("sent");
+
+    // Assert
+    assert_eq!(html_lang(&english), Some("en"));
+    assert!(english.contains("href=\"/language/es\""), "a switcher");
+    assert_eq!(switched.status(), 303);
+    assert_eq!(location(&switched), "/login?next=/account");
+    assert_eq!(html_lang(&spanish), Some("es"));
+    assert!(spanish.contains("href=\"/language/en\""));
+    assert_eq!(location(&elsewhere), "/login", "never back to another site");
+    assert_eq!(logged_in.status(), 303);
+}
