@@ -77,16 +77,42 @@ impl ResponseError for WebError {
             tracing::error!(error = format!("{error:#}"), "request failed");
         }
         let status = self.status_code();
-        // An error never sees its request, so its page is in English; the
-        // message of a bad request comes from the handler, in its language.
+        // An error never sees its request: the page is written in English
+        // here and marked, and the error-page middleware writes it again in
+        // the language of the request it answers.
         let lang = Lang::En;
-        let page = match self {
-            Self::BadRequest(message) => layout::error_page(lang, status, message),
-            Self::CsrfFailed => layout::error_page(lang, status, &t(lang, "error-page-csrf")),
-            _ => layout::error_page(lang, status, &layout::status_message(lang, status)),
+        let message = match self {
+            Self::BadRequest(message) => ErrorMessage::Given(message.clone()),
+            Self::CsrfFailed => ErrorMessage::Key("error-page-csrf"),
+            _ => ErrorMessage::ForStatus,
         };
-        HttpResponse::build(status)
+        let page = layout::error_page(lang, status, &message.text(lang, status));
+        let mut response = HttpResponse::build(status)
             .content_type("text/html; charset=utf-8")
-            .body(page.into_string())
+            .body(page.into_string());
+        response.extensions_mut().insert(message);
+        response
+    }
+}
+
+/// What an error page says, kept on the response so that the page can be
+/// written again in the language of the request.
+#[derive(Debug, Clone)]
+pub enum ErrorMessage {
+    /// Written by the handler, already in the person's language.
+    Given(String),
+    /// A message id.
+    Key(&'static str),
+    /// The usual sentence for the status.
+    ForStatus,
+}
+
+impl ErrorMessage {
+    pub fn text(&self, lang: Lang, status: StatusCode) -> String {
+        match self {
+            Self::Given(message) => message.clone(),
+            Self::Key(key) => t(lang, key),
+            Self::ForStatus => layout::status_message(lang, status),
+        }
     }
 }

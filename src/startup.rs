@@ -103,8 +103,11 @@ impl Application {
         });
         let server = HttpServer::new(move || {
             App::new()
-                .wrap(crate::web::security_headers(https))
+                // Innermost first: a cross-site refusal gets an error page
+                // in the person's language, and every answer the headers.
                 .wrap(from_fn(crate::web::origin::same_origin_posts))
+                .wrap(from_fn(crate::web::error_pages))
+                .wrap(crate::web::security_headers(https))
                 .wrap(from_fn(crate::web::log_requests))
                 .app_data(state.clone())
                 .configure(crate::web::routes)

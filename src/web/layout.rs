@@ -133,7 +133,8 @@ pub fn status_message(lang: Lang, status: StatusCode) -> String {
     match status.as_u16() {
         404 => t(lang, "error-page-not-found"),
         403 => t(lang, "error-page-forbidden"),
-        400 => t(lang, "error-page-bad-request"),
+        400 | 405 | 413 | 415 => t(lang, "error-page-bad-request"),
+        429 => t(lang, "error-page-too-many"),
         _ => t(lang, "error-page-unexpected"),
     }
 }

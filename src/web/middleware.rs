@@ -5,9 +5,11 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::{DefaultHeaders, Next};
-use actix_web::{Error, HttpResponse};
+use actix_web::{Error, HttpMessage, HttpResponse};
 
+use super::access::Access;
 use super::layout;
+use crate::error::ErrorMessage;
 use crate::i18n::Lang;
 
 /// Headers sent with every response. A page that must differ (an embeddable
@@ -33,45 +35,71 @@ pub fn security_headers(https: bool) -> DefaultHeaders {
 }
 
 /// Logs one line per request: method, the matched route pattern (never the
-/// raw path, which may hold a token), status and time taken. Server errors
-/// that produced no page of their own get the plain 500 page.
+/// raw path, which may hold a token), status and time taken.
 pub async fn log_requests(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, Error> {
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let started = Instant::now();
     let method = req.method().clone();
     let route = req
         .match_pattern()
         .unwrap_or_else(|| "(no route)".to_owned());
     let response = next.call(req).await?;
-    let status = response.status();
     tracing::info!(
         method = %method,
         route,
-        status = status.as_u16(),
+        status = response.status().as_u16(),
         elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
         "request"
     );
+    Ok(response)
+}
+
+/// Writes error pages in the language of the request: those of
+/// [`crate::error::WebError`], marked with their [`ErrorMessage`], and the
+/// plain-text answers of actix itself (a malformed form or query, a wrong
+/// method), which get the page too.
+pub async fn error_pages(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, Error> {
+    let response = next.call(req).await?;
+    let status = response.status();
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-    if status.is_server_error() && !is_html {
-        let (request, _bare) = response.into_parts();
-        return Ok(ServiceResponse::new(request, html_error_response(status)).map_into_right_body());
-    }
-    Ok(response.map_into_left_body())
+    let marked = response
+        .response()
+        .extensions()
+        .get::<ErrorMessage>()
+        .cloned();
+    let message = match marked {
+        Some(message) => message,
+        None if (status.is_client_error() || status.is_server_error()) && !is_html => {
+            ErrorMessage::ForStatus
+        }
+        None => return Ok(response.map_into_left_body()),
+    };
+    let (request, _bare) = response.into_parts();
+    // The borrow of the extensions ends before request_lang reads cookies,
+    // which are kept in the same extensions.
+    let chosen = request
+        .extensions()
+        .get::<Access>()
+        .map(|access| access.lang);
+    let lang = chosen.unwrap_or_else(|| super::request_lang(&request));
+    let page = html_error_response(lang, status, &message);
+    Ok(ServiceResponse::new(request, page).map_into_right_body())
 }
 
-fn html_error_response(status: StatusCode) -> HttpResponse {
+/// The error page for `status` in `lang`.
+fn html_error_response(lang: Lang, status: StatusCode, message: &ErrorMessage) -> HttpResponse {
     HttpResponse::build(status)
         .insert_header((
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/html; charset=utf-8"),
         ))
-        .body(
-            layout::error_page(Lang::En, status, &layout::status_message(Lang::En, status))
-                .into_string(),
-        )
+        .body(layout::error_page(lang, status, &message.text(lang, status)).into_string())
 }

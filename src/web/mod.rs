@@ -22,7 +22,7 @@ use crate::error::WebError;
 use crate::i18n::{Lang, negotiate};
 use crate::mail::MailContext;
 
-pub use middleware::{log_requests, security_headers};
+pub use middleware::{error_pages, log_requests, security_headers};
 
 /// What every handler can reach.
 pub struct AppState {
@@ -142,9 +142,5 @@ async fn home() -> HttpResponse {
 
 /// The 404 page for every path that no route matches.
 pub async fn not_found() -> HttpResponse {
-    let status = actix_web::http::StatusCode::NOT_FOUND;
-    layout::html_response(
-        status,
-        layout::error_page(Lang::En, status, &layout::status_message(Lang::En, status)),
-    )
+    actix_web::ResponseError::error_response(&WebError::NotFound)
 }

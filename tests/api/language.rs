@@ -100,3 +100,67 @@ async fn the_login_pages_switcher_remembers_the_language_and_returns_to_the_page
     assert_eq!(location(&elsewhere), "/login", "never back to another site");
     assert_eq!(logged_in.status(), 303);
 }
+
+#[tokio::test]
+async fn error_pages_and_malformed_requests_answer_in_the_persons_language() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    owner.post("/account/language", &[("language", "es")]).await;
+    let statement = app
+        .create_statement(
+            &owner,
+            crate::coordinators::COALITION_SLUG,
+            "Agua",
+            "es",
+            "Texto.",
+        )
+        .await;
+    let in_spanish = |request: reqwest::RequestBuilder| async move {
+        let response = request.send().await.expect("sent");
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (status, content_type, response.text().await.expect("body"))
+    };
+
+    // Act
+    let missing = in_spanish(
+        browser()
+            .get(app.url("/no-such-page"))
+            .header("Accept-Language", "es-MX"),
+    )
+    .await;
+    let malformed_query = in_spanish(owner.client.get(app.url(&format!(
+        "/c/{}/statements/{statement}/diff/es?from=one&to=two",
+        crate::coordinators::COALITION_SLUG
+    ))))
+    .await;
+    let malformed_form = in_spanish(
+        browser()
+            .post(app.url("/login"))
+            .header("Accept-Language", "es")
+            .header("Content-Type", "application/json")
+            .body("{}"),
+    )
+    .await;
+
+    // Assert
+    assert_eq!(missing.0, 404);
+    assert_eq!(html_lang(&missing.2), Some("es"));
+    assert!(missing.2.contains("Página no encontrada"), "{}", missing.2);
+    for ((status, content_type, page), expected, heading) in [
+        (malformed_query, 400, "Solicitud incorrecta"),
+        (malformed_form, 415, "Tipo de contenido no admitido"),
+    ] {
+        assert_eq!(status, expected, "{page}");
+        assert!(content_type.starts_with("text/html"), "{content_type}");
+        assert_eq!(html_lang(&page), Some("es"), "{page}");
+        assert!(page.contains(heading), "{page}");
+        assert!(page.contains("No se pudo entender la solicitud"), "{page}");
+    }
+}

@@ -24,7 +24,12 @@ error-page-heading =
         [400] Bad Request
         [403] Forbidden
         [404] Not Found
+        [405] Method Not Allowed
+        [413] Content Too Large
+        [415] Unsupported Media Type
+        [429] Too Many Requests
         [500] Internal Server Error
+        [503] Service Unavailable
        *[other] { $reason }
     }
 error-page-start = Go to the start page
@@ -33,6 +38,7 @@ error-page-forbidden = You do not have permission to do this. Ask an owner of th
 error-page-bad-request = The request could not be understood. Go back and try again.
 error-page-unexpected = Something went wrong on our side. It has been logged; please try again in a moment.
 error-page-csrf = This form has expired or did not come from this site. Go back, reload the page and try again.
+error-page-too-many = Too many requests from here. Wait a few minutes and try again.
 error-form-too-large = The form is too large.
 
 ## Accounts: set-up, log-in and password

@@ -26,7 +26,12 @@ error-page-heading =
         [400] Solicitud incorrecta
         [403] Acceso denegado
         [404] Página no encontrada
+        [405] Método no permitido
+        [413] Contenido demasiado grande
+        [415] Tipo de contenido no admitido
+        [429] Demasiadas solicitudes
         [500] Error interno del servidor
+        [503] Servicio no disponible
        *[other] { $reason }
     }
 error-page-start = Ir a la página de inicio
@@ -35,6 +40,7 @@ error-page-forbidden = No tienes permiso para hacer esto. Pide acceso a una pers
 error-page-bad-request = No se pudo entender la solicitud. Regresa e inténtalo de nuevo.
 error-page-unexpected = Algo falló de nuestro lado. Ya quedó registrado; vuelve a intentarlo en un momento.
 error-page-csrf = Este formulario caducó o no proviene de este sitio. Regresa, vuelve a cargar la página e inténtalo de nuevo.
+error-page-too-many = Hay demasiadas solicitudes desde aquí. Espera unos minutos e inténtalo de nuevo.
 error-form-too-large = El formulario es demasiado grande.
 
 ## Cuentas: configuración inicial, inicio de sesión y contraseña
