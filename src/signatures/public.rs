@@ -339,7 +339,7 @@ async fn render_link_state(
             let target = target_of(state, &signature).await?;
             Ok(html_response(StatusCode::GONE, views::expired(&target)))
         }
-        LinkState::Unknown => Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link())),
+        LinkState::Unknown => Ok(views::unknown_link_response()),
     }
 }
 
@@ -389,7 +389,7 @@ async fn manage_page(
     let signature = match managed(&state, id, token.clone()).await {
         Ok(s) => s,
         Err(WebError::NotFound) => {
-            return Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link()));
+            return Ok(views::unknown_link_response());
         }
         Err(e) => return Err(e),
     };
@@ -498,7 +498,7 @@ async fn email_page(
     let raw = token.clone();
     let pending = blocking(&state, move |c| signing::email_change_pending(c, &raw)).await??;
     let Some(signature) = pending else {
-        return Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link()));
+        return Ok(views::unknown_link_response());
     };
     let target = target_of(&state, &signature).await?;
     Ok(html_response(
@@ -523,9 +523,7 @@ async fn email_submit(
                 views::already_confirmed_with(&target, &signature, &manage, "email-change-done"),
             ))
         }
-        Err(SigningError::InvalidLink) => {
-            Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link()))
-        }
+        Err(SigningError::InvalidLink) => Ok(views::unknown_link_response()),
         Err(SigningError::EmailTaken) => Err(WebError::BadRequest(
             "Another signature of this statement uses this address.".into(),
         )),
@@ -558,7 +556,7 @@ async fn reconsent_page(
 ) -> Result<HttpResponse, WebError> {
     let (id, token) = path.into_inner();
     let Some((question, target)) = reconsent_question(&state, id, token.clone()).await? else {
-        return Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link()));
+        return Ok(views::unknown_link_response());
     };
     // The word diff may take up to its timeout: off the request threads.
     let page = web::block(move || views::reconsent(&target, &question, &token)).await?;
@@ -579,7 +577,7 @@ async fn reconsent_answer(
 ) -> Result<HttpResponse, WebError> {
     let (id, token) = path.into_inner();
     let Some((question, target)) = reconsent_question(&state, id, token).await? else {
-        return Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link()));
+        return Ok(views::unknown_link_response());
     };
     let lang = target.lang();
     let statement = target.statement.clone();

@@ -7,7 +7,7 @@ use super::form::SignForm;
 use super::public::Signable;
 use crate::i18n::{CountryCode, Lang, countries_sorted, country_name, t, t_args};
 use crate::web::forms::{self, FieldErrors, Input, error_summary};
-use crate::web::layout::{Head, document, layout};
+use crate::web::layout::{Head, document, layout_in};
 
 fn frame(target: &Signable, title: &str, body: Markup) -> Markup {
     let head = Head {
@@ -252,9 +252,18 @@ pub fn expired(target: &Signable) -> Markup {
     )
 }
 
-pub fn unknown_link() -> Markup {
-    let lang = Lang::En;
-    layout(
+/// The 404 answer for a mailed link that is not (or no longer) valid, in
+/// the language of the request.
+pub fn unknown_link_response() -> actix_web::HttpResponse {
+    crate::web::layout::response_in_request_language(
+        actix_web::http::StatusCode::NOT_FOUND,
+        unknown_link,
+    )
+}
+
+fn unknown_link(lang: Lang) -> Markup {
+    layout_in(
+        lang,
         &t(lang, "confirm-unknown-heading"),
         html! {
             h1 { (t(lang, "confirm-unknown-heading")) }

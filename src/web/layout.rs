@@ -139,6 +139,23 @@ pub fn status_message(lang: Lang, status: StatusCode) -> String {
     }
 }
 
+/// A page whose words depend only on the language, kept on its response
+/// so that the error-page middleware writes it in the request's language
+/// (for handlers that answer without looking at the request).
+#[derive(Clone, Copy)]
+pub struct InRequestLanguage(pub fn(Lang) -> Markup);
+
+/// `page` in English with `status`, written again in the request's
+/// language on its way out.
+pub fn response_in_request_language(
+    status: StatusCode,
+    page: fn(Lang) -> Markup,
+) -> actix_web::HttpResponse {
+    let mut response = html_response(status, page(Lang::En));
+    response.extensions_mut().insert(InRequestLanguage(page));
+    response
+}
+
 /// A full HTML response.
 pub fn html_response(status: StatusCode, page: Markup) -> actix_web::HttpResponse {
     actix_web::HttpResponse::build(status)

@@ -66,6 +66,17 @@ pub async fn error_pages(
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, Error> {
     let response = next.call(req).await?;
     let status = response.status();
+    let localized_page = response
+        .response()
+        .extensions()
+        .get::<layout::InRequestLanguage>()
+        .copied();
+    if let Some(layout::InRequestLanguage(page)) = localized_page {
+        let (request, _bare) = response.into_parts();
+        let lang = response_lang(&request);
+        let answer = layout::html_response(status, page(lang));
+        return Ok(ServiceResponse::new(request, answer).map_into_right_body());
+    }
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -83,15 +94,21 @@ pub async fn error_pages(
         None => return Ok(response.map_into_left_body()),
     };
     let (request, _bare) = response.into_parts();
+    let lang = response_lang(&request);
+    let page = html_error_response(lang, status, &message);
+    Ok(ServiceResponse::new(request, page).map_into_right_body())
+}
+
+/// The language to answer `request` in: the coordinator's, when the
+/// access guard let the request in, else the one the request asks for.
+fn response_lang(request: &actix_web::HttpRequest) -> Lang {
     // The borrow of the extensions ends before request_lang reads cookies,
     // which are kept in the same extensions.
     let chosen = request
         .extensions()
         .get::<Access>()
         .map(|access| access.lang);
-    let lang = chosen.unwrap_or_else(|| super::request_lang(&request));
-    let page = html_error_response(lang, status, &message);
-    Ok(ServiceResponse::new(request, page).map_into_right_body())
+    chosen.unwrap_or_else(|| super::request_lang(request))
 }
 
 /// The error page for `status` in `lang`.

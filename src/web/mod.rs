@@ -126,18 +126,18 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
-async fn home() -> HttpResponse {
-    let page = layout::layout(
-        "Joint statements",
+async fn home(req: actix_web::HttpRequest) -> HttpResponse {
+    let lang = request_lang(&req);
+    let page = layout::layout_in(
+        lang,
+        &crate::i18n::t(lang, "home-title"),
         maud::html! {
             h1 { "Undersigned" }
-            p { "Joint statements with verified sign-ons, a true list of signatories and clean press mailings." }
-            p { a href="/login" { "Coordinators: log in" } }
+            p { (crate::i18n::t(lang, "home-lead")) }
+            p { a href="/login" { (crate::i18n::t(lang, "home-log-in")) } }
         },
     );
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(page.into_string())
+    layout::html_response(actix_web::http::StatusCode::OK, page)
 }
 
 /// The 404 page for every path that no route matches.

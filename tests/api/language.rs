@@ -164,3 +164,31 @@ async fn error_pages_and_malformed_requests_answer_in_the_persons_language() {
         assert!(page.contains("No se pudo entender la solicitud"), "{page}");
     }
 }
+
+#[tokio::test]
+async fn the_home_page_and_an_invalid_mailed_link_answer_in_the_browsers_language() {
+    // Arrange
+    let app = spawn_app().await;
+    let spanish = |path: &str| {
+        browser()
+            .get(app.url(path))
+            .header("Accept-Language", "es-MX,es;q=0.9")
+            .send()
+    };
+
+    // Act
+    let home = spanish("/").await.expect("sent");
+    let home_status = home.status();
+    let home = home.text().await.expect("body");
+    let link = spanish("/confirm/not-a-token").await.expect("sent");
+    let link_status = link.status();
+    let link = link.text().await.expect("body");
+
+    // Assert
+    assert_eq!(home_status, 200);
+    assert_eq!(html_lang(&home), Some("es"));
+    assert!(home.contains("Declaraciones conjuntas"), "{home}");
+    assert_eq!(link_status, 404);
+    assert_eq!(html_lang(&link), Some("es"));
+    assert!(link.contains("Este enlace no es válido"), "{link}");
+}

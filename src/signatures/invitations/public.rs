@@ -63,7 +63,7 @@ async fn page(
 ) -> Result<HttpResponse, WebError> {
     let (id, token) = path.into_inner();
     let Some((invitation, target)) = load(&state, id, token.clone()).await? else {
-        return Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link()));
+        return Ok(views::unknown_link_response());
     };
     let lang = target.lang();
     if invitation.status == "signed" {
@@ -92,7 +92,7 @@ async fn sign(
 ) -> Result<HttpResponse, WebError> {
     let (id, token) = path.into_inner();
     let Some((invitation, target)) = load(&state, id, token.clone()).await? else {
-        return Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link()));
+        return Ok(views::unknown_link_response());
     };
     let lang = target.lang();
     let form = form.into_inner();
@@ -136,7 +136,7 @@ async fn decline(
 ) -> Result<HttpResponse, WebError> {
     let (id, token) = path.into_inner();
     let Some((invitation, target)) = load(&state, id, token).await? else {
-        return Ok(html_response(StatusCode::NOT_FOUND, views::unknown_link()));
+        return Ok(views::unknown_link_response());
     };
     blocking(&state, move |c| super::decline(c, &invitation)).await??;
     let lang = target.lang();

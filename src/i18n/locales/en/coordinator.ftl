@@ -17,6 +17,10 @@ nav-account = Account
 nav-switch-coalition = Switch coalition
 nav-log-out = Log out
 
+home-title = Joint statements
+home-lead = Joint statements with verified sign-ons, a true list of signatories and clean press mailings.
+home-log-in = Coordinators: log in
+
 ## Error pages
 
 error-page-heading =

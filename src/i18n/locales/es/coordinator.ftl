@@ -19,6 +19,10 @@ nav-account = Cuenta
 nav-switch-coalition = Cambiar de coalición
 nav-log-out = Cerrar sesión
 
+home-title = Declaraciones conjuntas
+home-lead = Declaraciones conjuntas con firmas verificadas, una lista de firmantes confiable y envíos de prensa limpios.
+home-log-in = Personas coordinadoras: inicia sesión
+
 ## Páginas de error
 
 error-page-heading =
