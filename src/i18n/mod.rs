@@ -9,6 +9,7 @@
 
 mod collation;
 mod countries;
+pub mod dates;
 mod messages;
 
 pub use collation::{compare, sort_key};

@@ -116,6 +116,7 @@ pub fn test_update(
             ctx.secret,
             &statement.coalition_id,
             &to.email,
+            crate::i18n::Lang::for_content(&statement.language),
         );
         let content = update.mail(Some(&to.name), None, &unsubscribe, true)?;
         test_send(

@@ -19,6 +19,8 @@ pub struct Release {
     pub created_by: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The language the release is written in (`en`, `es`).
+    pub language: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -141,11 +143,13 @@ pub fn set_current(
     number: i32,
     statement_id: Option<&str>,
     embargo: Option<(NaiveDateTime, &str)>,
+    language: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(press_releases::table.find(&release.id))
         .set((
             press_releases::current_revision.eq(number),
+            press_releases::language.eq(language),
             press_releases::statement_id.eq(statement_id),
             press_releases::embargo_at.eq(embargo.map(|e| e.0)),
             press_releases::embargo_zone.eq(embargo.map_or("UTC", |e| e.1)),

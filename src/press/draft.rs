@@ -57,6 +57,7 @@ pub struct Draft {
     pub note: String,
     pub statement_id: Option<String>,
     pub embargo: Option<Embargo>,
+    pub language: crate::i18n::Lang,
 }
 
 /// The form's fields as typed.
@@ -86,6 +87,9 @@ pub struct DraftForm {
     pub embargo_zone: String,
     #[serde(default)]
     pub save_about: Option<String>,
+    /// `en` or `es`; empty takes English.
+    #[serde(default)]
+    pub language: String,
 }
 
 /// What is wrong with a draft: the field and what to do.
@@ -102,6 +106,7 @@ pub enum DraftProblem {
     ContactLine(usize),
     Embargo(EmbargoError),
     UnknownStatement,
+    UnknownLanguage,
 }
 
 impl DraftForm {
@@ -191,6 +196,16 @@ impl DraftForm {
                 }
             },
         };
+        let language = match self.language.trim() {
+            "" => Some(crate::i18n::Lang::En),
+            code => crate::i18n::Lang::parse(code),
+        };
+        if language.is_none() {
+            errors.push(DraftError {
+                field: "language",
+                problem: DraftProblem::UnknownLanguage,
+            });
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -205,6 +220,7 @@ impl DraftForm {
             note,
             statement_id,
             embargo,
+            language: language.unwrap_or(crate::i18n::Lang::En),
         })
     }
 
@@ -229,6 +245,7 @@ impl DraftForm {
             embargo: embargo.map(|e| e.local_input()).unwrap_or_default(),
             embargo_zone: embargo.map_or_else(|| "UTC".to_owned(), |e| e.zone.name().to_owned()),
             save_about: None,
+            language: release.language.clone(),
         }
     }
 }

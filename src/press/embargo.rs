@@ -16,12 +16,24 @@ pub struct Embargo {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EmbargoError {
+    // The messages are for logs; pages say [`EmbargoError::message_id`].
     #[error("enter the date and time as 2026-11-24 09:00")]
     BadTime,
     #[error("choose a time zone from the list, such as Europe/Madrid or America/Mexico_City")]
     UnknownZone,
     #[error("that time does not exist in this time zone (the clocks skip it); choose another")]
     SkippedTime,
+}
+
+impl EmbargoError {
+    /// The id of the message that tells the coordinator what to do.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Self::BadTime => "press-embargo-error-time",
+            Self::UnknownZone => "press-embargo-error-zone",
+            Self::SkippedTime => "press-embargo-error-skipped",
+        }
+    }
 }
 
 impl Embargo {
@@ -63,10 +75,18 @@ impl Embargo {
 
     /// "24 November 2026, 09:00 CET (Europe/Berlin)", as press releases put it.
     pub fn display(&self) -> String {
+        self.display_in(crate::i18n::Lang::En)
+    }
+
+    /// The same in `lang`: "24 de noviembre de 2026, 09:00 CET
+    /// (Europe/Berlin)". The time is on the 24-hour clock and the zone is
+    /// named by its abbreviation and its IANA name, which read the same in
+    /// every language.
+    pub fn display_in(&self, lang: crate::i18n::Lang) -> String {
         let local = self.local();
         format!(
             "{}, {} ({})",
-            local.format("%-d %B %Y"),
+            crate::i18n::dates::long_date(lang, local.date_naive()),
             local.format("%H:%M %Z"),
             self.zone.name()
         )
@@ -113,6 +133,10 @@ mod tests {
             "24 November 2026, 09:00 CET (Europe/Berlin)"
         );
         assert_eq!(embargo.local_input(), "2026-11-24T09:00");
+        assert_eq!(
+            embargo.display_in(crate::i18n::Lang::Es),
+            "24 de noviembre de 2026, 09:00 CET (Europe/Berlin)"
+        );
     }
 
     #[test]

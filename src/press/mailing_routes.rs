@@ -267,7 +267,7 @@ async fn update(
             errors.add("body", t(lang, "press-required"));
         }
     }
-    let when = match when_from(&form) {
+    let when = match when_from(access.lang, &form) {
         Ok(When::AtEmbargo) | Ok(When::Now) => When::Now,
         Ok(when) => when,
         Err((field, message)) => {

@@ -330,6 +330,7 @@ pub fn start(conn: &mut DbConn, ctx: Ctx<'_>, mailing_id: &str) -> Result<bool, 
                     ctx.secret,
                     &mailing.coalition_id,
                     &recipient.email,
+                    source.lang(),
                 );
                 mails.push(OutgoingMail {
                     purpose: format!("mailing-{}", mailing.kind),

@@ -59,6 +59,11 @@ impl Release {
 
     /// The web version is public once the release went out (or was
     /// published) and its embargo, if any, has lifted.
+    /// The language of the words the product adds around the release.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::for_content(&self.language)
+    }
+
     pub fn web_version_is_public(&self, now: NaiveDateTime) -> bool {
         self.released_at.is_some() && self.embargo().is_none_or(|e| e.has_lifted(now))
     }
@@ -132,6 +137,7 @@ pub fn create(
             created_by: Some(author.id.clone()),
             created_at: now,
             updated_at: now,
+            language: draft.language.code().to_owned(),
         };
         db::insert_release(conn, &release)?;
         db::insert_revision(conn, &new_revision(&release.id, 1, draft, author))?;
@@ -189,6 +195,7 @@ pub fn revise(
             number,
             draft.statement_id.as_deref(),
             embargo,
+            draft.language.code(),
             now,
         )?;
         if release.embargo_at != draft.embargo.map(|e| e.at) {

@@ -3,12 +3,12 @@
 //! address answers 404, exactly like one that was never used.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpResponse, get, web};
 
 use super::render::Rendering;
 use crate::error::WebError;
 use crate::web::layout::{html_response, layout_in};
-use crate::web::{AppState, blocking, request_lang};
+use crate::web::{AppState, blocking};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web_version);
@@ -16,7 +16,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 #[get("/press/{slug}")]
 async fn web_version(
-    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
@@ -34,13 +33,12 @@ async fn web_version(
     })
     .await??
     .ok_or(WebError::NotFound)?;
-    let lang = request_lang(&req);
     Ok(html_response(
         StatusCode::OK,
         layout_in(
-            lang,
+            rendering.release.lang(),
             &rendering.revision.headline,
-            super::views::release_body(lang, &rendering),
+            super::views::release_body(&rendering),
         ),
     ))
 }

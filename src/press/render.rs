@@ -92,7 +92,7 @@ impl Rendering {
         self.release
             .embargo()
             .filter(|e| !e.has_lifted(now))
-            .map(|e| e.display())
+            .map(|e| e.display_in(self.release.lang()))
     }
 
     /// The mail for one recipient, as sent at `now`: "EMBARGOED UNTIL …"
@@ -105,8 +105,9 @@ impl Rendering {
         test: bool,
     ) -> Result<Rendered, RenderError> {
         let contacts: Vec<String> = self.revision.contacts().iter().map(|c| c.line()).collect();
-        Ok(templates::render(
+        Ok(templates::render_localized(
             "press-release",
+            &self.release.language,
             &serde_json::json!({
                 "test": test,
                 "embargo": self.embargo_at(now),

@@ -87,8 +87,9 @@ pub(super) fn draft_errors(lang: Lang, errors: &[DraftError]) -> FieldErrors {
             DraftProblem::ContactLine(line) => {
                 t_args(lang, "press-contacts-bad-line", &[("line", (*line).into())])
             }
-            DraftProblem::Embargo(e) => e.to_string(),
+            DraftProblem::Embargo(e) => t(lang, e.message_id()),
             DraftProblem::UnknownStatement => t(lang, "press-unknown-statement"),
+            DraftProblem::UnknownLanguage => t(lang, "press-unknown-language"),
         };
         fields.add(error.field, message);
     }
@@ -159,6 +160,7 @@ async fn new_form(state: web::Data<AppState>, access: Access) -> Result<HttpResp
     let form = DraftForm {
         about,
         embargo_zone: "UTC".into(),
+        language: access.lang.code().to_owned(),
         ..DraftForm::default()
     };
     let action = format!("{}/new", views::base(&access));

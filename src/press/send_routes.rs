@@ -119,7 +119,10 @@ async fn send_form(
 }
 
 /// When, from the form: now, at the embargo, or at a local time in a zone.
-pub(super) fn when_from(pairs: &[(String, String)]) -> Result<When, (&'static str, String)> {
+pub(super) fn when_from(
+    lang: crate::i18n::Lang,
+    pairs: &[(String, String)],
+) -> Result<When, (&'static str, String)> {
     let get = |name: &str| {
         pairs
             .iter()
@@ -136,7 +139,7 @@ pub(super) fn when_from(pairs: &[(String, String)]) -> Result<When, (&'static st
             };
             super::Embargo::parse(get("send_at"), zone)
                 .map(|time| When::At(time.at))
-                .map_err(|e| ("send_at", e.to_string()))
+                .map_err(|e| ("send_at", t(lang, e.message_id())))
         }
         _ => Ok(When::Now),
     }
@@ -152,7 +155,7 @@ async fn send(
     let release = load(&state, &access, path.into_inner().1).await?;
     let audience = audience_from(&form, &statements(&state, &access).await?);
     let mut errors = FieldErrors::default();
-    let when = match when_from(&form) {
+    let when = match when_from(access.lang, &form) {
         Ok(When::AtEmbargo) if release.embargo_at.is_none() => {
             errors.add("send_at", t(access.lang, "mailing-no-embargo"));
             None

@@ -80,6 +80,14 @@ impl Source {
         })
     }
 
+    /// The language of the words the product adds to these mails.
+    pub(super) fn lang(&self) -> crate::i18n::Lang {
+        match &self.kind {
+            Kind::Release(rendering) => rendering.release.lang(),
+            Kind::Update { .. } => crate::i18n::Lang::En,
+        }
+    }
+
     fn render(
         &self,
         name: Option<&str>,

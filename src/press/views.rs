@@ -40,7 +40,7 @@ pub fn index(access: &Access, releases: &[(Release, String)], mailings: &[Mailin
                         @for (release, headline) in releases {
                             tr {
                                 td { a href={ (base) "/" (release.id) } { (headline) } }
-                                td { (release.embargo().map(|e| e.display()).unwrap_or_else(|| t(lang, "press-no-embargo"))) }
+                                td { (release.embargo().map(|e| e.display_in(lang)).unwrap_or_else(|| t(lang, "press-no-embargo"))) }
                                 td { (web_state(lang, release)) }
                             }
                         }
@@ -73,6 +73,10 @@ pub fn form(
     errors: &FieldErrors,
 ) -> Markup {
     let lang = access.lang;
+    let language_options: Vec<(String, String)> = crate::i18n::Lang::ALL
+        .iter()
+        .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
+        .collect();
     let mut statement_options = vec![(String::new(), t(lang, "press-no-statement"))];
     statement_options.extend(statements.iter().cloned());
     let optional = Input {
@@ -97,6 +101,7 @@ pub fn form(
             (forms::error_summary(lang, errors))
             form method="post" action=(action) {
                 (csrf_field(&access.csrf))
+                (forms::select("language", &t(lang, "press-language"), &language_options, &form.language, errors))
                 (forms::input("headline", &t(lang, "press-headline"), &form.headline, errors, Input::TEXT))
                 (forms::input("subheadline", &t(lang, "press-subheadline"), &form.subheadline, errors, optional))
                 (forms::input("dateline", &t(lang, "press-dateline"), &form.dateline, errors, Input { hint: Some(&t(lang, "press-dateline-hint")), ..optional }))
@@ -123,8 +128,10 @@ pub fn form(
     )
 }
 
-/// The release as its web version shows it (also the coordinator's preview).
-pub fn release_body(lang: Lang, rendering: &Rendering) -> Markup {
+/// The release as its web version shows it (also the coordinator's
+/// preview), with the words around it in the release's language.
+pub fn release_body(rendering: &Rendering) -> Markup {
+    let lang = rendering.release.lang();
     let revision = &rendering.revision;
     html! {
         article.release {
@@ -169,8 +176,8 @@ pub fn overview(
             @if let Some(notice) = notice { p.notice role="status" { (notice) } }
             p.status {
                 @match release.embargo() {
-                    Some(e) if !e.has_lifted(now) => strong { "EMBARGOED UNTIL " (e.display()) },
-                    Some(e) => { (t_args(lang, "press-embargo-lifted", &[("time", e.display().into())])) },
+                    Some(e) if !e.has_lifted(now) => strong { (t_args(lang, "press-embargoed-until", &[("time", e.display_in(lang).into())])) },
+                    Some(e) => { (t_args(lang, "press-embargo-lifted", &[("time", e.display_in(lang).into())])) },
                     None => { (t(lang, "press-no-embargo")) },
                 }
                 " · " (web_state(lang, release))
@@ -187,7 +194,7 @@ pub fn overview(
                     }
                 }
             }
-            section.preview aria-label=(t(lang, "press-web-preview")) { (release_body(lang, rendering)) }
+            section.preview aria-label=(t(lang, "press-web-preview")) { (release_body(rendering)) }
             h2 { (t(lang, "mailings-title")) }
             (super::mailing_views::table(access, mailings))
             h2 { (t(lang, "press-revisions")) }
@@ -216,7 +223,7 @@ pub fn revision(access: &Access, rendering: &Rendering, previous: Option<&Revisi
                     (crate::text::render_diff(&crate::text::word_diff(&previous.as_text(), &rendering.revision.as_text())))
                 }
             }
-            (release_body(lang, rendering))
+            (release_body(rendering))
         },
     )
 }
@@ -279,7 +286,7 @@ pub fn send_page(
             @if let Some(resolved) = choice.resolved {
                 (reach(lang, resolved))
                 @if !resolved.recipients.is_empty() {
-                    (when_form(access, &format!("{here}/send"), choice.chosen, release.embargo().map(|e| e.display()), errors))
+                    (when_form(access, &format!("{here}/send"), choice.chosen, release.embargo().map(|e| e.display_in(lang)), errors))
                 }
             }
         },

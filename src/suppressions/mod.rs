@@ -116,17 +116,20 @@ fn token(secret: &SecretKey, coalition_id: &str, email: &str) -> String {
     URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..18])
 }
 
-/// The one-click unsubscribe address for `email` in a coalition's mailings.
+/// The one-click unsubscribe address for `email` in a coalition's mailings;
+/// its pages speak `lang`, the language of the mail that carries it.
 pub fn unsubscribe_url(
     base_url: &str,
     secret: &SecretKey,
     coalition_id: &str,
     email: &str,
+    lang: crate::i18n::Lang,
 ) -> String {
     let encoded = URL_SAFE_NO_PAD.encode(normalized(email));
     format!(
-        "{base_url}/u/{coalition_id}/{encoded}/{}",
-        token(secret, coalition_id, email)
+        "{base_url}/u/{coalition_id}/{encoded}/{}?lang={}",
+        token(secret, coalition_id, email),
+        lang.code()
     )
 }
 

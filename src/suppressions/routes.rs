@@ -14,19 +14,32 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(page).service(unsubscribe);
 }
 
+#[derive(Debug, Default, serde::Deserialize)]
+struct LangQuery {
+    #[serde(default)]
+    lang: String,
+}
+
+/// The language of the mail the link came from, else the browser's.
+fn page_lang(req: &HttpRequest, query: &LangQuery) -> crate::i18n::Lang {
+    crate::i18n::Lang::parse(&query.lang).unwrap_or_else(|| request_lang(req))
+}
+
 #[get("/u/{coalition}/{email}/{token}")]
 async fn page(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
+    query: web::Query<LangQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (coalition, encoded, token) = path.into_inner();
     let email =
         super::verify(&state.secret, &coalition, &encoded, &token).ok_or(WebError::NotFound)?;
-    let action = format!("/u/{coalition}/{encoded}/{token}");
+    let lang = page_lang(&req, &query);
+    let action = format!("/u/{coalition}/{encoded}/{token}?lang={}", lang.code());
     Ok(html_response(
         StatusCode::OK,
-        views::confirm(request_lang(&req), &email, &action),
+        views::confirm(lang, &email, &action),
     ))
 }
 
@@ -35,6 +48,7 @@ async fn unsubscribe(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String, String)>,
+    query: web::Query<LangQuery>,
 ) -> Result<HttpResponse, WebError> {
     let (coalition, encoded, token) = path.into_inner();
     let email =
@@ -64,6 +78,6 @@ async fn unsubscribe(
     .map_err(|e: diesel::result::Error| WebError::from(e))?;
     Ok(html_response(
         StatusCode::OK,
-        views::done(request_lang(&req), &email),
+        views::done(page_lang(&req, &query), &email),
     ))
 }

@@ -80,7 +80,10 @@ async fn pasted_lines_send_one_personal_mail_each_with_unsubscribe_headers_and_l
         let headers = message.split("\r\n\r\n").next().unwrap_or_default();
         let unsubscribe = latest_link(&app, email, "sign-invitation", "/u/").await;
         assert!(
-            headers.contains(&format!("List-Unsubscribe: <{}{unsubscribe}>", app.address)),
+            headers.contains(&format!(
+                "List-Unsubscribe: <{}{unsubscribe}?lang=en>",
+                app.address
+            )),
             "{headers}"
         );
         assert!(headers.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));

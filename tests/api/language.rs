@@ -192,3 +192,141 @@ async fn the_home_page_and_an_invalid_mailed_link_answer_in_the_browsers_languag
     assert_eq!(html_lang(&link), Some("es"));
     assert!(link.contains("Este enlace no es válido"), "{link}");
 }
+
+/// English words the product used to add around a release.
+const ENGLISH_AROUND_A_RELEASE: [&str; 10] = [
+    "EMBARGOED",
+    "FOR IMMEDIATE",
+    "Dear ",
+    "Press contacts",
+    "About ",
+    "The web version",
+    "Read this release",
+    "You receive this",
+    "Unsubscribe",
+    "[TEST]",
+];
+
+fn assert_no_english(what: &str, text: &str) {
+    for word in ENGLISH_AROUND_A_RELEASE {
+        assert!(!text.contains(word), "{what} says {word:?}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe_pages() {
+    // Arrange
+    let smtp = crate::smtp::TestSmtp::start();
+    let (app, owner) = crate::press::press_app(Some(smtp.clone()), |_| {}).await;
+    app.add_contacts(&[crate::press::Contact {
+        email: "joe@news.example",
+        name: "Joe Reporter",
+        tags: &["press"],
+    }])
+    .await;
+    let spanish = |headline: &'static str, embargo: &'static str| {
+        let mut form = crate::press::release_form(headline, embargo);
+        form.push(("language", "es"));
+        form
+    };
+    let embargoed = owner
+        .post(
+            "/c/clean-water-coalition/press/new",
+            &spanish("El agua es un derecho", "2099-01-01T09:00"),
+        )
+        .await;
+    let immediate = owner
+        .post(
+            "/c/clean-water-coalition/press/new",
+            &spanish("Agua para todas", ""),
+        )
+        .await;
+    assert_eq!(
+        (embargoed.status().as_u16(), immediate.status().as_u16()),
+        (303, 303)
+    );
+    let (embargoed, immediate) = (location(&embargoed), location(&immediate));
+
+    // Act
+    crate::press::send_to_tag(&owner, &embargoed, "press").await;
+    crate::press::send_to_tag(&owner, &immediate, "press").await;
+    app.wait_for_mailings().await;
+    let mails = crate::press::mails_for(&smtp, "joe@news.example");
+    let slug = immediate.rsplit('/').next().expect("an id");
+    let (_, release_page) = owner.page(&immediate).await;
+    let web_path = release_page
+        .split("href=\"/press/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|slug| format!("/press/{slug}"))
+        .expect("the web version's address");
+    let web = browser()
+        .get(app.url(&web_path))
+        .send()
+        .await
+        .expect("sent");
+    let web = web.text().await.expect("body");
+    let unsubscribe = crate::press::header(&mails[0], "List-Unsubscribe")
+        .expect("List-Unsubscribe")
+        .trim_matches(['<', '>'])
+        .to_owned();
+    let page = reqwest::get(&unsubscribe)
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
+    let done = reqwest::Client::new()
+        .post(&unsubscribe)
+        .form(&[("List-Unsubscribe", "One-Click")])
+        .send()
+        .await
+        .expect("POST")
+        .text()
+        .await
+        .expect("body");
+
+    // Assert
+    assert_eq!(mails.len(), 2, "{slug}");
+    let embargoed_mail = mails
+        .iter()
+        .find(|m| m.contains("EMBARGADO"))
+        .expect("the embargoed release");
+    let subject = crate::press::header(embargoed_mail, "Subject").expect("a subject");
+    let text = crate::mailbox::text_part(embargoed_mail).expect("a text part");
+    let html = crate::mailbox::html_part(embargoed_mail).expect("an HTML part");
+    assert!(
+        text.starts_with("**EMBARGADO HASTA el 1 de enero de 2099, 09:00"),
+        "{text}"
+    );
+    for part in [&text, &html] {
+        assert!(part.contains("Hola, Joe Reporter:"), "{part}");
+        assert!(part.contains("Contactos de prensa"), "{part}");
+        assert!(part.contains("Acerca de Clean Water Coalition"), "{part}");
+        assert!(part.contains("La versión web estará en"), "{part}");
+        assert!(part.contains("Date de baja"), "{part}");
+        assert_no_english("a mail", part);
+    }
+    assert!(!subject.contains("EMBARGOED"), "{subject}");
+    let immediate_mail = mails
+        .iter()
+        .find(|m| !m.contains("EMBARGADO"))
+        .expect("the other");
+    let immediate_text = crate::mailbox::text_part(immediate_mail).expect("a text part");
+    assert!(
+        immediate_text.starts_with("**PARA DIFUSIÓN INMEDIATA**"),
+        "{immediate_text}"
+    );
+    assert_no_english("a mail", &immediate_text);
+    assert_eq!(html_lang(&web), Some("es"));
+    assert!(
+        web.contains("Contactos de prensa") && web.contains("Acerca de"),
+        "{web}"
+    );
+    assert_no_english("the web version", &web);
+    assert!(unsubscribe.ends_with("?lang=es"), "{unsubscribe}");
+    assert_eq!(html_lang(&page), Some("es"));
+    assert!(page.contains("Darme de baja"), "{page}");
+    assert_eq!(html_lang(&done), Some("es"));
+    assert!(done.contains("Te diste de baja"), "{done}");
+}

@@ -163,6 +163,7 @@ fn send(
         ctx.secret,
         &statement.coalition_id,
         &invitation.email,
+        crate::i18n::Lang::for_content(&statement.language),
     );
     let content = mail::templates::render_localized(
         "sign-invitation",

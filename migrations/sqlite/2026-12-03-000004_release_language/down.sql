@@ -1,0 +1,1 @@
+ALTER TABLE press_releases DROP COLUMN language;
