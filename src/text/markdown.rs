@@ -81,10 +81,10 @@ const VOID: [&str; 14] = [
 /// Elements that a new one of the same name closes (`<li>a<li>b`).
 const SELF_CLOSING_SIBLINGS: [&str; 8] = ["p", "li", "dt", "dd", "tr", "td", "th", "option"];
 
-/// Whether elements in `html` nest deeper than `max`, as an HTML parser
-/// would build them: an end tag closes its element and those opened inside
-/// it, an end tag with no open element of its name is ignored. One pass;
-/// it stops at the first element past `max`.
+/// Whether elements in `html` may nest deeper than `max` once an HTML
+/// parser builds them: never less deep than a parser would, since an end
+/// tag only counts when it closes the innermost open element. One pass; it
+/// stops at the first element past `max`.
 fn html_depth_exceeds(html: &str, max: usize) -> bool {
     let mut open: Vec<&str> = Vec::new();
     let mut rest = html;
@@ -101,8 +101,13 @@ fn html_depth_exceeds(html: &str, max: usize) -> bool {
         }
         let name_lower = name.to_ascii_lowercase();
         if closing {
-            if let Some(position) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
-                open.truncate(position);
+            // Only an end tag for the innermost element surely closes
+            // something: a parser may keep the elements opened inside
+            // another one open past its end tag (misnested formatting), so
+            // anything else counts as closing nothing, which can only
+            // overstate the depth.
+            if open.last().is_some_and(|o| o.eq_ignore_ascii_case(name)) {
+                open.pop();
             }
         } else if !VOID.contains(&name_lower.as_str()) {
             if SELF_CLOSING_SIBLINGS.contains(&name_lower.as_str())
