@@ -118,7 +118,8 @@ pub fn test_update(
             &to.email,
             crate::i18n::Lang::for_content(&statement.language),
         );
-        let content = update.mail(Some(&to.name), None, &unsubscribe, true)?;
+        let lang = crate::i18n::Lang::for_content(&statement.language);
+        let content = update.mail(lang, Some(&to.name), None, &unsubscribe, true)?;
         test_send(
             conn,
             ctx,

@@ -113,6 +113,9 @@ pub struct Recipient {
     pub email: String,
     pub name: Option<String>,
     pub organization: Option<String>,
+    /// The language of the words the product adds to their mail, when it is
+    /// theirs rather than the mailing's (a signatory's, for an update).
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// An audience resolved now.
@@ -155,6 +158,7 @@ pub fn resolve(
                     email: member.email.trim().to_lowercase(),
                     name,
                     organization: None,
+                    language: None,
                 },
             );
         }
@@ -167,6 +171,7 @@ pub fn resolve(
                     email: signatory.email.trim().to_lowercase(),
                     name: signatory.signer.or_else(|| Some(signatory.name.clone())),
                     organization: Some(signatory.name),
+                    language: Some(crate::i18n::Lang::for_content(&signatory.language)),
                 },
             );
         }
@@ -330,7 +335,7 @@ pub fn start(conn: &mut DbConn, ctx: Ctx<'_>, mailing_id: &str) -> Result<bool, 
                     ctx.secret,
                     &mailing.coalition_id,
                     &recipient.email,
-                    source.lang(),
+                    source.lang_for(recipient),
                 );
                 mails.push(OutgoingMail {
                     purpose: format!("mailing-{}", mailing.kind),

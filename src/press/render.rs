@@ -139,13 +139,15 @@ pub struct Update<'a> {
 impl Update<'_> {
     pub fn mail(
         &self,
+        lang: crate::i18n::Lang,
         name: Option<&str>,
         organization: Option<&str>,
         unsubscribe: &str,
         test: bool,
     ) -> Result<Rendered, RenderError> {
-        Ok(templates::render(
+        Ok(templates::render_localized(
             "statement-update",
+            lang.code(),
             &serde_json::json!({
                 "test": test,
                 "name": name,

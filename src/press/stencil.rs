@@ -26,7 +26,8 @@ const UNSUBSCRIBE: &str = "https://recipient.invalid/UndersignedRecipientUnsubsc
 pub(super) struct Source {
     kind: Kind,
     now: NaiveDateTime,
-    stencils: RefCell<HashMap<(bool, bool), Stencil>>,
+    /// By shape: with a name, with an organization, and the language.
+    stencils: RefCell<HashMap<(bool, bool, crate::i18n::Lang), Stencil>>,
 }
 
 enum Kind {
@@ -80,16 +81,18 @@ impl Source {
         })
     }
 
-    /// The language of the words the product adds to these mails.
-    pub(super) fn lang(&self) -> crate::i18n::Lang {
+    /// The language of the words the product adds to this recipient's
+    /// mail: the release's, or for an update the one they signed in.
+    pub(super) fn lang_for(&self, recipient: &Recipient) -> crate::i18n::Lang {
         match &self.kind {
             Kind::Release(rendering) => rendering.release.lang(),
-            Kind::Update { .. } => crate::i18n::Lang::En,
+            Kind::Update { .. } => recipient.language.unwrap_or(crate::i18n::Lang::En),
         }
     }
 
     fn render(
         &self,
+        lang: crate::i18n::Lang,
         name: Option<&str>,
         organization: Option<&str>,
         unsubscribe: &str,
@@ -109,7 +112,7 @@ impl Source {
                 subject,
                 body,
             }
-            .mail(name, organization, unsubscribe, false)?,
+            .mail(lang, name, organization, unsubscribe, false)?,
         })
     }
 
@@ -119,12 +122,18 @@ impl Source {
         recipient: &Recipient,
         unsubscribe: &str,
     ) -> Result<Rendered, PressError> {
-        let shape = (recipient.name.is_some(), recipient.organization.is_some());
+        let lang = self.lang_for(recipient);
+        let shape = (
+            recipient.name.is_some(),
+            recipient.organization.is_some(),
+            lang,
+        );
         let mut stencils = self.stencils.borrow_mut();
         let stencil = match stencils.get(&shape) {
             Some(stencil) => stencil,
             None => {
                 let rendered = self.render(
+                    lang,
                     shape.0.then_some(NAME),
                     shape.1.then_some(ORGANIZATION),
                     UNSUBSCRIBE,
@@ -259,12 +268,14 @@ mod tests {
             email: "ana@example.org".into(),
             name: Some("Ana <Núñez> & \"Co\" *bold*".into()),
             organization: Some("Agua_Viva [A.C.]".into()),
+            language: None,
         };
         let unsubscribe = "https://statements.example.org/u/c1/YW5h/tok-en_1";
 
         let filled = source.mail(&recipient, unsubscribe).unwrap();
         let direct = source
             .render(
+                crate::i18n::Lang::En,
                 recipient.name.as_deref(),
                 recipient.organization.as_deref(),
                 unsubscribe,
@@ -281,6 +292,7 @@ mod tests {
             email: "ana@example.org".into(),
             name: None,
             organization: None,
+            language: None,
         };
 
         let filled = source.mail(&recipient, "https://x.example/u").unwrap();

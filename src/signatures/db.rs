@@ -731,16 +731,24 @@ pub fn set_invitation(conn: &mut DbConn, id: &str, invitation_id: &str) -> Query
         .execute(conn)
 }
 
+/// A confirmed signatory: email, signer's name, organization, language.
+pub type SignatoryRow = (String, Option<String>, String, String);
+
 pub fn confirmed_signatories(
     conn: &mut DbConn,
     statement_id: &str,
-) -> QueryResult<Vec<(String, Option<String>, String)>> {
+) -> QueryResult<Vec<SignatoryRow>> {
     signatures::table
         .filter(signatures::statement_id.eq(statement_id))
         .filter(signatures::status.eq_any([Status::Confirmed.as_str(), Status::Approved.as_str()]))
         .filter(signatures::merged_into.is_null())
         .filter(signatures::email.ne(""))
         .order(signatures::email)
-        .select((signatures::email, signatures::signer_name, signatures::name))
+        .select((
+            signatures::email,
+            signatures::signer_name,
+            signatures::name,
+            signatures::language,
+        ))
         .load(conn)
 }

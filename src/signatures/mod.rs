@@ -298,6 +298,8 @@ pub struct Signatory {
     pub signer: Option<String>,
     /// The organization (or the person, for an individual signature).
     pub name: String,
+    /// The language they signed in.
+    pub language: String,
 }
 
 /// The confirmed (or approved) signatories of a statement, withdrawn,
@@ -305,10 +307,11 @@ pub struct Signatory {
 pub fn confirmed_signatories(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<Signatory>> {
     Ok(db::confirmed_signatories(conn, statement_id)?
         .into_iter()
-        .map(|(email, signer, name)| Signatory {
+        .map(|(email, signer, name, language)| Signatory {
             email,
             signer,
             name,
+            language,
         })
         .collect())
 }

@@ -330,3 +330,69 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
     assert_eq!(html_lang(&done), Some("es"));
     assert!(done.contains("Te diste de baja"), "{done}");
 }
+
+#[tokio::test]
+async fn an_update_speaks_to_each_signatory_in_the_language_they_signed_in() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = crate::signers::open_statement(&app, &[]).await;
+    let translated = owner
+        .post(
+            &format!(
+                "/c/{}/statements/{statement}/translations",
+                crate::coordinators::COALITION_SLUG
+            ),
+            &[
+                ("language", "es"),
+                ("title", "Agua para todas"),
+                ("body", "Exigimos agua."),
+            ],
+        )
+        .await;
+    assert_eq!(translated.status(), 303);
+    let spanish = crate::signers::SignOnForm::organization("Agua Viva", "ana@agua.example")
+        .with("lang", "es");
+    let english = crate::signers::SignOnForm::organization("River Watch", "ben@river.example");
+    crate::signers::sign_and_confirm(&app, &spanish).await;
+    crate::signers::sign_and_confirm(&app, &english).await;
+
+    // Act
+    let sent = owner
+        .post(
+            &format!(
+                "/c/{}/statements/{statement}/update",
+                crate::coordinators::COALITION_SLUG
+            ),
+            &[
+                ("subject", "Published"),
+                ("body", "Thank you."),
+                ("signatories", statement.as_str()),
+                ("when", "now"),
+                ("action", "send"),
+            ],
+        )
+        .await;
+    app.wait_for_mailings().await;
+
+    // Assert
+    assert_eq!(sent.status(), 303);
+    let to_ana = app.mails_to("ana@agua.example").await;
+    let update = to_ana
+        .iter()
+        .find(|m| m.contains("Thank you."))
+        .expect("the update");
+    assert!(update.starts_with("Hola, Ana Núñez:"), "{update}");
+    assert!(
+        update.contains("Recibes este correo porque Agua Viva firmó"),
+        "{update}"
+    );
+    assert!(update.contains("Date de baja"), "{update}");
+    assert_no_english("a Spanish signatory's update", update);
+    let to_ben = app.mails_to("ben@river.example").await;
+    let update = to_ben
+        .iter()
+        .find(|m| m.contains("Thank you."))
+        .expect("the update");
+    assert!(update.starts_with("Dear Ana Núñez,"), "{update}");
+    assert!(update.contains("Unsubscribe"), "{update}");
+}
