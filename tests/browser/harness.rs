@@ -114,6 +114,12 @@ impl Rig {
     /// Starts everything, or returns `None` when the test is to be skipped:
     /// without chromedriver outside CI. Under CI a missing driver fails.
     pub async fn start() -> Option<Self> {
+        Self::start_in(None).await
+    }
+
+    /// The same with Chromium set to prefer `languages` (such as
+    /// `es-MX,es`), as a person's browser would be.
+    pub async fn start_in(languages: Option<&str>) -> Option<Self> {
         let driver = match Chromedriver::start() {
             Ok(driver) => driver,
             Err(reason) if !under_ci() => {
@@ -128,7 +134,7 @@ impl Rig {
         };
         let app = spawn_app().await;
         let profile = tempfile::tempdir().expect("a Chromium profile folder");
-        let browser = Browser::open(&driver, profile.path()).await;
+        let browser = Browser::open(&driver, profile.path(), languages).await;
         Some(Self {
             browser,
             app,
@@ -155,7 +161,9 @@ pub struct Browser {
 }
 
 impl Browser {
-    async fn open(driver: &Chromedriver, profile: &Path) -> Self {
+    async fn open(driver: &Chromedriver, profile: &Path, languages: Option<&str>) -> Self {
+        let languages = languages.unwrap_or("en-US,en");
+        let first = languages.split(',').next().unwrap_or("en-US");
         let options = json!({
             "binary": CHROMIUM,
             "args": [
@@ -165,7 +173,9 @@ impl Browser {
                 "--disable-dev-shm-usage",
                 format!("--user-data-dir={}", profile.display()),
                 "--window-size=1200,1600",
+                format!("--lang={first}"),
             ],
+            "prefs": { "intl.accept_languages": languages },
         });
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("goog:chromeOptions".into(), options);

@@ -20,4 +20,5 @@ mod smtp;
 mod harness;
 mod press;
 mod signing;
+mod spanish;
 mod statement;

@@ -62,7 +62,7 @@ async fn an_open_statement_in_spanish(app: &TestApp) -> String {
     .await
 }
 
-async fn sign_on_the_public_page(browser: &Browser, public_url: &str, slug: &str) {
+pub(crate) async fn sign_on_the_public_page(browser: &Browser, public_url: &str, slug: &str) {
     browser.visit(public_url).await;
     browser.expect_heading(TITLE_ES).await;
     browser
@@ -100,7 +100,7 @@ async fn sign_on_the_public_page(browser: &Browser, public_url: &str, slug: &str
 }
 
 /// The confirmation link from the one mail in the signer's inbox.
-async fn read_the_confirmation_mail(app: &TestApp) -> String {
+pub(crate) async fn read_the_confirmation_mail(app: &TestApp) -> String {
     let mails = app.mails_to(SIGNER_EMAIL).await;
     assert_eq!(mails.len(), 1, "one mail to the signer: {mails:?}");
     let mail = &mails[0];
@@ -113,7 +113,11 @@ async fn read_the_confirmation_mail(app: &TestApp) -> String {
 }
 
 /// Opens the mailed link, checks the line shown, confirms; the manage link.
-async fn confirm_by_the_mailed_link(browser: &Browser, address: &str, link: &str) -> String {
+pub(crate) async fn confirm_by_the_mailed_link(
+    browser: &Browser,
+    address: &str,
+    link: &str,
+) -> String {
     browser.visit(link).await;
     browser.expect_heading("Confirma tu firma").await;
     browser

@@ -550,7 +550,7 @@ press-statement = Linked statement
 press-no-statement = No statement
 press-unknown-statement = Choose one of this coalition's statements.
 press-embargo = Embargo
-press-embargo-hint = Leave the time empty for a release that may be reported at once. Mail sent before the embargo says "EMBARGOED UNTIL" with this time; the web version appears when it lifts.
+press-embargo-hint = Leave the time empty for a release that may be reported at once. Mail sent before the embargo is marked as embargoed until this time, in the language of the release; the web version appears when it lifts.
 press-embargo-time = Embargo until (local time)
 press-embargo-zone = Time zone
 press-no-embargo = No embargo
@@ -569,7 +569,7 @@ press-mail-subject = Subject:
 press-mail-html = HTML part
 press-mail-text = Plain-text part
 press-test-send = Send a test to me
-press-test-sent = A test was sent to your own address; it is marked [TEST].
+press-test-sent = A test was sent to your own address, marked as a test in its subject.
 press-send = Send or schedule
 # $headline is the release's headline.
 press-send-title = Send "{ $headline }"

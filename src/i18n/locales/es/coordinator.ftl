@@ -581,7 +581,7 @@ press-statement = Declaración vinculada
 press-no-statement = Ninguna declaración
 press-unknown-statement = Elige una de las declaraciones de esta coalición.
 press-embargo = Embargo
-press-embargo-hint = Deja la hora vacía si el comunicado se puede difundir de inmediato. Los correos enviados antes del embargo dicen “EMBARGOED UNTIL” con esta hora; la versión web aparece cuando se levanta.
+press-embargo-hint = Deja la hora vacía si el comunicado se puede difundir de inmediato. Los correos enviados antes del embargo lo marcan como embargado hasta esta hora, en el idioma del comunicado; la versión web aparece cuando se levanta.
 press-embargo-time = Embargo hasta (hora local)
 press-embargo-zone = Zona horaria
 press-no-embargo = Difusión inmediata
@@ -600,7 +600,7 @@ press-mail-subject = Asunto:
 press-mail-html = Parte HTML
 press-mail-text = Parte de texto sin formato
 press-test-send = Enviarme una prueba
-press-test-sent = Se envió una prueba a tu propia dirección; va marcada con [TEST].
+press-test-sent = Se envió una prueba a tu propia dirección, marcada como prueba en el asunto.
 press-send = Enviar o programar
 # $headline es el título del comunicado.
 press-send-title = Enviar “{ $headline }”
