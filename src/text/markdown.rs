@@ -82,36 +82,54 @@ const VOID: [&str; 14] = [
 const SELF_CLOSING_SIBLINGS: [&str; 8] = ["p", "li", "dt", "dd", "tr", "td", "th", "option"];
 
 /// Whether elements in `html` may nest deeper than `max` once an HTML
-/// parser builds them: never less deep than a parser would, since an end
-/// tag only counts when it closes the innermost open element. One pass; it
-/// stops at the first element past `max`.
+/// parser builds them: never less deep than a parser would. Tags are read
+/// as the HTML tokenizer reads them (comments, bogus comments and quoted
+/// attribute values hide what looks like a tag), and an end tag only
+/// counts when it closes the innermost open element. One pass; it stops at
+/// the first element past `max`.
 fn html_depth_exceeds(html: &str, max: usize) -> bool {
-    let mut open: Vec<&str> = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find('<') {
-        rest = &rest[at + 1..];
-        let closing = rest.starts_with('/');
-        let name_start = usize::from(closing);
-        let name_len = rest[name_start..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(rest.len() - name_start);
-        let name = &rest[name_start..name_start + name_len];
-        if name.is_empty() || !name.as_bytes()[0].is_ascii_alphabetic() {
+    let bytes = html.as_bytes();
+    let mut open: Vec<&[u8]> = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|b| *b == b'<') {
+        at += offset + 1;
+        let rest = &bytes[at..];
+        if rest.starts_with(b"!--") {
+            at += comment_length(&rest[3..]) + 3;
             continue;
         }
-        let name_lower = name.to_ascii_lowercase();
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        if !rest.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            // `<!…>`, `<?…>` and `</` without a letter are bogus comments
+            // up to the next `>`; any other `<` is text.
+            if closing || matches!(rest.first(), Some(b'!' | b'?')) {
+                at += rest
+                    .iter()
+                    .position(|b| *b == b'>')
+                    .map_or(rest.len(), |p| p + 1);
+            }
+            continue;
+        }
+        let name_length = rest[name_start..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+            .unwrap_or(rest.len() - name_start);
+        let name = &rest[name_start..name_start + name_length];
+        at += name_start + name_length + tag_rest_length(&rest[name_start + name_length..]);
+        let same = |other: &&[u8]| other.eq_ignore_ascii_case(name);
         if closing {
-            // Only an end tag for the innermost element surely closes
-            // something: a parser may keep the elements opened inside
-            // another one open past its end tag (misnested formatting), so
-            // anything else counts as closing nothing, which can only
-            // overstate the depth.
-            if open.last().is_some_and(|o| o.eq_ignore_ascii_case(name)) {
+            // A parser may keep elements opened inside another one open
+            // past its end tag (misnested formatting), so only the end tag
+            // of the innermost element counts as closing anything.
+            if open.last().is_some_and(same) {
                 open.pop();
             }
-        } else if !VOID.contains(&name_lower.as_str()) {
-            if SELF_CLOSING_SIBLINGS.contains(&name_lower.as_str())
-                && open.last().is_some_and(|o| o.eq_ignore_ascii_case(name))
+        } else if !VOID.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(name)) {
+            if SELF_CLOSING_SIBLINGS
+                .iter()
+                .any(|s| s.as_bytes().eq_ignore_ascii_case(name))
+                && open.last().is_some_and(same)
             {
                 open.pop();
             }
@@ -122,6 +140,54 @@ fn html_depth_exceeds(html: &str, max: usize) -> bool {
         }
     }
     false
+}
+
+/// Bytes from just after `<!--` to just after the comment's end: `>` or
+/// `->` at once, else the first `-->` or `--!>`, else the rest.
+fn comment_length(rest: &[u8]) -> usize {
+    if rest.starts_with(b">") {
+        return 1;
+    }
+    if rest.starts_with(b"->") {
+        return 2;
+    }
+    (0..rest.len())
+        .find_map(|i| {
+            let tail = &rest[i..];
+            if tail.starts_with(b"-->") {
+                Some(i + 3)
+            } else if tail.starts_with(b"--!>") {
+                Some(i + 4)
+            } else {
+                None
+            }
+        })
+        .unwrap_or(rest.len())
+}
+
+/// Bytes from after a tag's name to just after its `>`: attribute values
+/// in quotes may hold a `>`.
+fn tag_rest_length(rest: &[u8]) -> usize {
+    let mut i = 0;
+    let mut after_equals = false;
+    while i < rest.len() {
+        match rest[i] {
+            b'>' => return i + 1,
+            b'=' => after_equals = true,
+            quote @ (b'"' | b'\'') if after_equals => {
+                let value = &rest[i + 1..];
+                i += value
+                    .iter()
+                    .position(|b| *b == quote)
+                    .map_or(value.len(), |p| p + 1);
+                after_equals = false;
+            }
+            b if b.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        i += 1;
+    }
+    rest.len()
 }
 
 /// Text shown as typed, one paragraph per blank-line-separated block.
