@@ -130,7 +130,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<String> {
         &membership,
         &owner,
         "en",
-        &draft(TITLE_EN, BODY_EN_1, "first draft")?,
+        &draft(TITLE_EN, BODY_EN_1, "")?,
     )?;
     let version = statements::version(conn, &statement.id, "en")?.context("demo version")?;
     statements::save_revision(

@@ -114,7 +114,9 @@ async fn create(
     form: web::Form<NewForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    let draft = Draft::parse(&form.title, &form.body, "first draft");
+    // The first revision's note is written by the reader's language
+    // when shown, so none is stored.
+    let draft = Draft::parse(&form.title, &form.body, "");
     let language = super::parse_language(&form.language);
     let mut errors = match &draft {
         Ok(_) => FieldErrors::default(),

@@ -287,6 +287,7 @@ fn revision_line(lang: Lang, r: &Revision) -> Markup {
         (t_args(lang, "revision-number", &[("number", r.number.into())])) " · " (word(lang, "change-kind", &r.change_kind)) " · " (r.author_name) " · "
         time datetime=(r.created_at.format("%Y-%m-%dT%H:%M:%SZ")) { (r.created_at.format("%Y-%m-%d %H:%M")) }
         @if !r.note.is_empty() { " · " em { (r.note) } }
+        @else if r.number == 1 { " · " em { (t(lang, "revision-note-first-draft")) } }
         " · " code title=(t(lang, "revision-hash")) { (&r.content_hash[..12]) }
     }
 }

@@ -77,6 +77,9 @@ async fn write_and_open_a_statement(browser: &Browser) -> String {
     browser.click_button("Guardar borrador").await;
     browser.expect_heading(TITLE).await;
     expect_spanish_page(browser).await;
+    browser
+        .expect("//ul[@class='revisions']/li[contains(., 'Versión 1 ')][contains(., 'primer borrador')]")
+        .await;
     browser.click_button("Abrir a firmas").await;
     browser.expect_heading(TITLE).await;
     browser.screenshot("es-2-statement-open.png").await;

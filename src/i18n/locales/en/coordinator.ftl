@@ -310,6 +310,7 @@ edit-pending-hide = they leave the list until they confirm the new text
 edit-submit = Save revision
 edit-error-kind = Say whether this change is editorial (signatures stay valid) or material (the meaning changed).
 edit-error-conflict = Someone saved revision { $current } while you were editing, so your text was not saved. It is still below: open the revisions in another tab, compare, and save again.
+revision-note-first-draft = first draft
 revision-number = Revision { $number }
 revision-hash = SHA-256 of the canonical text
 revisions-title = Revisions

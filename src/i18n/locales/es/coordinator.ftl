@@ -312,6 +312,7 @@ edit-pending-hide = salen de la lista hasta que confirmen el nuevo texto
 edit-submit = Guardar versión
 edit-error-kind = Indica si este cambio es editorial (las firmas siguen siendo válidas) o sustancial (cambió el sentido).
 edit-error-conflict = Alguien guardó la versión { $current } mientras editabas, así que tu texto no se guardó. Sigue aquí abajo: abre las versiones en otra pestaña, compáralas y vuelve a guardar.
+revision-note-first-draft = primer borrador
 revision-number = Versión { $number }
 revision-hash = SHA-256 del texto canónico
 revisions-title = Versiones

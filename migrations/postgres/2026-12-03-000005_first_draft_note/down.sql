@@ -1,0 +1,1 @@
+UPDATE revisions SET note = 'first draft' WHERE number = 1 AND note = '';
