@@ -231,13 +231,25 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
 
-fn sanitizer() -> Builder<'static> {
+/// The tags and attributes both sanitizers keep; each adds its own URL
+/// rules.
+fn common_sanitizer() -> Builder<'static> {
     let tag_attributes = HashMap::from([
         ("a", HashSet::from(["href"])),
         ("img", HashSet::from(["src", "alt"])),
         ("ol", HashSet::from(["start"])),
         ("div", HashSet::from(["id"])),
     ]);
+    let mut builder = Builder::empty();
+    builder
+        .tags(TAGS.into())
+        .clean_content_tags(DROPPED_WITH_CONTENT.into())
+        .generic_attributes(HashSet::from(["title"]))
+        .tag_attributes(tag_attributes);
+    builder
+}
+
+fn sanitizer() -> Builder<'static> {
     let footnote_classes = HashMap::from([
         ("div", HashSet::from(["footnote-definition"])),
         (
@@ -245,12 +257,8 @@ fn sanitizer() -> Builder<'static> {
             HashSet::from(["footnote-reference", "footnote-definition-label"]),
         ),
     ]);
-    let mut builder = Builder::empty();
+    let mut builder = common_sanitizer();
     builder
-        .tags(TAGS.into())
-        .clean_content_tags(DROPPED_WITH_CONTENT.into())
-        .generic_attributes(HashSet::from(["title"]))
-        .tag_attributes(tag_attributes)
         .allowed_classes(footnote_classes)
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
         .link_rel(Some("nofollow noopener noreferrer"))
@@ -259,18 +267,8 @@ fn sanitizer() -> Builder<'static> {
 }
 
 fn mail_sanitizer() -> Builder<'static> {
-    let tag_attributes = HashMap::from([
-        ("a", HashSet::from(["href"])),
-        ("img", HashSet::from(["src", "alt"])),
-        ("ol", HashSet::from(["start"])),
-        ("div", HashSet::from(["id"])),
-    ]);
-    let mut builder = Builder::empty();
+    let mut builder = common_sanitizer();
     builder
-        .tags(TAGS.into())
-        .clean_content_tags(DROPPED_WITH_CONTENT.into())
-        .generic_attributes(HashSet::from(["title"]))
-        .tag_attributes(tag_attributes)
         .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
         .link_rel(Some("noopener noreferrer"))
         .attribute_filter(filter_mail_attribute);
