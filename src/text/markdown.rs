@@ -137,9 +137,78 @@ fn html_depth_exceeds(html: &str, max: usize) -> bool {
             if open.len() > max {
                 return true;
             }
+            // The content of these elements is text, not markup.
+            let is = |tag: &[u8]| tag.eq_ignore_ascii_case(name);
+            if is(b"script") {
+                at += script_length(&bytes[at..]);
+            } else if RAW_TEXT.iter().any(|tag| is(tag.as_bytes())) {
+                at += raw_text_length(&bytes[at..], name);
+            } else if is(b"plaintext") {
+                return false;
+            }
         }
     }
     false
+}
+
+/// Elements whose content is text up to their own end tag.
+const RAW_TEXT: [&str; 8] = [
+    "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title",
+];
+
+/// Whether `rest` starts with the end tag `</name` followed by whitespace,
+/// `/` or `>`, as the tokenizer requires to leave raw text.
+fn is_end_tag(rest: &[u8], name: &[u8]) -> bool {
+    rest.len() > name.len() + 2
+        && rest.starts_with(b"</")
+        && rest[2..2 + name.len()].eq_ignore_ascii_case(name)
+        && matches!(
+            rest[2 + name.len()],
+            b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+        )
+}
+
+/// Bytes of raw text up to (not including) the end tag of `name`.
+fn raw_text_length(rest: &[u8], name: &[u8]) -> usize {
+    (0..rest.len())
+        .find(|&i| is_end_tag(&rest[i..], name))
+        .unwrap_or(rest.len())
+}
+
+/// Bytes of a script's content up to its end tag, with the tokenizer's
+/// escaped states: after `<!--` a `<script` makes the next `</script` part
+/// of the text, until `-->`.
+fn script_length(rest: &[u8]) -> usize {
+    let (mut escaped, mut double) = (false, false);
+    let mut i = 0;
+    while i < rest.len() {
+        let tail = &rest[i..];
+        if !escaped && tail.starts_with(b"<!--") {
+            escaped = true;
+            i += 4;
+            continue;
+        }
+        if escaped && tail.starts_with(b"-->") {
+            (escaped, double) = (false, false);
+            i += 3;
+            continue;
+        }
+        if is_end_tag(tail, b"script") {
+            if !double {
+                return i;
+            }
+            double = false;
+        } else if escaped && !double && tail.len() > 7 && tail[0] == b'<' {
+            let opens = tail[1..7].eq_ignore_ascii_case(b"script")
+                && matches!(
+                    tail[7],
+                    b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+                );
+            double = opens;
+        }
+        i += 1;
+    }
+    rest.len()
 }
 
 /// Bytes from just after `<!--` to just after the comment's end: `>` or
