@@ -70,7 +70,88 @@ pub fn markdown_too_deep(markdown: &str) -> bool {
 fn unsanitized_html(markdown: &str) -> String {
     let mut html = String::with_capacity(markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
-    html
+    tame(&html)
+}
+
+/// The HTML with what the sanitizer would drop anyway taken out before any
+/// parser sees it: comments and bogus comments, script, style and the
+/// other raw-text elements with their content, and the `svg` and `math`
+/// tags (their content stays, as HTML). What is left has no raw text and
+/// no foreign content, so [`html_depth_exceeds`] reads it as the parser
+/// will.
+fn tame(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let (mut copied, mut at) = (0, 0);
+    while let Some(offset) = bytes[at..].iter().position(|b| *b == b'<') {
+        let start = at + offset;
+        let rest = &bytes[start + 1..];
+        let skip = if rest.starts_with(b"!--") {
+            Some(1 + 3 + comment_length(&rest[3..]))
+        } else if matches!(rest.first(), Some(b'!' | b'?'))
+            || (rest.first() == Some(&b'/') && !rest.get(1).is_some_and(u8::is_ascii_alphabetic))
+        {
+            Some(
+                1 + rest
+                    .iter()
+                    .position(|b| *b == b'>')
+                    .map_or(rest.len(), |p| p + 1),
+            )
+        } else {
+            dropped_element_length(rest).map(|length| 1 + length)
+        };
+        match skip {
+            Some(length) => {
+                out.push_str(&html[copied..start]);
+                at = (start + length).min(html.len());
+                copied = at;
+            }
+            None => at = start + 1,
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// After a `<`: how many bytes to drop for a raw-text element (the tag,
+/// its content and its end tag), an `svg` or `math` tag, or a stray end
+/// tag of either; `None` to keep what follows.
+fn dropped_element_length(rest: &[u8]) -> Option<usize> {
+    let closing = rest.first() == Some(&b'/');
+    let name_start = usize::from(closing);
+    if !rest.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let name_length = rest[name_start..]
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+        .unwrap_or(rest.len() - name_start);
+    let name = &rest[name_start..name_start + name_length];
+    let is = |tag: &str| tag.as_bytes().eq_ignore_ascii_case(name);
+    let raw_text = is("script") || RAW_TEXT.iter().any(|tag| is(tag));
+    if !(raw_text || is("svg") || is("math") || is("plaintext")) {
+        return None;
+    }
+    let tag = name_start + name_length + tag_rest_length(&rest[name_start + name_length..]);
+    if closing || is("svg") || is("math") {
+        return Some(tag);
+    }
+    if is("plaintext") {
+        return Some(rest.len());
+    }
+    let content = &rest[tag..];
+    let text = if is("script") {
+        script_length(content)
+    } else {
+        raw_text_length(content, name)
+    };
+    let end = &content[text..];
+    let end_tag = if end.is_empty() {
+        0
+    } else {
+        2 + name.len() + tag_rest_length(&end[2 + name.len()..])
+    };
+    Some(tag + text + end_tag)
 }
 
 /// Elements with no end tag, which never nest.
