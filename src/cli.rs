@@ -242,7 +242,13 @@ async fn user_add(
         role.as_str()
     );
     if send_link {
-        crate::accounts::send_password_link(&mut conn, &context, &coordinator, "set-password")?;
+        crate::accounts::send_password_link(
+            &mut conn,
+            &context,
+            &coordinator,
+            "set-password",
+            crate::i18n::Lang::En,
+        )?;
         deliver_now(&settings, pool.clone(), &context).await?;
         println!(
             "a link to choose the password was sent to {}",

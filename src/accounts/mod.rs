@@ -362,6 +362,7 @@ pub fn request_password_reset(
     conn: &mut DbConn,
     context: &MailContext,
     email: &str,
+    lang: crate::i18n::Lang,
 ) -> Result<(), AccountError> {
     let Some(email) = Email::parse(email) else {
         return Ok(());
@@ -370,16 +371,18 @@ pub fn request_password_reset(
         let Some(coordinator) = db::find_by_email(conn, email.as_str())? else {
             return Ok(());
         };
-        send_password_link(conn, context, &coordinator, "password-reset")
+        send_password_link(conn, context, &coordinator, "password-reset", lang)
     })
 }
 
-/// Queues a single-use link to set a password (reset, or first password).
+/// Queues a single-use link to set a password (reset, or first password),
+/// in the language the coordinator chose, else `lang`.
 pub fn send_password_link(
     conn: &mut DbConn,
     context: &MailContext,
     coordinator: &Coordinator,
     template: &str,
+    lang: crate::i18n::Lang,
 ) -> Result<(), AccountError> {
     // A request by someone else must not cancel the link the owner is
     // about to use, so earlier links stay valid until one is used; a few at
@@ -396,8 +399,10 @@ pub fn send_password_link(
         PASSWORD_LINK_VALIDITY,
     )?;
     let link = format!("{}/password/reset/{raw}", context.base_url);
-    let content = mail::templates::render(
+    let language = coordinator.language.as_deref().unwrap_or(lang.code());
+    let content = mail::templates::render_localized(
         template,
+        language,
         &serde_json::json!({ "name": coordinator.name, "link": link, "hours": PASSWORD_LINK_VALIDITY.num_hours() }),
     )?;
     let mail = OutgoingMail {

@@ -363,7 +363,7 @@ async fn forgot_submit(
     let context = state.mail.clone();
     let email = form.into_inner().email;
     blocking(&state, move |c| {
-        super::request_password_reset(c, &context, &email)
+        super::request_password_reset(c, &context, &email, lang)
     })
     .await?
     .map_err(WebError::unexpected)?;

@@ -396,3 +396,31 @@ async fn an_update_speaks_to_each_signatory_in_the_language_they_signed_in() {
     assert!(update.starts_with("Dear Ana Núñez,"), "{update}");
     assert!(update.contains("Unsubscribe"), "{update}");
 }
+
+#[tokio::test]
+async fn a_password_reset_asked_for_in_spanish_is_mailed_in_spanish() {
+    // Arrange
+    let app = spawn_app().await;
+    app.setup_first_account().await;
+
+    // Act
+    let asked = browser()
+        .post(app.url("/password/forgot"))
+        .header("Accept-Language", "es-MX")
+        .form(&[("email", OWNER_EMAIL)])
+        .send()
+        .await
+        .expect("sent");
+    let page = asked.text().await.expect("body");
+    let mails = app.mails_to(OWNER_EMAIL).await;
+
+    // Assert
+    assert_eq!(html_lang(&page), Some("es"));
+    assert_eq!(mails.len(), 1);
+    assert!(mails[0].starts_with("Hola, Olivia Owner:"), "{}", mails[0]);
+    assert!(
+        mails[0].contains("Elegir una contraseña nueva"),
+        "{}",
+        mails[0]
+    );
+}
