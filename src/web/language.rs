@@ -44,7 +44,10 @@ async fn choose(
         },
         _ => "/login".to_owned(),
     };
-    let back = crate::accounts::routes::safe_next(&back).to_owned();
+    let back = match back.as_str() {
+        "/" => back,
+        path => crate::accounts::routes::safe_next(path).to_owned(),
+    };
     let mut response = HttpResponse::SeeOther()
         .insert_header((header::LOCATION, back))
         .finish();

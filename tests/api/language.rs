@@ -83,6 +83,12 @@ async fn the_login_pages_switcher_remembers_the_language_and_returns_to_the_page
         .send()
         .await
         .expect("sent");
+    let from_home = browser()
+        .get(app.url("/language/es"))
+        .header("Referer", app.url("/"))
+        .send()
+        .await
+        .expect("sent");
     let logged_in = client
         .post(app.url("/login"))
         .form(&[("email", OWNER_EMAIL), ("password", PASSWORD), ("next", "")])
@@ -98,6 +104,7 @@ async fn the_login_pages_switcher_remembers_the_language_and_returns_to_the_page
     assert_eq!(html_lang(&spanish), Some("es"));
     assert!(spanish.contains("href=\"/language/en\""));
     assert_eq!(location(&elsewhere), "/login", "never back to another site");
+    assert_eq!(location(&from_home), "/", "back to the home page");
     assert_eq!(logged_in.status(), 303);
 }
 
