@@ -43,12 +43,13 @@ impl Role {
     }
 
     /// What the role allows, in a few words for the members page.
-    pub fn description(self) -> &'static str {
-        match self {
-            Self::Owner => "members, settings and everything editors do",
-            Self::Editor => "statements, signatures, contacts and releases",
-            Self::Viewer => "reads everything, changes nothing",
-        }
+    /// The role's name and what it may do, in `lang`.
+    pub fn describe(self, lang: crate::i18n::Lang) -> (String, String) {
+        let key = self.as_str();
+        (
+            crate::i18n::t(lang, &format!("role-{key}")),
+            crate::i18n::t(lang, &format!("role-description-{key}")),
+        )
     }
 }
 
@@ -200,6 +201,7 @@ pub fn invite(
     inviter: &Coordinator,
     email: &Email,
     role: Role,
+    lang: crate::i18n::Lang,
 ) -> Result<Invitation, CoalitionError> {
     let coalition = &membership.coalition;
     crate::db::transaction(conn, |conn| {
@@ -216,13 +218,15 @@ pub fn invite(
             Some(&invitation.id),
             INVITATION_VALIDITY,
         )?;
-        let content = mail::templates::render(
+        let (role_name, role_description) = role.describe(lang);
+        let content = mail::templates::render_localized(
             "coalition-invitation",
+            lang.code(),
             &serde_json::json!({
                 "inviter": inviter.name,
                 "coalition": coalition.name,
-                "role": role.as_str(),
-                "role_description": role.description(),
+                "role": role_name,
+                "role_description": role_description,
                 "link": format!("{}/invitations/{raw}", context.base_url),
                 "days": INVITATION_VALIDITY.num_days(),
             }),

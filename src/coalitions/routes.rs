@@ -139,9 +139,9 @@ async fn invite(
         return render_members(&state, &access, errors, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let membership = access.member()?.clone();
-    let (inviter, context) = (access.coordinator.clone(), state.mail.clone());
+    let (inviter, context, lang) = (access.coordinator.clone(), state.mail.clone(), access.lang);
     let outcome = blocking(&state, move |c| {
-        super::invite(c, &context, &membership, &inviter, &email, role)
+        super::invite(c, &context, &membership, &inviter, &email, role, lang)
     })
     .await?;
     match outcome {

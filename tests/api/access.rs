@@ -135,7 +135,15 @@ impl Fixture {
                 let email = Email::parse(&format!("{}@example.org", uuid::Uuid::new_v4().simple()))
                     .expect("email");
                 retrying(|| {
-                    coalitions::invite(c, &context, &membership, &inviter, &email, Role::Viewer)
+                    coalitions::invite(
+                        c,
+                        &context,
+                        &membership,
+                        &inviter,
+                        &email,
+                        Role::Viewer,
+                        undersigned::i18n::Lang::En,
+                    )
                 })
                 .expect("invitation")
                 .id

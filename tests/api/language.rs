@@ -431,3 +431,31 @@ async fn a_password_reset_asked_for_in_spanish_is_mailed_in_spanish() {
         mails[0]
     );
 }
+
+#[tokio::test]
+async fn an_invitation_from_a_spanish_speaking_owner_is_mailed_in_spanish() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    owner.post("/account/language", &[("language", "es")]).await;
+
+    // Act
+    let invited = owner
+        .post(
+            &format!("/c/{}/members/invite", crate::coordinators::COALITION_SLUG),
+            &[("email", "lucia@red.example"), ("role", "editor")],
+        )
+        .await;
+    let mails = app.mails_to("lucia@red.example").await;
+
+    // Assert
+    assert_eq!(invited.status(), 303);
+    assert_eq!(mails.len(), 1);
+    assert!(mails[0].contains("te invita a sumarte"), "{}", mails[0]);
+    assert!(
+        mails[0].contains("con el rol de **edición**"),
+        "{}",
+        mails[0]
+    );
+    assert!(mails[0].contains("Aceptar la invitación"), "{}", mails[0]);
+}
