@@ -8,7 +8,7 @@ use super::{
 };
 use crate::coalitions::NewCoalition;
 use crate::error::WebError;
-use crate::i18n::{Lang, t, t_args};
+use crate::i18n::{Lang, local_time, t, t_args};
 use crate::web::access::{self, Access};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -79,6 +79,8 @@ pub struct SetupForm {
     pub password: String,
     #[serde(default)]
     pub coalition: String,
+    #[serde(default)]
+    pub time_zone: String,
 }
 
 fn parse_account(
@@ -120,12 +122,16 @@ async fn setup_submit(
     let coalition = NewCoalition::parse(&form.coalition)
         .map_err(|_| errors.add("coalition", t(lang, "setup-error-coalition")))
         .ok();
-    let (Some(account), Some(coalition)) = (account, coalition) else {
+    let zone = local_time::zone_or(&form.time_zone, chrono_tz::Tz::UTC)
+        .map_err(|e| errors.add("time_zone", t(lang, e.message_id())))
+        .ok();
+    let (Some(account), Some(coalition), Some(zone)) = (account, coalition, zone) else {
         return Ok(html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             views::setup_form(lang, &token, &form, &errors),
         ));
     };
+    let coalition = coalition.with_locale(lang, zone);
     let outcome = blocking(&state, move |c| {
         let coordinator = super::complete_setup(c, &token, &account, &coalition)?;
         let session = super::start_session(c, &coordinator.id)?;

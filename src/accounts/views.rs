@@ -3,6 +3,7 @@ use maud::{Markup, html};
 use super::routes::{LoginForm, SetupForm};
 use crate::i18n::{Lang, t, t_markup};
 use crate::web::access::Access;
+use crate::web::assets::ZONE_SCRIPT_PATH;
 use crate::web::forms::{self, FieldErrors, Input, csrf_field, error_summary};
 use crate::web::layout::{coordinator, layout_in};
 
@@ -36,8 +37,10 @@ pub fn setup_form(lang: Lang, token: &str, form: &SetupForm, errors: &FieldError
                 (forms::input("password", &t(lang, "account-password"), "", errors, new_password(&t(lang, "account-password-hint"))))
                 (forms::input("coalition", &t(lang, "setup-coalition"), &form.coalition, errors,
                     Input { hint: Some(&t(lang, "setup-coalition-hint")), ..Input::TEXT }))
+                (forms::zone_field("time_zone", &t(lang, "coalition-zone"), &form.time_zone, errors, &t(lang, "coalition-zone-new-hint"), true))
                 button type="submit" { (t(lang, "setup-submit")) }
             }
+            script src=(ZONE_SCRIPT_PATH) defer {}
         },
     )
 }

@@ -1,7 +1,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::{Membership, Role};
+use super::{Membership, NewCoalition, Role};
 use crate::db::DbConn;
 use crate::db::schema::{coalitions, coordinators, invitations, memberships};
 
@@ -13,6 +13,10 @@ pub struct Coalition {
     pub slug: String,
     pub about: String,
     pub created_at: NaiveDateTime,
+    /// The code of the coalition's language (`en`, `es`).
+    pub language: String,
+    /// The IANA name of the coalition's time zone.
+    pub time_zone: String,
 }
 
 /// A member as the members page shows it.
@@ -36,13 +40,15 @@ pub struct Invitation {
     pub accepted_at: Option<NaiveDateTime>,
 }
 
-pub fn insert_coalition(conn: &mut DbConn, name: &str, slug: &str) -> QueryResult<Coalition> {
+pub fn insert_coalition(conn: &mut DbConn, new: &NewCoalition) -> QueryResult<Coalition> {
     let coalition = Coalition {
         id: crate::db::new_id(),
-        name: name.to_owned(),
-        slug: slug.to_owned(),
+        name: new.name.clone(),
+        slug: new.slug.clone(),
         about: String::new(),
         created_at: crate::db::now(),
+        language: new.language.code().to_owned(),
+        time_zone: new.time_zone.name().to_owned(),
     };
     diesel::insert_into(coalitions::table)
         .values((
@@ -51,6 +57,8 @@ pub fn insert_coalition(conn: &mut DbConn, name: &str, slug: &str) -> QueryResul
             coalitions::slug.eq(&coalition.slug),
             coalitions::about.eq(&coalition.about),
             coalitions::created_at.eq(coalition.created_at),
+            coalitions::language.eq(&coalition.language),
+            coalitions::time_zone.eq(&coalition.time_zone),
         ))
         .execute(conn)?;
     Ok(coalition)
@@ -248,6 +256,13 @@ pub fn name_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
         .first(conn)
 }
 
+pub fn find(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Coalition> {
+    coalitions::table
+        .find(coalition_id)
+        .select(Coalition::as_select())
+        .first(conn)
+}
+
 pub fn about_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
     coalitions::table
         .find(coalition_id)
@@ -258,5 +273,19 @@ pub fn about_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
 pub fn set_about(conn: &mut DbConn, coalition_id: &str, about: &str) -> QueryResult<usize> {
     diesel::update(coalitions::table.find(coalition_id))
         .set(coalitions::about.eq(about))
+        .execute(conn)
+}
+
+pub fn set_locale(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    language: &str,
+    time_zone: &str,
+) -> QueryResult<usize> {
+    diesel::update(coalitions::table.find(coalition_id))
+        .set((
+            coalitions::language.eq(language),
+            coalitions::time_zone.eq(time_zone),
+        ))
         .execute(conn)
 }

@@ -6,11 +6,13 @@ pub mod routes;
 mod views;
 
 use chrono::Duration;
+use chrono_tz::Tz;
 use diesel::QueryResult;
 
 use crate::accounts::{self, Coordinator, Email, NewAccount};
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
+use crate::i18n::Lang;
 use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::tokens::{self, Purpose};
 
@@ -60,19 +62,75 @@ pub struct Membership {
     pub role: Role,
 }
 
-/// A coalition name as typed, normalized, with the slug made from it.
+/// A coalition name as typed, normalized, with the slug made from it, and
+/// the language and time zone it starts with.
 #[derive(Debug, Clone)]
 pub struct NewCoalition {
     pub name: String,
     pub slug: String,
+    pub language: Lang,
+    pub time_zone: Tz,
 }
 
 impl NewCoalition {
+    /// A coalition working in English on UTC until its owner says otherwise.
     pub fn parse(name: &str) -> Result<Self, crate::text::TextError> {
         let name = crate::text::normalize_line(name, MAX_NAME_CHARS)?;
         let slug = crate::text::slugify(&name);
-        Ok(Self { name, slug })
+        Ok(Self {
+            name,
+            slug,
+            language: Lang::En,
+            time_zone: Tz::UTC,
+        })
     }
+
+    /// The same, in `language` and `time_zone`.
+    pub fn with_locale(self, language: Lang, time_zone: Tz) -> Self {
+        Self {
+            language,
+            time_zone,
+            ..self
+        }
+    }
+}
+
+impl Coalition {
+    /// The language new releases are written in.
+    pub fn lang(&self) -> Lang {
+        Lang::parse(&self.language).unwrap_or(Lang::En)
+    }
+
+    /// The zone every time is typed and shown in.
+    pub fn zone(&self) -> Tz {
+        crate::i18n::local_time::stored_zone(&self.time_zone)
+    }
+}
+
+/// Sets the coalition's language and time zone.
+pub fn set_locale(
+    conn: &mut DbConn,
+    coalition: &Coalition,
+    actor: &Coordinator,
+    language: Lang,
+    time_zone: Tz,
+) -> QueryResult<()> {
+    crate::db::transaction(conn, |conn| {
+        db::set_locale(conn, &coalition.id, language.code(), time_zone.name())?;
+        audit::record(
+            conn,
+            &coalition.id,
+            &Actor::Coordinator(actor),
+            "coalition.settings",
+            "coalition",
+            &coalition.id,
+            &format!(
+                "language {}, time zone {}",
+                language.code(),
+                time_zone.name()
+            ),
+        )
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -107,7 +165,7 @@ pub fn create(
         if db::find_by_slug(conn, &new.slug)?.is_some() {
             return Err(CoalitionError::NameTaken);
         }
-        let coalition = db::insert_coalition(conn, &new.name, &new.slug)?;
+        let coalition = db::insert_coalition(conn, new)?;
         db::insert_member(conn, &coalition.id, &owner.id, Role::Owner)?;
         audit::record(
             conn,
@@ -134,7 +192,7 @@ pub fn ensure_member(
     let coalition = match db::find_by_slug(conn, &new.slug)? {
         Some(coalition) => coalition,
         None => {
-            let coalition = db::insert_coalition(conn, &new.name, &new.slug)?;
+            let coalition = db::insert_coalition(conn, &new)?;
             audit::record(
                 conn,
                 &coalition.id,
@@ -441,6 +499,11 @@ pub fn name_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
 }
 
 /// The coalition's "About" boilerplate, reused by its press releases.
+/// The coalition with this id.
+pub fn find(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Coalition> {
+    db::find(conn, coalition_id)
+}
+
 pub fn about_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
     db::about_of(conn, coalition_id)
 }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{Acceptance, CoalitionError, NewCoalition, Role, views};
 use crate::accounts::{self, Email, NewAccount, Password};
 use crate::error::WebError;
-use crate::i18n::t;
+use crate::i18n::{Lang, local_time, t};
 use crate::web::access::{self, Access};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -24,6 +24,8 @@ pub fn configure_account(cfg: &mut web::ServiceConfig) {
 /// Routes under `/c/{coalition}`, behind the coalition guard.
 pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
     cfg.service(members_page)
+        .service(settings_page)
+        .service(settings_save)
         .service(invite)
         .service(change_role)
         .service(remove_member)
@@ -42,14 +44,21 @@ async fn coalition_list(
     }
     Ok(html_response(
         StatusCode::OK,
-        views::coalition_list(&access, &memberships, "", &FieldErrors::default()),
+        views::coalition_list(
+            &access,
+            &memberships,
+            &CreateForm::default(),
+            &FieldErrors::default(),
+        ),
     ))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub struct CreateForm {
     #[serde(default)]
-    name: String,
+    pub name: String,
+    #[serde(default)]
+    pub time_zone: String,
 }
 
 #[post("")]
@@ -58,16 +67,23 @@ async fn coalition_create(
     access: Access,
     form: web::Form<CreateForm>,
 ) -> Result<HttpResponse, WebError> {
-    let name = form.into_inner().name;
+    let form = form.into_inner();
+    let lang = access.lang;
     let mut errors = FieldErrors::default();
     let coordinator = access.coordinator.clone();
     let id = coordinator.id.clone();
-    let outcome = match NewCoalition::parse(&name) {
-        Ok(new) => Some(blocking(&state, move |c| super::create(c, &new, &coordinator)).await?),
-        Err(_) => {
-            errors.add("name", t(access.lang, "coalitions-error-name"));
-            None
+    let zone = local_time::zone_or(&form.time_zone, chrono_tz::Tz::UTC)
+        .map_err(|e| errors.add("time_zone", t(lang, e.message_id())))
+        .ok();
+    let new = NewCoalition::parse(&form.name)
+        .map_err(|_| errors.add("name", t(lang, "coalitions-error-name")))
+        .ok();
+    let outcome = match (new, zone) {
+        (Some(new), Some(zone)) => {
+            let new = new.with_locale(lang, zone);
+            Some(blocking(&state, move |c| super::create(c, &new, &coordinator)).await?)
         }
+        _ => None,
     };
     match outcome {
         Some(Ok(coalition)) => return Ok(see_other(&format!("/c/{}", coalition.slug))),
@@ -80,7 +96,7 @@ async fn coalition_create(
     let memberships = blocking(&state, move |c| super::memberships_of(c, &id)).await??;
     Ok(html_response(
         StatusCode::UNPROCESSABLE_ENTITY,
-        views::coalition_list(&access, &memberships, &name, &errors),
+        views::coalition_list(&access, &memberships, &form, &errors),
     ))
 }
 
@@ -385,4 +401,70 @@ async fn invitation_accept(
         )),
         Err(error) => Err(WebError::unexpected(error)),
     }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SettingsForm {
+    #[serde(default)]
+    pub language: String,
+    #[serde(default)]
+    pub time_zone: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct SettingsQuery {
+    saved: Option<String>,
+}
+
+#[get("/settings")]
+async fn settings_page(
+    access: Access,
+    query: web::Query<SettingsQuery>,
+) -> Result<HttpResponse, WebError> {
+    let coalition = &access.member()?.coalition;
+    let form = SettingsForm {
+        language: coalition.lang().code().to_owned(),
+        time_zone: coalition.zone().name().to_owned(),
+    };
+    Ok(html_response(
+        StatusCode::OK,
+        views::settings(
+            &access,
+            &form,
+            &FieldErrors::default(),
+            query.saved.is_some(),
+        ),
+    ))
+}
+
+#[post("/settings")]
+async fn settings_save(
+    state: web::Data<AppState>,
+    access: Access,
+    form: web::Form<SettingsForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    let lang = access.lang;
+    let mut errors = FieldErrors::default();
+    let language = Lang::parse(&form.language);
+    if language.is_none() {
+        errors.add("language", t(lang, "coalition-language-error"));
+    }
+    let zone = local_time::parse_zone(&form.time_zone)
+        .map_err(|e| errors.add("time_zone", t(lang, e.message_id())))
+        .ok();
+    let (Some(language), Some(zone)) = (language, zone) else {
+        return Ok(html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::settings(&access, &form, &errors, false),
+        ));
+    };
+    let coalition = access.member()?.coalition.clone();
+    let actor = access.coordinator.clone();
+    let slug = coalition.slug.clone();
+    blocking(&state, move |c| {
+        super::set_locale(c, &coalition, &actor, language, zone)
+    })
+    .await??;
+    Ok(see_other(&format!("/c/{slug}/settings?saved=1")))
 }

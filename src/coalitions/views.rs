@@ -1,9 +1,11 @@
 use maud::{Markup, html};
 
+use super::routes::{CreateForm, SettingsForm};
 use super::{Coalition, Invitation, Member, Membership, Role};
 use crate::accounts::Coordinator;
 use crate::i18n::{Lang, t, t_args, t_markup};
 use crate::web::access::Access;
+use crate::web::assets::ZONE_SCRIPT_PATH;
 use crate::web::forms::{self, FieldErrors, Input, action_button, csrf_field, error_summary};
 use crate::web::layout::{coordinator, layout_in};
 
@@ -37,7 +39,7 @@ fn role_options(lang: Lang) -> Vec<(String, String)> {
 pub fn coalition_list(
     access: &Access,
     memberships: &[Membership],
-    typed: &str,
+    typed: &CreateForm,
     errors: &FieldErrors,
 ) -> Markup {
     let lang = access.lang;
@@ -59,9 +61,11 @@ pub fn coalition_list(
             (error_summary(lang, errors))
             form method="post" action="/c" {
                 (csrf_field(&access.csrf))
-                (forms::input("name", &t(lang, "coalitions-name"), typed, errors, Input::TEXT))
+                (forms::input("name", &t(lang, "coalitions-name"), &typed.name, errors, Input::TEXT))
+                (forms::zone_field("time_zone", &t(lang, "coalition-zone"), &typed.time_zone, errors, &t(lang, "coalition-zone-new-hint"), true))
                 button type="submit" { (t(lang, "coalitions-create-submit")) }
             }
+            script src=(ZONE_SCRIPT_PATH) defer {}
         },
     )
 }
@@ -216,6 +220,36 @@ pub fn invitation_other_address(lang: Lang, email: &str) -> Markup {
         html! {
             h1 { (t(lang, "join-other-address-heading")) }
             p { (t_args(lang, "join-other-address-body", &[("email", email.into())])) }
+        },
+    )
+}
+
+/// The coalition's language and time zone, for its owners.
+pub fn settings(access: &Access, form: &SettingsForm, errors: &FieldErrors, saved: bool) -> Markup {
+    let lang = access.lang;
+    let Some(membership) = &access.membership else {
+        return html! {};
+    };
+    let coalition = &membership.coalition;
+    let languages: Vec<(String, String)> = Lang::ALL
+        .iter()
+        .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
+        .collect();
+    coordinator(
+        access,
+        &t(lang, "coalition-settings-title"),
+        html! {
+            h1 { (t_args(lang, "coalition-settings-heading", &[("coalition", coalition.name.as_str().into())])) }
+            @if saved { p.notice role="status" { (t(lang, "coalition-settings-saved")) } }
+            p { (t(lang, "coalition-settings-intro")) }
+            (error_summary(lang, errors))
+            form method="post" action={ "/c/" (coalition.slug) "/settings" } {
+                (csrf_field(&access.csrf))
+                (forms::select("language", &t(lang, "coalition-language"), &languages, &form.language, errors))
+                p.hint { (t(lang, "coalition-language-hint")) }
+                (forms::zone_field("time_zone", &t(lang, "coalition-zone"), &form.time_zone, errors, &t(lang, "coalition-zone-hint"), false))
+                button type="submit" { (t(lang, "coalition-settings-submit")) }
+            }
         },
     )
 }

@@ -56,6 +56,8 @@ diesel::table! {
         slug -> Text,
         about -> Text,
         created_at -> Timestamp,
+        language -> Text,
+        time_zone -> Text,
     }
 }
 

@@ -225,6 +225,7 @@ mod tests {
             ("updated", 2.into()),
             ("value", "Atlantis".into()),
             ("why", "the same address is on line 2".into()),
+            ("zone", "America/Mexico_City".into()),
         ])
     }
 

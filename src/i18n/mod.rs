@@ -10,6 +10,7 @@
 mod collation;
 mod countries;
 pub mod dates;
+pub mod local_time;
 mod messages;
 
 pub use collation::{compare, sort_key};

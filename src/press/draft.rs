@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Embargo, EmbargoError, Release, Revision};
+use super::{Embargo, Release, Revision};
+use crate::i18n::local_time::LocalTimeError;
 use crate::text::TextError;
 
 /// One press contact of a release, shown as `Name | phone | email`.
@@ -104,7 +105,7 @@ pub enum DraftProblem {
     Text(TextError),
     Required,
     ContactLine(usize),
-    Embargo(EmbargoError),
+    Embargo(LocalTimeError),
     UnknownStatement,
     UnknownLanguage,
 }
@@ -189,7 +190,11 @@ impl DraftForm {
                 Ok(e) => Some(e),
                 Err(e) => {
                     errors.push(DraftError {
-                        field: "embargo",
+                        field: if e == LocalTimeError::UnknownZone {
+                            "embargo_zone"
+                        } else {
+                            "embargo"
+                        },
                         problem: DraftProblem::Embargo(e),
                     });
                     None
@@ -224,8 +229,9 @@ impl DraftForm {
         })
     }
 
-    /// The form filled from a stored release, to edit it.
-    pub fn from_stored(release: &Release, revision: &Revision) -> Self {
+    /// The form filled from a stored release, to edit it; an embargo not
+    /// set yet would be typed in `zone`.
+    pub fn from_stored(release: &Release, revision: &Revision, zone: chrono_tz::Tz) -> Self {
         let embargo = release.embargo();
         Self {
             headline: revision.headline.clone(),
@@ -243,7 +249,7 @@ impl DraftForm {
             note: String::new(),
             statement: release.statement_id.clone().unwrap_or_default(),
             embargo: embargo.map(|e| e.local_input()).unwrap_or_default(),
-            embargo_zone: embargo.map_or_else(|| "UTC".to_owned(), |e| e.zone.name().to_owned()),
+            embargo_zone: embargo.map_or(zone, |e| e.zone).name().to_owned(),
             save_about: None,
             language: release.language.clone(),
         }

@@ -10,7 +10,7 @@ use super::Control;
 use super::mailing_views::{self, UpdateForm};
 use super::mailings::{self, Audience, When};
 use super::routes::{ctx, statements};
-use super::send_routes::{audience_from, choices, when_from};
+use super::send_routes::{Schedule, audience_from, choices};
 use super::views::AudienceChoice;
 use super::{Mailing, PressError};
 use crate::error::WebError;
@@ -169,6 +169,7 @@ struct UpdatePage<'a> {
     subject: &'a str,
     body: &'a str,
     audience: Audience,
+    schedule: Schedule,
     errors: FieldErrors,
     notice: Option<String>,
     status: StatusCode,
@@ -192,6 +193,7 @@ async fn render_update(
         statements: &statements,
         chosen: &page.audience,
         resolved: resolved.as_ref(),
+        schedule: &page.schedule,
     };
     Ok(html_response(
         page.status,
@@ -226,6 +228,7 @@ async fn update_form(
         subject: "",
         body: "",
         audience,
+        schedule: Schedule::fresh(access.zone()),
         errors: FieldErrors::default(),
         notice: None,
         status: StatusCode::OK,
@@ -267,7 +270,8 @@ async fn update(
             errors.add("body", t(lang, "press-required"));
         }
     }
-    let when = match when_from(access.lang, &form) {
+    let schedule = Schedule::from_pairs(&form);
+    let when = match schedule.when(access.lang, access.zone()) {
         Ok(When::AtEmbargo) | Ok(When::Now) => When::Now,
         Ok(when) => when,
         Err((field, message)) => {
@@ -280,6 +284,7 @@ async fn update(
         subject: &subject_raw,
         body: &body_raw,
         audience: audience.clone(),
+        schedule: schedule.clone(),
         errors,
         notice,
         status,

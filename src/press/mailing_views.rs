@@ -39,7 +39,7 @@ pub fn table(access: &Access, mailings: &[Mailing]) -> Markup {
                         tr {
                             td { a href={ (base) "/" (m.id) } { (m.subject) } }
                             td { (status_label(lang, m.status())) }
-                            td { (m.send_at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()) }
+                            td { (m.send_at.map(|at| access.time(at)).unwrap_or_default()) }
                             td { (m.recipients) }
                         }
                     }
@@ -68,7 +68,7 @@ pub fn page(
             h1 { (mailing.subject) }
             div #mailing-progress data-source={ (here) "/progress" } {
                 p { (t(lang, "mailing-status")) ": " strong data-field="status" { (status_label(lang, status)) }
-                    @if let Some(at) = mailing.send_at { " · " (t(lang, "mailing-send-at")) " " (at.format("%Y-%m-%d %H:%M UTC")) } }
+                    @if let Some(at) = mailing.send_at { " · " (t(lang, "mailing-send-at")) " " (access.time(at)) } }
                 progress max=(progress.total().max(1)) value=(progress.total() - progress.remaining()) data-field="done" {}
                 ul.counts {
                     @for state in DeliveryState::ALL {
@@ -144,10 +144,7 @@ pub fn update_page(
                 @if let Some(problem) = errors.get("list") { p.field-error role="alert" { (problem) } }
                 (audience_fields(lang, choice))
                 @if let Some(resolved) = choice.resolved { (reach(lang, resolved)) }
-                div.field.radio { input type="radio" id="when-now" name="when" value="now" checked; label for="when-now" { (t(lang, "mailing-when-now")) } }
-                div.field.radio { input type="radio" id="when-at" name="when" value="at"; label for="when-at" { (t(lang, "mailing-when-at")) } }
-                (forms::input("send_at", &t(lang, "mailing-send-at"), "", errors, Input { kind: "datetime-local", required: false, hint: Some(&t(lang, "mailing-send-at-hint")), autocomplete: None }))
-                (forms::input("send_zone", &t(lang, "press-embargo-zone"), "UTC", errors, Input { required: false, ..Input::TEXT }))
+                (super::views::schedule_fields(lang, choice.schedule, None, errors))
                 div.actions {
                     button type="submit" name="action" value="count" { (t(lang, "audience-count")) }
                     button type="submit" name="action" value="test" { (t(lang, "press-test-send")) }

@@ -155,12 +155,16 @@ async fn index(state: web::Data<AppState>, access: Access) -> Result<HttpRespons
 
 #[get("/press/new")]
 async fn new_form(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
-    let coalition = access.member()?.coalition.id.clone();
-    let about = blocking(&state, move |c| crate::coalitions::about_of(c, &coalition)).await??;
+    let coalition = access.member()?.coalition.clone();
+    let (coalition_zone, release_language) = (coalition.zone(), coalition.lang());
+    let about = blocking(&state, move |c| {
+        crate::coalitions::about_of(c, &coalition.id)
+    })
+    .await??;
     let form = DraftForm {
         about,
-        embargo_zone: "UTC".into(),
-        language: access.lang.code().to_owned(),
+        embargo_zone: coalition_zone.name().to_owned(),
+        language: release_language.code().to_owned(),
         ..DraftForm::default()
     };
     let action = format!("{}/new", views::base(&access));
@@ -248,7 +252,7 @@ async fn edit_form(
 ) -> Result<HttpResponse, WebError> {
     let release = load(&state, &access, path.into_inner().1).await?;
     let rendering = rendering(&state, release, None).await?;
-    let form = DraftForm::from_stored(&rendering.release, &rendering.revision);
+    let form = DraftForm::from_stored(&rendering.release, &rendering.revision, access.zone());
     let action = format!("{}/{}/edit", views::base(&access), rendering.release.id);
     let errors = FieldErrors::default();
     show_form(&state, &access, &action, &form, &errors, StatusCode::OK).await

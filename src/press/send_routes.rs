@@ -8,7 +8,7 @@ use super::mailings::{self, Audience, When};
 use super::routes::{ctx, load, rendering, statements};
 use super::{Release, views};
 use crate::error::WebError;
-use crate::i18n::t;
+use crate::i18n::{local_time, t};
 use crate::web::access::Access;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -76,6 +76,7 @@ async fn render_send(
     access: &Access,
     release: &Release,
     audience: Audience,
+    schedule: &Schedule,
     errors: FieldErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
@@ -91,6 +92,7 @@ async fn render_send(
         statements: &statements,
         chosen: &audience,
         resolved: resolved.as_ref(),
+        schedule,
     };
     Ok(html_response(
         status,
@@ -112,36 +114,68 @@ async fn send_form(
         &access,
         &release,
         audience,
+        &Schedule::fresh(access.zone()),
         FieldErrors::default(),
         StatusCode::OK,
     )
     .await
 }
 
-/// When, from the form: now, at the embargo, or at a local time in a zone.
-pub(super) fn when_from(
-    lang: crate::i18n::Lang,
-    pairs: &[(String, String)],
-) -> Result<When, (&'static str, String)> {
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_default()
-    };
-    match get("when") {
-        "embargo" => Ok(When::AtEmbargo),
-        "at" => {
-            let zone = match get("send_zone").trim() {
-                "" => "UTC",
-                zone => zone,
-            };
-            super::Embargo::parse(get("send_at"), zone)
-                .map(|time| When::At(time.at))
-                .map_err(|e| ("send_at", t(lang, e.message_id())))
+/// The "when" fields as typed, to show them again.
+#[derive(Debug, Clone, Default)]
+pub struct Schedule {
+    /// `now`, `embargo` or `at`.
+    pub when: String,
+    /// The local time of `at`.
+    pub at: String,
+    /// The zone `at` is typed in.
+    pub zone: String,
+}
+
+impl Schedule {
+    /// An empty form, typed in `zone` (the coalition's).
+    pub fn fresh(zone: chrono_tz::Tz) -> Self {
+        Self {
+            when: "now".into(),
+            at: String::new(),
+            zone: zone.name().to_owned(),
         }
-        _ => Ok(When::Now),
+    }
+
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        Self {
+            when: get("when"),
+            at: get("send_at"),
+            zone: get("send_zone"),
+        }
+    }
+
+    /// When, from the form: now, at the embargo, or at a local time in a
+    /// zone.
+    /// An empty zone means `default_zone` (the coalition's).
+    pub fn when(
+        &self,
+        lang: crate::i18n::Lang,
+        default_zone: chrono_tz::Tz,
+    ) -> Result<When, (&'static str, String)> {
+        match self.when.as_str() {
+            "embargo" => Ok(When::AtEmbargo),
+            "at" => {
+                let zone = local_time::zone_or(&self.zone, default_zone)
+                    .map_err(|e| ("send_zone", t(lang, e.message_id())))?;
+                local_time::to_utc(&self.at, zone)
+                    .map(When::At)
+                    .map_err(|e| ("send_at", t(lang, e.message_id())))
+            }
+            _ => Ok(When::Now),
+        }
     }
 }
 
@@ -155,7 +189,8 @@ async fn send(
     let release = load(&state, &access, path.into_inner().1).await?;
     let audience = audience_from(&form, &statements(&state, &access).await?);
     let mut errors = FieldErrors::default();
-    let when = match when_from(access.lang, &form) {
+    let schedule = Schedule::from_pairs(&form);
+    let when = match schedule.when(access.lang, access.zone()) {
         Ok(When::AtEmbargo) if release.embargo_at.is_none() => {
             errors.add("send_at", t(access.lang, "mailing-no-embargo"));
             None
@@ -172,6 +207,7 @@ async fn send(
             &access,
             &release,
             audience,
+            &schedule,
             errors,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
@@ -201,6 +237,7 @@ async fn send(
                 &access,
                 &release,
                 audience,
+                &schedule,
                 errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )

@@ -3,7 +3,6 @@
 
 use maud::{Markup, PreEscaped, html};
 
-use super::embargo::COMMON_ZONES;
 use super::mailings::Resolved;
 use super::render::{COUNT_PLACEHOLDER, LINK_PLACEHOLDER, Rendering};
 use super::{DraftForm, Mailing, Release, Revision};
@@ -115,11 +114,7 @@ pub fn form(
                     legend { (t(lang, "press-embargo")) }
                     p.hint { (t(lang, "press-embargo-hint")) }
                     (forms::input("embargo", &t(lang, "press-embargo-time"), &form.embargo, errors, Input { kind: "datetime-local", ..optional }))
-                    div.field {
-                        label for="embargo_zone" { (t(lang, "press-embargo-zone")) }
-                        input id="embargo_zone" name="embargo_zone" list="zones" value=(form.embargo_zone);
-                        datalist id="zones" { @for zone in COMMON_ZONES { option value=(zone); } }
-                    }
+                    (forms::zone_field("embargo_zone", &t(lang, "time-zone"), &form.embargo_zone, errors, &t(lang, "press-embargo-zone-hint"), false))
                 }
                 (forms::input("note", &t(lang, "press-note"), &form.note, errors, optional))
                 button type="submit" { (t(lang, "press-save")) }
@@ -200,7 +195,7 @@ pub fn overview(
             h2 { (t(lang, "press-revisions")) }
             ol.revisions reversed {
                 @for r in revisions {
-                    li { a href={ (here) "/revisions/" (r.number) } { (t_args(lang, "press-revision", &[("number", r.number.into())])) } " — " (r.headline) " · " (r.created_at.format("%Y-%m-%d %H:%M UTC")) @if !r.note.is_empty() { " · " (r.note) } }
+                    li { a href={ (here) "/revisions/" (r.number) } { (t_args(lang, "press-revision", &[("number", r.number.into())])) } " — " (r.headline) " · " (access.time(r.created_at)) @if !r.note.is_empty() { " · " (r.note) } }
                 }
             }
         },
@@ -258,6 +253,8 @@ pub struct AudienceChoice<'a> {
     pub statements: &'a [(String, String)],
     pub chosen: &'a super::Audience,
     pub resolved: Option<&'a Resolved>,
+    /// The "when" fields as typed.
+    pub schedule: &'a super::send_routes::Schedule,
 }
 
 /// The audience chooser with what it reaches, and the send/schedule form.
@@ -286,7 +283,7 @@ pub fn send_page(
             @if let Some(resolved) = choice.resolved {
                 (reach(lang, resolved))
                 @if !resolved.recipients.is_empty() {
-                    (when_form(access, &format!("{here}/send"), choice.chosen, release.embargo().map(|e| e.display_in(lang)), errors))
+                    (when_form(access, &format!("{here}/send"), choice, release.embargo().map(|e| e.display_in(lang)), errors))
                 }
             }
         },
@@ -339,15 +336,36 @@ pub(super) fn reach(lang: Lang, resolved: &Resolved) -> Markup {
     }
 }
 
+/// Now, at the embargo (when there is one), or at a local time in a zone.
+pub(super) fn schedule_fields(
+    lang: Lang,
+    schedule: &super::send_routes::Schedule,
+    embargo: Option<&str>,
+    errors: &FieldErrors,
+) -> Markup {
+    let chosen = |value: &str| schedule.when == value;
+    let later = chosen("at") || (chosen("embargo") && embargo.is_some());
+    html! {
+        div.field.radio { input type="radio" id="when-now" name="when" value="now" checked[!later]; label for="when-now" { (t(lang, "mailing-when-now")) } }
+        @if let Some(embargo) = embargo {
+            div.field.radio { input type="radio" id="when-embargo" name="when" value="embargo" checked[chosen("embargo")]; label for="when-embargo" { (t_args(lang, "mailing-when-embargo", &[("time", embargo.into())])) } }
+        }
+        div.field.radio { input type="radio" id="when-at" name="when" value="at" checked[chosen("at")]; label for="when-at" { (t(lang, "mailing-when-at")) } }
+        (forms::input("send_at", &t(lang, "mailing-send-at"), &schedule.at, errors, Input { kind: "datetime-local", required: false, hint: Some(&t(lang, "mailing-send-at-hint")), autocomplete: None }))
+        (forms::zone_field("send_zone", &t(lang, "time-zone"), &schedule.zone, errors, &t(lang, "time-zone-hint"), false))
+    }
+}
+
 /// Send now, at a time, or at the embargo, with the audience carried along.
 pub(super) fn when_form(
     access: &Access,
     action: &str,
-    audience: &super::Audience,
+    choice: &AudienceChoice<'_>,
     embargo: Option<String>,
     errors: &FieldErrors,
 ) -> Markup {
     let lang = access.lang;
+    let (audience, schedule) = (choice.chosen, choice.schedule);
     html! {
         form method="post" action=(action) {
             (csrf_field(&access.csrf))
@@ -356,13 +374,7 @@ pub(super) fn when_form(
             @if let Some(s) = &audience.signatories_of { input type="hidden" name="signatories" value=(s); }
             fieldset {
                 legend { (t(lang, "mailing-when")) }
-                div.field.radio { input type="radio" id="when-now" name="when" value="now" checked; label for="when-now" { (t(lang, "mailing-when-now")) } }
-                @if let Some(embargo) = &embargo {
-                    div.field.radio { input type="radio" id="when-embargo" name="when" value="embargo"; label for="when-embargo" { (t_args(lang, "mailing-when-embargo", &[("time", embargo.clone().into())])) } }
-                }
-                div.field.radio { input type="radio" id="when-at" name="when" value="at"; label for="when-at" { (t(lang, "mailing-when-at")) } }
-                (forms::input("send_at", &t(lang, "mailing-send-at"), "", errors, Input { kind: "datetime-local", required: false, hint: Some(&t(lang, "mailing-send-at-hint")), autocomplete: None }))
-                (forms::input("send_zone", &t(lang, "press-embargo-zone"), "UTC", errors, Input { required: false, ..Input::TEXT }))
+                (schedule_fields(lang, schedule, embargo.as_deref(), errors))
             }
             button type="submit" { (t(lang, "mailing-confirm-send")) }
         }

@@ -110,7 +110,7 @@ pub fn list(
                                     td { (s.country.as_deref().unwrap_or("")) }
                                     td { (s.email) }
                                     td { span class={ "badge state-" (s.status) } { (status_label(lang, &s.status)) } @if s.listed { " · " (t(lang, "signatures-listed")) } }
-                                    td { (s.created_at.format("%Y-%m-%d %H:%M")) }
+                                    td { (access.time(s.created_at)) }
                                     td { (s.revision_id.as_deref().map(|_| "✓").unwrap_or("")) }
                                     td { (flags(lang, s, page.duplicates.contains(&s.id))) }
                                 }
@@ -143,10 +143,8 @@ pub fn detail(
     let here = format!("{}/signatures/{}", statement_url(access, statement), s.id);
     let editor = access.can(crate::coalitions::Role::Editor);
     let lang = access.lang;
-    let stamp = |t: Option<chrono::NaiveDateTime>| {
-        t.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-            .unwrap_or_else(|| "—".into())
-    };
+    let stamp =
+        |t: Option<chrono::NaiveDateTime>| t.map(|t| access.time(t)).unwrap_or_else(|| "—".into());
     let revision = |id: &Option<String>| {
         id.as_ref().and_then(|id| revisions.get(id)).map_or_else(
             || "—".to_owned(),
@@ -222,7 +220,7 @@ pub fn detail(
                 ul {
                     @for d in duplicates {
                         li {
-                            a href={ (statement_url(access, statement)) "/signatures/" (d.id) } { (shown(d)) } " — " (d.email) ", " (status_label(lang, &d.status)) ", " (d.created_at.format("%Y-%m-%d"))
+                            a href={ (statement_url(access, statement)) "/signatures/" (d.id) } { (shown(d)) } " — " (d.email) ", " (status_label(lang, &d.status)) ", " (access.day(d.created_at))
                             @if editor && d.merged_into.is_none() && s.merged_into.is_none() {
                                 " "
                                 form.inline method="post" action={ (here) "/merge" } {

@@ -40,6 +40,8 @@ pub struct PageData {
     pub revision_numbers: std::collections::HashMap<String, i32>,
     /// Who stands behind the statement.
     pub coalition_name: String,
+    /// The coalition's zone, in which the page gives its times.
+    pub zone: chrono_tz::Tz,
 }
 
 impl PageData {
@@ -133,10 +135,11 @@ pub fn load_page(
         (Vec::new(), None)
     };
     let revision_numbers = super::revision_numbers(conn, &statement.id)?;
-    let coalition_name = crate::coalitions::name_of(conn, &statement.coalition_id)?;
+    let coalition = crate::coalitions::find(conn, &statement.coalition_id)?;
     Ok(PageData {
         revision_numbers,
-        coalition_name,
+        zone: coalition.zone(),
+        coalition_name: coalition.name,
         statement,
         version,
         revision,

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::Status;
 use super::public::{CommentForm, PageData};
-use crate::i18n::{CountryCode, Lang, country_name, t, t_args};
+use crate::i18n::{CountryCode, Lang, country_name, local_time, t, t_args};
 use crate::signatures::{Cursor, Listed};
 use crate::text::{TextError, markdown_excerpt};
 use crate::web::forms::{self, FieldErrors, Input};
@@ -188,7 +188,7 @@ pub fn page(data: &PageData, base_url: &str, preview: Option<Preview<'_>>) -> Ma
             @if status == Status::Closed {
                 p.notice { (t(lang, "statement-closed")) }
             } @else if let Some(deadline) = statement.deadline_at.filter(|_| status == Status::Open) {
-                p.notice { (t_args(lang, "statement-deadline", &[("date", deadline.format("%Y-%m-%d %H:%M UTC").to_string().into())])) }
+                p.notice { (t_args(lang, "statement-deadline", &[("date", local_time::long_date_time(lang, data.zone, deadline).into())])) }
             }
             div.statement-text { (data.revision.html()) }
         }
@@ -208,7 +208,7 @@ pub fn page(data: &PageData, base_url: &str, preview: Option<Preview<'_>>) -> Ma
                         data.next_individuals.as_ref().map(|c| ("individuals_after", c)), &more))
                 }
             } @else if let Some(at) = statement.list_public_at {
-                p { (t_args(lang, "list-hidden-until-publication", &[("date", at.format("%Y-%m-%d %H:%M UTC").to_string().into())])) }
+                p { (t_args(lang, "list-hidden-until-publication", &[("date", local_time::long_date_time(lang, data.zone, at).into())])) }
             }
         }
         @if preview.is_none() {
@@ -255,7 +255,7 @@ fn comment_form(data: &PageData, preview: &Preview<'_>) -> Markup {
 pub fn letter(data: &PageData) -> Markup {
     let lang = data.lang();
     let statement = &data.statement;
-    let date = crate::db::now().format("%Y-%m-%d").to_string();
+    let date = local_time::long_date(lang, data.zone, crate::db::now());
     let both = statement.signers().takes_organizations() && statement.signers().takes_individuals();
     let head = Head {
         lang: Some(data.version.language.clone()),

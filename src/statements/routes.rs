@@ -3,6 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::NaiveDateTime;
+use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::{
@@ -10,7 +11,7 @@ use super::{
 };
 use crate::audit::Actor;
 use crate::error::WebError;
-use crate::i18n::{Lang, t, t_args};
+use crate::i18n::{Lang, local_time, t, t_args};
 use crate::web::access::Access;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -181,12 +182,16 @@ pub struct SettingsForm {
     pub publish_at: String,
     #[serde(default)]
     pub list_public_at: String,
+    /// The zone the three times above are typed in.
+    #[serde(default)]
+    pub time_zone: String,
 }
 
 impl SettingsForm {
-    pub fn from_statement(s: &Statement) -> Self {
+    /// The form showing `s`'s times in `zone`.
+    pub fn from_statement(s: &Statement, zone: Tz) -> Self {
         let stamp = |t: Option<NaiveDateTime>| {
-            t.map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
+            t.map(|t| local_time::input_value(t, zone))
                 .unwrap_or_default()
         };
         Self {
@@ -198,10 +203,18 @@ impl SettingsForm {
             deadline_at: stamp(s.deadline_at),
             publish_at: stamp(s.publish_at),
             list_public_at: stamp(s.list_public_at),
+            time_zone: zone.name().to_owned(),
         }
     }
 
-    fn parse(&self, lang: Lang, errors: &mut FieldErrors) -> Option<super::Settings> {
+    /// The settings; times are read in the zone of the form, else in
+    /// `default_zone` (the coalition's).
+    fn parse(
+        &self,
+        lang: Lang,
+        default_zone: Tz,
+        errors: &mut FieldErrors,
+    ) -> Option<super::Settings> {
         let slug = self.slug.trim().to_lowercase();
         if !crate::text::is_valid_slug(&slug) {
             errors.add("slug", t(lang, "settings-error-slug"));
@@ -210,17 +223,16 @@ impl SettingsForm {
         if language.is_none() {
             errors.add("language", t(lang, "statement-error-language"));
         }
+        let zone = local_time::zone_or(&self.time_zone, default_zone)
+            .map_err(|e| errors.add("time_zone", t(lang, e.message_id())))
+            .ok();
         let mut time = |field: &'static str, text: &str| -> Option<Option<NaiveDateTime>> {
-            if text.trim().is_empty() {
-                return Some(None);
-            }
-            match NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M") {
-                Ok(t) => Some(Some(t)),
-                Err(_) => {
-                    errors.add(field, t(lang, "settings-error-time"));
-                    None
-                }
-            }
+            // Without a zone the times cannot be read; the zone's field
+            // says why.
+            let zone = zone?;
+            local_time::optional_to_utc(text, zone)
+                .map_err(|e| errors.add(field, t(lang, e.message_id())))
+                .ok()
         };
         let deadline_at = time("deadline_at", &self.deadline_at);
         let publish_at = time("publish_at", &self.publish_at);
@@ -254,7 +266,7 @@ async fn settings_page(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
-    let form = SettingsForm::from_statement(&statement);
+    let form = SettingsForm::from_statement(&statement, access.zone());
     Ok(html_response(
         StatusCode::OK,
         views::settings(&access, &statement, &form, &FieldErrors::default()),
@@ -271,7 +283,7 @@ async fn settings_save(
     let statement = load(&state, &access, path.into_inner().1).await?;
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
-    let Some(settings) = form.parse(access.lang, &mut errors) else {
+    let Some(settings) = form.parse(access.lang, access.zone(), &mut errors) else {
         return Ok(html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             views::settings(&access, &statement, &form, &errors),

@@ -48,6 +48,7 @@ pub fn statement_list(access: &Access, statements: &[(Statement, String)]) -> Ma
         &t(lang, "statements-title"),
         html! {
             h1 { (t(lang, "statements-title")) }
+            (zone_notice(access))
             @if can_edit(access) {
                 p { a.button href={ (base) "/statements/new" } { (t(lang, "statements-new")) } }
             }
@@ -63,7 +64,7 @@ pub fn statement_list(access: &Access, statements: &[(Statement, String)]) -> Ma
                                 td { (status_badge(lang, s)) }
                                 td { (s.listed_total()) }
                                 td { (s.language) }
-                                td { (s.created_at.format("%Y-%m-%d")) }
+                                td { (access.day(s.created_at)) }
                             }
                         }
                     }
@@ -71,6 +72,19 @@ pub fn statement_list(access: &Access, statements: &[(Statement, String)]) -> Ma
             }
         },
     )
+}
+
+/// Which zone the times are in, with the way to change it for owners.
+fn zone_notice(access: &Access) -> Markup {
+    let lang = access.lang;
+    let zone = access.zone().name();
+    html! {
+        @if access.can(crate::coalitions::Role::Owner) {
+            p.muted { (t_markup(lang, "coalition-zone-notice-owner", &[("zone", zone.into())], &[("link", html! { a href={ (base(access)) "/settings" } { (t(lang, "coalition-zone-change")) } })])) }
+        } @else {
+            p.muted { (t_args(lang, "coalition-zone-notice", &[("zone", zone.into())])) }
+        }
+    }
 }
 
 pub fn new_statement(access: &Access, form: &NewForm, errors: &FieldErrors) -> Markup {
@@ -174,7 +188,7 @@ pub fn dashboard_with_translation(
     let status = statement.status_at(now);
     let today = now.date();
     let lang = access.lang;
-    let stamp = |at: chrono::NaiveDateTime| at.format("%Y-%m-%d %H:%M UTC").to_string();
+    let stamp = |at: chrono::NaiveDateTime| access.time(at);
     coordinator(
         access,
         &title,
@@ -260,7 +274,7 @@ pub fn dashboard_with_translation(
                     }
                     ul.revisions {
                         @for r in revisions.iter().take(5) {
-                            li { (revision_line(lang, r)) }
+                            li { (revision_line(access, r)) }
                         }
                     }
                 }
@@ -282,10 +296,11 @@ pub fn dashboard_with_translation(
     )
 }
 
-fn revision_line(lang: Lang, r: &Revision) -> Markup {
+fn revision_line(access: &Access, r: &Revision) -> Markup {
+    let lang = access.lang;
     html! {
         (t_args(lang, "revision-number", &[("number", r.number.into())])) " · " (word(lang, "change-kind", &r.change_kind)) " · " (r.author_name) " · "
-        time datetime=(r.created_at.format("%Y-%m-%dT%H:%M:%SZ")) { (r.created_at.format("%Y-%m-%d %H:%M")) }
+        time datetime=(r.created_at.format("%Y-%m-%dT%H:%M:%SZ")) { (access.time(r.created_at)) }
         @if !r.note.is_empty() { " · " em { (r.note) } }
         @else if r.number == 1 { " · " em { (t(lang, "revision-note-first-draft")) } }
         " · " code title=(t(lang, "revision-hash")) { (&r.content_hash[..12]) }
@@ -365,6 +380,7 @@ pub fn settings(
                 (forms::input("deadline_at", &t(lang, "settings-deadline"), &form.deadline_at, errors, when(&t(lang, "settings-deadline-hint"))))
                 (forms::input("publish_at", &t(lang, "settings-publish-at"), &form.publish_at, errors, when(&t(lang, "settings-publish-at-hint"))))
                 (forms::input("list_public_at", &t(lang, "settings-list-public-at"), &form.list_public_at, errors, when(&t(lang, "settings-list-public-at-hint"))))
+                (forms::zone_field("time_zone", &t(lang, "time-zone"), &form.time_zone, errors, &t(lang, "time-zone-hint"), false))
                 button type="submit" { (t(lang, "settings-submit")) }
             }
         },
@@ -457,7 +473,7 @@ pub fn revisions(
             ul.revisions {
                 @for r in revisions {
                     li {
-                        (revision_line(lang, r))
+                        (revision_line(access, r))
                         @if r.number > 1 { " · " a href={ (here) "/diff/" (version.language) "?from=" (r.number - 1) "&to=" (r.number) } { (t(lang, "revisions-changes")) } }
                     }
                 }
@@ -515,12 +531,12 @@ pub fn comments(
                             ("organization", c.organization.as_str().into()),
                             ("number", (*number).into()),
                             ("language", language.as_str().into()),
-                            ("date", c.created_at.format("%Y-%m-%d %H:%M").to_string().into()),
+                            ("date", access.time(c.created_at).into()),
                         ], &[("name", html! { strong { (c.name) } })]))
                     }
                     p.comment-body { (c.body) }
                     @if let Some(at) = c.resolved_at {
-                        p.muted { (t_args(lang, "comments-resolved-by", &[("name", c.resolved_by.as_deref().unwrap_or("").into()), ("date", at.format("%Y-%m-%d").to_string().into())])) }
+                        p.muted { (t_args(lang, "comments-resolved-by", &[("name", c.resolved_by.as_deref().unwrap_or("").into()), ("date", access.day(at).into())])) }
                     } @else if can_edit(access) {
                         (action_button(&format!("{here}/comments/{}/resolve", c.id), &access.csrf, &t(lang, "comments-resolve"), &[]))
                     }

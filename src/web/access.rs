@@ -19,7 +19,7 @@ use super::{AppState, request_lang};
 use crate::accounts::{self, Coordinator};
 use crate::coalitions::{self, Membership, Role};
 use crate::error::WebError;
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, local_time, t};
 
 pub const SESSION_COOKIE: &str = "undersigned_session";
 /// Largest form body the CSRF check reads; bigger uploads use multipart.
@@ -70,6 +70,8 @@ pub const COALITION_ROUTES: &[Rule] = &[
         Role::Owner,
     ),
     get_as("/c/{coalition}/audit", Role::Owner),
+    get_as("/c/{coalition}/settings", Role::Owner),
+    post("/c/{coalition}/settings", Role::Owner),
     get("/c/{coalition}/statements/new"),
     post("/c/{coalition}/statements/new", Role::Editor),
     get("/c/{coalition}/statements/{statement}"),
@@ -235,6 +237,24 @@ impl Access {
 
     pub fn can(&self, role: Role) -> bool {
         self.membership.as_ref().is_some_and(|m| m.role >= role)
+    }
+
+    /// The coalition's time zone, in which times are typed and shown (UTC
+    /// outside a coalition).
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.membership
+            .as_ref()
+            .map_or(chrono_tz::Tz::UTC, |m| m.coalition.zone())
+    }
+
+    /// A moment as this coordinator reads it: "2 dic 2026, 09:00 CST".
+    pub fn time(&self, at: chrono::NaiveDateTime) -> String {
+        local_time::date_time(self.lang, self.zone(), at)
+    }
+
+    /// The day of a moment as this coordinator reads it: "2 dic 2026".
+    pub fn day(&self, at: chrono::NaiveDateTime) -> String {
+        local_time::date(self.lang, self.zone(), at)
     }
 }
 

@@ -17,6 +17,11 @@ pub const PROGRESS_SCRIPT_PATH: &str = concat!("/static/progress.js?v=", env!("C
 /// Path of the script that reports an opened invitation form.
 pub const OPENED_SCRIPT_PATH: &str = concat!("/static/opened.js?v=", env!("CARGO_PKG_VERSION"));
 
+const ZONE_SCRIPT: &str = include_str!("static/zone.js");
+
+/// Path of the script that fills a new coalition's zone from the browser.
+pub const ZONE_SCRIPT_PATH: &str = concat!("/static/zone.js?v=", env!("CARGO_PKG_VERSION"));
+
 /// Path of the stylesheet; its version changes whenever the file does.
 pub const STYLESHEET_PATH: &str = concat!("/static/style.css?v=", env!("CARGO_PKG_VERSION"));
 
@@ -50,4 +55,12 @@ pub async fn progress_script() -> HttpResponse {
         .insert_header((header::CONTENT_TYPE, "text/javascript; charset=utf-8"))
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
         .body(PROGRESS_SCRIPT)
+}
+
+#[get("/static/zone.js")]
+pub async fn zone_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/javascript; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(ZONE_SCRIPT)
 }

@@ -149,6 +149,35 @@ pub fn checkbox(name: &str, label: &str, checked: bool, errors: &FieldErrors) ->
     }
 }
 
+/// A time-zone field: free text with every IANA zone suggested, the
+/// coalitions' own first. With `guess`, an empty field is filled with the
+/// browser's zone by `zone.js` (the page loads the script).
+pub fn zone_field(
+    name: &str,
+    label: &str,
+    value: &str,
+    errors: &FieldErrors,
+    hint: &str,
+    guess: bool,
+) -> Markup {
+    let invalid = errors.get(name).is_some();
+    let list = format!("{name}-zones");
+    html! {
+        div.field {
+            label for=(name) { (label) }
+            p.hint id={ (name) "-hint" } { (hint) }
+            input id=(name) name=(name) type="text" value=(value) list=(list)
+                autocomplete="off" spellcheck="false" data-guess-zone[guess]
+                aria-invalid=[invalid.then_some("true")]
+                aria-describedby={ (name) "-hint" @if invalid { " " (name) "-error" } };
+            datalist id=(list) {
+                @for zone in crate::i18n::local_time::zone_names() { option value=(zone); }
+            }
+            (field_error(name, errors))
+        }
+    }
+}
+
 /// A POST button in its own small form (for actions like "Open").
 pub fn action_button(action: &str, csrf: &str, label: &str, fields: &[(&str, &str)]) -> Markup {
     html! {

@@ -90,6 +90,7 @@ pub fn coordinator(access: &Access, title: &str, body: Markup) -> Markup {
                     a href={ "/c/" (m.coalition.slug) "/members" } { (t(lang, "nav-members")) }
                     @if m.role == crate::coalitions::Role::Owner {
                         a href={ "/c/" (m.coalition.slug) "/audit" } { (t(lang, "nav-audit-log")) }
+                        a href={ "/c/" (m.coalition.slug) "/settings" } { (t(lang, "nav-settings")) }
                     }
                 }
             }

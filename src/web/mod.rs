@@ -95,6 +95,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(assets::opened_script)
         .service(assets::mailing_script)
         .service(assets::progress_script)
+        .service(assets::zone_script)
         .service(language::choose)
         .service(web::resource("/").get(home));
     crate::accounts::routes::configure(cfg);

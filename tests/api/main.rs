@@ -19,6 +19,7 @@ mod imports;
 mod invitations;
 mod language;
 mod links;
+mod local_time;
 mod mailbox;
 mod manage;
 mod moderation;

@@ -262,7 +262,7 @@ async fn a_bad_release_form_says_what_is_wrong_beside_each_field_and_stores_noth
     assert!(page.contains("id=\"headline-error\""), "{page}");
     assert!(page.contains("id=\"contacts-error\""));
     assert!(page.contains("Line 1 should read Name | phone | email"));
-    assert!(page.contains("id=\"embargo-error\""));
+    assert!(page.contains("id=\"embargo_zone-error\""));
     assert!(
         page.contains("Ana Núñez | not an address"),
         "what was typed is kept"

@@ -3,6 +3,7 @@
 //! and the demo data behind them.
 
 use diesel::Connection;
+use undersigned::i18n::Lang;
 use undersigned::signatures;
 
 use crate::coordinators::{
@@ -284,7 +285,10 @@ async fn the_list_is_hidden_until_its_public_time() {
     let shown = public(&app, "/s/water-for-all").await;
 
     // Assert
-    assert!(hidden.contains("will be published on 2099-06-01 09:00 UTC"));
+    assert!(
+        hidden.contains("will be published on 1 June 2099, 09:00 UTC"),
+        "{hidden}"
+    );
     for text in [&hidden, &hidden_json, &hidden_letter] {
         assert!(!text.contains("Early Signer"));
     }
@@ -357,11 +361,12 @@ async fn the_printable_letter_has_the_statement_its_date_the_count_and_the_list(
         ],
     )
     .await;
-    let before = undersigned::db::now().format("%Y-%m-%d").to_string();
+    let today = || undersigned::i18n::dates::long_date(Lang::En, undersigned::db::now().date());
+    let before = today();
 
     // Act
     let letter = public(&app, "/s/water-for-all/letter").await;
-    let after = undersigned::db::now().format("%Y-%m-%d").to_string();
+    let after = today();
 
     // Assert
     assert!(letter.contains("<h1>Water for all</h1>"));

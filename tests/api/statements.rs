@@ -227,7 +227,7 @@ async fn settings_are_saved_and_shown_on_the_dashboard() {
         stamp(statement.list_public_at).as_deref(),
         Some("2031-02-01T12:00")
     );
-    assert!(dashboard.contains("2031-03-04 05:06 UTC"));
+    assert!(dashboard.contains("4 Mar 2031, 05:06 UTC"), "{dashboard}");
     assert!(dashboard.contains("each signature is approved before it is listed"));
     assert_eq!(bad_status, 422);
     assert!(field_error(&bad_page, "deadline_at").is_some());

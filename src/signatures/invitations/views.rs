@@ -91,8 +91,8 @@ pub fn page(
                                 td { (i.organization) }
                                 td { (i.email) }
                                 td { (State::parse(&i.status).map_or_else(String::new, |s| s.label(lang))) }
-                                td { (i.created_at.format("%Y-%m-%d")) }
-                                td { (i.reminded_at.map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()) }
+                                td { (access.day(i.created_at)) }
+                                td { (i.reminded_at.map(|at| access.day(at)).unwrap_or_default()) }
                             }
                         }
                     }

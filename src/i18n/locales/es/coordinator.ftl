@@ -282,15 +282,14 @@ settings-order-alphabetical = Alfabético
 settings-order-country = Por país y luego por nombre
 settings-order-time = Por hora de firma
 settings-order-manual = Orden manual
-settings-deadline = Fecha límite (UTC)
+settings-deadline = Fecha límite
 settings-deadline-hint = La declaración se cierra sola en ese momento. Vacío: sin fecha límite.
-settings-publish-at = Hora de publicación (UTC)
+settings-publish-at = Hora de publicación
 settings-publish-at-hint = Antes de esa hora, solo el enlace de vista previa muestra la página. Vacío: pública en cuanto se abra.
-settings-list-public-at = Mostrar la lista desde (UTC)
+settings-list-public-at = Mostrar la lista desde
 settings-list-public-at-hint = Mantiene los nombres ocultos hasta entonces, por ejemplo hasta una conferencia de prensa.
 settings-submit = Guardar configuración
 settings-error-slug = Usa de 1 a 60 letras minúsculas sin acentos ni ñ, cifras y guiones sueltos, como agua-para-todas.
-settings-error-time = Escribe una fecha y hora como 2026-12-01T09:00 (UTC), o déjalo vacío.
 settings-error-signers = Elige quién puede firmar.
 settings-error-list-order = Elige cómo se ordena la lista.
 settings-error-slug-taken = Otra declaración usa esta dirección. Elige otra.
@@ -558,9 +557,6 @@ press-new = Nuevo comunicado de prensa
 press-none = Todavía no hay comunicados de prensa.
 press-language = Idioma del comunicado
 press-unknown-language = Elige un idioma de la lista.
-press-embargo-error-time = Escribe la fecha y la hora como 2026-11-24 09:00.
-press-embargo-error-zone = Elige una zona horaria de la lista, como America/Mexico_City o America/Guatemala.
-press-embargo-error-skipped = Esa hora no existe en esta zona horaria (los relojes se la saltan); elige otra.
 press-headline = Título
 press-subheadline = Subtítulo
 press-dateline = Lugar
@@ -584,7 +580,7 @@ press-unknown-statement = Elige una de las declaraciones de esta coalición.
 press-embargo = Embargo
 press-embargo-hint = Deja la hora vacía si el comunicado se puede difundir de inmediato. Los correos enviados antes del embargo lo marcan como embargado hasta esta hora, en el idioma del comunicado; la versión web aparece cuando se levanta.
 press-embargo-time = Embargo hasta (hora local)
-press-embargo-zone = Zona horaria
+press-embargo-zone-hint = La hora del embargo está en esta zona, y los correos la mencionan junto con la hora.
 press-no-embargo = Difusión inmediata
 # $time es la hora del embargo con su zona horaria.
 press-embargoed-until = EMBARGADO HASTA el { $time }
@@ -837,3 +833,27 @@ contacts-import-done =
        *[other] { $rejected } filas rechazadas.
     }
 contacts-import-dry-run = Simulación: no se cambió nada.
+
+## Horas locales y configuración de la coalición
+
+nav-settings = Configuración
+time-zone = Zona horaria
+time-zone-hint = Las horas de este formulario están en esta zona. Empieza a escribir una ciudad, como Mexico_City o Guatemala.
+time-error-format = Escribe la fecha y la hora como 2026-11-24 09:00.
+time-error-zone = Elige una zona horaria de la lista, como America/Mexico_City o America/Guatemala.
+time-error-skipped = Esa hora no existe en esta zona horaria: ese día los relojes se la saltan. Elige otra hora.
+time-error-ambiguous = Esa hora ocurre dos veces en esta zona horaria: ese día los relojes se atrasan. Elige una hora fuera de la hora repetida.
+coalition-settings-title = Configuración de la coalición
+coalition-settings-heading = Configuración de { $coalition }
+coalition-settings-intro = El idioma y la zona horaria en que trabaja tu coalición.
+coalition-settings-saved = Se guardó la configuración.
+coalition-settings-submit = Guardar configuración
+coalition-language = Idioma
+coalition-language-hint = Los nuevos comunicados de prensa se escriben en este idioma; puedes cambiarlo en cada comunicado.
+coalition-language-error = Elige uno de los idiomas de la lista.
+coalition-zone = Zona horaria
+coalition-zone-hint = Todas las horas de las páginas de la coalición se muestran en esta zona, y los formularios empiezan en ella. Empieza a escribir una ciudad, como Mexico_City o Guatemala.
+coalition-zone-new-hint = Las horas se escriben y se muestran en esta zona; puedes cambiarla después en la configuración de la coalición. Empieza a escribir una ciudad, como Mexico_City.
+coalition-zone-notice = Las horas se muestran en { $zone }.
+coalition-zone-notice-owner = Las horas se muestran en { $zone }. { $link }
+coalition-zone-change = Cambiar el idioma y la zona horaria de la coalición
