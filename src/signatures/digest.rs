@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::db::DbConn;
 use crate::db::schema::{coordinators, digest_subscriptions, signatures, statements};
 use crate::error::WebError;
+use crate::i18n::{CountryCode, Lang, country_name};
 use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::web::access::Access;
 use crate::web::layout::see_other;
@@ -73,6 +74,7 @@ type Due = (
     String,
     String,
     String,
+    Option<String>,
 );
 
 /// Sends every digest that is due; returns how many mails were queued.
@@ -89,10 +91,13 @@ pub fn send_due(conn: &mut DbConn, context: &MailContext) -> Result<usize, Diges
             coordinators::email,
             coordinators::name,
             statements::language,
+            coordinators::language,
         ))
         .load(conn)?;
     let mut sent = 0;
-    for (coordinator_id, statement_id, frequency, last, email, name, language) in subscriptions {
+    for (coordinator_id, statement_id, frequency, last, email, name, language, chosen) in
+        subscriptions
+    {
         let Some((every, word)) = period(&frequency) else {
             continue;
         };
@@ -126,16 +131,29 @@ pub fn send_due(conn: &mut DbConn, context: &MailContext) -> Result<usize, Diges
                 return Ok(());
             };
             let title = crate::statements::title_in(conn, &statement, &language)?;
-            let slug = crate::coalitions::slug_of(conn, &statement.coalition_id)?;
+            let coalition = crate::coalitions::find(conn, &statement.coalition_id)?;
+            // The language of the coordinator's pages, else the coalition's.
+            let lang = chosen
+                .as_deref()
+                .and_then(Lang::parse)
+                .unwrap_or_else(|| coalition.lang());
+            let slug = coalition.slug;
             let lines: Vec<String> = names
                 .iter()
-                .map(|(n, d, c)| match c {
-                    Some(c) => format!("{}, {c}", d.as_deref().unwrap_or(n)),
-                    None => d.clone().unwrap_or_else(|| n.clone()),
+                .map(|(n, d, c)| {
+                    let shown = d.as_deref().unwrap_or(n);
+                    match c.as_deref() {
+                        Some(c) => match CountryCode::parse(c) {
+                            Some(code) => format!("{shown}, {}", country_name(&code, lang)),
+                            None => format!("{shown}, {c}"),
+                        },
+                        None => shown.to_owned(),
+                    }
                 })
                 .collect();
-            let content = mail::templates::render(
+            let content = mail::templates::render_localized(
                 "signature-digest",
+                lang.code(),
                 &serde_json::json!({
                     "name": name,
                     "title": title,

@@ -80,8 +80,8 @@ async fn a_due_digest_mails_the_names_confirmed_since_the_last_one_once() {
     let mails = queued(&app, OWNER_EMAIL, "signature-digest").await;
     assert_eq!(mails.len(), 1);
     let text = &mails[0].text_body;
-    assert!(text.contains("Agua Viva, MX"), "{text}");
-    assert!(text.contains("Ríos Libres, MX"));
+    assert!(text.contains("Agua Viva, Mexico"), "{text}");
+    assert!(text.contains("Ríos Libres, Mexico"));
     assert!(
         !text.contains("Early Bird"),
         "confirmed before the last digest"
