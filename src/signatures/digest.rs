@@ -168,7 +168,8 @@ pub fn send_due(conn: &mut DbConn, context: &MailContext) -> Result<usize, Diges
                 context,
                 &OutgoingMail {
                     purpose: "signature-digest".into(),
-                    subject_id: format!("{statement_id}:{}", now.format("%Y%m%d%H%M")),
+                    // One digest per window, named by where it starts.
+                    subject_id: format!("{statement_id}:{}", last.format("%Y%m%d%H%M%S%6f")),
                     to: email.clone(),
                     to_name: Some(name.clone()),
                     content,

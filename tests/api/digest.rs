@@ -123,3 +123,73 @@ async fn the_digest_form_saves_the_choice_and_nothing_is_sent_before_it_is_due()
     );
     assert_eq!(frequency(&app, &coordinator, &statement).await, "none");
 }
+
+async fn back_date_digests(app: &TestApp) {
+    let now = undersigned::db::now();
+    app.with_conn(move |c| {
+        diesel::update(digest_subscriptions::table)
+            .set(digest_subscriptions::last_sent_at.eq(now - chrono::Duration::days(2)))
+            .execute(c)
+            .expect("last digest back-dated")
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_digest_speaks_the_coordinators_language_else_the_coalitions() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+    let spanish_coalition = owner
+        .post(
+            &format!("/c/{COALITION_SLUG}/settings"),
+            &[("language", "es"), ("time_zone", "America/Mexico_City")],
+        )
+        .await;
+    assert_eq!(spanish_coalition.status(), 303);
+    let (coordinator, id) = (app.coordinator_id(OWNER_EMAIL).await, statement.clone());
+    app.with_conn(move |c| retrying(|| digest::set(c, &coordinator, &id, "daily")).expect("set"))
+        .await;
+    sign_and_confirm(
+        &app,
+        &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
+    )
+    .await;
+    back_date_digests(&app).await;
+
+    // Act
+    send_due(&app).await;
+    let chosen = owner.post("/account/language", &[("language", "en")]).await;
+    sign_and_confirm(
+        &app,
+        &SignOnForm::organization("Ríos Libres", "ben@rios.example"),
+    )
+    .await;
+    back_date_digests(&app).await;
+    send_due(&app).await;
+
+    // Assert
+    assert_eq!(chosen.status(), 303);
+    let mails = queued(&app, OWNER_EMAIL, "signature-digest").await;
+    assert_eq!(mails.len(), 2);
+    let spanish = &mails[0];
+    assert!(
+        spanish.subject.starts_with("1 firma nueva"),
+        "{}",
+        spanish.subject
+    );
+    assert!(
+        spanish.text_body.contains("Agua Viva, México"),
+        "{}",
+        spanish.text_body
+    );
+    assert!(spanish.text_body.contains("el último día"));
+    let english = &mails[1];
+    // The window was moved back over both names.
+    assert!(
+        english.subject.starts_with("2 new signatures:"),
+        "{}",
+        english.subject
+    );
+    assert!(english.text_body.contains("Ríos Libres, Mexico"));
+}
