@@ -239,6 +239,20 @@ impl Browser {
         field.send_keys(text).await.expect("typing");
     }
 
+    /// Sets a date-time field as its picker would: typing into one is
+    /// read differently in every browser language.
+    pub async fn set_date_time(&self, id: &str, value: &str) {
+        self.expect(&format!("//input[@type='datetime-local'][@id='{id}']"))
+            .await;
+        self.client
+            .execute(
+                "document.getElementById(arguments[0]).value = arguments[1];",
+                vec![json!(id), json!(value)],
+            )
+            .await
+            .expect("the field takes the value");
+    }
+
     pub async fn click_button(&self, label: &str) {
         let button = self
             .expect(&format!("//button[normalize-space(.)='{label}']"))

@@ -21,6 +21,7 @@ async fn the_whole_journey_in_spanish_in_a_browser() {
     let setup_link = app.setup_link.clone().expect("a setup link on first start");
 
     set_up_in_spanish(browser, &setup_link).await;
+    choose_the_coalitions_zone(browser).await;
     let slug = write_and_open_a_statement(browser).await;
     let public_url = format!("{}/s/{slug}", app.address);
     sign_on_the_public_page(browser, &public_url, &slug).await;
@@ -80,6 +81,7 @@ async fn write_and_open_a_statement(browser: &Browser) -> String {
     browser
         .expect("//ul[@class='revisions']/li[contains(., 'Versión 1 ')][contains(., 'primer borrador')]")
         .await;
+    set_a_deadline_in_local_time(browser).await;
     browser.click_button("Abrir a firmas").await;
     browser.expect_heading(TITLE).await;
     browser.screenshot("es-2-statement-open.png").await;
@@ -128,4 +130,41 @@ async fn write_a_release_and_test_it(browser: &Browser) {
         .await;
     expect_spanish_page(browser).await;
     browser.screenshot("es-6-release-tested.png").await;
+}
+
+/// The coalition's settings: Spanish, and Mexico City's time.
+async fn choose_the_coalitions_zone(browser: &Browser) {
+    browser.click_link("Configuración de la coalición").await;
+    browser
+        .expect_heading(&format!("Configuración de {COALITION}"))
+        .await;
+    expect_spanish_page(browser).await;
+    browser.choose("language", "Español").await;
+    browser.type_into("time_zone", "America/Mexico_City").await;
+    browser.click_button("Guardar configuración").await;
+    browser
+        .expect("//p[@role='status'][normalize-space(.)='Se guardó la configuración.']")
+        .await;
+    browser.screenshot("es-1b-coalition-settings.png").await;
+    browser.click_link(COALITION).await;
+    browser
+        .expect("//p[contains(., 'Las horas se muestran en America/Mexico_City.')]")
+        .await;
+}
+
+/// A deadline typed at 9:00 in Mexico City is shown back as 9:00 CST.
+async fn set_a_deadline_in_local_time(browser: &Browser) {
+    browser.click_link("Configuración").await;
+    expect_spanish_page(browser).await;
+    browser
+        .expect("//input[@id='time_zone'][@value='America/Mexico_City']")
+        .await;
+    browser
+        .set_date_time("deadline_at", "2099-12-10T09:00")
+        .await;
+    browser.click_button("Guardar configuración").await;
+    browser.expect_heading(TITLE).await;
+    browser
+        .expect("//dd[normalize-space(.)='10 dic 2099, 09:00 CST']")
+        .await;
 }

@@ -773,7 +773,7 @@ contacts-import-dry-run = Dry run: nothing was changed.
 
 ## Local times and the coalition's settings
 
-nav-settings = Settings
+nav-settings = Coalition settings
 time-zone = Time zone
 time-zone-hint = The times in this form are in this zone. Start typing a city, such as Mexico_City or Guatemala.
 time-error-format = Enter the date and time as 2026-11-24 09:00.

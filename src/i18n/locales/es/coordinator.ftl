@@ -836,7 +836,7 @@ contacts-import-dry-run = Simulación: no se cambió nada.
 
 ## Horas locales y configuración de la coalición
 
-nav-settings = Configuración
+nav-settings = Configuración de la coalición
 time-zone = Zona horaria
 time-zone-hint = Las horas de este formulario están en esta zona. Empieza a escribir una ciudad, como Mexico_City o Guatemala.
 time-error-format = Escribe la fecha y la hora como 2026-11-24 09:00.
