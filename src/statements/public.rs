@@ -233,15 +233,22 @@ async fn json(
         .json(public_views::json(&data, &state.base_url)))
 }
 
+/// `?lang=es` shows the Spanish version, where there is one: a site in
+/// Spanish frames the statement in Spanish.
 #[get("/s/{slug}/embed")]
 async fn embed(
     state: web::Data<AppState>,
     slug: web::Path<String>,
+    query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
     let slug = slug.into_inner();
+    let asked = query.into_inner().lang;
     let data = blocking(&state, move |c| {
         let statement = public_statement(c, &slug)?;
-        let language = statement.language.clone();
+        let language = match asked {
+            Some(asked) if super::version(c, &statement.id, &asked)?.is_some() => asked,
+            _ => statement.language.clone(),
+        };
         load_page(c, statement, &language, &PageQuery::default(), 0)
     })
     .await??;

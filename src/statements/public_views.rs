@@ -318,6 +318,8 @@ pub fn json(data: &PageData, base_url: &str) -> serde_json::Value {
 pub fn embed(data: &PageData, base_url: &str) -> Markup {
     let lang = data.lang();
     let statement = &data.statement;
+    let language = &data.version.language;
+    let main = *language == statement.language;
     let head = Head {
         lang: Some(data.version.language.clone()),
         extra: None,
@@ -328,10 +330,10 @@ pub fn embed(data: &PageData, base_url: &str) -> Markup {
         html! {},
         html! {
             div.embed {
-                p.embed-title { a href={ (base_url) "/s/" (statement.slug) } target="_blank" rel="noopener" { (data.revision.title) } }
+                p.embed-title { a href={ (base_url) "/s/" (statement.slug) @if !main { "/" (language) } } target="_blank" rel="noopener" { (data.revision.title) } }
                 p.embed-count { (count_text(lang, statement.listed_total())) }
                 @if statement.status_at(crate::db::now()) == Status::Open {
-                    p { a.button.primary href={ (base_url) "/s/" (statement.slug) "/sign" } target="_blank" rel="noopener" { (t(lang, "sign-this-statement")) } }
+                    p { a.button.primary href={ (base_url) "/s/" (statement.slug) "/sign?lang=" (language) } target="_blank" rel="noopener" { (t(lang, "sign-this-statement")) } }
                 }
             }
         },

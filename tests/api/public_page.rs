@@ -81,6 +81,44 @@ async fn the_public_page_shows_the_title_text_count_and_the_list_as_in_a_letter(
 }
 
 #[tokio::test]
+async fn the_embed_shows_the_language_version_it_is_asked_for() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let added = owner
+        .post(
+            &format!("/c/{COALITION_SLUG}/statements/{id}/translations"),
+            &[
+                ("language", "es"),
+                ("title", "Agua para todos"),
+                ("body", "Acordamos."),
+            ],
+        )
+        .await;
+    assert_eq!(added.status(), 303);
+    app.add_signatures(&id, vec![organization("Wasserwacht Berlin", Some("DE"))])
+        .await;
+
+    // Act
+    let main = public(&app, "/s/water-for-all/embed").await;
+    let spanish = public(&app, "/s/water-for-all/embed?lang=es").await;
+    let missing = public(&app, "/s/water-for-all/embed?lang=fr").await;
+
+    // Assert
+    assert!(main.contains("<html lang=\"en\""));
+    assert!(main.contains("Water for all"));
+    assert!(spanish.contains("<html lang=\"es\""), "{spanish}");
+    assert!(spanish.contains("Agua para todos"));
+    assert!(spanish.contains("/s/water-for-all/es\""));
+    assert!(spanish.contains("/s/water-for-all/sign?lang=es\""));
+    assert!(spanish.contains("Firmar esta declaración"), "{spanish}");
+    assert!(
+        missing.contains("Water for all"),
+        "no French version: the main one"
+    );
+}
+
+#[tokio::test]
 async fn country_names_follow_the_language_of_the_page() {
     // Arrange
     let app = spawn_app().await;
