@@ -2,7 +2,7 @@ use maud::{Markup, html};
 
 use super::db::PAGE;
 use super::{Entry, Filter};
-use crate::i18n::t;
+use crate::i18n::{show_stored, t};
 use crate::web::access::Access;
 use crate::web::layout::coordinator;
 
@@ -44,7 +44,7 @@ pub fn audit(access: &Access, filter: &Filter, entries: &[Entry], actions: &[Str
                                 td { time datetime={ (e.created_at.format("%Y-%m-%dT%H:%M:%SZ")) } { (e.created_at.format("%Y-%m-%d %H:%M")) } }
                                 td { (e.actor_name) }
                                 td { code { (e.action) } }
-                                td { (e.summary) }
+                                td { (show_stored(&e.summary, lang)) }
                                 td { (e.object_type) " " span.muted { (e.object_id.chars().take(8).collect::<String>()) } }
                             }
                         }

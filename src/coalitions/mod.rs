@@ -12,7 +12,7 @@ use diesel::QueryResult;
 use crate::accounts::{self, Coordinator, Email, NewAccount};
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Phrase};
 use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::tokens::{self, Purpose};
 
@@ -44,12 +44,17 @@ impl Role {
         Self::ALL.into_iter().find(|r| r.as_str() == text)
     }
 
+    /// The message naming the role, e.g. for a stored phrase.
+    pub fn message_id(self) -> String {
+        format!("role-{}", self.as_str())
+    }
+
     /// What the role allows, in a few words for the members page.
     /// The role's name and what it may do, in `lang`.
     pub fn describe(self, lang: crate::i18n::Lang) -> (String, String) {
         let key = self.as_str();
         (
-            crate::i18n::t(lang, &format!("role-{key}")),
+            crate::i18n::t(lang, &self.message_id()),
             crate::i18n::t(lang, &format!("role-description-{key}")),
         )
     }
@@ -124,11 +129,9 @@ pub fn set_locale(
             "coalition.settings",
             "coalition",
             &coalition.id,
-            &format!(
-                "language {}, time zone {}",
-                language.code(),
-                time_zone.name()
-            ),
+            &Phrase::new("audit-coalition-settings")
+                .text("language", language.native_name())
+                .text("zone", time_zone.name()),
         )
     })
 }
@@ -174,7 +177,7 @@ pub fn create(
             "coalition.create",
             "coalition",
             &coalition.id,
-            &format!("created the coalition {}", coalition.name),
+            &Phrase::new("audit-coalition-create").text("name", &coalition.name),
         )?;
         Ok(coalition)
     })
@@ -200,10 +203,7 @@ pub fn ensure_member(
                 "coalition.create",
                 "coalition",
                 &coalition.id,
-                &format!(
-                    "created the coalition {} from the command line",
-                    coalition.name
-                ),
+                &Phrase::new("audit-coalition-create-command-line").text("name", &coalition.name),
             )?;
             coalition
         }
@@ -219,7 +219,9 @@ pub fn ensure_member(
         "member.add",
         "coordinator",
         &coordinator.id,
-        &format!("{} is {} (command line)", coordinator.email, role.as_str()),
+        &Phrase::new("audit-member-add-command-line")
+            .text("email", &coordinator.email)
+            .word("role", role.message_id()),
     )?;
     Ok(coalition)
 }
@@ -309,7 +311,9 @@ pub fn invite(
             "member.invite",
             "invitation",
             &invitation.id,
-            &format!("invited {} as {}", email.as_str(), role.as_str()),
+            &Phrase::new("audit-member-invite")
+                .text("email", email.as_str())
+                .word("role", role.message_id()),
         )?;
         Ok(invitation)
     })
@@ -375,11 +379,9 @@ pub fn accept_invitation(
             "member.join",
             "coordinator",
             &coordinator.id,
-            &format!(
-                "{} accepted the invitation as {}",
-                coordinator.email,
-                role.as_str()
-            ),
+            &Phrase::new("audit-member-join")
+                .text("email", &coordinator.email)
+                .word("role", role.message_id()),
         )?;
         Ok((coordinator, coalition))
     })
@@ -406,7 +408,7 @@ pub fn revoke_invitation(
             "member.uninvite",
             "invitation",
             &invitation.id,
-            &format!("withdrew the invitation of {}", invitation.email),
+            &Phrase::new("audit-member-uninvite").text("email", &invitation.email),
         )?;
         Ok(())
     })
@@ -441,11 +443,10 @@ pub fn change_role(
             "member.role",
             "coordinator",
             member_id,
-            &format!(
-                "changed the role of {who} from {} to {}",
-                current.as_str(),
-                role.as_str()
-            ),
+            &Phrase::new("audit-member-role")
+                .text("email", &who)
+                .word("from", current.message_id())
+                .word("to", role.message_id()),
         )?;
         Ok(())
     })
@@ -477,7 +478,7 @@ pub fn remove_member(
             "member.remove",
             "coordinator",
             member_id,
-            &format!("removed {who}"),
+            &Phrase::new("audit-member-remove").text("email", &who),
         )?;
         Ok(())
     })

@@ -13,7 +13,7 @@ use super::fields::{self, Field, Problem};
 use super::search::{Filter, PAGE_SIZE, Page};
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
-use crate::i18n::CountryCode;
+use crate::i18n::{CountryCode, Phrase};
 use crate::suppressions::{self, Reason};
 
 pub use db::Contact;
@@ -224,7 +224,9 @@ pub fn create(
             false,
             draft.do_not_contact,
         )?;
-        let summary = format!("added the contact {} <{}>", draft.name, draft.email);
+        let summary = Phrase::new("audit-contact-create")
+            .text("name", &draft.name)
+            .text("email", &draft.email);
         audit::record(
             conn,
             coalition_id,
@@ -283,14 +285,14 @@ pub fn update(
             before.do_not_contact,
             draft.do_not_contact,
         )?;
-        let mut summary = format!("edited the contact {} <{}>", draft.name, draft.email);
-        if mark_changed {
-            summary.push_str(if draft.do_not_contact {
-                "; marked do-not-contact"
-            } else {
-                "; do-not-contact mark removed"
-            });
-        }
+        let id_of_summary = match (mark_changed, draft.do_not_contact) {
+            (false, _) => "audit-contact-update",
+            (true, true) => "audit-contact-update-do-not-contact",
+            (true, false) => "audit-contact-update-may-contact",
+        };
+        let summary = Phrase::new(id_of_summary)
+            .text("name", &draft.name)
+            .text("email", &draft.email);
         audit::record(
             conn,
             coalition_id,
@@ -315,7 +317,9 @@ pub fn delete(
     crate::db::transaction(conn, |conn| {
         let contact = db::find(conn, coalition_id, id)?.ok_or(ContactError::NotFound)?;
         db::delete(conn, coalition_id, id)?;
-        let summary = format!("deleted the contact {} <{}>", contact.name, contact.email);
+        let summary = Phrase::new("audit-contact-delete")
+            .text("name", &contact.name)
+            .text("email", &contact.email);
         audit::record(
             conn,
             coalition_id,

@@ -9,6 +9,7 @@ use super::fields::{self, Problem};
 use super::search::{Filter, Page, Within};
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
+use crate::i18n::Phrase;
 
 /// A saved list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,12 +81,13 @@ pub fn create_list(
         }
         let id = crate::db::new_id();
         db::insert_list(conn, coalition_id, &id, &name, &tags.join(","))?;
-        let how = if tags.is_empty() {
-            "picked by hand".to_owned()
+        let summary = if tags.is_empty() {
+            Phrase::new("audit-contact-list-create-by-hand").text("list", &name)
         } else {
-            format!("by the tags {}", tags.join(", "))
+            Phrase::new("audit-contact-list-create-by-tags")
+                .text("list", &name)
+                .text("tags", tags.join(", "))
         };
-        let summary = format!("saved the contact list {name}, {how}");
         audit::record(
             conn,
             coalition_id,
@@ -108,7 +110,7 @@ pub fn delete_list(
     crate::db::transaction(conn, |conn| {
         let list = db::find_list(conn, coalition_id, id)?.ok_or(ListError::NotFound)?;
         db::delete_list(conn, coalition_id, id)?;
-        let summary = format!("deleted the contact list {}", list.name);
+        let summary = Phrase::new("audit-contact-list-delete").text("list", &list.name);
         audit::record(
             conn,
             coalition_id,
@@ -138,7 +140,9 @@ pub fn add_to_list(
         }
         let own = db::own_ids(conn, coalition_id, contact_ids)?;
         let added = db::add_members(conn, list_id, &own)?;
-        let summary = format!("added {added} contacts to the list {}", list.name);
+        let summary = Phrase::new("audit-contact-list-add")
+            .count("count", added)
+            .text("list", &list.name);
         audit::record(
             conn,
             coalition_id,
@@ -166,7 +170,9 @@ pub fn remove_from_list(
             return Err(ListError::NotHandPicked);
         }
         let removed = db::remove_members(conn, list_id, contact_ids)?;
-        let summary = format!("removed {removed} contacts from the list {}", list.name);
+        let summary = Phrase::new("audit-contact-list-remove")
+            .count("count", removed)
+            .text("list", &list.name);
         audit::record(
             conn,
             coalition_id,

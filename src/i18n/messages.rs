@@ -147,6 +147,7 @@ mod tests {
     use fluent_templates::fluent_bundle::FluentResource;
 
     mod coordinator;
+    mod events;
 
     /// The public strings, which every language must have.
     const SOURCES: [(Lang, &str); 2] = [

@@ -12,12 +12,14 @@ mod countries;
 pub mod dates;
 pub mod local_time;
 mod messages;
+mod phrase;
 
 pub use collation::{compare, sort_key};
 pub use countries::{
     CountryCode, countries_sorted, country_codes, country_from_code_or_name, country_name,
 };
 pub use messages::{t, t_args, t_markup};
+pub use phrase::{Phrase, show_stored};
 
 /// A language the user interface is translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -9,6 +9,7 @@ use super::{Mailing, MailingStatus, PressError, Release, Revision, db};
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
+use crate::i18n::Phrase;
 use crate::mail::{self, OutgoingMail, Priority};
 
 /// Pause, resume or cancel.
@@ -27,10 +28,10 @@ pub fn control(
     actor: &Coordinator,
 ) -> Result<(), PressError> {
     use MailingStatus::*;
-    let (from, to, action): (&[MailingStatus], _, _) = match control {
-        Control::Pause => (&[Sending], Paused, "paused"),
-        Control::Resume => (&[Paused], Sending, "resumed"),
-        Control::Cancel => (&[Scheduled, Sending, Paused], Cancelled, "cancelled"),
+    let (from, to): (&[MailingStatus], _) = match control {
+        Control::Pause => (&[Sending], Paused),
+        Control::Resume => (&[Paused], Sending),
+        Control::Cancel => (&[Scheduled, Sending, Paused], Cancelled),
     };
     crate::db::transaction(conn, |conn| {
         let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
@@ -49,10 +50,9 @@ pub fn control(
             &format!("mailing.{}", control.verb()),
             "mailing",
             &mailing.id,
-            &format!(
-                "{action} the mailing \"{}\" ({mails} unsent mails)",
-                mailing.subject
-            ),
+            &Phrase::new(&format!("audit-mailing-{}", control.verb()))
+                .text("subject", &mailing.subject)
+                .count("count", mails),
         )?;
         Ok(())
     })
@@ -161,7 +161,7 @@ fn test_send(
         "mailing.test",
         "mailing",
         object_id,
-        &format!("sent a test to {}", to.email),
+        &Phrase::new("audit-mailing-test").text("email", &to.email),
     )?;
     Ok(())
 }

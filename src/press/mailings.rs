@@ -16,6 +16,7 @@ use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::config::SecretKey;
 use crate::db::DbConn;
+use crate::i18n::Phrase;
 use crate::mail::{self, MailContext, MailingTag, OutgoingMail, Priority};
 
 /// Mails rendered and stored per statement while a mailing starts, so a
@@ -213,12 +214,18 @@ fn new_mailing(
     }
 }
 
-fn when_text(when: When, mailing: &Mailing) -> String {
-    match (when, mailing.send_at) {
-        (When::Now, _) => "now".to_owned(),
-        (When::AtEmbargo, Some(at)) => format!("at the embargo, {at} UTC"),
-        (_, Some(at)) => format!("for {at} UTC"),
-        (_, None) => String::new(),
+/// The audit entry of a new mailing: what is sent, and when.
+fn sent_phrase(what: Phrase, when: When, mailing: &Mailing) -> Phrase {
+    let (id, at) = match (when, mailing.send_at) {
+        (When::Now, _) => ("audit-mailing-send-now", None),
+        (When::AtEmbargo, Some(at)) => ("audit-mailing-send-at-embargo", Some(at)),
+        (_, Some(at)) => ("audit-mailing-send-later", Some(at)),
+        (_, None) => ("audit-mailing-send", None),
+    };
+    let phrase = Phrase::new(id).list("what", vec![what]);
+    match at {
+        Some(at) => phrase.text("time", at.format("%Y-%m-%d %H:%M")),
+        None => phrase,
     }
 }
 
@@ -243,8 +250,10 @@ pub fn send_release(
     mailing.release_id = Some(release.id.clone());
     mailing.revision_number = Some(revision.number);
     mailing.subject = revision.headline.clone();
-    let what = format!("\"{}\" (revision {})", revision.headline, revision.number);
-    schedule(conn, ctx, &mailing, when, actor, &what)
+    let what = Phrase::new("audit-mailing-what-release")
+        .text("headline", &revision.headline)
+        .count("number", revision.number);
+    schedule(conn, ctx, &mailing, when, actor, what)
 }
 
 /// Schedules (or starts) an update mail to a statement's signatories.
@@ -267,8 +276,8 @@ pub fn send_update(
     mailing.statement_id = Some(statement.id.clone());
     mailing.subject = subject.to_owned();
     mailing.body = body.to_owned();
-    let what = format!("the update \"{subject}\"");
-    schedule(conn, ctx, &mailing, when, actor, &what)
+    let what = Phrase::new("audit-mailing-what-update").text("subject", subject);
+    schedule(conn, ctx, &mailing, when, actor, what)
 }
 
 /// Stores a new mailing with its audit entry, and starts it when it is
@@ -279,7 +288,7 @@ fn schedule(
     mailing: &Mailing,
     when: When,
     actor: &Coordinator,
-    what: &str,
+    what: Phrase,
 ) -> Result<Mailing, PressError> {
     if mailing.audience().is_empty() {
         return Err(PressError::NoAudience);
@@ -293,7 +302,7 @@ fn schedule(
             "mailing.schedule",
             "mailing",
             &mailing.id,
-            &format!("sent {what} {}", when_text(when, mailing)),
+            &sent_phrase(what.clone(), when, mailing),
         )?;
         if when == When::Now {
             start(conn, ctx, &mailing.id)?;
@@ -366,12 +375,10 @@ pub fn start(conn: &mut DbConn, ctx: Ctx<'_>, mailing_id: &str) -> Result<bool, 
             "mailing.start",
             "mailing",
             &mailing.id,
-            &format!(
-                "started sending \"{}\" to {} addresses ({} suppressed, skipped)",
-                mailing.subject,
-                resolved.recipients.len(),
-                resolved.suppressed
-            ),
+            &Phrase::new("audit-mailing-start")
+                .text("subject", &mailing.subject)
+                .count("count", resolved.recipients.len())
+                .count("suppressed", resolved.suppressed),
         )?;
         Ok(true)
     })

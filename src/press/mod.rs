@@ -22,6 +22,7 @@ use diesel::QueryResult;
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
+use crate::i18n::Phrase;
 
 pub use controls::{Control, control, test_release, test_update};
 pub use db::{Mailing, Release, Revision};
@@ -151,7 +152,7 @@ pub fn create(
             "release.create",
             "release",
             &release.id,
-            &format!("created the press release \"{}\"", draft.headline),
+            &Phrase::new("audit-release-create").text("headline", &draft.headline),
         )?;
         Ok(release)
     })
@@ -205,13 +206,13 @@ pub fn revise(
             crate::coalitions::set_about(conn, &release.coalition_id, &draft.about)?;
         }
         let summary = match (same_text, draft.embargo) {
-            (false, _) => format!("saved revision {number} of \"{}\"", draft.headline),
-            (true, Some(e)) => format!(
-                "set the embargo of \"{}\" to {}",
-                draft.headline,
-                e.display()
-            ),
-            (true, None) => format!("updated the settings of \"{}\"", draft.headline),
+            (false, _) => Phrase::new("audit-release-revise")
+                .count("number", number)
+                .text("headline", &draft.headline),
+            (true, Some(e)) => Phrase::new("audit-release-embargo")
+                .text("headline", &draft.headline)
+                .text("time", e.display_numeric()),
+            (true, None) => Phrase::new("audit-release-settings").text("headline", &draft.headline),
         };
         audit::record(
             conn,
@@ -238,7 +239,7 @@ pub fn publish(conn: &mut DbConn, release: &Release, actor: &Coordinator) -> Que
             "release.publish",
             "release",
             &release.id,
-            "published the web version",
+            &Phrase::new("audit-release-publish"),
         )
     })
 }

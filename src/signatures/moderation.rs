@@ -9,6 +9,7 @@ use super::{Status, placement_key};
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
+use crate::i18n::Phrase;
 use crate::mail::{self, OutgoingMail, Priority};
 use crate::statements::Statement;
 
@@ -98,16 +99,15 @@ pub fn decide(
             Decision::Approve => "approved",
             Decision::Reject => "rejected",
         };
-        let summary = format!(
-            "{verb} {} signature(s): {}{}",
-            names.len(),
-            names.join(", "),
-            if notify {
-                " (signers told by mail)"
-            } else {
-                ""
-            }
-        );
+        let id_of_summary = match (decision, notify) {
+            (Decision::Approve, false) => "audit-signature-approve",
+            (Decision::Approve, true) => "audit-signature-approve-told",
+            (Decision::Reject, false) => "audit-signature-reject",
+            (Decision::Reject, true) => "audit-signature-reject-told",
+        };
+        let summary = Phrase::new(id_of_summary)
+            .count("count", names.len())
+            .text("names", names.join(", "));
         audit::record(
             conn,
             &statement.coalition_id,
@@ -186,10 +186,10 @@ pub fn set_display_name(
             "signature.display-name",
             "signature",
             &signature.id,
-            &format!(
-                "shows \u{201c}{before}\u{201d} as \u{201c}{shown}\u{201d} (entered: \u{201c}{}\u{201d})",
-                signature.name
-            ),
+            &Phrase::new("audit-signature-display-name")
+                .text("before", before)
+                .text("shown", shown)
+                .text("entered", &signature.name),
         )
     })
 }
@@ -211,7 +211,11 @@ pub fn set_position(
             position,
         );
         db::set_manual_position(conn, &signature.id, position, &key)?;
-        let place = position.map_or_else(|| "the end".to_owned(), |p| format!("position {p}"));
+        let summary = match position {
+            Some(p) => Phrase::new("audit-signature-position").count("position", p),
+            None => Phrase::new("audit-signature-position-end"),
+        }
+        .text("name", &signature.name);
         audit::record(
             conn,
             &statement.coalition_id,
@@ -219,7 +223,7 @@ pub fn set_position(
             "signature.position",
             "signature",
             &signature.id,
-            &format!("moved {} to {place}", signature.name),
+            &summary,
         )
     })
 }
@@ -274,10 +278,11 @@ pub fn merge(
             "signature.merge",
             "signature",
             &keep.id,
-            &format!(
-                "merged \u{201c}{}\u{201d} <{}> into \u{201c}{}\u{201d} <{}>",
-                drop.name, drop.email, keep.name, keep.email
-            ),
+            &Phrase::new("audit-signature-merge")
+                .text("dropped-name", &drop.name)
+                .text("dropped-email", &drop.email)
+                .text("kept-name", &keep.name)
+                .text("kept-email", &keep.email),
         )?;
         Ok(keep.id)
     })

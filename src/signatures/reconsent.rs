@@ -10,6 +10,7 @@ use super::signing::{self, Ctx, SigningError};
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
+use crate::i18n::Phrase;
 use crate::mail::{self, OutgoingMail, Priority};
 use crate::statements::{
     self, ChangeKind, Draft, Revision, Saved, Statement, StatementError, Version,
@@ -79,13 +80,12 @@ pub fn save_revision(
         let revision = statements::revision(conn, &version.id, number)?
             .ok_or(diesel::result::Error::NotFound)?;
         let asked = ask(conn, ctx, statement, version, &revision, pending)?;
-        let summary = format!(
-            "asked {asked} signers of earlier revisions to confirm revision {number} ({})",
-            match pending {
-                Pending::StayListed => "they stay listed meanwhile",
-                Pending::Hidden => "they leave the list until they confirm",
-            }
-        );
+        let summary = Phrase::new(match pending {
+            Pending::StayListed => "audit-reconsent-ask-listed",
+            Pending::Hidden => "audit-reconsent-ask-hidden",
+        })
+        .count("count", asked)
+        .count("number", number);
         audit::record(
             conn,
             &statement.coalition_id,
@@ -219,10 +219,9 @@ pub fn accept(conn: &mut DbConn, statement: &Statement, question: &Question) -> 
             "signature.reconsent-accept",
             "signature",
             &question.signature.id,
-            &format!(
-                "{} confirmed revision {}",
-                question.signature.name, question.asked.number
-            ),
+            &Phrase::new("audit-reconsent-accept")
+                .text("name", &question.signature.name)
+                .count("number", question.asked.number),
         )
     })
 }

@@ -9,7 +9,7 @@ use super::db::{self, Signature, SignatureRow};
 use super::{Kind, Source, Status, normalize, placement_key};
 use crate::config::SecretKey;
 use crate::db::DbConn;
-use crate::i18n::CountryCode;
+use crate::i18n::{CountryCode, Phrase};
 use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::statements::{Revision, Statement};
 use crate::tokens::{self, Purpose};
@@ -702,7 +702,7 @@ pub fn withdraw(conn: &mut DbConn, signature: &Signature) -> QueryResult<()> {
                 "signature.withdraw",
                 "signature",
                 &signature.id,
-                &format!("{} withdrew through the manage link", signature.name),
+                &Phrase::new("audit-signature-withdraw").text("name", &signature.name),
             )?;
         }
         Ok(())
@@ -759,7 +759,7 @@ pub fn correct(
             "signature.correct",
             "signature",
             &signature.id,
-            &format!("the signer corrected their details ({})", sign_on.name),
+            &Phrase::new("audit-signature-correct").text("name", &sign_on.name),
         )?;
         if sign_on.email == signature.email {
             return Ok(false);

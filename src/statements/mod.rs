@@ -15,6 +15,7 @@ use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::coalitions::Membership;
 use crate::db::DbConn;
+use crate::i18n::Phrase;
 use crate::text::{self, TextError};
 
 pub use db::{Comment, Revision, Statement, Version};
@@ -199,7 +200,7 @@ pub fn create(
             "statement.create",
             "statement",
             &statement.id,
-            &format!("created the draft \u{201c}{}\u{201d}", draft.title),
+            &Phrase::new("audit-statement-create").text("title", &draft.title),
         )?;
         Ok(statement)
     })
@@ -304,16 +305,14 @@ pub fn save_revision(
         )?;
         db::set_current_revision(conn, &version.id, number, &draft.title)?;
         db::touch(conn, &statement.id)?;
-        let summary = format!(
-            "saved revision {number} ({}) of the {} version: {}",
-            kind.as_str(),
-            version.language,
-            if draft.note.is_empty() {
-                "no note"
-            } else {
-                &draft.note
-            }
-        );
+        let summary = if draft.note.is_empty() {
+            Phrase::new("audit-statement-revise")
+        } else {
+            Phrase::new("audit-statement-revise-note").text("note", &draft.note)
+        }
+        .count("number", number)
+        .word("kind", format!("change-kind-{}", kind.as_str()))
+        .text("language", &version.language);
         audit::record(
             conn,
             &statement.coalition_id,
@@ -353,10 +352,9 @@ pub fn add_translation(
             "statement.translate",
             "statement",
             &statement.id,
-            &format!(
-                "added the {language} version \u{201c}{}\u{201d}",
-                draft.title
-            ),
+            &Phrase::new("audit-statement-translate")
+                .text("language", language)
+                .text("title", &draft.title),
         )?;
         Ok(version)
     })
@@ -415,54 +413,72 @@ pub fn update_settings(
             "statement.settings",
             "statement",
             &statement.id,
-            &describe_settings(statement, settings),
+            &settings_phrase(statement, settings),
         )?;
         Ok(())
     })
 }
 
-fn describe_settings(before: &Statement, after: &Settings) -> String {
+/// The audit entry of a settings change: one phrase per setting changed.
+fn settings_phrase(before: &Statement, after: &Settings) -> Phrase {
     let mut changes = Vec::new();
-    let stamp = |t: Option<NaiveDateTime>| {
-        t.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-            .unwrap_or_else(|| "none".into())
+    let from_to =
+        |id: &str, from: &str, to: &str| Phrase::new(id).text("from", from).text("to", to);
+    let words = |id: &str, prefix: &str, from: &str, to: &str| {
+        Phrase::new(id)
+            .word("from", format!("{prefix}-{from}"))
+            .word("to", format!("{prefix}-{to}"))
+    };
+    let time = |id: &str, at: Option<NaiveDateTime>| match at {
+        Some(at) => Phrase::new(id).text("time", at.format("%Y-%m-%d %H:%M")),
+        None => Phrase::new(&format!("{id}-none")),
     };
     if before.slug != after.slug {
-        changes.push(format!("address {} → {}", before.slug, after.slug));
+        changes.push(from_to("audit-setting-address", &before.slug, &after.slug));
     }
     if before.language != after.language {
-        changes.push(format!("language {} → {}", before.language, after.language));
+        changes.push(from_to(
+            "audit-setting-language",
+            &before.language,
+            &after.language,
+        ));
     }
     if before.signers != after.signers.as_str() {
-        changes.push(format!(
-            "signers {} → {}",
-            before.signers,
-            after.signers.as_str()
+        changes.push(words(
+            "audit-setting-signers",
+            "signers",
+            &before.signers,
+            after.signers.as_str(),
         ));
     }
     if before.requires_approval != after.requires_approval {
-        changes.push(format!("approval required: {}", after.requires_approval));
+        changes.push(Phrase::new(if after.requires_approval {
+            "audit-setting-approval-on"
+        } else {
+            "audit-setting-approval-off"
+        }));
     }
     if before.list_order != after.list_order.as_str() {
-        changes.push(format!(
-            "list order {} → {}",
-            before.list_order,
-            after.list_order.as_str()
+        changes.push(words(
+            "audit-setting-list-order",
+            "list-order",
+            &before.list_order,
+            after.list_order.as_str(),
         ));
     }
     if before.deadline_at != after.deadline_at {
-        changes.push(format!("deadline {}", stamp(after.deadline_at)));
+        changes.push(time("audit-setting-deadline", after.deadline_at));
     }
     if before.publish_at != after.publish_at {
-        changes.push(format!("publish time {}", stamp(after.publish_at)));
+        changes.push(time("audit-setting-publish", after.publish_at));
     }
     if before.list_public_at != after.list_public_at {
-        changes.push(format!("list public from {}", stamp(after.list_public_at)));
+        changes.push(time("audit-setting-list-public", after.list_public_at));
     }
     if changes.is_empty() {
-        "saved the settings unchanged".into()
+        Phrase::new("audit-statement-settings-unchanged")
     } else {
-        format!("changed {}", changes.join(", "))
+        Phrase::new("audit-statement-settings").list("changes", changes)
     }
 }
 
@@ -491,16 +507,13 @@ pub fn set_status(
         let reopening_after_deadline =
             to == Status::Open && statement.deadline_at.is_some_and(|d| d <= now);
         db::set_status(conn, &statement.id, to, now, reopening_after_deadline)?;
-        let verb = match (from, to) {
-            (Status::Draft, _) => "opened the statement for signatures",
-            (_, Status::Closed) => "closed the statement",
-            _ => "reopened the statement",
-        };
-        let summary = if reopening_after_deadline {
-            format!("{verb} (the passed deadline was removed)")
-        } else {
-            verb.to_owned()
-        };
+        let summary = Phrase::new(match (from, to, reopening_after_deadline) {
+            (Status::Draft, _, false) => "audit-statement-open",
+            (Status::Draft, _, true) => "audit-statement-open-deadline-removed",
+            (_, Status::Closed, _) => "audit-statement-close",
+            (_, _, false) => "audit-statement-reopen",
+            (_, _, true) => "audit-statement-reopen-deadline-removed",
+        });
         audit::record(
             conn,
             &statement.coalition_id,
@@ -528,7 +541,7 @@ pub fn close_overdue(conn: &mut DbConn) -> QueryResult<usize> {
                 "statement.status",
                 "statement",
                 &statement.id,
-                "closed the statement at its deadline",
+                &Phrase::new("audit-statement-close-deadline"),
             )
         })?;
     }
@@ -550,7 +563,7 @@ pub fn rotate_preview_link(
             "statement.preview-link",
             "statement",
             &statement.id,
-            "replaced the preview link; the old one stopped working",
+            &Phrase::new("audit-statement-preview-link"),
         )
     })
 }
@@ -611,7 +624,7 @@ pub fn resolve_comment(
                 "statement.comment-resolve",
                 "comment",
                 comment_id,
-                "marked a partner's comment resolved",
+                &Phrase::new("audit-statement-comment-resolve"),
             )?;
         }
         Ok(changed > 0)

@@ -70,7 +70,7 @@ async fn unsubscribe(
                 "suppression.unsubscribe",
                 "address",
                 &address,
-                &format!("{address} unsubscribed"),
+                &crate::i18n::Phrase::new("audit-unsubscribe").text("email", &address),
             )
         })
     })

@@ -11,6 +11,7 @@ mod contacts;
 mod coordinators;
 mod digest;
 mod dkim;
+mod events;
 mod exports;
 mod group_commit;
 mod health;

@@ -7,7 +7,7 @@ use super::{FileProblem, Mapping, MappingProblem};
 use crate::audit::{self, Actor};
 use crate::contacts::db::{self, NewContact, NewTag};
 use crate::db::DbConn;
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, Phrase, t};
 use crate::suppressions::{self, Reason};
 
 /// Contacts written per statement: 14 values each, well under SQLite's and
@@ -182,10 +182,10 @@ pub fn apply(
             updated: updates.len(),
             rejected: plan.rejected(),
         };
-        let summary = format!(
-            "imported contacts: {} created, {} updated, {} rows rejected and left out",
-            report.created, report.updated, report.rejected
-        );
+        let summary = Phrase::new("audit-contact-import")
+            .count("created", report.created)
+            .count("updated", report.updated)
+            .count("rejected", report.rejected);
         audit::record(
             conn,
             coalition_id,

@@ -10,7 +10,7 @@ use super::{Kind, Source, Status};
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
-use crate::i18n::CountryCode;
+use crate::i18n::{CountryCode, Phrase};
 use crate::statements::{Revision, Statement};
 
 /// Rows one import may hold.
@@ -290,10 +290,11 @@ pub fn apply(
             count += 1;
         }
         super::refresh_counts(conn, &statement.id)?;
-        let how = match mode {
-            Mode::List => "listed directly as added by coordinator",
-            Mode::Confirm => "each sent a confirmation mail",
-        };
+        let summary = Phrase::new(match mode {
+            Mode::List => "audit-signature-import-listed",
+            Mode::Confirm => "audit-signature-import-confirm",
+        })
+        .count("count", count);
         audit::record(
             conn,
             &statement.coalition_id,
@@ -301,7 +302,7 @@ pub fn apply(
             "signature.import",
             "statement",
             &statement.id,
-            &format!("imported {count} signatures, {how}"),
+            &summary,
         )?;
         Ok(count)
     })

@@ -14,7 +14,7 @@ use super::{Kind, Source, Status};
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
-use crate::i18n::CountryCode;
+use crate::i18n::{CountryCode, Phrase};
 use crate::mail::{self, OutgoingMail, Priority};
 use crate::statements::{Revision, Statement};
 
@@ -242,10 +242,10 @@ pub fn invite(
             "signature.invite",
             "statement",
             &statement.id,
-            &format!(
-                "invited {} organizations ({} suppressed, {} already invited or signed, skipped)",
-                report.invited, report.suppressed, report.already
-            ),
+            &Phrase::new("audit-signature-invite")
+                .count("invited", report.invited)
+                .count("suppressed", report.suppressed)
+                .count("already", report.already),
         )?;
         Ok(report)
     })
@@ -279,7 +279,7 @@ pub fn remind(
             "signature.remind",
             "statement",
             &statement.id,
-            &format!("sent a reminder to {sent} invited organizations"),
+            &Phrase::new("audit-signature-remind").count("count", sent),
         )?;
         Ok(sent)
     })

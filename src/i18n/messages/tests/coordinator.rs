@@ -6,6 +6,9 @@ use super::*;
 /// The coordinator strings in English, the reference for every language.
 const COORDINATOR: &str = include_str!("../../locales/en/coordinator.ftl");
 
+/// The stored facts' strings in English (see `events.rs`).
+const EVENTS: &str = include_str!("../../locales/en/events.ftl");
+
 /// The message ids that Rust code names as a literal in a call of `t`,
 /// `t_args` or `t_markup`, such as `t(lang, "signed-by")`, with the file
 /// they are in. Ids built at run time are not seen.
@@ -125,6 +128,7 @@ fn every_id_the_code_names_is_defined_in_english() {
     let [(_, public), _] = SOURCES;
     let defined: HashSet<&str> = message_ids(public)
         .union(&message_ids(COORDINATOR))
+        .chain(&message_ids(EVENTS))
         .copied()
         .collect();
     let mut named = Vec::new();

@@ -1,0 +1,164 @@
+//! Facts the product stores (audit entries) are kept as a message and its
+//! values and read in the language of whoever looks at them.
+
+use diesel::prelude::*;
+use undersigned::db::schema::audit_log;
+
+use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session};
+use crate::helpers::{TestApp, spawn_app};
+use crate::signers::text_of;
+
+async fn speak(session: &Session, language: &str) {
+    let chosen = session
+        .post("/account/language", &[("language", language)])
+        .await;
+    assert_eq!(chosen.status(), 303);
+}
+
+async fn audit_text(owner: &Session, query: &str) -> String {
+    let (status, page) = owner
+        .page(&format!("/c/{COALITION_SLUG}/audit{query}"))
+        .await;
+    assert_eq!(status, 200);
+    text_of(&page)
+}
+
+async fn coalition_id(app: &TestApp) -> String {
+    let owner_id = app.coordinator_id(OWNER_EMAIL).await;
+    app.with_conn(move |c| {
+        undersigned::coalitions::membership(c, COALITION_SLUG, &owner_id)
+            .expect("query")
+            .expect("membership")
+            .coalition
+            .id
+    })
+    .await
+}
+
+#[tokio::test]
+async fn one_audit_entry_reads_in_spanish_to_a_spanish_reader_and_in_english_to_an_english_one() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    speak(&owner, "es").await;
+    app.create_statement(
+        &owner,
+        COALITION_SLUG,
+        "Ríos libres",
+        "es",
+        "Los ríos son de todos.",
+    )
+    .await;
+    let editor = app
+        .invite_and_accept(&owner, "edgar@example.org", "Edgar Editor", "editor")
+        .await;
+    drop(editor);
+    let edgar = app.coordinator_id("edgar@example.org").await;
+    let changed = owner
+        .post(
+            &format!("/c/{COALITION_SLUG}/members/{edgar}/role"),
+            &[("role", "viewer")],
+        )
+        .await;
+    assert_eq!(changed.status(), 303);
+
+    // Act
+    let spanish = audit_text(&owner, "").await;
+    speak(&owner, "en").await;
+    let english = audit_text(&owner, "").await;
+
+    // Assert
+    assert!(
+        spanish.contains("creó el borrador “Ríos libres”"),
+        "{spanish}"
+    );
+    assert!(
+        spanish.contains("cambió el rol de edgar@example.org de edición a lectura"),
+        "{spanish}"
+    );
+    assert!(!spanish.contains("created the draft"));
+    assert!(
+        english.contains("created the draft “Ríos libres”"),
+        "{english}"
+    );
+    assert!(
+        english.contains("changed the role of edgar@example.org from editor to viewer"),
+        "{english}"
+    );
+    assert!(!english.contains("creó"));
+    assert!(
+        !english.contains("audit-"),
+        "no message id shows: {english}"
+    );
+}
+
+#[tokio::test]
+async fn the_text_filter_finds_typed_values_but_not_message_ids_or_value_names() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    app.create_statement(
+        &owner,
+        COALITION_SLUG,
+        "Ríos libres",
+        "en",
+        "Rivers for all.",
+    )
+    .await;
+
+    // Act
+    let by_title = audit_text(&owner, "?q=R%C3%ADos+LIBRES").await;
+    let by_value_name = audit_text(&owner, "?q=title").await;
+    let by_message_id = audit_text(&owner, "?q=statement-create").await;
+
+    // Assert
+    assert!(
+        by_title.contains("created the draft “Ríos libres”"),
+        "{by_title}"
+    );
+    assert!(
+        !by_value_name.contains("created the draft"),
+        "{by_value_name}"
+    );
+    assert!(
+        !by_message_id.contains("created the draft"),
+        "{by_message_id}"
+    );
+}
+
+#[tokio::test]
+async fn an_entry_stored_as_an_english_sentence_before_is_still_shown_as_it_is() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    speak(&owner, "es").await;
+    let coalition = coalition_id(&app).await;
+    app.with_conn(move |c| {
+        diesel::insert_into(audit_log::table)
+            .values((
+                audit_log::id.eq(undersigned::db::new_id()),
+                audit_log::coalition_id.eq(coalition),
+                audit_log::actor_id.eq(None::<String>),
+                audit_log::actor_name.eq("Undersigned"),
+                audit_log::action.eq("statement.status"),
+                audit_log::object_type.eq("statement"),
+                audit_log::object_id.eq("legacy"),
+                audit_log::summary.eq("closed the statement at its deadline {old}"),
+                audit_log::created_at.eq(undersigned::db::now()),
+            ))
+            .execute(c)
+            .expect("a legacy row")
+    })
+    .await;
+
+    // Act
+    let page = audit_text(&owner, "").await;
+    let found = audit_text(&owner, "?q=deadline").await;
+
+    // Assert
+    assert!(
+        page.contains("closed the statement at its deadline {old}"),
+        "{page}"
+    );
+    assert!(found.contains("closed the statement at its deadline {old}"));
+}
