@@ -290,7 +290,7 @@ async fn mail_test(settings: Settings, to: &str) -> anyhow::Result<()> {
     println!(
         "test message to {to}: {} ({})",
         status.as_str(),
-        reply.unwrap_or_default()
+        crate::i18n::show_stored(&reply.unwrap_or_default(), crate::i18n::Lang::En)
     );
     Ok(())
 }

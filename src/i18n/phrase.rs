@@ -73,6 +73,15 @@ impl Phrase {
         self
     }
 
+    /// Stored text as a value: a phrase in it is shown in the reader's
+    /// language, anything else as it is.
+    pub fn stored(self, name: &str, stored: &str) -> Self {
+        match Self::parse(stored) {
+            Some(phrase) => self.list(name, vec![phrase]),
+            None => self.text(name, stored),
+        }
+    }
+
     /// The JSON kept in the database.
     pub fn to_json(&self) -> String {
         // Strings and integers in maps with string keys always serialize.

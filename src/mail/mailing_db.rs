@@ -19,6 +19,9 @@ pub struct StateCount {
     pub count: i64,
 }
 
+/// A bounce is a failure with a 5xx reply. A mail given up after its
+/// attempts holds the product's words (a phrase in JSON, or in rows written
+/// before phrases, a sentence starting "gave up"), never a bare 5xx.
 const STATE_COUNTS: &str = "SELECT status, \
     CASE WHEN attempts > 0 THEN 1 ELSE 0 END AS retried, \
     (status = 'failed' AND last_response LIKE '5__%' AND last_response NOT LIKE 'gave up%') AS bounced, \

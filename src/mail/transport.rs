@@ -18,8 +18,11 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
 use crate::config::Settings;
+use crate::i18n::Phrase;
 
-/// What happened to one message.
+/// What happened to one message. Each holds the reply to keep in the
+/// outbox: a server's own words, or the product's words as a stored
+/// [`Phrase`] (JSON) around whatever the server or the system said.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Accepted; the server's reply (often with its queue id).
@@ -93,10 +96,17 @@ async fn write_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Outcome 
         tokio::fs::rename(&partial, &final_path).await
     };
     match written.await {
-        Ok(()) => Outcome::Accepted(format!("written to {}", final_path.display())),
-        Err(error) => {
-            Outcome::Temporary(format!("could not write {}: {error}", final_path.display()))
-        }
+        Ok(()) => Outcome::Accepted(
+            Phrase::new("mail-reply-written")
+                .text("path", final_path.display())
+                .to_json(),
+        ),
+        Err(error) => Outcome::Temporary(
+            Phrase::new("mail-reply-not-written")
+                .text("path", final_path.display())
+                .text("error", error)
+                .to_json(),
+        ),
     }
 }
 
@@ -236,11 +246,12 @@ impl SmtpPool {
                     Outcome::Temporary(reply)
                 }
             }
-            Err(_) => Outcome::Temporary(format!(
-                "no answer from {} within {:?}",
-                self.server.host,
-                self.timeout * 2
-            )),
+            Err(_) => Outcome::Temporary(
+                Phrase::new("mail-reply-no-answer")
+                    .text("server", &self.server.host)
+                    .count("seconds", (self.timeout * 2).as_secs())
+                    .to_json(),
+            ),
         }
     }
 
@@ -257,10 +268,13 @@ impl SmtpPool {
         tokio::time::timeout(self.timeout, self.connect())
             .await
             .map_err(|_| {
-                format!(
-                    "could not connect to {}:{} within {:?}",
-                    self.server.host, self.server.port, self.timeout
-                )
+                Phrase::new("mail-reply-connect-timeout")
+                    .text(
+                        "server",
+                        format!("{}:{}", self.server.host, self.server.port),
+                    )
+                    .count("seconds", self.timeout.as_secs())
+                    .to_json()
             })?
     }
 
@@ -275,7 +289,10 @@ impl SmtpPool {
     async fn connect(&self) -> Result<Connection, String> {
         let server = &self.server;
         let unreachable = |e: &dyn std::fmt::Display| {
-            format!("could not connect to {}:{}: {e}", server.host, server.port)
+            Phrase::new("mail-reply-unreachable")
+                .text("server", format!("{}:{}", server.host, server.port))
+                .text("error", e)
+                .to_json()
         };
         let tcp = TcpStream::connect((server.host.as_str(), server.port))
             .await
@@ -311,10 +328,9 @@ impl SmtpPool {
             conn.auth(&[Mechanism::Plain, Mechanism::Login], credentials)
                 .await
                 .map_err(|e| {
-                    format!(
-                        "the SMTP server refused the credentials: {}",
-                        describe_error(&e)
-                    )
+                    Phrase::new("mail-reply-credentials")
+                        .text("reply", describe_error(&e))
+                        .to_json()
                 })?;
         }
         Ok(conn)

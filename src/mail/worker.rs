@@ -17,6 +17,7 @@ use super::message::{self, Dkim};
 use super::transport::{Outcome, Transport};
 use crate::config::Settings;
 use crate::db::{DbConn, GroupCommit, Pool};
+use crate::i18n::Phrase;
 
 /// Longest wait between two attempts at one message.
 const MAX_RETRY_DELAY: Duration = Duration::from_secs(6 * 3600);
@@ -266,7 +267,11 @@ impl Worker {
     async fn deliver(&self, row: &OutboxRow) -> Outcome {
         match message::build(row, &self.from, self.dkim.as_ref()) {
             Ok(message) => self.transport.send(&message, &row.id).await,
-            Err(error) => Outcome::Permanent(error.to_string()),
+            Err(error) => Outcome::Permanent(
+                Phrase::new("mail-reply-unbuildable")
+                    .text("error", error)
+                    .to_json(),
+            ),
         }
     }
 
@@ -307,9 +312,12 @@ impl Worker {
             }
             Outcome::Temporary(reply) if attempts >= self.options.max_attempts => {
                 tracing::warn!(outbox_id = row.id, reply, attempts, "mail given up");
-                Verdict::Failed(format!(
-                    "gave up after {attempts} attempts; last reply: {reply}"
-                ))
+                Verdict::Failed(
+                    Phrase::new("mail-reply-gave-up")
+                        .count("count", attempts)
+                        .stored("reply", &reply)
+                        .to_json(),
+                )
             }
             Outcome::Temporary(reply) => {
                 let delay = self.options.retry_delay(row.attempts);

@@ -6,7 +6,7 @@ use maud::{Markup, html};
 use super::Mailing;
 use super::mailings::MailingStatus;
 use super::views::{AudienceChoice, audience_fields, reach};
-use crate::i18n::{Lang, t, t_args};
+use crate::i18n::{Lang, show_stored, t, t_args};
 use crate::mail::{Delivery, DeliveryState, Progress};
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input};
@@ -99,7 +99,7 @@ pub fn page(
                                 td { (d.recipient_name.as_deref().unwrap_or_default()) }
                                 td { (state_label(lang, d.state)) }
                                 td { (d.attempts) }
-                                td { (d.reply.as_deref().unwrap_or_default()) }
+                                td { (show_stored(d.reply.as_deref().unwrap_or_default(), lang)) }
                             }
                         }
                     }

@@ -16,7 +16,7 @@ use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::config::SecretKey;
 use crate::db::DbConn;
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, show_stored, t};
 use crate::mail::{self, MailContext, MailingTag, OutgoingMail, Priority};
 
 /// Mails rendered and stored per statement while a mailing starts, so a
@@ -415,25 +415,31 @@ pub fn of_coalition(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<Ma
     db::mailings_of_coalition(conn, coalition_id)
 }
 
-/// The delivery log as CSV, cells made safe for spreadsheets.
-pub fn log_csv(deliveries: &[mail::Delivery]) -> Result<Vec<u8>, csv::Error> {
+/// The delivery log as CSV, cells made safe for spreadsheets. It is read
+/// by people, not imported again, so it is in the reader's language like
+/// the page it comes from: headers, states and the product's own words
+/// (a server's reply stays as the server wrote it).
+pub fn log_csv(deliveries: &[mail::Delivery], lang: Lang) -> Result<Vec<u8>, csv::Error> {
     use crate::signatures::export::neutralize;
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record([
-        "email",
-        "name",
-        "state",
-        "attempts",
-        "server reply",
-        "sent at (UTC)",
-    ])?;
+    writer.write_record(
+        [
+            "mailing-email",
+            "mailing-name",
+            "mailing-state",
+            "mailing-attempts",
+            "mailing-reply",
+            "mailing-log-sent-at",
+        ]
+        .map(|id| t(lang, id)),
+    )?;
     for d in deliveries {
         writer.write_record([
             neutralize(&d.recipient),
             neutralize(d.recipient_name.as_deref().unwrap_or_default()),
-            d.state.as_str().to_owned(),
+            t(lang, &format!("delivery-{}", d.state.as_str())),
             d.attempts.to_string(),
-            neutralize(d.reply.as_deref().unwrap_or_default()),
+            neutralize(&show_stored(d.reply.as_deref().unwrap_or_default(), lang)),
             d.sent_at
                 .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
                 .unwrap_or_default(),

@@ -1,11 +1,13 @@
-//! Facts the product stores (audit entries) are kept as a message and its
-//! values and read in the language of whoever looks at them.
+//! Facts the product stores (audit entries, the product's words in a
+//! delivery log) are kept as a message and its values and
+//! read in the language of whoever looks at them.
 
 use diesel::prelude::*;
 use undersigned::db::schema::audit_log;
 
 use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session};
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{Options, TestApp, spawn_app, spawn_app_configured};
+use crate::press::{Contact, create_release, press_app, send_to_tag};
 use crate::signers::text_of;
 
 async fn speak(session: &Session, language: &str) {
@@ -161,4 +163,83 @@ async fn an_entry_stored_as_an_english_sentence_before_is_still_shown_as_it_is()
         "{page}"
     );
     assert!(found.contains("closed the statement at its deadline {old}"));
+}
+
+/// A Spanish-speaking owner's mailing of one release to one contact.
+async fn mailing_read_in_spanish(app: &TestApp, owner: &Session) -> (String, String) {
+    app.add_contacts(&[Contact {
+        email: "joe@news.example",
+        name: "Joe Reporter",
+        tags: &["press"],
+    }])
+    .await;
+    speak(owner, "es").await;
+    let release = create_release(owner, "Water is a right", "").await;
+    let mailing = send_to_tag(owner, &release, "press").await;
+    app.wait_for_mailings().await;
+    let (status, page) = owner.page(&mailing).await;
+    assert_eq!(status, 200);
+    let csv = owner
+        .get(&format!("{mailing}/log.csv"))
+        .await
+        .text()
+        .await
+        .expect("csv");
+    (text_of(&page), csv)
+}
+
+#[tokio::test]
+async fn the_products_own_words_in_a_delivery_log_read_in_spanish() {
+    // Arrange: no SMTP server, so each mail is written to a file.
+    let (app, owner) = press_app(None, |_| {}).await;
+
+    // Act
+    let (page, csv) = mailing_read_in_spanish(&app, &owner).await;
+
+    // Assert
+    assert!(page.contains("guardado en "), "{page}");
+    assert!(!page.contains("written to"), "{page}");
+    assert!(!page.contains("mail-reply"), "{page}");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Correo,Nombre,Estado,Intentos,Respuesta del servidor,Enviado (UTC)")
+    );
+    let joe = lines.next().expect("a line for Joe");
+    assert!(
+        joe.starts_with("joe@news.example,Joe Reporter,Enviado,1,guardado en "),
+        "{csv}"
+    );
+}
+
+#[tokio::test]
+async fn a_mail_given_up_says_so_in_spanish_around_the_systems_own_words() {
+    // Arrange: an SMTP port where nothing listens, and one attempt only.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = closed.local_addr().expect("its address").port();
+    drop(closed);
+    let app = spawn_app_configured(
+        Options {
+            smtp: None,
+            db: None,
+            data_dir: None,
+        },
+        |settings| {
+            settings.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into());
+            settings.outbox_max_attempts = 1;
+        },
+    )
+    .await;
+    let owner = app.setup_first_account().await;
+
+    // Act
+    let (page, _) = mailing_read_in_spanish(&app, &owner).await;
+
+    // Assert
+    assert!(
+        page.contains(&format!(
+            "se dejó de intentar tras 1 intento; última respuesta: no se pudo conectar con 127.0.0.1:{port}:"
+        )),
+        "{page}"
+    );
 }

@@ -458,7 +458,7 @@ async fn each_contact_gets_one_personal_well_formed_mail_with_the_embargo_marked
         .expect("csv");
     assert!(
         csv.lines()
-            .any(|l| l.starts_with("joe@news.example,Joe Reporter,sent,1,")),
+            .any(|l| l.starts_with("joe@news.example,Joe Reporter,Sent,1,")),
         "{csv}"
     );
 }

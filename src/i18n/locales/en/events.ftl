@@ -155,3 +155,19 @@ audit-mailing-start = started sending “{ $subject }” to { $count ->
        *[other] { $count } addresses
     } ({ $suppressed } suppressed, skipped)
 
+## A mailing's delivery log: what the product says about one mail. $reply
+## and $error are what a server or the system said, in their own words.
+
+mail-reply-gave-up = gave up after { $count ->
+        [one] 1 attempt
+       *[other] { $count } attempts
+    }; last reply: { $reply }
+mail-reply-written = written to { $path }
+mail-reply-not-written = could not write { $path }: { $error }
+mail-reply-no-answer = no answer from { $server } within { $seconds } seconds
+mail-reply-connect-timeout = could not connect to { $server } within { $seconds } seconds
+mail-reply-unreachable = could not connect to { $server }: { $error }
+mail-reply-credentials = the SMTP server refused the credentials: { $reply }
+mail-reply-unbuildable = the mail could not be built: { $error }
+mailing-log-sent-at = Sent at (UTC)
+

@@ -157,3 +157,19 @@ audit-mailing-start = empezó a enviar “{ $subject }” a { $count ->
        *[other] { $count } direcciones
     } (se omitieron { $suppressed } excluidas)
 
+## Registro de entregas de un envío: lo que dice el producto de un correo.
+## $reply y $error son lo que dijo un servidor o el sistema, con sus propias palabras.
+
+mail-reply-gave-up = se dejó de intentar tras { $count ->
+        [one] 1 intento
+       *[other] { $count } intentos
+    }; última respuesta: { $reply }
+mail-reply-written = guardado en { $path }
+mail-reply-not-written = no se pudo guardar { $path }: { $error }
+mail-reply-no-answer = { $server } no respondió en { $seconds } segundos
+mail-reply-connect-timeout = no se pudo conectar con { $server } en { $seconds } segundos
+mail-reply-unreachable = no se pudo conectar con { $server }: { $error }
+mail-reply-credentials = el servidor SMTP rechazó las credenciales: { $reply }
+mail-reply-unbuildable = no se pudo armar el correo: { $error }
+mailing-log-sent-at = Enviado (UTC)
+
