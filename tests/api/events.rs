@@ -1,5 +1,5 @@
 //! Facts the product stores (audit entries, the product's words in a
-//! delivery log) are kept as a message and its values and
+//! delivery log, import verdicts) are kept as a message and its values and
 //! read in the language of whoever looks at them.
 
 use diesel::prelude::*;
@@ -8,7 +8,7 @@ use undersigned::db::schema::audit_log;
 use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session};
 use crate::helpers::{Options, TestApp, spawn_app, spawn_app_configured};
 use crate::press::{Contact, create_release, press_app, send_to_tag};
-use crate::signers::text_of;
+use crate::signers::{SignOnForm, open_statement, sign_and_confirm, table_rows, text_of};
 
 async fn speak(session: &Session, language: &str) {
     let chosen = session
@@ -163,6 +163,65 @@ async fn an_entry_stored_as_an_english_sentence_before_is_still_shown_as_it_is()
         "{page}"
     );
     assert!(found.contains("closed the statement at its deadline {old}"));
+}
+
+#[tokio::test]
+async fn an_import_preview_gives_its_verdicts_in_spanish_to_a_spanish_reader() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+    sign_and_confirm(
+        &app,
+        &SignOnForm::organization("Ríos Libres", "ben@rios.example"),
+    )
+    .await;
+    speak(&owner, "es").await;
+    let list = "organización,país,correo\n\
+                Agua Viva,MX,ana@aguaviva.example\n\
+                Correo Malo,MX,no-es-correo\n\
+                País Malo,Atlántida,x@malo.example\n\
+                Agua Viva Otra,MX,ana@aguaviva.example\n\
+                Ya Firmó,MX,ben@rios.example\n";
+
+    // Act
+    let response = owner
+        .post(
+            &format!("{}/import", crate::signers::signatures_path(&statement)),
+            &[("csv", list), ("mode", "list"), ("step", "preview")],
+        )
+        .await;
+    let status = response.status();
+    let page = response.text().await.expect("body");
+    let unreadable = owner
+        .post(
+            &format!("{}/import", crate::signers::signatures_path(&statement)),
+            &[
+                ("csv", "país,correo\nMX,a@b.example\n"),
+                ("mode", "list"),
+                ("step", "preview"),
+            ],
+        )
+        .await;
+    let unreadable_status = unreadable.status();
+    let unreadable = text_of(&unreadable.text().await.expect("body"));
+
+    // Assert
+    assert_eq!(status, 200);
+    assert_eq!(
+        table_rows(&page),
+        [
+            "2 | Agua Viva | ana@aguaviva.example | se importará",
+            "3 | Correo Malo | no-es-correo | “no-es-correo” no es una dirección de correo",
+            "4 | País Malo | x@malo.example | “Atlántida” no es un código ni un nombre de país",
+            "5 | Agua Viva Otra | ana@aguaviva.example | esta dirección aparece antes en la lista",
+            "6 | Ya Firmó | ben@rios.example | esta dirección ya firmó",
+        ]
+    );
+    assert_eq!(unreadable_status, 422);
+    assert!(
+        unreadable.contains("Ninguna columna tiene el nombre de la organización."),
+        "{unreadable}"
+    );
 }
 
 /// A Spanish-speaking owner's mailing of one release to one contact.

@@ -10,7 +10,7 @@ use super::{Kind, Source, Status};
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
-use crate::i18n::{CountryCode, Phrase};
+use crate::i18n::{CountryCode, Lang, Phrase, t, t_args};
 use crate::statements::{Revision, Statement};
 
 /// Rows one import may hold.
@@ -72,7 +72,71 @@ pub struct RowVerdict {
     pub line: usize,
     pub name: String,
     pub email: String,
-    pub outcome: Result<SignOn, String>,
+    pub outcome: Result<SignOn, RowProblem>,
+}
+
+/// Why a row is left out of an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowProblem {
+    /// The same address is on an earlier line.
+    Repeated,
+    /// The address has signed the statement already.
+    Signed,
+    /// The database could not say whether the address has signed.
+    Unchecked,
+    Name,
+    EmailNeeded,
+    Email(String),
+    Country(String),
+    Field,
+    Website(String),
+}
+
+impl RowProblem {
+    /// The problem in the reader's language.
+    pub fn message(&self, lang: Lang) -> String {
+        let with_value = |id: &str, value: &str| t_args(lang, id, &[("value", value.into())]);
+        match self {
+            Self::Repeated => t(lang, "import-row-repeated"),
+            Self::Signed => t(lang, "import-row-signed"),
+            Self::Unchecked => t(lang, "import-row-unchecked"),
+            Self::Name => t(lang, "import-row-name"),
+            Self::EmailNeeded => t(lang, "import-row-email-needed"),
+            Self::Email(text) => with_value("import-row-email", text),
+            Self::Country(text) => with_value("import-row-country", text),
+            Self::Field => t(lang, "import-row-field"),
+            Self::Website(text) => with_value("import-row-website", text),
+        }
+    }
+}
+
+/// Why a whole list cannot be previewed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListProblem {
+    UnreadableHeader,
+    NoNameColumn,
+    TooManyRows,
+    UnreadableLine(usize),
+}
+
+impl ListProblem {
+    /// The problem in the reader's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::UnreadableHeader => t(lang, "import-list-unreadable-header"),
+            Self::NoNameColumn => t(lang, "import-list-no-name-column"),
+            Self::TooManyRows => t_args(
+                lang,
+                "import-list-too-many-rows",
+                &[("max", MAX_ROWS.into())],
+            ),
+            Self::UnreadableLine(line) => t_args(
+                lang,
+                "import-list-unreadable-line",
+                &[("line", (*line).into())],
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -116,28 +180,26 @@ pub fn preview(
     statement: &Statement,
     text: &str,
     mode: Mode,
-) -> Result<Preview, String> {
+) -> Result<Preview, ListProblem> {
     let mut reader = reader(text);
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| format!("The first line could not be read: {e}"))?
+        .map_err(|_| ListProblem::UnreadableHeader)?
         .iter()
         .map(str::to_owned)
         .collect();
     let mapping = Mapping::from_headers(&headers);
     if mapping.name.is_none() {
-        return Err("No column holds the organization's name. Name one column \u{201c}organization\u{201d} or \u{201c}organización\u{201d}.".into());
+        return Err(ListProblem::NoNameColumn);
     }
     let mut seen = std::collections::HashSet::new();
     let mut rows = Vec::new();
     for (index, record) in reader.records().enumerate() {
         if rows.len() >= MAX_ROWS {
-            return Err(format!(
-                "A list may have at most {MAX_ROWS} rows; split it into several imports."
-            ));
+            return Err(ListProblem::TooManyRows);
         }
         let line = index + 2;
-        let record = record.map_err(|e| format!("Line {line} could not be read: {e}"))?;
+        let record = record.map_err(|_| ListProblem::UnreadableLine(line))?;
         let cell = |i: Option<usize>| {
             i.and_then(|i| record.get(i))
                 .unwrap_or_default()
@@ -147,14 +209,15 @@ pub fn preview(
         let (name, email) = (cell(mapping.name), cell(mapping.email).to_lowercase());
         let outcome = judge(&mapping, &record, mode, &statement.language).and_then(|sign_on| {
             if !sign_on.email.is_empty() && !seen.insert(sign_on.email.clone()) {
-                return Err("this address appears earlier in the list".into());
+                return Err(RowProblem::Repeated);
             }
             match super::db::find_by_email(conn, &statement.id, &sign_on.email) {
-                Ok(Some(_)) if !sign_on.email.is_empty() => {
-                    Err("this address has signed already".into())
-                }
+                Ok(Some(_)) if !sign_on.email.is_empty() => Err(RowProblem::Signed),
                 Ok(_) => Ok(sign_on),
-                Err(e) => Err(format!("could not be checked: {e}")),
+                Err(error) => {
+                    tracing::warn!(%error, line, "could not check an imported address");
+                    Err(RowProblem::Unchecked)
+                }
             }
         });
         rows.push(RowVerdict {
@@ -176,34 +239,30 @@ fn judge(
     record: &csv::StringRecord,
     mode: Mode,
     language: &str,
-) -> Result<SignOn, String> {
+) -> Result<SignOn, RowProblem> {
     let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or_default();
-    let name = crate::text::normalize_line(cell(mapping.name), 200)
-        .map_err(|_| "the name is empty, too long or has control characters".to_owned())?;
+    let name =
+        crate::text::normalize_line(cell(mapping.name), 200).map_err(|_| RowProblem::Name)?;
     let email = match cell(mapping.email).trim() {
         "" if mode == Mode::List => String::new(),
-        "" => return Err("an address is needed to send a confirmation".into()),
+        "" => return Err(RowProblem::EmailNeeded),
         text => crate::accounts::Email::parse(text)
-            .ok_or_else(|| format!("\u{201c}{text}\u{201d} is not an email address"))?
+            .ok_or_else(|| RowProblem::Email(text.to_owned()))?
             .as_str()
             .to_owned(),
     };
     let country = match cell(mapping.country).trim() {
         "" => None,
-        text => Some(
-            country_from(text)
-                .ok_or_else(|| format!("\u{201c}{text}\u{201d} is not a country code or name"))?,
-        ),
+        text => Some(country_from(text).ok_or_else(|| RowProblem::Country(text.to_owned()))?),
     };
     let optional = |i: Option<usize>, max| {
-        crate::text::normalize_optional_line(cell(i), max)
-            .map_err(|_| "a field is too long or has control characters".to_owned())
+        crate::text::normalize_optional_line(cell(i), max).map_err(|_| RowProblem::Field)
     };
     let website = optional(mapping.website, 300)?;
     if let Some(site) = &website
         && super::normalize::website_domain(site).is_none()
     {
-        return Err(format!("\u{201c}{site}\u{201d} is not a website"));
+        return Err(RowProblem::Website(site.clone()));
     }
     Ok(SignOn {
         kind: Kind::Organization,
@@ -236,8 +295,8 @@ fn country_from(text: &str) -> Option<CountryCode> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{0}")]
-    Unreadable(String),
+    #[error("the list cannot be read: {0:?}")]
+    Unreadable(ListProblem),
     #[error(transparent)]
     Signing(#[from] signing::SigningError),
     #[error(transparent)]

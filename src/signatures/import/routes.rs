@@ -58,7 +58,13 @@ pub async fn import_submit(
             ),
             Err(problem) => html_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::form(&access, &statement, &form.csv, &form.mode, Some(&problem)),
+                views::form(
+                    &access,
+                    &statement,
+                    &form.csv,
+                    &form.mode,
+                    Some(&problem.message(access.lang)),
+                ),
             ),
         });
     }
@@ -88,7 +94,13 @@ pub async fn import_submit(
         }
         Err(ImportError::Unreadable(problem)) => Ok(html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::form(&access, &statement, &form.csv, &form.mode, Some(&problem)),
+            views::form(
+                &access,
+                &statement,
+                &form.csv,
+                &form.mode,
+                Some(&problem.message(access.lang)),
+            ),
         )),
         Err(error) => Err(WebError::unexpected(error)),
     }

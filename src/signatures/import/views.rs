@@ -103,7 +103,7 @@ pub fn preview(
                                 td { (r.line) }
                                 td { (r.name) }
                                 td { (r.email) }
-                                td { @match &r.outcome { Ok(_) => { (t(lang, "import-will-be-imported")) }, Err(why) => { span.field-error { (why) } } } }
+                                td { @match &r.outcome { Ok(_) => { (t(lang, "import-will-be-imported")) }, Err(why) => { span.field-error { (why.message(lang)) } } } }
                             }
                         }
                     }

@@ -171,3 +171,18 @@ mail-reply-credentials = the SMTP server refused the credentials: { $reply }
 mail-reply-unbuildable = the mail could not be built: { $error }
 mailing-log-sent-at = Sent at (UTC)
 
+## Signature import: why a row is left out, or the whole list
+
+import-row-repeated = this address appears earlier in the list
+import-row-signed = this address has signed already
+import-row-unchecked = could not be checked against the signatures; try the preview again
+import-row-name = the name is empty, too long or has control characters
+import-row-email-needed = an address is needed to send a confirmation
+import-row-email = “{ $value }” is not an email address
+import-row-country = “{ $value }” is not a country code or name
+import-row-field = a field is too long or has control characters
+import-row-website = “{ $value }” is not a website
+import-list-unreadable-header = The first line could not be read. Save the list as CSV and paste it again.
+import-list-no-name-column = No column holds the organization's name. Name one column “organization” or “organización”.
+import-list-too-many-rows = A list may have at most { $max } rows; split it into several imports.
+import-list-unreadable-line = Line { $line } could not be read. Check its quotes, then paste the list again.

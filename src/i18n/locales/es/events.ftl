@@ -173,3 +173,18 @@ mail-reply-credentials = el servidor SMTP rechazó las credenciales: { $reply }
 mail-reply-unbuildable = no se pudo armar el correo: { $error }
 mailing-log-sent-at = Enviado (UTC)
 
+## Importación de firmas: por qué se deja fuera una fila, o la lista entera
+
+import-row-repeated = esta dirección aparece antes en la lista
+import-row-signed = esta dirección ya firmó
+import-row-unchecked = no se pudo comparar con las firmas; vuelve a pedir la vista previa
+import-row-name = el nombre está vacío, es demasiado largo o tiene caracteres de control
+import-row-email-needed = hace falta una dirección para enviar la confirmación
+import-row-email = “{ $value }” no es una dirección de correo
+import-row-country = “{ $value }” no es un código ni un nombre de país
+import-row-field = un campo es demasiado largo o tiene caracteres de control
+import-row-website = “{ $value }” no es un sitio web
+import-list-unreadable-header = No se pudo leer la primera línea. Guarda la lista como CSV y vuelve a pegarla.
+import-list-no-name-column = Ninguna columna tiene el nombre de la organización. Llama a una columna “organización” u “organization”.
+import-list-too-many-rows = Una lista puede tener como máximo { $max } filas; divídela en varias importaciones.
+import-list-unreadable-line = No se pudo leer la línea { $line }. Revisa sus comillas y vuelve a pegar la lista.
