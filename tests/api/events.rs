@@ -302,3 +302,32 @@ async fn a_mail_given_up_says_so_in_spanish_around_the_systems_own_words() {
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn unusable_lines_of_an_invitation_list_are_named_in_spanish() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+    speak(&owner, "es").await;
+
+    // Act
+    let response = owner
+        .post(
+            &format!("/c/{COALITION_SLUG}/statements/{statement}/invitations"),
+            &[(
+                "list",
+                "ana@aguaviva.example, Agua Viva, Atlántida\nsin-correo, Ríos\n",
+            )],
+        )
+        .await;
+    let status = response.status();
+    let page = text_of(&response.text().await.expect("body"));
+
+    // Assert
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("línea 1: el país no es un código ISO como MX o GT"),
+        "{page}"
+    );
+    assert!(page.contains("línea 2: no tiene una dirección de correo válida"));
+}

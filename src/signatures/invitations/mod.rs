@@ -14,7 +14,7 @@ use super::{Kind, Source, Status};
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
-use crate::i18n::{CountryCode, Phrase};
+use crate::i18n::{CountryCode, Lang, Phrase, t_args};
 use crate::mail::{self, OutgoingMail, Priority};
 use crate::statements::{Revision, Statement};
 
@@ -74,11 +74,33 @@ pub struct Report {
     pub already: usize,
 }
 
+/// Why a line of a pasted list of invitees cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineProblem {
+    Unreadable(usize),
+    NoEmail(usize),
+    NoOrganization(usize),
+    BadCountry(usize),
+}
+
+impl LineProblem {
+    /// The problem in the reader's language.
+    pub fn message(self, lang: Lang) -> String {
+        let (id, line) = match self {
+            Self::Unreadable(line) => ("invitations-line-unreadable", line),
+            Self::NoEmail(line) => ("invitations-line-no-email", line),
+            Self::NoOrganization(line) => ("invitations-line-no-organization", line),
+            Self::BadCountry(line) => ("invitations-line-bad-country", line),
+        };
+        t_args(lang, id, &[("line", line.into())])
+    }
+}
+
 /// Parses a pasted list: a CSV with a header line (email, organization,
 /// country, contact in English or Spanish), or lines of
 /// `email, organization[, country[, contact]]`. Returns the invitees and the
 /// lines that could not be used.
-pub fn parse_list(text: &str) -> (Vec<Invitee>, Vec<String>) {
+pub fn parse_list(text: &str) -> (Vec<Invitee>, Vec<LineProblem>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text
         .lines()
@@ -114,7 +136,7 @@ pub fn parse_list(text: &str) -> (Vec<Invitee>, Vec<String>) {
     for (i, record) in reader.records().enumerate() {
         let line = i + if has_header { 2 } else { 1 };
         let Ok(record) = record else {
-            bad.push(format!("line {line}: could not be read"));
+            bad.push(LineProblem::Unreadable(line));
             continue;
         };
         let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or_default().trim();
@@ -133,11 +155,9 @@ pub fn parse_list(text: &str) -> (Vec<Invitee>, Vec<String>) {
                     .ok()
                     .flatten(),
             }),
-            (None, _, _) => bad.push(format!("line {line}: no valid email address")),
-            (_, None, _) => bad.push(format!("line {line}: no organization name")),
-            (_, _, None) => bad.push(format!(
-                "line {line}: the country is not an ISO code such as MX or DE"
-            )),
+            (None, _, _) => bad.push(LineProblem::NoEmail(line)),
+            (_, None, _) => bad.push(LineProblem::NoOrganization(line)),
+            (_, _, None) => bad.push(LineProblem::BadCountry(line)),
         }
     }
     (good, bad)

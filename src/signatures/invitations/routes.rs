@@ -111,8 +111,8 @@ pub async fn invite(
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
     let (invitees, problems) = super::parse_list(&form.list);
+    let mut problems: Vec<String> = problems.iter().map(|p| p.message(access.lang)).collect();
     if invitees.is_empty() {
-        let mut problems = problems;
         problems.insert(0, t(access.lang, "invitations-no-usable-line"));
         return render(&state, &access, &statement, None, problems)
             .await

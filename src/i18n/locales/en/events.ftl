@@ -186,3 +186,10 @@ import-list-unreadable-header = The first line could not be read. Save the list 
 import-list-no-name-column = No column holds the organization's name. Name one column “organization” or “organización”.
 import-list-too-many-rows = A list may have at most { $max } rows; split it into several imports.
 import-list-unreadable-line = Line { $line } could not be read. Check its quotes, then paste the list again.
+
+## Signature invitations: why a line of a pasted list is not used
+
+invitations-line-unreadable = line { $line }: could not be read
+invitations-line-no-email = line { $line }: no valid email address
+invitations-line-no-organization = line { $line }: no organization name
+invitations-line-bad-country = line { $line }: the country is not an ISO code such as MX or DE

@@ -188,3 +188,10 @@ import-list-unreadable-header = No se pudo leer la primera línea. Guarda la lis
 import-list-no-name-column = Ninguna columna tiene el nombre de la organización. Llama a una columna “organización” u “organization”.
 import-list-too-many-rows = Una lista puede tener como máximo { $max } filas; divídela en varias importaciones.
 import-list-unreadable-line = No se pudo leer la línea { $line }. Revisa sus comillas y vuelve a pegar la lista.
+
+## Invitaciones a firmar: por qué no se usa una línea de la lista pegada
+
+invitations-line-unreadable = línea { $line }: no se pudo leer
+invitations-line-no-email = línea { $line }: no tiene una dirección de correo válida
+invitations-line-no-organization = línea { $line }: no tiene nombre de organización
+invitations-line-bad-country = línea { $line }: el país no es un código ISO como MX o GT
