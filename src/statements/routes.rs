@@ -472,7 +472,9 @@ async fn add_translation(
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
     let form = form.into_inner();
-    let draft = Draft::parse(&form.title, &form.body, "translation");
+    // The note is left empty: the revisions page names a translation's
+    // first revision in the reader's language.
+    let draft = Draft::parse(&form.title, &form.body, "");
     let language = super::parse_language(&form.language);
     let mut errors = match &draft {
         Ok(_) => FieldErrors::default(),

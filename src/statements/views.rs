@@ -274,7 +274,7 @@ pub fn dashboard_with_translation(
                     }
                     ul.revisions {
                         @for r in revisions.iter().take(5) {
-                            li { (revision_line(access, r)) }
+                            li { (revision_line(access, r, version.language != statement.language)) }
                         }
                     }
                 }
@@ -296,12 +296,15 @@ pub fn dashboard_with_translation(
     )
 }
 
-fn revision_line(access: &Access, r: &Revision) -> Markup {
+/// One revision in a list; `translation` says whether its version is a
+/// translation, whose first revision is noted as such.
+fn revision_line(access: &Access, r: &Revision, translation: bool) -> Markup {
     let lang = access.lang;
     html! {
         (t_args(lang, "revision-number", &[("number", r.number.into())])) " · " (word(lang, "change-kind", &r.change_kind)) " · " (r.author_name) " · "
         time datetime=(r.created_at.format("%Y-%m-%dT%H:%M:%SZ")) { (access.time(r.created_at)) }
         @if !r.note.is_empty() { " · " em { (r.note) } }
+        @else if r.number == 1 && translation { " · " em { (t(lang, "revision-note-translation")) } }
         @else if r.number == 1 { " · " em { (t(lang, "revision-note-first-draft")) } }
         " · " code title=(t(lang, "revision-hash")) { (&r.content_hash[..12]) }
     }
@@ -473,7 +476,7 @@ pub fn revisions(
             ul.revisions {
                 @for r in revisions {
                     li {
-                        (revision_line(access, r))
+                        (revision_line(access, r, version.language != statement.language))
                         @if r.number > 1 { " · " a href={ (here) "/diff/" (version.language) "?from=" (r.number - 1) "&to=" (r.number) } { (t(lang, "revisions-changes")) } }
                     }
                 }

@@ -304,6 +304,54 @@ async fn a_mail_given_up_says_so_in_spanish_around_the_systems_own_words() {
 }
 
 #[tokio::test]
+async fn a_translations_first_revision_is_named_in_the_readers_language() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let id = app
+        .create_statement(
+            &owner,
+            COALITION_SLUG,
+            "Water for all",
+            "en",
+            "Clean water.",
+        )
+        .await;
+    let statement = format!("/c/{COALITION_SLUG}/statements/{id}");
+    let added = owner
+        .post(
+            &format!("{statement}/translations"),
+            &[
+                ("language", "es"),
+                ("title", "Agua para todos"),
+                ("body", "Agua limpia."),
+            ],
+        )
+        .await;
+    assert_eq!(added.status(), 303);
+
+    // Act
+    let (_, english) = owner.page(&format!("{statement}/revisions/es")).await;
+    let (_, original) = owner.page(&format!("{statement}/revisions/en")).await;
+    speak(&owner, "es").await;
+    let (_, spanish) = owner.page(&format!("{statement}/revisions/es")).await;
+
+    // Assert
+    let notes = |page: &str| text_of(page);
+    assert!(
+        notes(&english).contains("· translation ·"),
+        "{}",
+        notes(&english)
+    );
+    assert!(notes(&original).contains("· first draft ·"));
+    assert!(
+        notes(&spanish).contains("· traducción ·"),
+        "{}",
+        notes(&spanish)
+    );
+}
+
+#[tokio::test]
 async fn unusable_lines_of_an_invitation_list_are_named_in_spanish() {
     // Arrange
     let app = spawn_app().await;

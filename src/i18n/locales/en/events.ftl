@@ -34,6 +34,8 @@ audit-statement-reopen-deadline-removed = reopened the statement (the passed dea
 audit-statement-close-deadline = closed the statement at its deadline
 audit-statement-preview-link = replaced the preview link; the old one stopped working
 audit-statement-comment-resolve = marked a partner's comment resolved
+# The note of the first revision of a translation.
+revision-note-translation = translation
 
 ## Coalitions and members
 

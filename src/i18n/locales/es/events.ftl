@@ -36,6 +36,8 @@ audit-statement-reopen-deadline-removed = reabrió la declaración (se quitó la
 audit-statement-close-deadline = cerró la declaración al llegar su fecha límite
 audit-statement-preview-link = reemplazó el enlace de vista previa; el anterior dejó de funcionar
 audit-statement-comment-resolve = marcó como resuelto un comentario de una organización aliada
+# La nota de la primera versión de una traducción.
+revision-note-translation = traducción
 
 ## Coaliciones e integrantes
 
