@@ -290,7 +290,11 @@ async fn mail_test(settings: Settings, to: &str) -> anyhow::Result<()> {
     println!(
         "test message to {to}: {} ({})",
         status.as_str(),
-        crate::i18n::show_stored(&reply.unwrap_or_default(), crate::i18n::Lang::En)
+        crate::i18n::show_stored(
+            &reply.unwrap_or_default(),
+            crate::i18n::Lang::En,
+            chrono_tz::Tz::UTC,
+        )
     );
     Ok(())
 }

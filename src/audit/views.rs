@@ -44,7 +44,7 @@ pub fn audit(access: &Access, filter: &Filter, entries: &[Entry], actions: &[Str
                                 td { time datetime={ (e.created_at.format("%Y-%m-%dT%H:%M:%SZ")) } { (e.created_at.format("%Y-%m-%d %H:%M")) } }
                                 td { (e.actor_name) }
                                 td { code { (e.action) } }
-                                td { (show_stored(&e.summary, lang)) }
+                                td { (show_stored(&e.summary, lang, access.zone())) }
                                 td { (e.object_type) " " span.muted { (e.object_id.chars().take(8).collect::<String>()) } }
                             }
                         }

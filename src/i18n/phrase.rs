@@ -8,6 +8,9 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDateTime;
+use chrono_tz::Tz;
+
 use fluent_templates::fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +39,8 @@ enum Value {
     Word { word: String },
     /// Several phrases, each put into words and joined with commas.
     List { list: Vec<Phrase> },
+    /// A moment, kept in UTC and shown in the reader's zone and language.
+    Time { time: NaiveDateTime },
 }
 
 impl Phrase {
@@ -64,6 +69,12 @@ impl Phrase {
     pub fn word(mut self, name: &str, message_id: impl Into<String>) -> Self {
         let word = message_id.into();
         self.args.insert(name.to_owned(), Value::Word { word });
+        self
+    }
+
+    /// A moment (UTC), shown in the reader's zone.
+    pub fn time(mut self, name: &str, at: NaiveDateTime) -> Self {
+        self.args.insert(name.to_owned(), Value::Time { time: at });
         self
     }
 
@@ -97,8 +108,8 @@ impl Phrase {
         serde_json::from_str(stored).ok()
     }
 
-    /// The phrase in the reader's language.
-    pub fn render(&self, lang: Lang) -> String {
+    /// The phrase in the reader's language, its times in `zone`.
+    pub fn render(&self, lang: Lang, zone: Tz) -> String {
         let args: Vec<(&str, FluentValue<'_>)> = self
             .args
             .iter()
@@ -107,9 +118,12 @@ impl Phrase {
                     Value::Number(n) => FluentValue::from(*n),
                     Value::Text(text) => FluentValue::from(text.as_str()),
                     Value::Word { word } => FluentValue::from(t(lang, word)),
+                    Value::Time { time } => {
+                        FluentValue::from(super::local_time::date_time(lang, zone, *time))
+                    }
                     Value::List { list } => FluentValue::from(
                         list.iter()
-                            .map(|p| p.render(lang))
+                            .map(|p| p.render(lang, zone))
                             .collect::<Vec<_>>()
                             .join(", "),
                     ),
@@ -127,20 +141,37 @@ impl Phrase {
         self.args.values().any(|value| match value {
             Value::Text(text) => text.to_lowercase().contains(&needle),
             Value::List { list } => list.iter().any(|p| p.mentions(&needle)),
-            Value::Number(_) | Value::Word { .. } => false,
+            Value::Number(_) | Value::Word { .. } | Value::Time { .. } => false,
         })
     }
 }
 
-/// Stored text for the reader: a phrase in their language, or anything
-/// else (text stored before phrases existed) as it is.
-pub fn show_stored(stored: &str, lang: Lang) -> String {
-    Phrase::parse(stored).map_or_else(|| stored.to_owned(), |phrase| phrase.render(lang))
+/// Stored text for the reader: a phrase in their language with its times
+/// in `zone`, or anything else (text stored before phrases existed) as it is.
+pub fn show_stored(stored: &str, lang: Lang, zone: Tz) -> String {
+    Phrase::parse(stored).map_or_else(|| stored.to_owned(), |phrase| phrase.render(lang, zone))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn december_first() -> NaiveDateTime {
+        NaiveDateTime::parse_from_str("2026-12-01 18:00", "%Y-%m-%d %H:%M").expect("a time")
+    }
+
+    #[test]
+    fn a_time_is_kept_in_utc_and_read_in_the_readers_zone() {
+        let stored = Phrase::new("audit-setting-deadline")
+            .time("time", december_first())
+            .to_json();
+
+        let mexico = show_stored(&stored, Lang::Es, Tz::America__Mexico_City);
+        let utc = show_stored(&stored, Lang::En, Tz::UTC);
+
+        assert_eq!(mexico, "fecha límite 1 dic 2026, 12:00 CST");
+        assert_eq!(utc, "deadline 1 Dec 2026, 18:00 UTC");
+    }
 
     #[test]
     fn a_phrase_survives_its_trip_through_the_database_text() {
@@ -151,7 +182,7 @@ mod tests {
             .word("role", "role-owner")
             .list(
                 "changes",
-                vec![Phrase::new("audit-setting-deadline").text("time", "2026-12-01 18:00")],
+                vec![Phrase::new("audit-setting-deadline").time("time", december_first())],
             );
 
         // Act
@@ -184,7 +215,7 @@ mod tests {
             r#"{"other":"shape"}"#,
             "",
         ] {
-            assert_eq!(show_stored(stored, Lang::Es), stored);
+            assert_eq!(show_stored(stored, Lang::Es, Tz::UTC), stored);
         }
     }
 
@@ -197,8 +228,8 @@ mod tests {
             .to_json();
 
         // Act
-        let english = show_stored(&stored, Lang::En);
-        let spanish = show_stored(&stored, Lang::Es);
+        let english = show_stored(&stored, Lang::En, Tz::UTC);
+        let spanish = show_stored(&stored, Lang::Es, Tz::UTC);
 
         // Assert
         assert_eq!(english, "invited ana@example.org as editor");
@@ -214,12 +245,18 @@ mod tests {
             .count("count", 4)
             .text("list", "Prensa");
 
-        assert_eq!(one.render(Lang::Es), "agregó 1 contacto a la lista Prensa");
         assert_eq!(
-            many.render(Lang::Es),
+            one.render(Lang::Es, Tz::UTC),
+            "agregó 1 contacto a la lista Prensa"
+        );
+        assert_eq!(
+            many.render(Lang::Es, Tz::UTC),
             "agregó 4 contactos a la lista Prensa"
         );
-        assert_eq!(one.render(Lang::En), "added 1 contact to the list Prensa");
+        assert_eq!(
+            one.render(Lang::En, Tz::UTC),
+            "added 1 contact to the list Prensa"
+        );
     }
 
     #[test]

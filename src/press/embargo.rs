@@ -45,16 +45,6 @@ impl Embargo {
         self.display_in(Lang::En)
     }
 
-    /// "2026-11-24 09:00 CET (Europe/Berlin)": the same in every language,
-    /// for values stored in an audit entry.
-    pub fn display_numeric(&self) -> String {
-        format!(
-            "{} ({})",
-            self.local().format("%Y-%m-%d %H:%M %Z"),
-            self.zone.name()
-        )
-    }
-
     /// The same in `lang`: "24 de noviembre de 2026, 09:00 CET
     /// (Europe/Berlin)". The time is on the 24-hour clock and the zone is
     /// named by its abbreviation and its IANA name, which read the same in

@@ -99,7 +99,7 @@ pub fn page(
                                 td { (d.recipient_name.as_deref().unwrap_or_default()) }
                                 td { (state_label(lang, d.state)) }
                                 td { (d.attempts) }
-                                td { (show_stored(d.reply.as_deref().unwrap_or_default(), lang)) }
+                                td { (show_stored(d.reply.as_deref().unwrap_or_default(), lang, access.zone())) }
                             }
                         }
                     }

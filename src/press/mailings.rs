@@ -224,7 +224,7 @@ fn sent_phrase(what: Phrase, when: When, mailing: &Mailing) -> Phrase {
     };
     let phrase = Phrase::new(id).list("what", vec![what]);
     match at {
-        Some(at) => phrase.text("time", at.format("%Y-%m-%d %H:%M")),
+        Some(at) => phrase.time("time", at),
         None => phrase,
     }
 }
@@ -439,7 +439,11 @@ pub fn log_csv(deliveries: &[mail::Delivery], lang: Lang) -> Result<Vec<u8>, csv
             neutralize(d.recipient_name.as_deref().unwrap_or_default()),
             t(lang, &format!("delivery-{}", d.state.as_str())),
             d.attempts.to_string(),
-            neutralize(&show_stored(d.reply.as_deref().unwrap_or_default(), lang)),
+            neutralize(&show_stored(
+                d.reply.as_deref().unwrap_or_default(),
+                lang,
+                chrono_tz::Tz::UTC,
+            )),
             d.sent_at
                 .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
                 .unwrap_or_default(),

@@ -211,7 +211,7 @@ pub fn revise(
                 .text("headline", &draft.headline),
             (true, Some(e)) => Phrase::new("audit-release-embargo")
                 .text("headline", &draft.headline)
-                .text("time", e.display_numeric()),
+                .time("time", e.at),
             (true, None) => Phrase::new("audit-release-settings").text("headline", &draft.headline),
         };
         audit::record(

@@ -430,7 +430,7 @@ fn settings_phrase(before: &Statement, after: &Settings) -> Phrase {
             .word("to", format!("{prefix}-{to}"))
     };
     let time = |id: &str, at: Option<NaiveDateTime>| match at {
-        Some(at) => Phrase::new(id).text("time", at.format("%Y-%m-%d %H:%M")),
+        Some(at) => Phrase::new(id).time("time", at),
         None => Phrase::new(&format!("{id}-none")),
     };
     if before.slug != after.slug {
