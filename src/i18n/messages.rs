@@ -45,6 +45,15 @@ pub fn t(lang: Lang, key: &str) -> String {
     localize(lang, key, None)
 }
 
+/// A localized UI string, or `None` when no language has `key`.
+///
+/// For ids built from stored codes (an audit entry's action): a code
+/// without a message, from an older or newer version, is the caller's to
+/// show as it is, so it is neither logged nor an error here.
+pub fn try_t(lang: Lang, key: &str) -> Option<String> {
+    LOCALES.try_lookup(&lang.langid(), key)
+}
+
 /// A localized UI string with Fluent arguments, e.g.
 /// `t_args(Lang::En, "signatures-count", &[("count", 3.into())])`.
 ///
@@ -358,6 +367,17 @@ mod tests {
 
         // Assert
         assert_eq!(text, "Página 2 de 7");
+    }
+
+    #[test]
+    fn an_explicit_lookup_tells_a_missing_key_from_a_message() {
+        // Arrange, Act
+        let missing = try_t(Lang::Es, "no-such-key");
+        let present = try_t(Lang::Es, "signed-by");
+
+        // Assert
+        assert_eq!(missing, None);
+        assert_eq!(present.as_deref(), Some("Firmado por"));
     }
 
     #[test]

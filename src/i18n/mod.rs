@@ -18,7 +18,7 @@ pub use collation::{compare, sort_key};
 pub use countries::{
     CountryCode, countries_sorted, country_codes, country_from_code_or_name, country_name,
 };
-pub use messages::{t, t_args, t_markup};
+pub use messages::{t, t_args, t_markup, try_t};
 pub use phrase::{Phrase, show_stored};
 
 /// A language the user interface is translated into.
