@@ -1,10 +1,14 @@
 //! The audit log: who did what to which object, readable and filterable by
 //! owners only.
 
+use diesel::prelude::*;
 use undersigned::audit::{self, Filter};
+use undersigned::db::schema::audit_log;
 
 use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session, unescape};
+use crate::events::{coalition_id, speak};
 use crate::helpers::{TestApp, spawn_app};
+use crate::signers::text_of;
 
 /// One row of the audit table as an owner reads it.
 #[derive(Debug)]
@@ -12,6 +16,7 @@ struct Row {
     actor: String,
     action: String,
     summary: String,
+    object: String,
 }
 
 fn rows(page: &str) -> Vec<Row> {
@@ -29,11 +34,9 @@ fn rows(page: &str) -> Vec<Row> {
                 .collect();
             Row {
                 actor: unescape(cells[1]),
-                action: cells[2]
-                    .trim_start_matches("<code>")
-                    .trim_end_matches("</code>")
-                    .to_owned(),
+                action: unescape(cells[2]),
                 summary: unescape(cells[3]),
+                object: unescape(cells[4].split(" <span").next().unwrap_or_default()),
             }
         })
         .collect()
@@ -121,15 +124,20 @@ async fn statement_and_member_changes_are_recorded_with_who_what_and_object() {
             .find(|r| r.action == action)
             .unwrap_or_else(|| panic!("an entry {action} in {all:#?}"))
     };
-    assert!(find("member.invite").summary.contains("edgar@example.org"));
-    assert!(find("member.invite").actor.contains(OWNER_EMAIL));
-    assert!(find("member.join").actor.contains("Edgar Editor"));
-    assert!(find("statement.create").actor.contains(OWNER_EMAIL));
-    let revise = find("statement.revise");
+    assert!(find("Member invited").summary.contains("edgar@example.org"));
+    assert!(find("Member invited").actor.contains(OWNER_EMAIL));
+    assert!(find("Invitation accepted").actor.contains("Edgar Editor"));
+    assert!(find("Statement created").actor.contains(OWNER_EMAIL));
+    let revise = find("Statement revised");
     assert!(revise.actor.contains("Edgar Editor <edgar@example.org>"));
     assert!(revise.summary.contains("sharpened the demands"));
-    assert!(find("statement.status").summary.contains("opened"));
-    let role = find("member.role");
+    assert_eq!(revise.object, "statement");
+    assert!(
+        find("Statement opened or closed")
+            .summary
+            .contains("opened")
+    );
+    let role = find("Member role changed");
     assert!(
         role.summary.contains("from editor to viewer"),
         "{}",
@@ -162,14 +170,14 @@ async fn an_owner_filters_the_audit_log_by_action_actor_and_text() {
 
     // Assert
     assert_eq!(by_action.len(), 1);
-    assert_eq!(by_action[0].action, "statement.revise");
+    assert_eq!(by_action[0].action, "Statement revised");
     assert!(!by_actor.is_empty());
     assert!(
         by_actor.iter().all(|r| r.actor.contains("Edgar")),
         "{by_actor:#?}"
     );
-    assert!(by_actor.iter().any(|r| r.action == "member.join"));
-    assert!(by_actor.iter().any(|r| r.action == "statement.revise"));
+    assert!(by_actor.iter().any(|r| r.action == "Invitation accepted"));
+    assert!(by_actor.iter().any(|r| r.action == "Statement revised"));
     assert_eq!(by_text.len(), 1);
     assert!(by_text[0].summary.contains("sharpened the demands"));
     assert!(nothing.is_empty());
@@ -191,4 +199,76 @@ async fn an_editor_may_not_read_the_audit_log() {
         !dashboard.contains("Audit log"),
         "no link to a page they cannot open"
     );
+}
+
+#[tokio::test]
+async fn a_spanish_reader_finds_actions_and_objects_named_in_spanish_in_the_table_and_the_menu() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, _editor, _) = history(&app).await;
+    speak(&owner, "es").await;
+
+    // Act
+    let (_, page) = owner.page(&format!("/c/{COALITION_SLUG}/audit")).await;
+    let all = rows(&page);
+    let by_action = audit_rows(&owner, "?action=statement.revise").await;
+
+    // Assert
+    let text = text_of(&page);
+    for code in ["statement.revise", "statement.create", "member.invite"] {
+        assert!(!text.contains(code), "{code} shows in {text}");
+    }
+    let revise = all
+        .iter()
+        .find(|r| r.action == "Nueva versión de declaración")
+        .unwrap_or_else(|| panic!("a revision in {all:#?}"));
+    assert_eq!(revise.object, "declaración");
+    assert!(all.iter().any(|r| r.action == "Creación de declaración"));
+    assert!(all.iter().any(|r| r.action == "Invitación a la coalición"));
+    assert!(
+        page.contains(r#"<option value="statement.revise">Nueva versión de declaración</option>"#),
+        "the menu filters by the code and shows the name: {page}"
+    );
+    assert_eq!(by_action.len(), 1);
+    assert_eq!(by_action[0].action, "Nueva versión de declaración");
+}
+
+#[tokio::test]
+async fn an_action_or_object_without_a_name_is_shown_as_its_code() {
+    // Arrange: an entry of a kind this build has no words for.
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    speak(&owner, "es").await;
+    let coalition = coalition_id(&app).await;
+    app.with_conn(move |c| {
+        diesel::insert_into(audit_log::table)
+            .values((
+                audit_log::id.eq(undersigned::db::new_id()),
+                audit_log::coalition_id.eq(coalition),
+                audit_log::actor_id.eq(None::<String>),
+                audit_log::actor_name.eq("Undersigned"),
+                audit_log::action.eq("petition.sign"),
+                audit_log::object_type.eq("petition"),
+                audit_log::object_id.eq("future"),
+                audit_log::summary.eq("signed the petition"),
+                audit_log::created_at.eq(undersigned::db::now()),
+            ))
+            .execute(c)
+            .expect("an entry from a newer version")
+    })
+    .await;
+
+    // Act
+    let (_, page) = owner.page(&format!("/c/{COALITION_SLUG}/audit")).await;
+    let all = rows(&page);
+
+    // Assert
+    let future = all
+        .iter()
+        .find(|r| r.summary == "signed the petition")
+        .unwrap_or_else(|| panic!("the entry in {all:#?}"));
+    assert_eq!(future.action, "petition.sign");
+    assert_eq!(future.object, "petition");
+    assert!(page.contains(r#"<option value="petition.sign">petition.sign</option>"#));
+    assert!(!page.contains("audit-action-"), "no message id shows");
 }

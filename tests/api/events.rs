@@ -10,7 +10,7 @@ use crate::helpers::{Options, TestApp, spawn_app, spawn_app_configured};
 use crate::press::{Contact, create_release, press_app, send_to_tag};
 use crate::signers::{SignOnForm, open_statement, sign_and_confirm, table_rows, text_of};
 
-async fn speak(session: &Session, language: &str) {
+pub async fn speak(session: &Session, language: &str) {
     let chosen = session
         .post("/account/language", &[("language", language)])
         .await;
@@ -25,7 +25,7 @@ async fn audit_text(owner: &Session, query: &str) -> String {
     text_of(&page)
 }
 
-async fn coalition_id(app: &TestApp) -> String {
+pub async fn coalition_id(app: &TestApp) -> String {
     let owner_id = app.coordinator_id(OWNER_EMAIL).await;
     app.with_conn(move |c| {
         undersigned::coalitions::membership(c, COALITION_SLUG, &owner_id)

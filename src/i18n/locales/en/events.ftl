@@ -157,6 +157,68 @@ audit-mailing-start = started sending “{ $subject }” to { $count ->
        *[other] { $count } addresses
     } ({ $suppressed } suppressed, skipped)
 
+## The audit log's names of what was done (from the action code, with its
+## dots as dashes) and of what it was done to (the object type). Shown in
+## the table and the action filter, so they start in upper case.
+
+audit-action-statement-create = Statement created
+audit-action-statement-revise = Statement revised
+audit-action-statement-translate = Statement translated
+audit-action-statement-settings = Statement settings changed
+audit-action-statement-status = Statement opened or closed
+audit-action-statement-preview-link = Preview link replaced
+audit-action-statement-comment-resolve = Comment resolved
+audit-action-coalition-create = Coalition created
+audit-action-coalition-settings = Coalition settings changed
+audit-action-member-add = Member added
+audit-action-member-invite = Member invited
+audit-action-member-join = Invitation accepted
+audit-action-member-uninvite = Invitation withdrawn
+audit-action-member-role = Member role changed
+audit-action-member-remove = Member removed
+audit-action-signature-approved = Signatures approved
+audit-action-signature-rejected = Signatures rejected
+audit-action-signature-display-name = Display name changed
+audit-action-signature-position = Signature moved
+audit-action-signature-merge = Signatures merged
+audit-action-signature-withdraw = Signature withdrawn
+audit-action-signature-correct = Signer's details corrected
+audit-action-signature-import = Signatures imported
+audit-action-signature-invite = Organizations invited to sign
+audit-action-signature-remind = Invitation reminders sent
+audit-action-signature-reconsent = Signers asked to confirm a revision
+audit-action-signature-reconsent-accept = Revision confirmed by a signer
+audit-action-suppression-unsubscribe = Unsubscribed from mailings
+audit-action-contact-create = Contact added
+audit-action-contact-update = Contact edited
+audit-action-contact-delete = Contact deleted
+audit-action-contact-import = Contacts imported
+audit-action-contact-list-create = Contact list saved
+audit-action-contact-list-delete = Contact list deleted
+audit-action-contact-list-add = Contacts added to a list
+audit-action-contact-list-remove = Contacts removed from a list
+audit-action-release-create = Press release created
+audit-action-release-revise = Press release revised
+audit-action-release-publish = Press release published on the web
+audit-action-mailing-schedule = Mailing sent or scheduled
+audit-action-mailing-start = Mailing started
+audit-action-mailing-pause = Mailing paused
+audit-action-mailing-resume = Mailing resumed
+audit-action-mailing-cancel = Mailing cancelled
+audit-action-mailing-test = Test mail sent
+audit-object-statement = statement
+audit-object-comment = comment
+audit-object-coalition = coalition
+audit-object-coordinator = coordinator
+audit-object-invitation = invitation
+audit-object-signature = signature
+audit-object-address = email address
+audit-object-contact = contact
+audit-object-contacts = contacts
+audit-object-contact-list = contact list
+audit-object-release = press release
+audit-object-mailing = mailing
+
 ## A mailing's delivery log: what the product says about one mail. $reply
 ## and $error are what a server or the system said, in their own words.
 

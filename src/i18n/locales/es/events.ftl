@@ -159,6 +159,69 @@ audit-mailing-start = empezó a enviar “{ $subject }” a { $count ->
        *[other] { $count } direcciones
     } (se omitieron { $suppressed } excluidas)
 
+## Los nombres, en el registro de actividad, de lo que se hizo (según el
+## código de la acción, con sus puntos como guiones) y de sobre qué se hizo
+## (el tipo de objeto). Aparecen en la tabla y en el filtro de acciones, por
+## eso empiezan en mayúscula.
+
+audit-action-statement-create = Creación de declaración
+audit-action-statement-revise = Nueva versión de declaración
+audit-action-statement-translate = Traducción de declaración
+audit-action-statement-settings = Cambio de configuración de declaración
+audit-action-statement-status = Apertura o cierre de declaración
+audit-action-statement-preview-link = Nuevo enlace de vista previa
+audit-action-statement-comment-resolve = Comentario resuelto
+audit-action-coalition-create = Creación de coalición
+audit-action-coalition-settings = Cambio de configuración de coalición
+audit-action-member-add = Alta de integrante
+audit-action-member-invite = Invitación a la coalición
+audit-action-member-join = Invitación aceptada
+audit-action-member-uninvite = Invitación retirada
+audit-action-member-role = Cambio de rol de integrante
+audit-action-member-remove = Baja de integrante
+audit-action-signature-approved = Aprobación de firmas
+audit-action-signature-rejected = Rechazo de firmas
+audit-action-signature-display-name = Cambio de nombre mostrado
+audit-action-signature-position = Cambio de posición de firma
+audit-action-signature-merge = Fusión de firmas
+audit-action-signature-withdraw = Retiro de firma
+audit-action-signature-correct = Corrección de datos de firma
+audit-action-signature-import = Importación de firmas
+audit-action-signature-invite = Invitaciones a firmar
+audit-action-signature-remind = Recordatorios de invitación
+audit-action-signature-reconsent = Solicitud de reconfirmación de firmas
+audit-action-signature-reconsent-accept = Reconfirmación de firma
+audit-action-suppression-unsubscribe = Baja de los envíos
+audit-action-contact-create = Alta de contacto
+audit-action-contact-update = Edición de contacto
+audit-action-contact-delete = Eliminación de contacto
+audit-action-contact-import = Importación de contactos
+audit-action-contact-list-create = Creación de lista de contactos
+audit-action-contact-list-delete = Eliminación de lista de contactos
+audit-action-contact-list-add = Contactos agregados a una lista
+audit-action-contact-list-remove = Contactos quitados de una lista
+audit-action-release-create = Creación de comunicado de prensa
+audit-action-release-revise = Nueva versión de comunicado de prensa
+audit-action-release-publish = Publicación web de comunicado de prensa
+audit-action-mailing-schedule = Envío inmediato o programado
+audit-action-mailing-start = Inicio de envío
+audit-action-mailing-pause = Pausa de envío
+audit-action-mailing-resume = Reanudación de envío
+audit-action-mailing-cancel = Cancelación de envío
+audit-action-mailing-test = Correo de prueba
+audit-object-statement = declaración
+audit-object-comment = comentario
+audit-object-coalition = coalición
+audit-object-coordinator = persona coordinadora
+audit-object-invitation = invitación
+audit-object-signature = firma
+audit-object-address = dirección de correo
+audit-object-contact = contacto
+audit-object-contacts = contactos
+audit-object-contact-list = lista de contactos
+audit-object-release = comunicado de prensa
+audit-object-mailing = envío
+
 ## Registro de entregas de un envío: lo que dice el producto de un correo.
 ## $reply y $error son lo que dijo un servidor o el sistema, con sus propias palabras.
 
