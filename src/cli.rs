@@ -57,11 +57,12 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ContactsCommand {
-    /// Import contacts from a CSV file (UTF-8; comma, semicolon or tab
-    /// separated; English or Spanish column names). Prints what each row
+    /// Import contacts from a CSV file (UTF-8 or Windows-1252; comma,
+    /// semicolon or tab separated) or an XLSX or ODS workbook (its first
+    /// sheet), with English or Spanish column names. Prints what each row
     /// will do, then applies it all in one transaction.
     Import {
-        /// The CSV file.
+        /// The CSV, XLSX or ODS file.
         file: PathBuf,
         /// Slug of the coalition, as in its address /c/SLUG.
         #[arg(long)]

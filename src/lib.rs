@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod press;
+pub mod sheets;
 pub mod signatures;
 pub mod startup;
 pub mod statements;

@@ -198,11 +198,19 @@ async fn upload(owner: &Session, csv: &str) -> String {
 
 /// Uploads `csv` to the contacts at `base` of a coalition.
 pub async fn upload_to(owner: &Session, base: &str, csv: &str) -> String {
+    upload_file(owner, base, "list.csv", csv.as_bytes()).await
+}
+
+/// Uploads the bytes of a file named `name`; returns the preview's path.
+pub async fn upload_file(owner: &Session, base: &str, name: &str, bytes: &[u8]) -> String {
     let boundary = "contacts-test-boundary";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\n\
-         Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
-    );
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     let response = owner
         .client
         .post(format!(
@@ -1087,4 +1095,31 @@ async fn the_command_line_previews_with_dry_run_and_then_imports() {
             .contains("The import is complete: 1 contacts created, 0 updated, 5 rows rejected.")
     );
     assert_eq!(contact_count(&app).await, 1);
+}
+
+#[tokio::test]
+async fn a_windows_1252_file_from_excel_keeps_its_accents() {
+    // Arrange
+    let app = spawn_app().await;
+    let owner = app.setup_first_account().await;
+    let file =
+        b"correo;nombre;medio\r\nana@prensa.example;Ana N\xfa\xf1ez;Asociaci\xf3n Pop No\x92j\r\n";
+
+    // Act
+    let preview = upload_file(&owner, BASE, "lista.csv", file).await;
+    let (_, page) = owner.page(&preview).await;
+    apply(&owner, &preview).await;
+
+    // Assert
+    assert!(page.contains("Ana Núñez"), "{page}");
+    let stored = app
+        .with_conn(|c| {
+            table::table
+                .select((table::name, table::outlet))
+                .first::<(String, Option<String>)>(c)
+                .expect("a contact")
+        })
+        .await;
+    assert_eq!(stored.0, "Ana Núñez");
+    assert_eq!(stored.1.as_deref(), Some("Asociación Pop No\u{2019}j"));
 }

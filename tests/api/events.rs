@@ -195,11 +195,7 @@ async fn an_import_preview_gives_its_verdicts_in_spanish_to_a_spanish_reader() {
     let unreadable = owner
         .post(
             &format!("{}/import", crate::signers::signatures_path(&statement)),
-            &[
-                ("csv", "país,correo\nMX,a@b.example\n"),
-                ("mode", "list"),
-                ("step", "preview"),
-            ],
+            &[("csv", " \n"), ("mode", "list"), ("step", "preview")],
         )
         .await;
     let unreadable_status = unreadable.status();
@@ -210,16 +206,16 @@ async fn an_import_preview_gives_its_verdicts_in_spanish_to_a_spanish_reader() {
     assert_eq!(
         table_rows(&page),
         [
-            "2 | Agua Viva | ana@aguaviva.example | se importará",
-            "3 | Correo Malo | no-es-correo | “no-es-correo” no es una dirección de correo",
-            "4 | País Malo | x@malo.example | “Atlántida” no es un código ni un nombre de país",
-            "5 | Agua Viva Otra | ana@aguaviva.example | esta dirección aparece antes en la lista",
-            "6 | Ya Firmó | ben@rios.example | esta dirección ya firmó",
+            "2 | Agua Viva | México | ana@aguaviva.example | se importará",
+            "3 | Correo Malo | México | no-es-correo | “no-es-correo” no es una dirección de correo",
+            "4 | País Malo | Atlántida | x@malo.example | “Atlántida” no es un código ni un nombre de país",
+            "5 | Agua Viva Otra | México | ana@aguaviva.example | esta dirección aparece antes en la lista",
+            "6 | Ya Firmó | México | ben@rios.example | esta dirección ya firmó",
         ]
     );
     assert_eq!(unreadable_status, 422);
     assert!(
-        unreadable.contains("Ninguna columna tiene el nombre de la organización."),
+        unreadable.contains("El archivo está vacío."),
         "{unreadable}"
     );
 }

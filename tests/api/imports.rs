@@ -55,12 +55,12 @@ async fn the_preview_gives_a_verdict_per_row_and_changes_nothing() {
     assert_eq!(
         rows,
         [
-            "2 | Agua Viva | ana@aguaviva.example | will be imported",
-            "3 | Bad Mail | not-an-address | \u{201c}not-an-address\u{201d} is not an email address",
-            "4 | Bad Country | x@bad.example | \u{201c}Atlantis\u{201d} is not a country code or name",
-            "5 | Agua Viva Again | ana@aguaviva.example | this address appears earlier in the list",
-            "6 | Already Here | ben@rios.example | this address has signed already",
-            "7 | Lagos Vivos | carla@lagos.example | will be imported",
+            "2 | Agua Viva | Mexico | ana@aguaviva.example | will be imported",
+            "3 | Bad Mail | Mexico | not-an-address | \u{201c}not-an-address\u{201d} is not an email address",
+            "4 | Bad Country | Atlantis | x@bad.example | \u{201c}Atlantis\u{201d} is not a country code or name",
+            "5 | Agua Viva Again | Mexico | ana@aguaviva.example | this address appears earlier in the list",
+            "6 | Already Here | Mexico | ben@rios.example | this address has signed already",
+            "7 | Lagos Vivos | Chile | carla@lagos.example | will be imported",
         ]
     );
     assert!(page.contains("Nothing has changed yet."));
@@ -187,25 +187,75 @@ async fn a_spanish_list_with_semicolons_and_a_byte_order_mark_is_read() {
 }
 
 #[tokio::test]
-async fn a_list_without_a_name_column_is_refused_with_a_message() {
+async fn an_empty_list_is_refused_with_a_message() {
     // Arrange
     let app = spawn_app().await;
     let (owner, statement) = open_statement(&app, &[]).await;
 
     // Act
-    let response = import(
-        &owner,
-        &statement,
-        "email,country\nana@aguaviva.example,MX\n",
-        "list",
-        "apply",
-    )
-    .await;
+    let response = import(&owner, &statement, " \n\u{a0}\n", "list", "apply").await;
     let status = response.status();
     let page = response.text().await.expect("body");
 
     // Assert
     assert_eq!(status, 422);
-    assert!(page.contains("No column holds the organization"));
+    assert!(page.contains("is empty"), "{page}");
     assert!(signatures_of(&app, &statement).await.is_empty());
+}
+
+/// A "Signed by" block as it stands in a Word document.
+const SIGNED_BY: &str = "Signed by:\n\
+    \u{a0}Sin Fronteras, I.A.P.\u{a0}\n\
+    Asociación Pop No\u{2019}j, Guatemala\n\
+    ACCSS, Guatemala\n\
+    \n\
+    Centro de Derechos Humanos Fray Matías (CDH Fray Matías), México\n\
+    Women\u{2019}s Refugee Commission | WRC\n\
+    Kino Border Initiative, Estados Unidos\n\
+    Agua Viva, AC\n";
+
+#[tokio::test]
+async fn a_signed_by_block_pasted_from_a_document_lands_exactly_as_written() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[("requires_approval", "on")]).await;
+
+    // Act
+    let preview = import(&owner, &statement, SIGNED_BY, "list", "preview").await;
+    let (preview_status, page) = (preview.status(), preview.text().await.expect("body"));
+    let applied = import(&owner, &statement, SIGNED_BY, "list", "apply").await;
+
+    // Assert
+    assert_eq!(preview_status, 200);
+    assert_eq!(
+        table_rows(&page),
+        [
+            "2 | Sin Fronteras, I.A.P. |  |  | will be imported",
+            "3 | Asociación Pop No\u{2019}j | Guatemala |  | will be imported",
+            "4 | ACCSS | Guatemala |  | will be imported",
+            "6 | Centro de Derechos Humanos Fray Matías (CDH Fray Matías) | Mexico |  | will be imported",
+            "7 | Women\u{2019}s Refugee Commission | WRC |  |  | will be imported",
+            "8 | Kino Border Initiative | United States |  | will be imported",
+            "9 | Agua Viva, AC |  |  | will be imported",
+        ]
+    );
+    assert_eq!(applied.status(), 303);
+    assert_eq!(
+        listed(&app).await,
+        [
+            "ACCSS, Guatemala",
+            "Agua Viva, AC",
+            "Asociación Pop No\u{2019}j, Guatemala",
+            "Centro de Derechos Humanos Fray Matías (CDH Fray Matías), Mexico",
+            "Kino Border Initiative, United States",
+            "Sin Fronteras, I.A.P.",
+            "Women\u{2019}s Refugee Commission | WRC",
+        ],
+        "listed at once although the statement requires approval"
+    );
+    let rows = signatures_of(&app, &statement).await;
+    assert!(
+        rows.iter()
+            .all(|s| s.status == "approved" && s.approved_by.is_some())
+    );
 }

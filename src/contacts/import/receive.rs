@@ -30,7 +30,7 @@ pub async fn text(req: &HttpRequest, payload: web::Payload) -> Result<String, Fi
     if req.content_type() == "application/x-www-form-urlencoded" {
         let body = read_limited(payload, PASTE_LIMIT).await?;
         let fields: Vec<(String, String)> =
-            serde_urlencoded::from_bytes(&body).map_err(|_| FileProblem::NotUtf8)?;
+            serde_urlencoded::from_bytes(&body).map_err(|_| FileProblem::Unreadable(0))?;
         let pasted = fields.into_iter().find(|(k, _)| k == "csv").map(|(_, v)| v);
         return decode(pasted.unwrap_or_default().into_bytes());
     }

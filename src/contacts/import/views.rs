@@ -64,7 +64,7 @@ pub fn start(access: &Access, problem: Option<&str>) -> Markup {
             form method="post" enctype="multipart/form-data" action={ (action) "?csrf=" (access.csrf) } {
                 div.field {
                     label for="file" { (t(lang, "contacts-import-file")) }
-                    input id="file" name="file" type="file" accept=".csv,.txt,text/csv" required;
+                    input id="file" name="file" type="file" accept=".csv,.txt,.tsv,.xlsx,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" required;
                 }
                 button type="submit" { (t(lang, "contacts-import-preview")) }
             }

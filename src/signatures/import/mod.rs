@@ -1,6 +1,10 @@
-//! Importing the list a coalition kept before, from CSV: a preview with a
-//! verdict per row, then one transaction that lists the good rows directly
-//! ("added by coordinator") or sends each a confirmation mail.
+//! Importing the list a coalition kept before: a "Signed by" block pasted
+//! from a document (one organization per line, a trailing country split
+//! off), or a table with a header line (CSV, or cells copied from a
+//! spreadsheet). A preview gives a verdict per row, then one transaction
+//! lists the good rows directly ("added by coordinator", approved by the
+//! importing coordinator where the statement requires approval) or sends
+//! each a confirmation mail.
 
 pub mod routes;
 mod views;
@@ -11,10 +15,10 @@ use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
 use crate::i18n::{CountryCode, Lang, Phrase, t, t_args};
+use crate::sheets::Record;
 use crate::statements::{Revision, Statement};
 
-/// Rows one import may hold.
-pub const MAX_ROWS: usize = 20_000;
+pub use crate::sheets::MAX_ROWS;
 
 /// Which column holds what, found from the header line.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -71,6 +75,8 @@ impl Mapping {
 pub struct RowVerdict {
     pub line: usize,
     pub name: String,
+    /// The country as written.
+    pub country: String,
     pub email: String,
     pub outcome: Result<SignOn, RowProblem>,
 }
@@ -110,37 +116,35 @@ impl RowProblem {
     }
 }
 
-/// Why a whole list cannot be previewed.
+/// Why a whole list cannot be previewed: nothing in it can be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ListProblem {
-    UnreadableHeader,
-    NoNameColumn,
-    TooManyRows,
-    UnreadableLine(usize),
+    File(crate::sheets::FileProblem),
 }
 
 impl ListProblem {
     /// The problem in the reader's language.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Self::UnreadableHeader => t(lang, "import-list-unreadable-header"),
-            Self::NoNameColumn => t(lang, "import-list-no-name-column"),
-            Self::TooManyRows => t_args(
-                lang,
-                "import-list-too-many-rows",
-                &[("max", MAX_ROWS.into())],
-            ),
-            Self::UnreadableLine(line) => t_args(
-                lang,
-                "import-list-unreadable-line",
-                &[("line", (*line).into())],
-            ),
+            Self::File(problem) => problem.message(lang),
         }
     }
 }
 
+/// How a pasted list was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A header line names the columns.
+    Header,
+    /// Cells copied from a spreadsheet: organization, then country.
+    Cells,
+    /// One organization per line, a trailing ", <country>" split off.
+    Lines,
+}
+
 #[derive(Debug, Clone)]
 pub struct Preview {
+    pub layout: Layout,
     pub mapping: Mapping,
     pub headers: Vec<String>,
     pub rows: Vec<RowVerdict>,
@@ -161,53 +165,106 @@ pub enum Mode {
     Confirm,
 }
 
-fn reader(text: &str) -> csv::Reader<&[u8]> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| first.matches(char::from(*d)).count())
-        .unwrap_or(b',');
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes())
+/// The rows of a pasted list and what its columns hold. A first line
+/// whose cells name the columns is a header; without one, cells copied
+/// from a spreadsheet (tab-separated) are read as organization and
+/// country, and any other text as one organization per line.
+fn read(text: &str) -> Result<(Layout, Mapping, Vec<String>, Vec<Record>), ListProblem> {
+    let records = crate::sheets::read_text(text).map_err(ListProblem::File)?;
+    if let Some((_, first)) = records.first() {
+        let mapping = Mapping::from_headers(first);
+        if mapping.name.is_some() {
+            let headers = first.clone();
+            let rows = records.into_iter().skip(1).collect();
+            return Ok((Layout::Header, mapping, headers, rows));
+        }
+    }
+    let headers = vec![String::new(), String::new()];
+    let mapping = Mapping {
+        name: Some(0),
+        country: Some(1),
+        ..Mapping::default()
+    };
+    if crate::sheets::delimiter(text) == b'\t' {
+        return Ok((Layout::Cells, mapping, headers, records));
+    }
+    let mut lines = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if line.is_empty() || (lines.is_empty() && is_list_title(line)) {
+            continue;
+        }
+        if lines.len() >= MAX_ROWS {
+            return Err(ListProblem::File(crate::sheets::FileProblem::TooManyRows));
+        }
+        let (name, country) = split_country(line);
+        lines.push((index as u64 + 1, vec![name.to_owned(), country.to_owned()]));
+    }
+    Ok((Layout::Lines, mapping, headers, lines))
 }
 
-/// Reads the CSV and judges each row, without changing anything.
+/// "Signed by", "Firmado por:" and the like, above a pasted list.
+fn is_list_title(line: &str) -> bool {
+    matches!(
+        header_key(line).as_str(),
+        "signed by"
+            | "signed"
+            | "signatories"
+            | "signers"
+            | "endorsed by"
+            | "firmado por"
+            | "firmada por"
+            | "firman"
+            | "firmantes"
+            | "suscriben"
+            | "organizaciones firmantes"
+    )
+}
+
+/// Legal forms written without dots that are also country codes: "Agua
+/// Viva, AC" is an asociación civil, not Ascension Island.
+const LEGAL_FORMS: &[&str] = &["AC", "SC", "SA", "CV", "SL", "AG", "AS", "BV", "RL"];
+
+/// A line of a "Signed by" block: the organization, and the text of its
+/// country when the line ends in ", <country>" (a country name in English
+/// or Spanish, or an ISO code in capitals). Any other comma belongs to the
+/// name: "Sin Fronteras, I.A.P." stays whole.
+fn split_country(line: &str) -> (&str, &str) {
+    let Some((name, tail)) = line.rsplit_once(',') else {
+        return (line, "");
+    };
+    let (name, tail) = (name.trim_end(), tail.trim());
+    let is_code = tail.len() == 2
+        && tail.chars().all(|c| c.is_ascii_uppercase())
+        && !LEGAL_FORMS.contains(&tail);
+    let is_name = tail.chars().count() > 2 && country_from(tail).is_some();
+    if !name.is_empty() && (is_code && CountryCode::parse(tail).is_some() || is_name) {
+        (name, tail)
+    } else {
+        (line, "")
+    }
+}
+
+/// Reads the pasted list and judges each row, without changing anything.
 pub fn preview(
     conn: &mut DbConn,
     statement: &Statement,
     text: &str,
     mode: Mode,
 ) -> Result<Preview, ListProblem> {
-    let mut reader = reader(text);
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|_| ListProblem::UnreadableHeader)?
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let mapping = Mapping::from_headers(&headers);
-    if mapping.name.is_none() {
-        return Err(ListProblem::NoNameColumn);
-    }
+    let (layout, mapping, headers, records) = read(text)?;
     let mut seen = std::collections::HashSet::new();
     let mut rows = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        if rows.len() >= MAX_ROWS {
-            return Err(ListProblem::TooManyRows);
-        }
-        let line = index + 2;
-        let record = record.map_err(|_| ListProblem::UnreadableLine(line))?;
+    for (line, record) in &records {
+        let line = *line as usize;
         let cell = |i: Option<usize>| {
             i.and_then(|i| record.get(i))
+                .map(|c| c.trim())
                 .unwrap_or_default()
-                .trim()
                 .to_owned()
         };
         let (name, email) = (cell(mapping.name), cell(mapping.email).to_lowercase());
-        let outcome = judge(&mapping, &record, mode, &statement.language).and_then(|sign_on| {
+        let outcome = judge(&mapping, record, mode, &statement.language).and_then(|sign_on| {
             if !sign_on.email.is_empty() && !seen.insert(sign_on.email.clone()) {
                 return Err(RowProblem::Repeated);
             }
@@ -223,11 +280,13 @@ pub fn preview(
         rows.push(RowVerdict {
             line,
             name,
+            country: cell(mapping.country),
             email,
             outcome,
         });
     }
     Ok(Preview {
+        layout,
         mapping,
         headers,
         rows,
@@ -236,11 +295,15 @@ pub fn preview(
 
 fn judge(
     mapping: &Mapping,
-    record: &csv::StringRecord,
+    record: &[String],
     mode: Mode,
     language: &str,
 ) -> Result<SignOn, RowProblem> {
-    let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or_default();
+    let cell = |i: Option<usize>| {
+        i.and_then(|i| record.get(i))
+            .map(String::as_str)
+            .unwrap_or_default()
+    };
     let name =
         crate::text::normalize_line(cell(mapping.name), 200).map_err(|_| RowProblem::Name)?;
     let email = match cell(mapping.email).trim() {
@@ -331,6 +394,10 @@ pub fn apply(
                         &revision.id,
                         Some(now),
                     )?;
+                    // The coordinator's import is the approval.
+                    if statement.requires_approval {
+                        super::db::mark_approved(conn, &id, true, &actor.name, now)?;
+                    }
                 }
                 Mode::Confirm => {
                     signing::store(
@@ -390,14 +457,11 @@ mod tests {
                 ).prop_map(|pieces| pieces.concat()),
             ],
         ) {
-            let mut reader = reader(&text);
-            let headers: Vec<String> = match reader.headers() {
-                Ok(headers) => headers.iter().map(str::to_owned).collect(),
-                Err(_) => return Ok(()),
+            let Ok((_, mapping, _, records)) = read(&text) else {
+                return Ok(());
             };
-            let mapping = Mapping::from_headers(&headers);
-            for record in reader.records().flatten() {
-                if let Ok(sign_on) = judge(&mapping, &record, Mode::List, "en") {
+            for (_, record) in &records {
+                if let Ok(sign_on) = judge(&mapping, record, Mode::List, "en") {
                     prop_assert!(sign_on.email.is_empty() || !sign_on.email.contains(['"', '[']));
                     if let Some(site) = sign_on.website {
                         prop_assert!(super::super::normalize::website_domain(&site).is_some());
@@ -432,6 +496,47 @@ mod tests {
                 signer_title: None
             }
         );
+    }
+
+    fn pasted(text: &str) -> Vec<Vec<String>> {
+        let (layout, _, _, records) = read(text).expect("readable");
+        assert_eq!(layout, Layout::Lines);
+        records.into_iter().map(|(_, cells)| cells).collect()
+    }
+
+    #[test]
+    fn a_signed_by_block_keeps_commas_that_are_not_countries() {
+        let block = "Firmado por:\n\u{a0}Sin Fronteras, I.A.P.\u{a0}\nAsociación Pop No’j, Guatemala\n\nACCSS, guatemala\nAgua Viva, AC\nCentro Prodh (México) | Derechos\nFundación X, MX\nRed – Jesuita, Estados Unidos\n";
+
+        let rows = pasted(block);
+
+        let expected: Vec<Vec<String>> = [
+            ["Sin Fronteras, I.A.P.", ""],
+            ["Asociación Pop No’j", "Guatemala"],
+            ["ACCSS", "guatemala"],
+            ["Agua Viva, AC", ""],
+            ["Centro Prodh (México) | Derechos", ""],
+            ["Fundación X", "MX"],
+            ["Red – Jesuita", "Estados Unidos"],
+        ]
+        .iter()
+        .map(|row| row.iter().map(|c| (*c).to_owned()).collect())
+        .collect();
+        assert_eq!(rows, expected);
+    }
+
+    #[test]
+    fn a_header_line_or_spreadsheet_cells_are_read_as_columns() {
+        let (header, mapping, _, rows) =
+            read("organización;país\nSin Fronteras, I.A.P.;MX\n").expect("readable");
+        let (cells, _, _, copied) =
+            read("Sin Fronteras, I.A.P.\tMéxico\nACCSS\tGuatemala\n").expect("readable");
+
+        assert_eq!(header, Layout::Header);
+        assert_eq!(mapping.country, Some(1));
+        assert_eq!(rows[0].1, ["Sin Fronteras, I.A.P.", "MX"]);
+        assert_eq!(cells, Layout::Cells);
+        assert_eq!(copied[1].1, ["ACCSS", "Guatemala"]);
     }
 
     #[test]

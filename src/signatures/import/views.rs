@@ -1,6 +1,6 @@
 use maud::{Markup, html};
 
-use super::Preview;
+use super::{Layout, Preview};
 use crate::i18n::{Lang, t, t_args, t_markup};
 use crate::statements::Statement;
 use crate::web::access::Access;
@@ -57,6 +57,15 @@ pub fn form(
     )
 }
 
+/// A country as the page's language names it, or as written when it is
+/// not one.
+fn country_shown(lang: Lang, written: &str) -> String {
+    match super::country_from(written) {
+        Some(code) => crate::i18n::country_name(&code, lang).to_owned(),
+        None => written.to_owned(),
+    }
+}
+
 pub fn preview(
     access: &Access,
     statement: &Statement,
@@ -79,14 +88,19 @@ pub fn preview(
             h1 { (t(lang, "import-preview-heading")) }
             p { (t_markup(lang, "import-preview-summary", &[], &[("good", html! { strong { (good) } }), ("bad", html! { strong { (bad) } })])) }
             h2 { (t(lang, "import-columns")) }
-            dl.facts {
+            @match preview.layout {
+                Layout::Lines => p { (t(lang, "import-layout-lines")) },
+                Layout::Cells => p { (t(lang, "import-layout-cells")) },
+                Layout::Header => {},
+            }
+            @if preview.layout == Layout::Header { dl.facts {
                 dt { (t(lang, "import-column-organization")) } dd { (column(preview.mapping.name)) }
                 dt { (t(lang, "import-column-country")) } dd { (column(preview.mapping.country)) }
                 dt { (t(lang, "import-column-website")) } dd { (column(preview.mapping.website)) }
                 dt { (t(lang, "import-column-email")) } dd { (column(preview.mapping.email)) }
                 dt { (t(lang, "import-column-contact")) } dd { (column(preview.mapping.signer_name)) }
                 dt { (t(lang, "import-column-title")) } dd { (column(preview.mapping.signer_title)) }
-            }
+            } }
             form method="post" action=(action(access, statement)) {
                 (csrf_field(&access.csrf))
                 input type="hidden" name="step" value="apply";
@@ -96,12 +110,13 @@ pub fn preview(
             }
             div.table-scroll {
                 table {
-                    thead { tr { th { (t(lang, "import-line")) } th { (t(lang, "import-column-organization")) } th { (t(lang, "import-column-email")) } th { (t(lang, "import-verdict")) } } }
+                    thead { tr { th { (t(lang, "import-line")) } th { (t(lang, "import-column-organization")) } th { (t(lang, "import-column-country")) } th { (t(lang, "import-column-email")) } th { (t(lang, "import-verdict")) } } }
                     tbody {
                         @for r in &preview.rows {
                             tr {
                                 td { (r.line) }
                                 td { (r.name) }
+                                td { (country_shown(lang, &r.country)) }
                                 td { (r.email) }
                                 td { @match &r.outcome { Ok(_) => { (t(lang, "import-will-be-imported")) }, Err(why) => { span.field-error { (why.message(lang)) } } } }
                             }

@@ -246,10 +246,6 @@ import-row-email = “{ $value }” is not an email address
 import-row-country = “{ $value }” is not a country code or name
 import-row-field = a field is too long or has control characters
 import-row-website = “{ $value }” is not a website
-import-list-unreadable-header = The first line could not be read. Save the list as CSV and paste it again.
-import-list-no-name-column = No column holds the organization's name. Name one column “organization” or “organización”.
-import-list-too-many-rows = A list may have at most { $max } rows; split it into several imports.
-import-list-unreadable-line = Line { $line } could not be read. Check its quotes, then paste the list again.
 
 ## Signature invitations: why a line of a pasted list is not used
 

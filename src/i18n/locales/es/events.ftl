@@ -249,10 +249,6 @@ import-row-email = “{ $value }” no es una dirección de correo
 import-row-country = “{ $value }” no es un código ni un nombre de país
 import-row-field = un campo es demasiado largo o tiene caracteres de control
 import-row-website = “{ $value }” no es un sitio web
-import-list-unreadable-header = No se pudo leer la primera línea. Guarda la lista como CSV y vuelve a pegarla.
-import-list-no-name-column = Ninguna columna tiene el nombre de la organización. Llama a una columna “organización” u “organization”.
-import-list-too-many-rows = Una lista puede tener como máximo { $max } filas; divídela en varias importaciones.
-import-list-unreadable-line = No se pudo leer la línea { $line }. Revisa sus comillas y vuelve a pegar la lista.
 
 ## Invitaciones a firmar: por qué no se usa una línea de la lista pegada
 
