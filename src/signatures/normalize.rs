@@ -1,9 +1,6 @@
 //! How duplicates are recognized: organization names compared without case,
 //! accents, punctuation or legal-form suffixes, and websites by domain.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 /// Legal-form words that do not tell two organizations apart.
 const LEGAL_FORMS: &[&str] = &[
     "ac",
@@ -41,12 +38,7 @@ const LEGAL_FORMS: &[&str] = &[
 /// The organization name reduced to what identifies it: lower case, no
 /// accents, no punctuation, no legal-form suffixes ("A.C.", "Inc.", "e.V.").
 pub fn organization_key(name: &str) -> String {
-    let folded: String = name
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
+    let folded = crate::text::fold(name);
     // "A.C." and "e.V." become single letters; join runs of one-letter words
     // so that they read as the suffix they were.
     let mut words: Vec<String> = Vec::new();

@@ -1,12 +1,14 @@
-//! Text typed by people: normalization at the edge, safe Markdown, the
+//! Text typed by people: normalization at the edge, folding for search, safe Markdown, the
 //! canonical form whose hash identifies a statement revision, word diffs
 //! between revisions, and URL slugs.
 
 mod diff;
+mod fold;
 mod markdown;
 mod slugs;
 
 pub use diff::{DiffPart, diff_as_text, diff_stats, render_diff, word_diff};
+pub use fold::{fold, search_fold};
 pub use markdown::{
     MAX_MARKDOWN_DEPTH, markdown_excerpt, markdown_too_deep, render_markdown, sanitize_mail_html,
 };
@@ -16,6 +18,7 @@ pub use slugs::{is_valid_slug, slugify};
 #[cfg(test)]
 pub(crate) use markdown::tests as markdown_properties;
 
+use fold::collapse_whitespace;
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
@@ -111,20 +114,6 @@ pub fn content_hash(title: &str, body: &str) -> String {
     hex::encode(Sha256::digest(canonical_text(title, body).as_bytes()))
 }
 
-/// A key for matching words typed in different ways: no accents, lower
-/// case, punctuation as spaces, whitespace collapsed ("Correo electrónico"
-/// and "correo-electronico" both become "correo electronico").
-pub fn fold(input: &str) -> String {
-    use unicode_normalization::char::is_combining_mark;
-    let folded: String = input
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    collapse_whitespace(&folded)
-}
-
 fn nfc(input: &str) -> String {
     input.nfc().collect()
 }
@@ -134,10 +123,6 @@ fn nfc(input: &str) -> String {
 fn is_forbidden(c: char, allowed: impl Fn(char) -> bool) -> bool {
     let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     bidi || (c.is_control() && !allowed(c))
-}
-
-fn collapse_whitespace(input: &str) -> String {
-    input.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn tidy_lines(input: &str) -> String {
