@@ -176,6 +176,7 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
     let pool = db::connect(settings)?;
     let mut conn = pool.get().context("could not open a database connection")?;
     let applied = db::run_migrations(&mut conn)?;
+    startup::fill_search_keys(&mut conn)?;
     if applied.is_empty() {
         println!("The database is up to date.");
     } else {

@@ -59,6 +59,7 @@ impl Application {
             if rendered > 0 {
                 tracing::info!(revisions = rendered, "stored statement revisions rendered");
             }
+            fill_search_keys(&mut conn)?;
             Ok(accounts::setup_link_if_needed(&mut conn, &setup_base)?)
         })
         .await
@@ -170,4 +171,17 @@ impl Application {
         }
         served.context("the HTTP server failed")
     }
+}
+
+/// Gives search keys to the signatures and contacts stored before they
+/// existed; a no-op once every row has one.
+pub fn fill_search_keys(conn: &mut db::DbConn) -> anyhow::Result<()> {
+    let signatures = crate::signatures::fill_search_keys(conn)
+        .context("could not fill the search keys of signatures")?;
+    let contacts = crate::contacts::fill_search_keys(conn)
+        .context("could not fill the search keys of contacts")?;
+    if signatures + contacts > 0 {
+        tracing::info!(signatures, contacts, "search keys filled");
+    }
+    Ok(())
 }

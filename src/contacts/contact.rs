@@ -154,6 +154,45 @@ fn key(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
+/// What the contacts search looks in: name, address and outlet, each
+/// folded with [`crate::text::search_fold`] and on a line of its own, so
+/// that a search (which never holds a line break) cannot match across two.
+/// Never empty, so an empty key marks a contact stored before keys existed.
+pub fn search_key(name: &str, email: &str, outlet: Option<&str>) -> String {
+    [name, email, outlet.unwrap_or("")]
+        .map(crate::text::search_fold)
+        .join("\n")
+}
+
+/// Stores the search key of a contact from its stored fields, after a
+/// change that set only some of them (an import's fill).
+pub(super) fn refresh_search_key(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    if let Some((name, email, outlet)) = db::search_fields(conn, id)? {
+        db::set_search_key(conn, id, &search_key(&name, &email, outlet.as_deref()))?;
+    }
+    Ok(())
+}
+
+/// Gives a search key to every contact stored before search keys existed
+/// (the migration cannot: SQL has no Unicode folding); returns how many.
+/// Runs at start, in batches of one transaction each.
+pub fn fill_search_keys(conn: &mut DbConn) -> QueryResult<usize> {
+    let mut filled = 0;
+    loop {
+        let done = crate::db::transaction(conn, |conn| {
+            let rows = db::unkeyed(conn, 1000)?;
+            for (id, name, email, outlet) in &rows {
+                db::set_search_key(conn, id, &search_key(name, email, outlet.as_deref()))?;
+            }
+            Ok::<_, diesel::result::Error>(rows.len())
+        })?;
+        if done == 0 {
+            return Ok(filled);
+        }
+        filled += done;
+    }
+}
+
 /// Adds or lifts the suppression that a do-not-contact mark stands for.
 fn sync_suppression(
     conn: &mut DbConn,
@@ -214,6 +253,7 @@ pub fn create(
                 do_not_contact: draft.do_not_contact,
                 created_at: now,
                 updated_at: now,
+                search_key: search_key(&draft.name, &draft.email, draft.outlet.as_deref()),
             },
         )?;
         store_tags(conn, coalition_id, &id, &draft.tags)?;
@@ -269,6 +309,7 @@ pub fn update(
                 notes: draft.notes.as_deref(),
                 do_not_contact: draft.do_not_contact,
                 updated_at: crate::db::now(),
+                search_key: search_key(&draft.name, &draft.email, draft.outlet.as_deref()),
             },
         )?;
         store_tags(conn, coalition_id, id, &draft.tags)?;

@@ -22,7 +22,8 @@ use diesel::QueryResult;
 use crate::db::DbConn;
 
 pub use contact::{
-    Contact, ContactError, ContactForm, Draft, Listed, create, delete, find, search, update,
+    Contact, ContactError, ContactForm, Draft, Listed, create, delete, fill_search_keys, find,
+    search, update,
 };
 pub use lists::{
     ListError, SavedList, add_to_list, create_list, delete_list, find_list,

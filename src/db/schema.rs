@@ -228,6 +228,7 @@ diesel::table! {
         pending_email -> Nullable<Text>,
         language -> Text,
         invitation_id -> Nullable<Text>,
+        search_key -> Text,
     }
 }
 
@@ -284,6 +285,7 @@ diesel::table! {
         do_not_contact -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        search_key -> Text,
     }
 }
 

@@ -3,7 +3,7 @@ use diesel::prelude::*;
 
 use super::{Cursor, Kind, NewSignature, Status};
 use crate::db::schema::signatures;
-use crate::db::{DbConn, like, lower};
+use crate::db::{DbConn, like};
 
 /// A name on the public list.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -70,6 +70,16 @@ pub fn insert(
             signatures::revision_id.eq(&s.revision_id),
             signatures::created_at.eq(now),
             signatures::confirmed_at.eq(s.confirmed_at),
+            signatures::dedupe_key.eq(super::normalize::dedupe_key(
+                &s.name,
+                s.country.as_ref().map(|c| c.as_str()),
+            )),
+            signatures::search_key.eq(super::normalize::search_key(
+                &s.name,
+                None,
+                s.signer_name.as_deref(),
+                &s.email,
+            )),
         ))
         .execute(conn)?;
     Ok(id)
@@ -299,6 +309,7 @@ pub struct SignatureRow<'a> {
     pub comment: Option<&'a str>,
     pub authorized: bool,
     pub dedupe_key: &'a str,
+    pub search_key: &'a str,
     pub website_domain: Option<&'a str>,
     pub domain_matches: bool,
     pub hidden_until_reconsent: bool,
@@ -407,6 +418,7 @@ pub struct Correction<'a> {
     pub signer_name: Option<&'a str>,
     pub signer_title: Option<&'a str>,
     pub dedupe_key: &'a str,
+    pub search_key: &'a str,
     pub website_domain: Option<&'a str>,
     pub domain_matches: bool,
     pub list_key: &'a str,
@@ -429,10 +441,12 @@ pub fn set_email(
     id: &str,
     email: &str,
     domain_matches: bool,
+    search_key: &str,
 ) -> QueryResult<usize> {
     diesel::update(signatures::table.find(id))
         .set((
             signatures::email.eq(email),
+            signatures::search_key.eq(search_key),
             signatures::pending_email.eq(None::<String>),
             signatures::domain_matches.eq(domain_matches),
         ))
@@ -444,11 +458,13 @@ pub fn set_display_name(
     id: &str,
     display: Option<&str>,
     key: &str,
+    search_key: &str,
 ) -> QueryResult<usize> {
     diesel::update(signatures::table.find(id))
         .set((
             signatures::display_name.eq(display),
             signatures::list_key.eq(key),
+            signatures::search_key.eq(search_key),
         ))
         .execute(conn)
 }
@@ -618,17 +634,9 @@ pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResul
         "reconsent" => query = query.filter(signatures::reconsent_revision_id.is_not_null()),
         _ => {}
     }
-    if !f.q.trim().is_empty() {
-        let pattern = like(&f.q);
-        query = query.filter(
-            lower(signatures::name)
-                .like(pattern.clone())
-                .escape('\\')
-                .or(lower(signatures::email).like(pattern.clone()).escape('\\'))
-                .or(lower(signatures::signer_name.assume_not_null())
-                    .like(pattern)
-                    .escape('\\')),
-        );
+    let q = crate::text::search_fold(&f.q);
+    if !q.is_empty() {
+        query = query.filter(signatures::search_key.like(like(&q)).escape('\\'));
     }
     let cursor = f
         .after
@@ -715,6 +723,33 @@ pub fn duplicates_of(conn: &mut DbConn, s: &Signature) -> QueryResult<Vec<Signat
         .limit(20)
         .select(Signature::as_select())
         .load(conn)
+}
+
+/// The search fields of up to `limit` signatures stored before search keys
+/// existed (their key is empty): id, name, shown name, signer, address.
+pub type UnkeyedRow = (String, String, Option<String>, Option<String>, String);
+
+pub fn unkeyed(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<UnkeyedRow>> {
+    signatures::table
+        // A literal, so that the partial index `signatures_unkeyed` serves it.
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+            "signatures.search_key = ''",
+        ))
+        .select((
+            signatures::id,
+            signatures::name,
+            signatures::display_name,
+            signatures::signer_name,
+            signatures::email,
+        ))
+        .limit(limit)
+        .load(conn)
+}
+
+pub fn set_search_key(conn: &mut DbConn, id: &str, key: &str) -> QueryResult<usize> {
+    diesel::update(signatures::table.find(id))
+        .set(signatures::search_key.eq(key))
+        .execute(conn)
 }
 
 pub fn all(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<Signature>> {

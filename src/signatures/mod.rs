@@ -214,6 +214,32 @@ pub fn insert(conn: &mut DbConn, statement: &Statement, new: &NewSignature) -> Q
     Ok(id)
 }
 
+/// Gives a search key to every signature stored before search keys existed
+/// (the migration cannot: SQL has no Unicode folding); returns how many.
+/// Runs at start, in batches of one transaction each.
+pub fn fill_search_keys(conn: &mut DbConn) -> QueryResult<usize> {
+    let mut filled = 0;
+    loop {
+        let done = crate::db::transaction(conn, |conn| {
+            let rows = db::unkeyed(conn, 1000)?;
+            for (id, name, display_name, signer_name, email) in &rows {
+                let key = normalize::search_key(
+                    name,
+                    display_name.as_deref(),
+                    signer_name.as_deref(),
+                    email,
+                );
+                db::set_search_key(conn, id, &key)?;
+            }
+            Ok::<_, diesel::result::Error>(rows.len())
+        })?;
+        if done == 0 {
+            return Ok(filled);
+        }
+        filled += done;
+    }
+}
+
 /// Recomputes every list key of a statement (after its order or language changed).
 pub fn rekey_list(conn: &mut DbConn, statement_id: &str) -> QueryResult<()> {
     let Some(statement) = crate::statements::find_any(conn, statement_id)? else {

@@ -177,7 +177,13 @@ pub fn set_display_name(
             signature.confirmed_at.unwrap_or(signature.created_at),
             signature.manual_position,
         );
-        db::set_display_name(conn, &signature.id, display, &key)?;
+        let search_key = super::normalize::search_key(
+            &signature.name,
+            display,
+            signature.signer_name.as_deref(),
+            &signature.email,
+        );
+        db::set_display_name(conn, &signature.id, display, &key, &search_key)?;
         let before = signature.display_name.as_deref().unwrap_or(&signature.name);
         audit::record(
             conn,

@@ -74,6 +74,27 @@ pub fn dedupe_key(name: &str, country: Option<&str>) -> String {
     format!("{}|{}", organization_key(name), country.unwrap_or(""))
 }
 
+/// What the coordinator's search looks in: the organization's name as
+/// entered and as shown, the signer's name and the address, each folded
+/// with [`crate::text::search_fold`] and on a line of its own, so that a
+/// search (which never holds a line break) cannot match across two fields.
+/// Never empty, so an empty key marks a row stored before keys existed.
+pub fn search_key(
+    name: &str,
+    display_name: Option<&str>,
+    signer_name: Option<&str>,
+    email: &str,
+) -> String {
+    [
+        name,
+        display_name.unwrap_or(""),
+        signer_name.unwrap_or(""),
+        email,
+    ]
+    .map(crate::text::search_fold)
+    .join("\n")
+}
+
 /// The domain of a website as typed ("www.Example.org/about" → "example.org"),
 /// or `None` when it is not a web address: only `http` and `https` (or no
 /// scheme), a host name with a dot, and no user name or password.

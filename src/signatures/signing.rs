@@ -329,6 +329,7 @@ fn answer_again(
 struct RowKeys {
     list_key: String,
     dedupe_key: String,
+    search_key: String,
     website_domain: Option<String>,
     domain_matches: bool,
 }
@@ -340,6 +341,7 @@ impl RowKeys {
         Self {
             list_key: placement_key(statement, &s.name, country, signed_at, None),
             dedupe_key: normalize::dedupe_key(&s.name, country),
+            search_key: normalize::search_key(&s.name, None, s.signer_name.as_deref(), &s.email),
             domain_matches: website_domain
                 .as_deref()
                 .is_some_and(|d| normalize::email_matches_domain(&s.email, d)),
@@ -413,6 +415,7 @@ fn write_row(
         comment: s.comment.as_deref(),
         authorized: s.authorized,
         dedupe_key: &keys.dedupe_key,
+        search_key: &keys.search_key,
         website_domain: keys.website_domain.as_deref(),
         domain_matches: keys.domain_matches,
         hidden_until_reconsent: false,
@@ -745,6 +748,12 @@ pub fn correct(
                 signer_name: sign_on.signer_name.as_deref(),
                 signer_title: sign_on.signer_title.as_deref(),
                 dedupe_key: &normalize::dedupe_key(&sign_on.name, country),
+                search_key: &normalize::search_key(
+                    &sign_on.name,
+                    signature.display_name.as_deref(),
+                    sign_on.signer_name.as_deref(),
+                    &signature.email,
+                ),
                 website_domain: domain.as_deref(),
                 domain_matches: domain
                     .as_deref()
@@ -825,7 +834,13 @@ pub fn confirm_email_change(conn: &mut DbConn, raw: &str) -> Result<Signature, S
             .website_domain
             .as_deref()
             .is_some_and(|d| normalize::email_matches_domain(&email, d));
-        db::set_email(conn, &signature.id, &email, matches)?;
+        let search_key = normalize::search_key(
+            &signature.name,
+            signature.display_name.as_deref(),
+            signature.signer_name.as_deref(),
+            &email,
+        );
+        db::set_email(conn, &signature.id, &email, matches, &search_key)?;
         db::find(conn, &signature.id)?.ok_or(SigningError::InvalidLink)
     })
 }

@@ -19,7 +19,7 @@ pub struct NewTag<'a> {
 }
 
 /// Inserts the contacts in one statement; keep a batch under the
-/// backends' bound-parameter limits (14 per row).
+/// backends' bound-parameter limits (15 per row).
 pub fn insert_contacts(conn: &mut DbConn, rows: &[NewContact<'_>]) -> QueryResult<usize> {
     if rows.is_empty() {
         return Ok(0);

@@ -48,6 +48,7 @@ pub struct NewContact<'a> {
     pub do_not_contact: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub search_key: String,
 }
 
 /// Every field of an edited contact; `None` clears the field.
@@ -65,6 +66,7 @@ pub struct Edit<'a> {
     pub notes: Option<&'a str>,
     pub do_not_contact: bool,
     pub updated_at: NaiveDateTime,
+    pub search_key: String,
 }
 
 /// What an imported row changes on a contact it updates: only the cells
@@ -130,6 +132,45 @@ pub fn fill(conn: &mut DbConn, id: &str, fill: &Fill<'_>) -> QueryResult<usize> 
         .execute(conn)
 }
 
+/// Name, address and outlet: what a contact's search key is made of.
+pub fn search_fields(
+    conn: &mut DbConn,
+    id: &str,
+) -> QueryResult<Option<(String, String, Option<String>)>> {
+    contacts::table
+        .find(id)
+        .select((contacts::name, contacts::email, contacts::outlet))
+        .first(conn)
+        .optional()
+}
+
+/// A contact without a search key: id, name, address, outlet.
+pub type UnkeyedRow = (String, String, String, Option<String>);
+
+/// Up to `limit` contacts stored before search keys existed (their key is
+/// empty).
+pub fn unkeyed(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<UnkeyedRow>> {
+    contacts::table
+        // A literal, so that the partial index `contacts_unkeyed` serves it.
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+            "contacts.search_key = ''",
+        ))
+        .select((
+            contacts::id,
+            contacts::name,
+            contacts::email,
+            contacts::outlet,
+        ))
+        .limit(limit)
+        .load(conn)
+}
+
+pub fn set_search_key(conn: &mut DbConn, id: &str, key: &str) -> QueryResult<usize> {
+    diesel::update(contacts::table.find(id))
+        .set(contacts::search_key.eq(key))
+        .execute(conn)
+}
+
 pub fn delete(conn: &mut DbConn, coalition_id: &str, id: &str) -> QueryResult<usize> {
     diesel::delete(
         contacts::table
@@ -176,18 +217,9 @@ fn matching<'a>(coalition_id: &'a str, filter: &'a Filter) -> Boxed<'a> {
     let mut query = contacts::table
         .filter(contacts::coalition_id.eq(coalition_id))
         .into_boxed();
-    let q = filter.q.trim();
+    let q = crate::text::search_fold(&filter.q);
     if !q.is_empty() {
-        let pattern = like(q);
-        query = query.filter(
-            lower(contacts::name)
-                .like(pattern.clone())
-                .escape('\\')
-                .or(contacts::email_key.like(pattern.clone()).escape('\\'))
-                .or(lower(contacts::outlet.assume_not_null())
-                    .like(pattern)
-                    .escape('\\')),
-        );
+        query = query.filter(contacts::search_key.like(like(&q)).escape('\\'));
     }
     if !filter.outlet.trim().is_empty() {
         query = query.filter(

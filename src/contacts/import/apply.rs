@@ -86,6 +86,11 @@ fn new_contact<'a>(coalition_id: &'a str, id: &str, v: &'a Values) -> NewContact
         do_not_contact: v.do_not_contact,
         created_at: now,
         updated_at: now,
+        search_key: crate::contacts::contact::search_key(
+            v.name.as_deref().unwrap_or_default(),
+            &v.email,
+            v.outlet.as_deref(),
+        ),
     }
 }
 
@@ -159,6 +164,7 @@ pub fn apply(
         for batch in updates.chunks(BATCH) {
             for (id, v) in batch {
                 db::fill(conn, id, &fill(v))?;
+                crate::contacts::contact::refresh_search_key(conn, id)?;
             }
             insert_tags(conn, &tags_of(coalition_id, batch.iter().copied()))?;
             done += batch.len();
