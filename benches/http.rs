@@ -426,7 +426,7 @@ fn insert_rows(
                     manual_position: None,
                 },
             );
-            let dedupe = signatures::normalize::dedupe_key(&name, Some(country));
+            let dedupe = signatures::normalize::dedupe_key(&name);
             (
                 (
                     sig::id.eq(store::new_id()),

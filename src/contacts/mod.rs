@@ -23,7 +23,7 @@ use crate::db::DbConn;
 
 pub use contact::{
     Contact, ContactError, ContactForm, Draft, Listed, create, delete, fill_search_keys, find,
-    search, update,
+    search, search_key, update,
 };
 pub use lists::{
     ListError, SavedList, add_to_list, create_list, delete_list, find_list,

@@ -70,10 +70,7 @@ pub fn insert(
             signatures::revision_id.eq(&s.revision_id),
             signatures::created_at.eq(now),
             signatures::confirmed_at.eq(s.confirmed_at),
-            signatures::dedupe_key.eq(super::normalize::dedupe_key(
-                &s.name,
-                s.country.as_ref().map(|c| c.as_str()),
-            )),
+            signatures::dedupe_key.eq(super::normalize::dedupe_key(&s.name)),
             signatures::search_key.eq(super::normalize::search_key(
                 &s.name,
                 None,
@@ -588,20 +585,57 @@ pub struct ListPage {
 
 pub const LIST_PAGE: i64 = 100;
 
-/// Keys shared by more than one live signature of the statement.
-fn repeated(conn: &mut DbConn, statement_id: &str) -> QueryResult<(Vec<String>, Vec<String>)> {
-    let live = [
-        Status::PendingEmail.as_str(),
-        Status::Confirmed.as_str(),
-        Status::Approved.as_str(),
-    ];
+const LIVE: [&str; 3] = ["pending_email", "confirmed", "approved"];
+
+/// The live signatures of the statement that look like another one: the
+/// same organization key with countries that agree (see
+/// [`super::normalize::agreeing`]), or the same website domain.
+fn possible_duplicates(
+    conn: &mut DbConn,
+    statement_id: &str,
+) -> QueryResult<std::collections::HashSet<String>> {
     let keys: Vec<String> = signatures::table
         .filter(signatures::statement_id.eq(statement_id))
-        .filter(signatures::status.eq_any(live))
+        .filter(signatures::status.eq_any(LIVE))
+        .filter(signatures::dedupe_key.ne(""))
         .group_by(signatures::dedupe_key)
         .having(diesel::dsl::count_star().gt(1))
         .select(signatures::dedupe_key)
         .load(conn)?;
+    let mut groups: std::collections::HashMap<String, Vec<(String, Option<String>)>> =
+        std::collections::HashMap::new();
+    for chunk in keys.chunks(500) {
+        let rows: Vec<(String, String, Option<String>)> = signatures::table
+            .filter(signatures::statement_id.eq(statement_id))
+            .filter(signatures::status.eq_any(LIVE))
+            .filter(signatures::dedupe_key.eq_any(chunk))
+            .select((signatures::dedupe_key, signatures::id, signatures::country))
+            .load(conn)?;
+        for (key, id, country) in rows {
+            groups.entry(key).or_default().push((id, country));
+        }
+    }
+    let mut flagged: std::collections::HashSet<String> = groups
+        .values()
+        .flat_map(|group| super::normalize::agreeing(group))
+        .map(str::to_owned)
+        .collect();
+    let domains = repeated_domains(conn, statement_id)?;
+    for chunk in domains.chunks(500) {
+        let ids: Vec<String> = signatures::table
+            .filter(signatures::statement_id.eq(statement_id))
+            .filter(signatures::status.eq_any(LIVE))
+            .filter(signatures::website_domain.eq_any(chunk))
+            .select(signatures::id)
+            .load(conn)?;
+        flagged.extend(ids);
+    }
+    Ok(flagged)
+}
+
+/// Website domains shared by more than one live signature of the statement.
+fn repeated_domains(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<String>> {
+    let live = LIVE;
     let domains: Vec<Option<String>> = signatures::table
         .filter(signatures::statement_id.eq(statement_id))
         .filter(signatures::status.eq_any(live))
@@ -610,11 +644,11 @@ fn repeated(conn: &mut DbConn, statement_id: &str) -> QueryResult<(Vec<String>, 
         .having(diesel::dsl::count_star().gt(1))
         .select(signatures::website_domain)
         .load(conn)?;
-    Ok((keys, domains.into_iter().flatten().collect()))
+    Ok(domains.into_iter().flatten().collect())
 }
 
 pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResult<ListPage> {
-    let (keys, domains) = repeated(conn, statement_id)?;
+    let flagged = possible_duplicates(conn, statement_id)?;
     let mut query = signatures::table
         .filter(signatures::statement_id.eq(statement_id.to_owned()))
         .into_boxed();
@@ -623,11 +657,8 @@ pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResul
     }
     match f.flag.as_str() {
         "duplicate" => {
-            query = query.filter(
-                signatures::dedupe_key
-                    .eq_any(keys.clone())
-                    .or(signatures::website_domain.eq_any(domains.clone())),
-            );
+            let ids: Vec<&String> = flagged.iter().collect();
+            query = query.filter(signatures::id.eq_any(ids));
         }
         "domain" => query = query.filter(signatures::domain_matches.eq(true)),
         "imported" => query = query.filter(signatures::source.eq(super::Source::Import.as_str())),
@@ -689,12 +720,7 @@ pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResul
     });
     let duplicates = rows
         .iter()
-        .filter(|r| {
-            keys.contains(&r.dedupe_key)
-                || r.website_domain
-                    .as_ref()
-                    .is_some_and(|d| domains.contains(d))
-        })
+        .filter(|r| flagged.contains(&r.id))
         .map(|r| r.id.clone())
         .collect();
     Ok(ListPage {
@@ -718,11 +744,19 @@ pub fn duplicates_of(conn: &mut DbConn, s: &Signature) -> QueryResult<Vec<Signat
         ),
         None => query.filter(signatures::dedupe_key.eq(s.dedupe_key.clone())),
     };
-    query
+    let mut found: Vec<Signature> = query
         .order(signatures::created_at)
         .limit(20)
         .select(Signature::as_select())
-        .load(conn)
+        .load(conn)?;
+    // The same name in two different countries is two organizations.
+    found.retain(|d| {
+        let same_site = d.website_domain.is_some() && d.website_domain == s.website_domain;
+        same_site
+            || (!d.dedupe_key.is_empty()
+                && super::normalize::countries_agree(d.country.as_deref(), s.country.as_deref()))
+    });
+    Ok(found)
 }
 
 /// The search fields of up to `limit` signatures stored before search keys

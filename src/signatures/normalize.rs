@@ -69,9 +69,42 @@ pub fn organization_key(name: &str) -> String {
     words.join(" ")
 }
 
-/// The key two signatures share when they are likely the same organization.
-pub fn dedupe_key(name: &str, country: Option<&str>) -> String {
-    format!("{}|{}", organization_key(name), country.unwrap_or(""))
+/// The key two signatures share when they may be the same organization:
+/// its name reduced by [`organization_key`]. The country is not part of
+/// it, because one side often leaves it out; [`countries_agree`] decides.
+pub fn dedupe_key(name: &str) -> String {
+    organization_key(name)
+}
+
+/// Whether two signatures with the same [`dedupe_key`] are taken for one
+/// organization: their countries are equal, or at least one is unknown.
+/// Two different countries name two organizations ("Agua Viva, MX" and
+/// "Agua Viva, AR").
+pub fn countries_agree(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// Of signatures that share a [`dedupe_key`] (id and country), those that
+/// another of them may duplicate: one with the same country or with none,
+/// or, for one without a country, any other.
+pub fn agreeing(group: &[(String, Option<String>)]) -> Vec<&str> {
+    let mut by_country: std::collections::HashMap<Option<&str>, usize> =
+        std::collections::HashMap::new();
+    for (_, country) in group {
+        *by_country.entry(country.as_deref()).or_default() += 1;
+    }
+    let unknown = by_country.get(&None).copied().unwrap_or(0);
+    group
+        .iter()
+        .filter(|(_, country)| match country.as_deref() {
+            None => group.len() > 1,
+            known => unknown > 0 || by_country.get(&known).copied().unwrap_or(0) > 1,
+        })
+        .map(|(id, _)| id.as_str())
+        .collect()
 }
 
 /// What the coordinator's search looks in: the organization's name as
@@ -173,11 +206,29 @@ mod tests {
     }
 
     #[test]
-    fn the_country_is_part_of_the_duplicate_key() {
-        assert_ne!(
-            dedupe_key("Agua Viva", Some("MX")),
-            dedupe_key("Agua Viva", Some("AR"))
-        );
+    fn a_missing_country_agrees_with_any_but_two_countries_differ() {
+        assert!(countries_agree(Some("MX"), None));
+        assert!(countries_agree(None, None));
+        assert!(countries_agree(Some("MX"), Some("MX")));
+        assert!(!countries_agree(Some("MX"), Some("AR")));
+    }
+
+    #[test]
+    fn in_a_group_only_signatures_that_agree_on_the_country_are_flagged() {
+        let row = |id: &str, c: Option<&str>| (id.to_owned(), c.map(str::to_owned));
+
+        let two_countries = [row("mx", Some("MX")), row("ar", Some("AR"))];
+        let one_unknown = [row("mx", Some("MX")), row("ar", Some("AR")), row("x", None)];
+        let pair = [
+            row("a", Some("MX")),
+            row("b", Some("MX")),
+            row("ar", Some("AR")),
+        ];
+
+        assert!(agreeing(&two_countries).is_empty());
+        assert_eq!(agreeing(&one_unknown), ["mx", "ar", "x"]);
+        assert_eq!(agreeing(&pair), ["a", "b"]);
+        assert!(agreeing(&[row("alone", None)]).is_empty());
     }
 
     #[test]

@@ -340,7 +340,7 @@ impl RowKeys {
         let website_domain = s.website.as_deref().and_then(normalize::website_domain);
         Self {
             list_key: placement_key(statement, &s.name, country, signed_at, None),
-            dedupe_key: normalize::dedupe_key(&s.name, country),
+            dedupe_key: normalize::dedupe_key(&s.name),
             search_key: normalize::search_key(&s.name, None, s.signer_name.as_deref(), &s.email),
             domain_matches: website_domain
                 .as_deref()
@@ -747,7 +747,7 @@ pub fn correct(
                 city: sign_on.city.as_deref(),
                 signer_name: sign_on.signer_name.as_deref(),
                 signer_title: sign_on.signer_title.as_deref(),
-                dedupe_key: &normalize::dedupe_key(&sign_on.name, country),
+                dedupe_key: &normalize::dedupe_key(&sign_on.name),
                 search_key: &normalize::search_key(
                     &sign_on.name,
                     signature.display_name.as_deref(),

@@ -33,6 +33,7 @@ mod public_page;
 mod reconsent;
 mod revisions;
 mod schema;
+mod search;
 mod security;
 mod sessions;
 mod setup;
