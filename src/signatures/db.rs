@@ -530,20 +530,63 @@ pub fn accept_reconsent(
         .execute(conn)
 }
 
-pub fn set_merged(
-    conn: &mut DbConn,
-    id: &str,
-    into: &str,
-    now: NaiveDateTime,
-) -> QueryResult<usize> {
+pub fn set_merged(conn: &mut DbConn, id: &str, into: &str) -> QueryResult<usize> {
     diesel::update(signatures::table.find(id))
         .set((
-            signatures::status.eq(Status::Withdrawn.as_str()),
+            signatures::status.eq(Status::Merged.as_str()),
             signatures::listed.eq(false),
             signatures::merged_into.eq(into),
-            signatures::withdrawn_at.eq(now),
         ))
         .execute(conn)
+}
+
+/// The signer's details that go with an address, when a merge moves it
+/// from the absorbed signature to the kept one.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = signatures)]
+pub struct Address<'a> {
+    pub email: &'a str,
+    pub signer_name: Option<&'a str>,
+    pub signer_title: Option<&'a str>,
+    pub language: &'a str,
+    pub domain_matches: bool,
+    pub search_key: &'a str,
+}
+
+/// Moves an address to signature `to` from signature `from`, which is left
+/// without one (an address identifies one signature of a statement).
+pub fn move_address(
+    conn: &mut DbConn,
+    from: &str,
+    from_search_key: &str,
+    to: &str,
+    address: &Address<'_>,
+) -> QueryResult<()> {
+    diesel::update(signatures::table.find(from))
+        .set((
+            signatures::email.eq(""),
+            signatures::search_key.eq(from_search_key),
+        ))
+        .execute(conn)?;
+    diesel::update(signatures::table.find(to))
+        .set(address)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The shown names of the signatures with these ids.
+pub fn shown_names(
+    conn: &mut DbConn,
+    ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, String>> {
+    let rows: Vec<(String, String, Option<String>)> = signatures::table
+        .filter(signatures::id.eq_any(ids))
+        .select((signatures::id, signatures::name, signatures::display_name))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, shown)| (id, shown.unwrap_or(name)))
+        .collect())
 }
 
 pub fn set_created_at(
@@ -580,6 +623,8 @@ pub struct ListFilter {
 pub struct ListPage {
     pub rows: Vec<Signature>,
     pub duplicates: std::collections::HashSet<String>,
+    /// The shown name of each signature that a row of the page was merged into.
+    pub merged_into: std::collections::HashMap<String, String>,
     pub next: Option<String>,
 }
 
@@ -723,9 +768,12 @@ pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResul
         .filter(|r| flagged.contains(&r.id))
         .map(|r| r.id.clone())
         .collect();
+    let kept: Vec<String> = rows.iter().filter_map(|r| r.merged_into.clone()).collect();
+    let merged_into = shown_names(conn, &kept)?;
     Ok(ListPage {
         rows,
         duplicates,
+        merged_into,
         next: next.flatten(),
     })
 }
@@ -809,8 +857,13 @@ pub fn confirmed_signatories(
 ) -> QueryResult<Vec<SignatoryRow>> {
     signatures::table
         .filter(signatures::statement_id.eq(statement_id))
-        .filter(signatures::status.eq_any([Status::Confirmed.as_str(), Status::Approved.as_str()]))
-        .filter(signatures::merged_into.is_null())
+        .filter(
+            signatures::status
+                .eq_any([Status::Confirmed.as_str(), Status::Approved.as_str()])
+                .or(signatures::status
+                    .eq(Status::Merged.as_str())
+                    .and(signatures::confirmed_at.is_not_null())),
+        )
         .filter(signatures::email.ne(""))
         .order(signatures::email)
         .select((

@@ -36,15 +36,19 @@ pub enum Status {
     Approved,
     Rejected,
     Withdrawn,
+    /// Taken into another signature of the same organization by a
+    /// coordinator (`merged_into` names it); the signer did not withdraw.
+    Merged,
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Self::PendingEmail,
         Self::Confirmed,
         Self::Approved,
         Self::Rejected,
         Self::Withdrawn,
+        Self::Merged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -54,6 +58,7 @@ impl Status {
             Self::Approved => "approved",
             Self::Rejected => "rejected",
             Self::Withdrawn => "withdrawn",
+            Self::Merged => "merged",
         }
     }
 
@@ -70,6 +75,7 @@ impl Status {
             Self::Approved => t(lang, "signature-status-approved"),
             Self::Rejected => t(lang, "signature-status-rejected"),
             Self::Withdrawn => t(lang, "signature-status-withdrawn"),
+            Self::Merged => t(lang, "signature-status-merged"),
         }
     }
 
@@ -329,7 +335,9 @@ pub struct Signatory {
 }
 
 /// The confirmed (or approved) signatories of a statement, withdrawn,
-/// rejected, unconfirmed and merged ones left out.
+/// rejected and unconfirmed ones left out. A confirmed signature merged
+/// into another still counts when it kept an address of its own: the
+/// merge joined two entries of one organization, and both people signed.
 pub fn confirmed_signatories(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<Signatory>> {
     Ok(db::confirmed_signatories(conn, statement_id)?
         .into_iter()

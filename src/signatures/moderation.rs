@@ -234,8 +234,82 @@ pub fn set_position(
     })
 }
 
+/// What the kept signature of a merge takes from the absorbed one: the
+/// address when it has none (an imported row), so that mail to the
+/// signatories still reaches the person who confirmed; and the absorbed
+/// one's state when it went further (confirmed or approved), so that the
+/// merged signature is listed as the confirmed one was.
+fn take_over(
+    conn: &mut DbConn,
+    statement: &Statement,
+    actor: &Coordinator,
+    keep: &Signature,
+    drop: &Signature,
+) -> Result<(), ModerationError> {
+    if keep.email.is_empty() && !drop.email.is_empty() {
+        let signer_name = keep.signer_name.as_deref().or(drop.signer_name.as_deref());
+        let domain_matches = keep
+            .website_domain
+            .as_deref()
+            .is_some_and(|d| super::normalize::email_matches_domain(&drop.email, d));
+        let search_key = super::normalize::search_key(
+            &keep.name,
+            keep.display_name.as_deref(),
+            signer_name,
+            &drop.email,
+        );
+        let left_key = super::normalize::search_key(
+            &drop.name,
+            drop.display_name.as_deref(),
+            drop.signer_name.as_deref(),
+            "",
+        );
+        db::move_address(
+            conn,
+            &drop.id,
+            &left_key,
+            &keep.id,
+            &db::Address {
+                email: &drop.email,
+                signer_name,
+                signer_title: keep
+                    .signer_title
+                    .as_deref()
+                    .or(drop.signer_title.as_deref()),
+                language: &drop.language,
+                domain_matches,
+                search_key: &search_key,
+            },
+        )?;
+    }
+    let rank = |status: &str| match Status::parse(status) {
+        Some(Status::PendingEmail) => Some(0),
+        Some(Status::Confirmed) => Some(1),
+        Some(Status::Approved) => Some(2),
+        _ => None,
+    };
+    if let (Some(kept), Some(absorbed)) = (rank(&keep.status), rank(&drop.status))
+        && absorbed > kept
+    {
+        let visible = !keep.hidden_until_reconsent;
+        match Status::parse(&drop.status) {
+            Some(Status::Approved) => {
+                let by = drop.approved_by.as_deref().unwrap_or(&actor.name);
+                let at = drop.approved_at.unwrap_or_else(crate::db::now);
+                db::mark_approved(conn, &keep.id, visible, by, at)?;
+            }
+            _ => {
+                let listed = visible && Status::Confirmed.is_listed(statement.requires_approval);
+                db::set_state(conn, &keep.id, Status::Confirmed, listed)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Merges two duplicates into the earlier one, which keeps the earlier
-/// time; the later one is kept in the records as merged.
+/// time and every confirmed address; the later one is kept in the records
+/// as merged into it. All in one transaction.
 pub fn merge(
     conn: &mut DbConn,
     statement: &Statement,
@@ -250,7 +324,8 @@ pub fn merge(
         ) else {
             return Err(ModerationError::BadMerge);
         };
-        if a.id == b.id {
+        let merged = |s: &Signature| s.merged_into.is_some() || s.status == Status::Merged.as_str();
+        if a.id == b.id || merged(&a) || merged(&b) {
             return Err(ModerationError::BadMerge);
         }
         let (keep, drop) = if (a.created_at, &a.id) <= (b.created_at, &b.id) {
@@ -258,6 +333,7 @@ pub fn merge(
         } else {
             (b, a)
         };
+        take_over(conn, statement, actor, &keep, &drop)?;
         let confirmed = match (keep.confirmed_at, drop.confirmed_at) {
             (Some(x), Some(y)) => Some(x.min(y)),
             (x, y) => x.or(y),
@@ -275,7 +351,7 @@ pub fn merge(
             keep.manual_position,
         );
         db::set_list_key(conn, &keep.id, &key)?;
-        db::set_merged(conn, &drop.id, &keep.id, crate::db::now())?;
+        db::set_merged(conn, &drop.id, &keep.id)?;
         super::refresh_counts(conn, &statement.id)?;
         audit::record(
             conn,

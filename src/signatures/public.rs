@@ -374,7 +374,9 @@ async fn managed(state: &AppState, id: String, token: String) -> Result<Signatur
     blocking(state, move |c| {
         super::find(c, &id)?
             .filter(|s| signing::manage_token_matches(&secret, s, &token))
-            .filter(|s| s.status != Status::Withdrawn.as_str())
+            .filter(|s| {
+                s.status != Status::Withdrawn.as_str() && s.status != Status::Merged.as_str()
+            })
             .ok_or(WebError::NotFound)
     })
     .await?

@@ -178,8 +178,10 @@ pub fn question(
     id: &str,
     token: &str,
 ) -> QueryResult<Option<Question>> {
-    let Some(signature) = db::find(conn, id)?.filter(|s| s.status != Status::Withdrawn.as_str())
-    else {
+    let gone = |s: &db::Signature| {
+        s.status == Status::Withdrawn.as_str() || s.status == Status::Merged.as_str()
+    };
+    let Some(signature) = db::find(conn, id)?.filter(|s| !gone(s)) else {
         return Ok(None);
     };
     let Some(asked_id) = signature.reconsent_revision_id.clone() else {

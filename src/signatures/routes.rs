@@ -186,16 +186,28 @@ async fn detail_page(
     let (_, statement_id, id) = path.into_inner();
     let (statement, signature) = signature(&state, &access, statement_id, id).await?;
     let (current, sid) = (signature.clone(), statement.id.clone());
-    let (duplicates, revisions) = blocking(&state, move |c| {
+    let (duplicates, kept, revisions) = blocking(&state, move |c| {
+        let kept = match &current.merged_into {
+            Some(id) => super::find(c, id)?,
+            None => None,
+        };
         Ok::<_, diesel::result::Error>((
             moderation::duplicates_of(c, &current)?,
+            kept,
             crate::statements::revision_numbers(c, &sid)?,
         ))
     })
     .await??;
     Ok(html_response(
         StatusCode::OK,
-        views::detail(&access, &statement, &signature, &duplicates, &revisions),
+        views::detail(
+            &access,
+            &statement,
+            &signature,
+            &duplicates,
+            kept.as_ref(),
+            &revisions,
+        ),
     ))
 }
 

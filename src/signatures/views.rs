@@ -109,7 +109,14 @@ pub fn list(
                                     }
                                     td { (s.country.as_deref().unwrap_or("")) }
                                     td { (s.email) }
-                                    td { span class={ "badge state-" (s.status) } { (status_label(lang, &s.status)) } @if s.listed { " · " (t(lang, "signatures-listed")) } }
+                                    td {
+                                        span class={ "badge state-" (s.status) } {
+                                            @if let Some(kept) = s.merged_into.as_ref().and_then(|id| page.merged_into.get(id)) {
+                                                (t_args(lang, "signatures-merged-into", &[("name", kept.as_str().into())]))
+                                            } @else { (status_label(lang, &s.status)) }
+                                        }
+                                        @if s.listed { " · " (t(lang, "signatures-listed")) }
+                                    }
                                     td { (access.time(s.created_at)) }
                                     td { (s.revision_id.as_deref().map(|_| "✓").unwrap_or("")) }
                                     td { (flags(lang, s, page.duplicates.contains(&s.id))) }
@@ -138,6 +145,7 @@ pub fn detail(
     statement: &Statement,
     s: &Signature,
     duplicates: &[Signature],
+    kept: Option<&Signature>,
     revisions: &HashMap<String, i32>,
 ) -> Markup {
     let here = format!("{}/signatures/{}", statement_url(access, statement), s.id);
@@ -179,7 +187,8 @@ pub fn detail(
                 dt { (t(lang, "signature-authorized")) } dd { @if s.authorized { (t(lang, "signature-authorized-yes")) } @else { (t(lang, "signature-authorized-no")) } }
                 dt { (t(lang, "signatures-domain-matches-heading")) } dd { @if s.domain_matches { (t(lang, "signature-yes")) } @else { (t(lang, "signature-no")) } }
                 dt { (t(lang, "signature-approved")) } dd { @if let Some(by) = &s.approved_by { (t_args(lang, "signature-approved-by", &[("name", by.as_str().into()), ("date", stamp(s.approved_at).into())])) } @else { "—" } }
-                @if let Some(at) = s.withdrawn_at { dt { (t(lang, "signature-withdrawn")) } dd { (stamp(Some(at))) @if let Some(into) = &s.merged_into { " " (t_markup(lang, "signature-merged-into", &[], &[("link", html! { a href={ (statement_url(access, statement)) "/signatures/" (into) } { (t(lang, "signature-merged-other")) } })])) } } }
+                @if let (Some(at), None) = (s.withdrawn_at, &s.merged_into) { dt { (t(lang, "signature-withdrawn")) } dd { (stamp(Some(at))) } }
+                @if let Some(into) = &s.merged_into { dt { (t(lang, "signature-merged")) } dd { (t_markup(lang, "signature-merged-into", &[], &[("link", html! { a href={ (statement_url(access, statement)) "/signatures/" (into) } { @if let Some(k) = kept { (shown(k)) } @else { (t(lang, "signature-merged-other")) } } })])) } }
             }
             h2 { (t(lang, "signature-as-entered")) }
             dl.facts {

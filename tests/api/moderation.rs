@@ -317,7 +317,7 @@ async fn merging_two_duplicates_keeps_the_earlier_one_with_its_time() {
     assert_eq!(kept.created_at, day_before);
     assert_eq!(kept.confirmed_at, Some(day_before));
     let dropped = signature(&app, &later).await;
-    assert_eq!(dropped.status, "withdrawn");
+    assert_eq!(dropped.status, "merged");
     assert_eq!(dropped.merged_into.as_deref(), Some(earlier.as_str()));
     assert_eq!(listed(&app).await, ["Agua Viva A.C., Mexico"]);
     assert_eq!(app.statement(&statement).await.listed_total(), 1);

@@ -2,11 +2,11 @@
 //! coordinator's signatures and contacts; possible duplicates with and
 //! without a country; and a merge that keeps the confirmed signer's address.
 
-use crate::coordinators::Session;
+use crate::coordinators::{Session, location};
 use crate::helpers::spawn_app;
 use crate::signers::{
-    SignOnForm, coordinator_rows, open_statement, row_of, sign, signature_by_email,
-    signatures_path, text_of,
+    SignOnForm, coordinator_rows, listed, open_statement, row_of, sign, sign_and_confirm,
+    signature, signature_by_email, signatures_of, signatures_path, text_of,
 };
 
 /// The names (second cell) of the coordinator's rows found by `q`.
@@ -152,4 +152,74 @@ async fn the_same_organization_is_a_possible_duplicate_whether_or_not_one_has_a_
     let detail = text_of(&detail);
     assert!(detail.contains("Possible duplicates"), "{detail}");
     assert!(detail.contains("a@rios.example"), "{detail}");
+}
+
+#[tokio::test]
+async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_says_merged() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+    let imported = owner
+        .post(
+            &format!("{}/import", signatures_path(&statement)),
+            &[
+                ("csv", "organization,country\nAgua Viva,MX\n"),
+                ("mode", "list"),
+                ("step", "apply"),
+            ],
+        )
+        .await;
+    assert_eq!(imported.status(), 303);
+    let earlier = signatures_of(&app, &statement).await[0].clone();
+    assert_eq!(earlier.email, "");
+    let later = sign_and_confirm(
+        &app,
+        &SignOnForm::organization("Agua Viva A.C.", "ana@aguaviva.example").with("country", "MX"),
+    )
+    .await;
+
+    // Act
+    let merged = owner
+        .post(
+            &format!("{}/{later}/merge", signatures_path(&statement)),
+            &[("other", &earlier.id)],
+        )
+        .await;
+
+    // Assert
+    assert_eq!(merged.status(), 303);
+    assert_eq!(
+        location(&merged),
+        format!("{}/{}", signatures_path(&statement), earlier.id)
+    );
+    let kept = signature(&app, &earlier.id).await;
+    assert_eq!(kept.email, "ana@aguaviva.example");
+    assert_eq!(kept.created_at, earlier.created_at);
+    let absorbed = signature(&app, &later).await;
+    assert_eq!(absorbed.status, "merged");
+    assert_eq!(absorbed.merged_into.as_deref(), Some(earlier.id.as_str()));
+    let recipients = app
+        .with_conn({
+            let statement = statement.clone();
+            move |c| undersigned::signatures::confirmed_signatories(c, &statement)
+        })
+        .await
+        .expect("signatories");
+    let addresses: Vec<&str> = recipients.iter().map(|s| s.email.as_str()).collect();
+    assert_eq!(addresses, ["ana@aguaviva.example"]);
+    assert_eq!(listed(&app).await, ["Agua Viva, Mexico"]);
+    let rows = coordinator_rows(&owner, &statement, "").await;
+    let row = row_of(&rows, "Agua Viva A.C.");
+    assert!(row.contains("merged into Agua Viva"), "{row}");
+    assert!(!row.contains("withdrawn"), "{row}");
+    let (_, detail) = owner
+        .page(&format!("{}/{later}", signatures_path(&statement)))
+        .await;
+    let detail = text_of(&detail);
+    assert!(detail.contains("Merged"), "{detail}");
+    assert!(detail.contains("into Agua Viva"), "{detail}");
+    assert!(!detail.contains("Withdrawn"), "{detail}");
+    let (_, export) = crate::exports::csv_rows(&owner, &statement).await;
+    let statuses: Vec<&str> = export.iter().map(|r| r["status"].as_str()).collect();
+    assert!(statuses.contains(&"merged") && !statuses.contains(&"withdrawn"));
 }

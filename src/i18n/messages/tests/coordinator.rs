@@ -196,7 +196,8 @@ fn every_stored_word_shown_to_coordinators_has_a_message() {
             "confirmed",
             "approved",
             "rejected",
-            "withdrawn"
+            "withdrawn",
+            "merged"
         ]
     );
 }

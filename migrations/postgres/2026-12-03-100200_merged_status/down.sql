@@ -1,0 +1,2 @@
+UPDATE signatures SET status = 'withdrawn', withdrawn_at = COALESCE(confirmed_at, created_at)
+WHERE status = 'merged';
