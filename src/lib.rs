@@ -15,6 +15,7 @@ pub mod contacts;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;

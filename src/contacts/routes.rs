@@ -236,9 +236,8 @@ async fn export_csv(
     filter: web::Query<Filter>,
 ) -> Result<HttpResponse, WebError> {
     let (id, filter) = (coalition_id(&access)?, filter.into_inner());
-    let csv = blocking(&state, move |c| super::export::to_csv(c, &id, &filter))
-        .await?
-        .map_err(WebError::unexpected)?;
+    let sheet = blocking(&state, move |c| super::export::sheet(c, &id, &filter)).await??;
+    let csv = sheet.to_csv().map_err(WebError::unexpected)?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
         .insert_header((

@@ -108,7 +108,9 @@ async fn log_csv(
     let mailing = load(&state, &access, path.into_inner().1).await?;
     let id = mailing.id.clone();
     let log = blocking(&state, move |c| crate::mail::deliveries(c, &id, None, None)).await??;
-    let body = mailings::log_csv(&log, access.lang).map_err(WebError::unexpected)?;
+    let body = mailings::log_sheet(&log, access.lang)
+        .to_csv()
+        .map_err(WebError::unexpected)?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

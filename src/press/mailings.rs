@@ -16,6 +16,7 @@ use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::config::SecretKey;
 use crate::db::DbConn;
+use crate::export::{Cell, Sheet};
 use crate::i18n::{Lang, Phrase, show_stored, t};
 use crate::mail::{self, MailContext, MailingTag, OutgoingMail, Priority};
 
@@ -415,14 +416,12 @@ pub fn of_coalition(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<Ma
     db::mailings_of_coalition(conn, coalition_id)
 }
 
-/// The delivery log as CSV, cells made safe for spreadsheets. It is read
-/// by people, not imported again, so it is in the reader's language like
-/// the page it comes from: headers, states and the product's own words
-/// (a server's reply stays as the server wrote it).
-pub fn log_csv(deliveries: &[mail::Delivery], lang: Lang) -> Result<Vec<u8>, csv::Error> {
-    use crate::signatures::export::neutralize;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(
+/// The delivery log as a sheet, cells made safe for spreadsheets. It is
+/// read by people, not imported again, so it is in the reader's language
+/// like the page it comes from: headers, states and the product's own
+/// words (a server's reply stays as the server wrote it).
+pub fn log_sheet(deliveries: &[mail::Delivery], lang: Lang) -> Sheet {
+    let mut sheet = Sheet::new(
         [
             "mailing-email",
             "mailing-name",
@@ -432,22 +431,20 @@ pub fn log_csv(deliveries: &[mail::Delivery], lang: Lang) -> Result<Vec<u8>, csv
             "mailing-log-sent-at",
         ]
         .map(|id| t(lang, id)),
-    )?;
+    );
     for d in deliveries {
-        writer.write_record([
-            neutralize(&d.recipient),
-            neutralize(d.recipient_name.as_deref().unwrap_or_default()),
-            t(lang, &format!("delivery-{}", d.state.as_str())),
-            d.attempts.to_string(),
-            neutralize(&show_stored(
+        sheet.push(vec![
+            Cell::text(&d.recipient),
+            Cell::maybe(d.recipient_name.as_deref()),
+            Cell::text(t(lang, &format!("delivery-{}", d.state.as_str()))),
+            Cell::Number(d.attempts.into()),
+            Cell::text(show_stored(
                 d.reply.as_deref().unwrap_or_default(),
                 lang,
                 chrono_tz::Tz::UTC,
             )),
-            d.sent_at
-                .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
-                .unwrap_or_default(),
-        ])?;
+            Cell::Time(d.sent_at),
+        ]);
     }
-    writer.into_inner().map_err(|e| e.into_error().into())
+    sheet
 }

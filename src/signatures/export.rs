@@ -1,13 +1,15 @@
-//! Exports of a statement's signatures with every provenance field, as CSV
-//! (safe to open in a spreadsheet) and JSON.
+//! Exports of a statement's signatures with every provenance field, as a
+//! sheet (CSV safe to open in a spreadsheet) and JSON.
 
 use std::collections::HashMap;
 
+use chrono::NaiveDateTime;
 use diesel::QueryResult;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::db::{self, Signature};
 use crate::db::DbConn;
+use crate::export::{Cell, Sheet};
 
 /// One exported signature.
 #[derive(Debug, Serialize)]
@@ -26,22 +28,33 @@ pub struct Row {
     pub listed: bool,
     pub source: String,
     pub added_by_coordinator: bool,
-    pub signed_at: String,
-    pub confirmed_at: String,
+    #[serde(serialize_with = "stamp")]
+    pub signed_at: NaiveDateTime,
+    #[serde(serialize_with = "maybe_stamp")]
+    pub confirmed_at: Option<NaiveDateTime>,
     pub revision: String,
     pub awaiting_consent_to_revision: String,
     pub authorized_to_sign: bool,
     pub email_domain_matches_website: bool,
     pub approved_by: String,
-    pub approved_at: String,
-    pub withdrawn_at: String,
+    #[serde(serialize_with = "maybe_stamp")]
+    pub approved_at: Option<NaiveDateTime>,
+    #[serde(serialize_with = "maybe_stamp")]
+    pub withdrawn_at: Option<NaiveDateTime>,
     pub merged_into: String,
     pub comment: String,
 }
 
-fn stamp(t: Option<chrono::NaiveDateTime>) -> String {
-    t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
-        .unwrap_or_default()
+/// Times in JSON read as in the CSV: `2026-03-08 09:30:05`, in UTC.
+fn stamp<S: Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&t.format("%Y-%m-%d %H:%M:%S"))
+}
+
+fn maybe_stamp<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => stamp(t, s),
+        None => s.serialize_str(""),
+    }
 }
 
 fn row(s: Signature, revisions: &HashMap<String, i32>) -> Row {
@@ -68,13 +81,13 @@ fn row(s: Signature, revisions: &HashMap<String, i32>) -> Row {
         status: s.status,
         listed: s.listed,
         source: s.source,
-        signed_at: stamp(Some(s.created_at)),
-        confirmed_at: stamp(s.confirmed_at),
+        signed_at: s.created_at,
+        confirmed_at: s.confirmed_at,
         authorized_to_sign: s.authorized,
         email_domain_matches_website: s.domain_matches,
         approved_by: s.approved_by.unwrap_or_default(),
-        approved_at: stamp(s.approved_at),
-        withdrawn_at: stamp(s.withdrawn_at),
+        approved_at: s.approved_at,
+        withdrawn_at: s.withdrawn_at,
         merged_into: s.merged_into.unwrap_or_default(),
         comment: s.comment.unwrap_or_default(),
     }
@@ -89,76 +102,57 @@ pub fn rows(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<Row>> {
         .collect())
 }
 
-/// A cell that a spreadsheet would run as a formula gets a leading
-/// apostrophe, so it is shown as the text it is. Spreadsheets that trim
-/// cells on import ("trim spaces" in LibreOffice) read past leading
-/// whitespace and control characters, so the check does too.
-pub fn neutralize(cell: &str) -> String {
-    if is_formula_like(cell) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
-}
+type Column = (&'static str, fn(&Row) -> Cell);
 
-/// Whether a spreadsheet could read the cell as a formula: its first
-/// character that is not whitespace or a control character starts one, or
-/// it begins with a tab or a carriage return.
-pub fn is_formula_like(cell: &str) -> bool {
-    cell.starts_with(['\t', '\r'])
-        || cell
-            .trim_start_matches(|c: char| c.is_whitespace() || c.is_control())
-            .starts_with(['=', '+', '-', '@'])
-}
+/// The sheet's columns: the JSON's names, the times' saying their zone.
+const COLUMNS: [Column; 25] = [
+    ("name", |r| Cell::text(&r.name)),
+    ("entered_name", |r| Cell::text(&r.entered_name)),
+    ("kind", |r| Cell::text(&r.kind)),
+    ("country", |r| Cell::text(&r.country)),
+    ("website", |r| Cell::text(&r.website)),
+    ("affiliation", |r| Cell::text(&r.affiliation)),
+    ("city", |r| Cell::text(&r.city)),
+    ("signer_name", |r| Cell::text(&r.signer_name)),
+    ("signer_title", |r| Cell::text(&r.signer_title)),
+    ("email", |r| Cell::text(&r.email)),
+    ("status", |r| Cell::text(&r.status)),
+    ("listed", |r| Cell::text(r.listed.to_string())),
+    ("source", |r| Cell::text(&r.source)),
+    ("added_by_coordinator", |r| {
+        Cell::text(r.added_by_coordinator.to_string())
+    }),
+    ("signed_at (UTC)", |r| Cell::Time(Some(r.signed_at))),
+    ("confirmed_at (UTC)", |r| Cell::Time(r.confirmed_at)),
+    ("revision", |r| Cell::text(&r.revision)),
+    ("awaiting_consent_to_revision", |r| {
+        Cell::text(&r.awaiting_consent_to_revision)
+    }),
+    ("authorized_to_sign", |r| {
+        Cell::text(r.authorized_to_sign.to_string())
+    }),
+    ("email_domain_matches_website", |r| {
+        Cell::text(r.email_domain_matches_website.to_string())
+    }),
+    ("approved_by", |r| Cell::text(&r.approved_by)),
+    ("approved_at (UTC)", |r| Cell::Time(r.approved_at)),
+    ("withdrawn_at (UTC)", |r| Cell::Time(r.withdrawn_at)),
+    ("merged_into", |r| Cell::text(&r.merged_into)),
+    ("comment", |r| Cell::text(&r.comment)),
+];
 
-/// The rows as CSV with a header line; every text cell neutralized.
-pub fn to_csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    // The writer buffers, so its output stays empty for a while; whether
-    // the header is written is remembered rather than read back.
-    let mut header_written = false;
+/// The rows as a sheet with a header line, for CSV and XLSX.
+pub fn sheet(rows: &[Row]) -> Sheet {
+    let mut sheet = Sheet::new(COLUMNS.map(|(header, _)| header));
     for r in rows {
-        let value = serde_json::to_value(r).unwrap_or_default();
-        if let serde_json::Value::Object(map) = value {
-            if !header_written {
-                writer.write_record(map.keys())?;
-                header_written = true;
-            }
-            writer.write_record(map.values().map(|v| match v {
-                serde_json::Value::String(s) => neutralize(s),
-                other => other.to_string(),
-            }))?;
-        }
+        sheet.push(COLUMNS.iter().map(|(_, cell)| cell(r)).collect());
     }
-    if rows.is_empty() {
-        writer.write_record(["name"])?;
-    }
-    writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))
+    sheet
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formula_starts_are_neutralized() {
-        for dangerous in [
-            "=HYPERLINK(\"x\")",
-            "+1",
-            "-2+3",
-            "@SUM(A1)",
-            "\tx",
-            "\rx",
-            " =6*7",
-            "\u{a0}\u{3000}=6*7",
-            "\n\u{1}+1",
-        ] {
-            assert!(neutralize(dangerous).starts_with('\''), "{dangerous:?}");
-        }
-        assert_eq!(neutralize("Agua Viva"), "Agua Viva");
-    }
 
     fn row(name: &str) -> Row {
         let empty = String::new;
@@ -177,29 +171,34 @@ mod tests {
             listed: true,
             source: "form".into(),
             added_by_coordinator: false,
-            signed_at: empty(),
-            confirmed_at: empty(),
+            signed_at: NaiveDateTime::default(),
+            confirmed_at: None,
             revision: empty(),
             awaiting_consent_to_revision: empty(),
             authorized_to_sign: true,
             email_domain_matches_website: false,
             approved_by: empty(),
-            approved_at: empty(),
-            withdrawn_at: empty(),
+            approved_at: None,
+            withdrawn_at: None,
             merged_into: empty(),
             comment: empty(),
         }
     }
 
     #[test]
-    fn the_header_line_is_written_once() {
-        let csv = to_csv(&[row("A"), row("B"), row("C")]).expect("CSV");
-        let text = String::from_utf8(csv).expect("UTF-8");
+    fn the_sheet_has_a_column_for_every_field_of_the_json_in_its_order() {
+        let json = serde_json::to_value(row("A")).expect("JSON");
+        let fields: Vec<&str> = json
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let columns: Vec<&str> = COLUMNS
+            .iter()
+            .map(|(header, _)| header.trim_end_matches(" (UTC)"))
+            .collect();
 
-        assert_eq!(text.lines().count(), 4, "{text}");
-        assert_eq!(
-            text.lines().filter(|l| l.contains("entered_name")).count(),
-            1
-        );
+        assert_eq!(columns, fields);
     }
 }

@@ -62,7 +62,9 @@ async fn export_csv(
     let statement = load(&state, &access, path.into_inner().1).await?;
     let id = statement.id.clone();
     let rows = blocking(&state, move |c| export::rows(c, &id)).await??;
-    let body = export::to_csv(&rows).map_err(WebError::unexpected)?;
+    let body = export::sheet(&rows)
+        .to_csv()
+        .map_err(WebError::unexpected)?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

@@ -1,10 +1,12 @@
-//! Exports of the signatures: CSV safe to open in a spreadsheet, and JSON,
-//! both with where each signature came from.
+//! Exports: the signatures (CSV and JSON, with where each signature came
+//! from), the contacts and a mailing's delivery log (CSV), each opening
+//! cleanly in a spreadsheet.
 
 use std::collections::HashMap;
 
 use crate::coordinators::{OWNER_NAME, Session};
 use crate::helpers::{TestApp, spawn_app};
+use crate::press::{create_release, send_to_tag};
 use crate::signers::{SignOnForm, open_statement, sign_and_confirm, signatures_path};
 
 const FORMULAS: [&str; 3] = ["=HYPERLINK(\"http://x\")", "+1", "@x"];
@@ -99,7 +101,7 @@ async fn the_csv_export_has_the_provenance_of_each_signature() {
     // Assert
     assert_eq!(rows.len(), 3);
     for row in &rows {
-        assert!(!row["confirmed_at"].is_empty(), "{row:?}");
+        assert!(!row["confirmed_at (UTC)"].is_empty(), "{row:?}");
         assert_eq!(row["revision"], "1");
         assert_eq!(row["authorized_to_sign"], "true");
         assert_eq!(row["approved_by"], OWNER_NAME);
@@ -150,4 +152,109 @@ async fn the_json_export_has_the_same_signatures_and_provenance() {
     assert_eq!(ana["approved_by"], OWNER_NAME);
     assert_eq!(ana["added_by_coordinator"], false);
     assert!(ana["confirmed_at"].as_str().is_some_and(|t| !t.is_empty()));
+}
+
+const TWO_LINES: &str = "first line\nsecond line";
+
+/// Where each export is, without its extension: a statement's signatures,
+/// the contacts and a mailing's delivery log. Each holds a value named
+/// like a formula; the signature and the contact have a note on two lines
+/// and the contact a phone number that looks like a number.
+async fn one_of_each(app: &TestApp) -> (Session, [String; 3]) {
+    let (owner, statement) = open_statement(app, &[]).await;
+    let form = SignOnForm::organization("=1+1", "ana@agua.example").with("comment", TWO_LINES);
+    sign_and_confirm(app, &form).await;
+    let contacts = "/c/clean-water-coalition/contacts";
+    let contact = owner
+        .post(
+            &format!("{contacts}/new"),
+            &[
+                ("email", "joe@news.example"),
+                ("name", "=1+1"),
+                ("phone", "+52 55 1234 5678"),
+                ("notes", TWO_LINES),
+                ("tags", "press"),
+            ],
+        )
+        .await;
+    assert_eq!(contact.status(), 303, "the contact is created");
+    let release = create_release(&owner, "Water is a right", "").await;
+    let mailing = send_to_tag(&owner, &release, "press").await;
+    app.wait_for_mailings().await;
+    let stems = [
+        signatures_path(&statement),
+        format!("{contacts}/export"),
+        format!("{mailing}/log"),
+    ];
+    (owner, stems)
+}
+
+/// A download: its content type, its Content-Disposition and its bytes.
+async fn download(owner: &Session, path: &str) -> (String, String, Vec<u8>) {
+    let response = owner.get(path).await;
+    assert_eq!(response.status(), 200, "{path}");
+    let header = |name| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (content_type, disposition) = (
+        header(reqwest::header::CONTENT_TYPE),
+        header(reqwest::header::CONTENT_DISPOSITION),
+    );
+    let body = response.bytes().await.expect("body").to_vec();
+    (content_type, disposition, body)
+}
+
+/// The CSV export at `stem.csv`, its byte-order mark removed, and its cells.
+async fn csv_cells(owner: &Session, stem: &str) -> (String, Vec<Vec<String>>) {
+    let (_, _, body) = download(owner, &format!("{stem}.csv")).await;
+    let text = String::from_utf8(body).expect("UTF-8");
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let cells = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("a row").iter().map(str::to_owned).collect())
+        .collect();
+    (text.to_owned(), cells)
+}
+
+#[tokio::test]
+async fn every_csv_export_starts_with_a_byte_order_mark_and_ends_its_lines_with_crlf() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, stems) = one_of_each(&app).await;
+
+    for stem in &stems {
+        // Act
+        let (content_type, disposition, body) = download(&owner, &format!("{stem}.csv")).await;
+        let (text, cells) = csv_cells(&owner, stem).await;
+
+        // Assert
+        assert_eq!(content_type, "text/csv; charset=utf-8", "{stem}");
+        assert!(
+            disposition.starts_with("attachment; filename=\""),
+            "{disposition}"
+        );
+        assert!(disposition.ends_with(".csv\""), "{disposition}");
+        assert!(body.starts_with("\u{feff}".as_bytes()), "{stem}");
+        assert!(cells.len() >= 2, "a header and a row: {text:?}");
+        assert!(text.ends_with("\r\n"), "{text:?}");
+        assert_eq!(
+            text.matches("\r\n").count(),
+            cells.len(),
+            "one CRLF ends each line, none inside a cell: {text:?}"
+        );
+    }
+    for stem in &stems[..2] {
+        let (text, cells) = csv_cells(&owner, stem).await;
+        assert!(
+            cells.iter().flatten().any(|cell| cell == TWO_LINES),
+            "the note on two lines reads back: {text:?}"
+        );
+    }
 }

@@ -212,7 +212,7 @@ impl Mapping {
 /// comes back as `+34 600…`, so an export can be imported again.
 fn unneutralized(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if crate::signatures::export::is_formula_like(rest) => rest,
+        Some(rest) if crate::export::is_formula_like(rest) => rest,
         _ => cell,
     }
 }
