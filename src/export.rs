@@ -1,8 +1,17 @@
 //! Rows of an export written for spreadsheets. Each export (signatures,
 //! contacts, a mailing's delivery log) computes its rows once as a
-//! [`Sheet`]; this module writes them as CSV that Excel opens as it is.
+//! [`Sheet`]; this module writes them as CSV or XLSX that Excel opens as
+//! they are.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+
+/// The widest a column is made to fit its cells, in characters, so that
+/// one long comment does not push the other columns out of sight.
+const MAX_COLUMN_CHARS: usize = 50;
+
+/// The most characters an XLSX cell holds; Excel refuses a longer one.
+const MAX_CELL_CHARS: usize = 32_767;
 
 /// One cell of an export.
 #[derive(Debug, Clone, PartialEq)]
@@ -10,7 +19,7 @@ pub enum Cell {
     /// A value someone typed, or a word of the product's: always text.
     Text(String),
     /// A count the product keeps.
-    Number(i64),
+    Number(i32),
     /// A stored time, in UTC; empty when there is none.
     Time(Option<NaiveDateTime>),
 }
@@ -23,6 +32,16 @@ impl Cell {
     /// An optional value, empty when absent.
     pub fn maybe(value: Option<&str>) -> Cell {
         Cell::text(value.unwrap_or_default())
+    }
+
+    /// How many characters wide the cell reads: its longest line.
+    fn chars(&self) -> usize {
+        match self {
+            Cell::Text(text) => text.lines().map(|l| l.chars().count()).max().unwrap_or(0),
+            Cell::Number(n) => n.to_string().len(),
+            Cell::Time(Some(_)) => "2026-03-08 09:30:05".len(),
+            Cell::Time(None) => 0,
+        }
     }
 
     /// How a time reads in CSV; the header of its column names the zone.
@@ -69,6 +88,68 @@ impl Sheet {
         writer
             .into_inner()
             .map_err(|e| csv::Error::from(e.into_error()))
+    }
+
+    /// The same rows as an XLSX workbook of one sheet: a bold header row
+    /// that stays in view, columns as wide as their cells, times as dates.
+    /// Text is written as string cells, which a spreadsheet never runs as
+    /// formulas, so it needs no neutralizing: `=1+1` stays `=1+1`.
+    pub fn to_xlsx(&self) -> Result<Vec<u8>, XlsxError> {
+        let mut workbook = Workbook::new();
+        let worksheet = workbook.add_worksheet();
+        let bold = Format::new().set_bold();
+        let date = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+        for ((col, header), chars) in (0..).zip(&self.headers).zip(self.widths()) {
+            worksheet.write_string_with_format(0, col, header, &bold)?;
+            let chars = u32::try_from(chars.min(MAX_COLUMN_CHARS)).unwrap_or(0);
+            worksheet.set_column_width(col, chars + 1)?;
+        }
+        for (row, cells) in (1..).zip(&self.rows) {
+            for (col, cell) in (0..).zip(cells) {
+                match cell {
+                    Cell::Text(text) => {
+                        worksheet.write_string(row, col, fit(text))?;
+                    }
+                    Cell::Number(n) => {
+                        worksheet.write_number(row, col, f64::from(*n))?;
+                    }
+                    // Whole seconds, as the CSV has them: Excel would round
+                    // a fraction up to the next second on display.
+                    Cell::Time(Some(time)) => {
+                        let time = time.with_nanosecond(0).unwrap_or(*time);
+                        worksheet.write_datetime_with_format(row, col, time, &date)?;
+                    }
+                    Cell::Time(None) => {}
+                }
+            }
+        }
+        worksheet.set_freeze_panes(1, 0)?;
+        workbook.save_to_buffer()
+    }
+
+    /// How many characters wide each column's widest cell reads, its
+    /// header counted a little wider for being bold.
+    fn widths(&self) -> Vec<usize> {
+        let mut widths: Vec<usize> = self
+            .headers
+            .iter()
+            .map(|h| h.chars().count() * 11 / 10)
+            .collect();
+        for row in &self.rows {
+            for (width, cell) in widths.iter_mut().zip(row) {
+                *width = (*width).max(cell.chars());
+            }
+        }
+        widths
+    }
+}
+
+/// Text cut to what an XLSX cell holds; no value the product stores is
+/// that long, but a sheet that fails for one cell would help no one.
+fn fit(text: &str) -> &str {
+    match text.char_indices().nth(MAX_CELL_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
     }
 }
 
@@ -140,6 +221,47 @@ mod tests {
              \"Asociación\n\"\"Pop No’j\"\"\",2,2026-03-08 09:30:05\r\n\
              '=1+1,0,\r\n"
         );
+    }
+
+    #[test]
+    fn xlsx_has_a_bold_header_and_the_rows_as_strings_numbers_and_dates() {
+        use calamine::{Data, Reader, Xlsx};
+
+        let bytes = sample().to_xlsx().expect("XLSX");
+        let mut workbook: Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("readable");
+        let range = workbook.worksheet_range("Sheet1").expect("a sheet");
+        let styles = workbook.worksheet_style("Sheet1").expect("its styles");
+
+        let rows: Vec<&[Data]> = range.rows().collect();
+        assert_eq!(
+            rows[0],
+            [Data::from("name"), "attempts".into(), "sent (UTC)".into()]
+        );
+        assert_eq!(rows[1][0], Data::from("Asociación\n\"Pop No’j\""));
+        assert_eq!(rows[1][1], Data::Float(2.0));
+        assert!(matches!(&rows[1][2], Data::DateTime(t) if t.is_datetime()));
+        assert_eq!(rows[2][..2], [Data::from("=1+1"), Data::Float(0.0)]);
+        assert_eq!(rows[2][2], Data::Empty);
+        let bold = |pos| {
+            styles
+                .get(pos)
+                .and_then(|s| s.font.as_ref())
+                .is_some_and(|f| f.is_bold())
+        };
+        assert!(bold((0, 0)) && bold((0, 2)));
+        assert!(!bold((1, 0)));
+    }
+
+    #[test]
+    fn a_cell_longer_than_excel_holds_is_cut_to_fit() {
+        let long = "ñ".repeat(MAX_CELL_CHARS + 10);
+
+        assert_eq!(fit(&long).chars().count(), MAX_CELL_CHARS);
+        assert_eq!(fit("Agua Viva"), "Agua Viva");
+        let mut sheet = Sheet::new(["comment"]);
+        sheet.push(vec![Cell::text(long)]);
+        assert!(sheet.to_xlsx().is_ok());
     }
 
     #[test]

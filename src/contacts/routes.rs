@@ -1,7 +1,7 @@
 //! The contact pages under `/c/{coalition}/contacts`: thin handlers that
 //! parse, call the area's operations and render.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 
 use super::fields::Problem;
@@ -11,6 +11,7 @@ use crate::audit::Actor;
 use crate::error::WebError;
 use crate::i18n::{Lang, t};
 use crate::web::access::Access;
+use crate::web::download::{self, SheetFormat};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking};
@@ -21,6 +22,7 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
         .service(new_page)
         .service(create)
         .service(export_csv)
+        .service(export_xlsx)
         .configure(super::import::routes::configure)
         .configure(super::list_routes::configure)
         .service(edit_page)
@@ -235,14 +237,25 @@ async fn export_csv(
     access: Access,
     filter: web::Query<Filter>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, filter) = (coalition_id(&access)?, filter.into_inner());
-    let sheet = blocking(&state, move |c| super::export::sheet(c, &id, &filter)).await??;
-    let csv = sheet.to_csv().map_err(WebError::unexpected)?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            "attachment; filename=\"contacts.csv\"",
-        ))
-        .body(csv))
+    export_sheet(&state, &access, filter.into_inner(), SheetFormat::Csv).await
+}
+
+#[get("/contacts/export.xlsx")]
+async fn export_xlsx(
+    state: web::Data<AppState>,
+    access: Access,
+    filter: web::Query<Filter>,
+) -> Result<HttpResponse, WebError> {
+    export_sheet(&state, &access, filter.into_inner(), SheetFormat::Xlsx).await
+}
+
+async fn export_sheet(
+    state: &AppState,
+    access: &Access,
+    filter: Filter,
+    format: SheetFormat,
+) -> Result<HttpResponse, WebError> {
+    let id = coalition_id(access)?;
+    let sheet = blocking(state, move |c| super::export::sheet(c, &id, &filter)).await??;
+    download::sheet(sheet, format, "contacts").await
 }

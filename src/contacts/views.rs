@@ -140,10 +140,13 @@ pub fn list(
     let base = base(access);
     let editor = access.can(crate::coalitions::Role::Editor);
     let query = filter.query();
-    let export = if query.is_empty() {
-        format!("{base}/export.csv")
-    } else {
-        format!("{base}/export.csv?{query}")
+    // The exports hold the contacts the page shows.
+    let export = |extension: &str| {
+        if query.is_empty() {
+            format!("{base}/export.{extension}")
+        } else {
+            format!("{base}/export.{extension}?{query}")
+        }
     };
     coordinator(
         access,
@@ -152,7 +155,8 @@ pub fn list(
             h1 { (t(lang, "contacts-title")) }
             p.actions {
                 @if editor { a.button href={ (base) "/new" } { (t(lang, "contacts-new")) } " " a.button.secondary href={ (base) "/import" } { (t(lang, "contacts-import")) } " " }
-                a.button.secondary href=(export) { (t(lang, "contacts-export")) } " "
+                a.button.secondary href=(export("csv")) { (t(lang, "contacts-export")) } " "
+                a.button.secondary href=(export("xlsx")) { (t(lang, "contacts-export-xlsx")) } " "
                 a href={ (base) "/lists" } { (t(lang, "contacts-lists")) }
             }
             (filters(lang, &base, filter, tags))

@@ -17,6 +17,7 @@ use crate::error::WebError;
 use crate::i18n::t;
 use crate::statements::routes::load as load_statement;
 use crate::web::access::Access;
+use crate::web::download::{self, SheetFormat};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking};
@@ -28,6 +29,7 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
     cfg.service(mailing_page)
         .service(progress_json)
         .service(log_csv)
+        .service(log_xlsx)
         .service(pause)
         .service(resume)
         .service(cancel)
@@ -105,19 +107,29 @@ async fn log_csv(
     access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
-    let mailing = load(&state, &access, path.into_inner().1).await?;
+    log_sheet(&state, &access, path.into_inner().1, SheetFormat::Csv).await
+}
+
+#[get("/mailings/{mailing}/log.xlsx")]
+async fn log_xlsx(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    log_sheet(&state, &access, path.into_inner().1, SheetFormat::Xlsx).await
+}
+
+async fn log_sheet(
+    state: &AppState,
+    access: &Access,
+    mailing: String,
+    format: SheetFormat,
+) -> Result<HttpResponse, WebError> {
+    let mailing = load(state, access, mailing).await?;
     let id = mailing.id.clone();
-    let log = blocking(&state, move |c| crate::mail::deliveries(c, &id, None, None)).await??;
-    let body = mailings::log_sheet(&log, access.lang)
-        .to_csv()
-        .map_err(WebError::unexpected)?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"delivery-log-{}.csv\"", mailing.id),
-        ))
-        .body(body))
+    let log = blocking(state, move |c| crate::mail::deliveries(c, &id, None, None)).await??;
+    let sheet = mailings::log_sheet(&log, access.lang);
+    download::sheet(sheet, format, &format!("delivery-log-{}", mailing.id)).await
 }
 
 async fn control(

@@ -88,7 +88,10 @@ pub fn page(
                 }
             }
             h2 { (t(lang, "mailing-log")) }
-            p { a href={ (here) "/log.csv" } download { (t(lang, "mailing-log-csv")) } }
+            p {
+                a href={ (here) "/log.csv" } download { (t(lang, "mailing-log-csv")) } " · "
+                a href={ (here) "/log.xlsx" } download { (t(lang, "mailing-log-xlsx")) }
+            }
             @if log.is_empty() { p { (t(lang, "mailing-log-empty")) } } @else {
                 table.log {
                     thead { tr { th { (t(lang, "mailing-email")) } th { (t(lang, "mailing-name")) } th { (t(lang, "mailing-state")) } th { (t(lang, "mailing-attempts")) } th { (t(lang, "mailing-reply")) } } }

@@ -10,11 +10,13 @@ use crate::error::WebError;
 use crate::i18n::t;
 use crate::statements::routes::load;
 use crate::web::access::Access;
+use crate::web::download::{self, SheetFormat};
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking};
 
 pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
     cfg.service(export_csv)
+        .service(export_xlsx)
         .service(export_json)
         .service(list_page)
         .service(moderate)
@@ -59,19 +61,29 @@ async fn export_csv(
     access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    export_sheet(&state, &access, path.into_inner().1, SheetFormat::Csv).await
+}
+
+#[get("/statements/{statement}/signatures.xlsx")]
+async fn export_xlsx(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    export_sheet(&state, &access, path.into_inner().1, SheetFormat::Xlsx).await
+}
+
+async fn export_sheet(
+    state: &AppState,
+    access: &Access,
+    statement: String,
+    format: SheetFormat,
+) -> Result<HttpResponse, WebError> {
+    let statement = load(state, access, statement).await?;
     let id = statement.id.clone();
-    let rows = blocking(&state, move |c| export::rows(c, &id)).await??;
-    let body = export::sheet(&rows)
-        .to_csv()
-        .map_err(WebError::unexpected)?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{}-signatures.csv\"", statement.slug),
-        ))
-        .body(body))
+    let rows = blocking(state, move |c| export::rows(c, &id)).await??;
+    let stem = format!("{}-signatures", statement.slug);
+    download::sheet(export::sheet(&rows), format, &stem).await
 }
 
 #[get("/statements/{statement}/signatures.json")]

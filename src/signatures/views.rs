@@ -79,6 +79,7 @@ pub fn list(
             h1 { (t(lang, "signatures-title")) }
             p.actions {
                 a href={ (here) ".csv" } { (t(lang, "dashboard-export-csv")) } " · "
+                a href={ (here) ".xlsx" } { (t(lang, "dashboard-export-xlsx")) } " · "
                 a href={ (here) ".json" } { (t(lang, "signatures-export-json")) } " · "
                 a href={ "/s/" (statement.slug) "/letter" } { (t(lang, "signatures-letter")) }
                 @if editor { " · " a href={ (here) "/import" } { (t(lang, "signatures-import")) } }

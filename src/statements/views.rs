@@ -228,7 +228,8 @@ pub fn dashboard_with_translation(
                     a href={ (here) "/signatures?status=confirmed" } { (t(lang, "dashboard-to-review")) } " · "
                     a href={ (here) "/invitations" } { (t(lang, "dashboard-invitations")) } " · "
                     a href={ (here) "/update" } { (t(lang, "update-send")) } " · "
-                    a href={ (here) "/signatures.csv" } { (t(lang, "dashboard-export-csv")) }
+                    a href={ (here) "/signatures.csv" } { (t(lang, "dashboard-export-csv")) } " · "
+                    a href={ (here) "/signatures.xlsx" } { (t(lang, "dashboard-export-xlsx")) }
                 }
                 form.inline.digest method="post" action={ (here) "/digest" } {
                     (csrf_field(&access.csrf))

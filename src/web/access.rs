@@ -106,6 +106,7 @@ pub const COALITION_ROUTES: &[Rule] = &[
     post("/c/{coalition}/statements/{statement}/digest", Role::Viewer),
     get("/c/{coalition}/statements/{statement}/signatures"),
     get("/c/{coalition}/statements/{statement}/signatures.csv"),
+    get("/c/{coalition}/statements/{statement}/signatures.xlsx"),
     get("/c/{coalition}/statements/{statement}/signatures.json"),
     post(
         "/c/{coalition}/statements/{statement}/signatures/moderate",
@@ -158,6 +159,7 @@ pub const COALITION_ROUTES: &[Rule] = &[
     get("/c/{coalition}/mailings/{mailing}"),
     get("/c/{coalition}/mailings/{mailing}/progress"),
     get("/c/{coalition}/mailings/{mailing}/log.csv"),
+    get("/c/{coalition}/mailings/{mailing}/log.xlsx"),
     post("/c/{coalition}/mailings/{mailing}/pause", Role::Editor),
     post("/c/{coalition}/mailings/{mailing}/resume", Role::Editor),
     post("/c/{coalition}/mailings/{mailing}/cancel", Role::Editor),
@@ -167,6 +169,7 @@ pub const COALITION_ROUTES: &[Rule] = &[
     get("/c/{coalition}/contacts/new"),
     post("/c/{coalition}/contacts/new", Role::Editor),
     get("/c/{coalition}/contacts/export.csv"),
+    get("/c/{coalition}/contacts/export.xlsx"),
     get("/c/{coalition}/contacts/import"),
     post("/c/{coalition}/contacts/import", Role::Editor),
     get("/c/{coalition}/contacts/import/{upload}"),

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod assets;
+pub mod download;
 pub mod forms;
 pub mod health;
 pub mod language;

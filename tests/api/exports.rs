@@ -1,8 +1,12 @@
-//! Exports: the signatures (CSV and JSON, with where each signature came
-//! from), the contacts and a mailing's delivery log (CSV), each opening
-//! cleanly in a spreadsheet.
+//! Exports: the signatures (CSV, XLSX and JSON, with where each signature
+//! came from), the contacts and a mailing's delivery log (CSV and XLSX),
+//! each opening cleanly in a spreadsheet.
 
 use std::collections::HashMap;
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use undersigned::export::neutralize;
 
 use crate::coordinators::{OWNER_NAME, Session};
 use crate::helpers::{TestApp, spawn_app};
@@ -223,6 +227,35 @@ async fn csv_cells(owner: &Session, stem: &str) -> (String, Vec<Vec<String>>) {
     (text.to_owned(), cells)
 }
 
+/// The first sheet of the XLSX export at `stem.xlsx`, and its formulas.
+async fn xlsx_sheet(owner: &Session, stem: &str) -> (Vec<Vec<Data>>, Vec<String>) {
+    let (_, _, body) = download(owner, &format!("{stem}.xlsx")).await;
+    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(body)).expect("XLSX");
+    let name = workbook.sheet_names().first().cloned().expect("a sheet");
+    let range = workbook.worksheet_range(&name).expect("the sheet");
+    let formulas = workbook.worksheet_formula(&name).expect("its formulas");
+    let rows = range.rows().map(<[Data]>::to_vec).collect();
+    let formulas = formulas.used_cells().map(|(_, _, f)| f.clone()).collect();
+    (rows, formulas)
+}
+
+/// A cell as the CSV writes it: times to the second, in UTC.
+fn as_csv(cell: &Data) -> String {
+    match cell {
+        Data::DateTime(time) => {
+            let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .expect("Excel's epoch");
+            let seconds = (time.as_f64() * 86_400.0).round() as i64;
+            (epoch + chrono::Duration::seconds(seconds))
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string()
+        }
+        Data::Float(n) => format!("{n}"),
+        other => neutralize(&other.to_string()),
+    }
+}
+
 #[tokio::test]
 async fn every_csv_export_starts_with_a_byte_order_mark_and_ends_its_lines_with_crlf() {
     // Arrange
@@ -257,4 +290,64 @@ async fn every_csv_export_starts_with_a_byte_order_mark_and_ends_its_lines_with_
             "the note on two lines reads back: {text:?}"
         );
     }
+}
+
+#[tokio::test]
+async fn each_xlsx_export_reads_back_with_the_cells_of_its_csv() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, stems) = one_of_each(&app).await;
+
+    for stem in &stems {
+        // Act
+        let (content_type, disposition, _) = download(&owner, &format!("{stem}.xlsx")).await;
+        let (_, csv) = csv_cells(&owner, stem).await;
+        let (xlsx, formulas) = xlsx_sheet(&owner, stem).await;
+
+        // Assert
+        assert_eq!(
+            content_type,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        );
+        assert!(disposition.ends_with(".xlsx\""), "{disposition}");
+        let xlsx: Vec<Vec<String>> = xlsx
+            .iter()
+            .map(|row| row.iter().map(as_csv).collect())
+            .collect();
+        assert_eq!(xlsx, csv, "{stem}");
+        assert!(formulas.is_empty(), "{formulas:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_xlsx_exports_hold_times_as_dates_and_every_typed_value_as_text() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, stems) = one_of_each(&app).await;
+
+    for (stem, time_column) in
+        stems
+            .iter()
+            .zip(["signed_at (UTC)", "created (UTC)", "Sent at (UTC)"])
+    {
+        // Act
+        let (sheet, _) = xlsx_sheet(&owner, stem).await;
+
+        // Assert
+        let headers: Vec<String> = sheet[0].iter().map(ToString::to_string).collect();
+        let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+        let row = &sheet[1];
+        assert!(
+            matches!(&row[column(time_column)], Data::DateTime(t) if t.is_datetime()),
+            "{stem}: {row:?}"
+        );
+        let name = if stem.ends_with("/log") {
+            "Name"
+        } else {
+            "name"
+        };
+        assert_eq!(row[column(name)], Data::String("=1+1".into()), "{stem}");
+    }
+    let (contacts, _) = xlsx_sheet(&owner, &stems[1]).await;
+    assert!(contacts[1].contains(&Data::String("+52 55 1234 5678".into())));
 }
