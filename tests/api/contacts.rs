@@ -1123,3 +1123,113 @@ async fn a_windows_1252_file_from_excel_keeps_its_accents() {
     assert_eq!(stored.0, "Ana Núñez");
     assert_eq!(stored.1.as_deref(), Some("Asociación Pop No\u{2019}j"));
 }
+
+const ROWS: &[[&str; 3]] = &[
+    ["correo", "nombre", "medio"],
+    [
+        "ana@prensa.example",
+        "Ana Núñez",
+        "Asociación Pop No\u{2019}j",
+    ],
+    ["=1+1@prensa.example", "Ben Ortiz", "+52 55 1234 5678"],
+];
+
+/// An XLSX workbook with `ROWS` on its first sheet, as Excel saves one.
+fn xlsx() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in ROWS.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (
+                u32::try_from(r).expect("row"),
+                u16::try_from(c).expect("col"),
+            );
+            sheet.write_string(r, c, *cell).expect("a cell");
+        }
+    }
+    book.save_to_buffer().expect("an XLSX file")
+}
+
+/// An ODS spreadsheet with `ROWS`, as LibreOffice saves one.
+fn ods() -> Vec<u8> {
+    use std::io::Write;
+    let rows: String = ROWS
+        .iter()
+        .map(|row| {
+            let cells: String = row
+                .iter()
+                .map(|cell| {
+                    format!("<table:table-cell office:value-type=\"string\"><text:p>{cell}</text:p></table:table-cell>")
+                })
+                .collect();
+            format!("<table:table-row>{cells}</table:table-row>")
+        })
+        .collect();
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"Hoja1\">{rows}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content.as_str()),
+    ] {
+        zip.start_file(name, stored).expect("an entry");
+        zip.write_all(text.as_bytes()).expect("written");
+    }
+    zip.finish().expect("an ODS file").into_inner()
+}
+
+#[tokio::test]
+async fn xlsx_and_ods_workbooks_import_like_csv() {
+    for (name, file) in [("lista.xlsx", xlsx()), ("lista.ods", ods())] {
+        // Arrange
+        let app = spawn_app().await;
+        let owner = app.setup_first_account().await;
+
+        // Act
+        let preview = upload_file(&owner, BASE, name, &file).await;
+        let (_, page) = owner.page(&preview).await;
+        apply(&owner, &preview).await;
+        let stored: Vec<(String, String, Option<String>)> = app
+            .with_conn(|c| {
+                table::table
+                    .order(table::email)
+                    .select((table::email, table::name, table::outlet))
+                    .load(c)
+                    .expect("contacts")
+            })
+            .await;
+
+        // Assert
+        assert!(page.contains("Ana Núñez"), "{name}: {page}");
+        assert_eq!(
+            stored,
+            [
+                (
+                    "=1+1@prensa.example".to_owned(),
+                    "Ben Ortiz".to_owned(),
+                    Some("+52 55 1234 5678".to_owned())
+                ),
+                (
+                    "ana@prensa.example".to_owned(),
+                    "Ana Núñez".to_owned(),
+                    Some("Asociación Pop No\u{2019}j".to_owned())
+                ),
+            ],
+            "{name}"
+        );
+    }
+}
