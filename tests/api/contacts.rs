@@ -588,7 +588,7 @@ const IMPORT: &str = "email,name,outlet,country,tags\n\
                       BEN@radio.example,,Radio Two,,water\n\
                       not-an-address,Nobody,,,\n\
                       carla@tv.example,Carla,,Atlantis,\n\
-                      Ana@Diario.example,Ana Again,,,\n\
+                      Ana@Diario.example,Ana Again,,,press\n\
                       dora@web.example,,,,\n";
 
 #[tokio::test]
@@ -619,13 +619,14 @@ async fn the_preview_says_per_row_what_is_created_updated_or_rejected_and_change
             "3 | BEN@radio.example |  | will update the contact with this address",
             "4 | not-an-address | Nobody | rejected: “not-an-address” is not an email address; enter one such as name@example.org.",
             "5 | carla@tv.example | Carla | rejected: “Atlantis” is not a country; use a code such as MX or a name such as Mexico.",
-            "6 | Ana@Diario.example | Ana Again | rejected: the same address is on line 2",
+            "6 | Ana@Diario.example | Ana Again | merged into line 2, which has the same address",
             "7 | dora@web.example |  | rejected: Enter the Name.",
         ]
     );
     assert!(text_of(&page).contains(
-        "1 contacts will be created, 1 updated and 4 rows are rejected. Nothing has changed yet."
+        "1 contacts will be created, 1 updated and 3 rows are rejected. Nothing has changed yet."
     ));
+    assert!(text_of(&page).contains("One row has the address of an earlier row"));
     assert_eq!(contact_count(&app).await, 1);
 }
 
@@ -656,7 +657,7 @@ async fn applying_creates_and_updates_in_one_go_and_keeps_what_the_file_leaves_e
     assert_eq!(done["state"], "done", "{done}");
     assert_eq!(
         done["report"],
-        serde_json::json!({"created": 1, "updated": 1, "rejected": 4})
+        serde_json::json!({"created": 1, "updated": 1, "rejected": 3})
     );
     assert_eq!(contact_count(&app).await, 2);
     assert!(
@@ -669,11 +670,27 @@ async fn applying_creates_and_updates_in_one_go_and_keeps_what_the_file_leaves_e
         "tags are added"
     );
     assert!(text_of(&list).contains("Ana Ruiz ana@diario.example El Diario"));
-    assert!(audit.contains("1 created, 1 updated, 4 rows rejected"));
+    assert!(audit.contains("1 created, 1 updated, 3 rows rejected"));
+    let ana_tags: Vec<String> = app
+        .with_conn(|c| {
+            contact_tags::table
+                .inner_join(table::table)
+                .filter(table::email.eq("ana@diario.example"))
+                .order(contact_tags::tag)
+                .select(contact_tags::tag)
+                .load(c)
+                .expect("tags")
+        })
+        .await;
+    assert_eq!(
+        ana_tags,
+        ["climate", "press"],
+        "the merged row's tags are added"
+    );
     let (_, progress) = owner.page(&format!("{preview}/progress")).await;
     assert!(
         text_of(&progress)
-            .contains("The import is complete: 1 contacts created, 1 updated, 4 rows rejected.")
+            .contains("The import is complete: 1 contacts created, 1 updated, 3 rows rejected.")
     );
 }
 
@@ -1076,7 +1093,7 @@ async fn the_command_line_previews_with_dry_run_and_then_imports() {
         String::from_utf8_lossy(&dry.stderr)
     );
     assert!(
-        dry_out.contains("1 contacts will be created, 0 updated and 5 rows are rejected"),
+        dry_out.contains("1 contacts will be created, 0 updated and 4 rows are rejected"),
         "{dry_out}"
     );
     assert!(
@@ -1092,7 +1109,7 @@ async fn the_command_line_previews_with_dry_run_and_then_imports() {
     );
     assert!(
         String::from_utf8_lossy(&real.stdout)
-            .contains("The import is complete: 1 contacts created, 0 updated, 5 rows rejected.")
+            .contains("The import is complete: 1 contacts created, 0 updated, 4 rows rejected.")
     );
     assert_eq!(contact_count(&app).await, 1);
 }

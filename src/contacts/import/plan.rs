@@ -27,12 +27,35 @@ pub struct Values {
     pub do_not_contact: bool,
 }
 
+impl Values {
+    /// Takes in a later row of the same address: its cells fill the empty
+    /// ones, its tags are added and a do-not-contact mark is kept.
+    fn absorb(&mut self, later: Values) {
+        let fill = |mine: &mut Option<String>, theirs: Option<String>| {
+            if mine.is_none() {
+                *mine = theirs;
+            }
+        };
+        fill(&mut self.name, later.name);
+        fill(&mut self.phone, later.phone);
+        fill(&mut self.outlet, later.outlet);
+        fill(&mut self.role, later.role);
+        fill(&mut self.country, later.country);
+        fill(&mut self.language, later.language);
+        fill(&mut self.notes, later.notes);
+        for tag in later.tags {
+            if !self.tags.contains(&tag) {
+                self.tags.push(tag);
+            }
+        }
+        self.do_not_contact |= later.do_not_contact;
+    }
+}
+
 /// Why a row is left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rejection {
     Problems(Vec<Problem>),
-    /// The same address is on an earlier line of the file.
-    Repeated(u64),
     /// The columns are mapped so that no row can be read.
     Mapping(MappingProblem),
 }
@@ -46,11 +69,6 @@ impl Rejection {
                 .collect::<Vec<_>>()
                 .join(" "),
             Self::Mapping(problem) => problem.message(lang),
-            Self::Repeated(line) => t_args(
-                lang,
-                "contacts-import-repeated",
-                &[("line", (*line).into())],
-            ),
         }
     }
 }
@@ -61,6 +79,8 @@ pub enum Verdict {
     Create(Values),
     /// Update the contact with this id.
     Update(String, Values),
+    /// Taken into the row on this earlier line, which has the same address.
+    Merged(u64),
     Reject(Rejection),
 }
 
@@ -70,6 +90,9 @@ impl Verdict {
         match self {
             Self::Create(_) => t(lang, "contacts-import-will-create"),
             Self::Update(..) => t(lang, "contacts-import-will-update"),
+            Self::Merged(line) => {
+                t_args(lang, "contacts-import-merged", &[("line", (*line).into())])
+            }
             Self::Reject(why) => t_args(
                 lang,
                 "contacts-import-rejected",
@@ -82,6 +105,7 @@ impl Verdict {
         match self {
             Self::Create(_) => "create",
             Self::Update(..) => "update",
+            Self::Merged(_) => "merge",
             Self::Reject(_) => "reject",
         }
     }
@@ -118,6 +142,10 @@ impl Plan {
 
     pub fn updated(&self) -> usize {
         self.count("update")
+    }
+
+    pub fn merged(&self) -> usize {
+        self.count("merge")
     }
 
     pub fn rejected(&self) -> usize {
@@ -210,20 +238,11 @@ fn values(mapping: &Mapping, record: &[String]) -> Result<Values, Vec<Problem>> 
     })
 }
 
-fn verdict(
-    values: Result<Values, Rejection>,
-    existing: &HashMap<String, String>,
-    seen: &mut HashMap<String, u64>,
-    line: u64,
-) -> Verdict {
+fn verdict(values: Result<Values, Rejection>, existing: &HashMap<String, String>) -> Verdict {
     let values = match values {
         Ok(values) => values,
         Err(rejection) => return Verdict::Reject(rejection),
     };
-    if let Some(first) = seen.get(&values.email) {
-        return Verdict::Reject(Rejection::Repeated(*first));
-    }
-    seen.insert(values.email.clone(), line);
     match existing.get(&values.email) {
         Some(id) => Verdict::Update(id.clone(), values),
         None if values.name.is_none() => {
@@ -242,22 +261,42 @@ pub fn plan(
     mapping: &Mapping,
 ) -> QueryResult<Plan> {
     let existing = db::keys(conn, coalition_id)?;
-    let mut seen = HashMap::new();
-    let rows = records
-        .iter()
-        .map(|(line, record)| {
-            let checked = match mapping.problem() {
-                Some(problem) => Err(Rejection::Mapping(problem)),
-                None => values(mapping, record).map_err(Rejection::Problems),
-            };
-            PlannedRow {
-                line: *line,
-                email: mapping.cell(record, Field::Email, " "),
-                name: mapping.cell(record, Field::Name, " "),
-                verdict: verdict(checked, &existing, &mut seen, *line),
+    // The row each address was first taken in by, so later rows of the
+    // same address (in any case) are merged into it, not refused.
+    let mut first_of: HashMap<String, usize> = HashMap::new();
+    let mut rows: Vec<PlannedRow> = Vec::with_capacity(records.len());
+    for (line, record) in records {
+        let checked = match mapping.problem() {
+            Some(problem) => Err(Rejection::Mapping(problem)),
+            None => values(mapping, record).map_err(Rejection::Problems),
+        };
+        let merged_into = checked
+            .as_ref()
+            .ok()
+            .and_then(|v| first_of.get(&v.email).copied());
+        let verdict = match (merged_into, checked) {
+            (Some(index), Ok(later)) => {
+                let first = &mut rows[index];
+                if let Verdict::Create(values) | Verdict::Update(_, values) = &mut first.verdict {
+                    values.absorb(later);
+                }
+                Verdict::Merged(first.line)
             }
-        })
-        .collect();
+            (_, checked) => {
+                let verdict = verdict(checked, &existing);
+                if let Verdict::Create(values) | Verdict::Update(_, values) = &verdict {
+                    first_of.insert(values.email.clone(), rows.len());
+                }
+                verdict
+            }
+        };
+        rows.push(PlannedRow {
+            line: *line,
+            email: mapping.cell(record, Field::Email, " "),
+            name: mapping.cell(record, Field::Name, " "),
+            verdict,
+        });
+    }
     Ok(Plan {
         headers: headers.to_vec(),
         mapping: mapping.clone(),

@@ -24,7 +24,7 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         out.push('\n');
     }
     for row in &plan.rows {
-        if let Verdict::Reject(_) = row.verdict {
+        if let Verdict::Reject(_) | Verdict::Merged(_) = row.verdict {
             let label = row.verdict.label(lang);
             out.push_str(&format!("  line {}: {} {}\n", row.line, row.email, label));
         }
@@ -39,6 +39,14 @@ pub fn summary(plan: &Plan, lang: Lang) -> String {
         ],
     ));
     out.push('\n');
+    if plan.merged() > 0 {
+        out.push_str(&t_args(
+            lang,
+            "contacts-import-merged-summary",
+            &[("count", plan.merged().into())],
+        ));
+        out.push('\n');
+    }
     out
 }
 

@@ -18,7 +18,7 @@ const ROWS_PER_PAGE: usize = 200;
 /// Which rows of the report are shown.
 #[derive(Debug, Clone, Default)]
 pub struct Shown {
-    /// "create", "update", "reject" or "" for all.
+    /// "create", "update", "merge", "reject" or "" for all.
     pub only: String,
     pub page: usize,
 }
@@ -33,7 +33,7 @@ impl Shown {
         };
         Self {
             only: get("show")
-                .filter(|s| ["create", "update", "reject"].contains(s))
+                .filter(|s| ["create", "update", "merge", "reject"].contains(s))
                 .unwrap_or_default()
                 .to_owned(),
             page: get("page").and_then(|p| p.parse().ok()).unwrap_or(0),
@@ -44,6 +44,7 @@ impl Shown {
         match verdict {
             Verdict::Create(_) => self.only.is_empty() || self.only == "create",
             Verdict::Update(..) => self.only.is_empty() || self.only == "update",
+            Verdict::Merged(_) => self.only.is_empty() || self.only == "merge",
             Verdict::Reject(_) => self.only.is_empty() || self.only == "reject",
         }
     }
@@ -127,6 +128,9 @@ fn report(access: &Access, here: &str, plan: &Plan, shown: &Shown) -> Markup {
             a href=(link("", 0)) aria-current=[shown.only.is_empty().then_some("true")] { (t_args(lang, "contacts-import-all", &[("count", plan.rows.len().into())])) } " "
             a href=(link("create", 0)) aria-current=[(shown.only == "create").then_some("true")] { (t_args(lang, "contacts-import-created", &[("count", plan.created().into())])) } " "
             a href=(link("update", 0)) aria-current=[(shown.only == "update").then_some("true")] { (t_args(lang, "contacts-import-updated", &[("count", plan.updated().into())])) } " "
+            @if plan.merged() > 0 {
+                a href=(link("merge", 0)) aria-current=[(shown.only == "merge").then_some("true")] { (t_args(lang, "contacts-import-merged-count", &[("count", plan.merged().into())])) } " "
+            }
             a href=(link("reject", 0)) aria-current=[(shown.only == "reject").then_some("true")] { (t_args(lang, "contacts-import-rejected-count", &[("count", plan.rejected().into())])) }
         }
         div.table-scroll {
@@ -166,6 +170,7 @@ pub fn preview(
             p.breadcrumbs { a href={ (base(access)) "/import" } { (t(lang, "contacts-import-again")) } }
             h1 { (t(lang, "contacts-import-preview-title")) }
             p role="status" { (t_args(lang, "contacts-import-summary", &[("created", plan.created().into()), ("updated", plan.updated().into()), ("rejected", plan.rejected().into())])) }
+            @if plan.merged() > 0 { p { (t_args(lang, "contacts-import-merged-summary", &[("count", plan.merged().into())])) } }
             @if let Some(problem) = problem { div.error-summary role="alert" { p { (problem.message(lang)) } } }
             h2 { (t(lang, "contacts-import-columns")) }
             (mapping_form(access, &here, plan, samples))

@@ -747,7 +747,7 @@ import-file-workbook = The workbook cannot be opened. Save it again as XLSX, ODS
 import-file-unreadable = Line { $line } cannot be read. Check its quotes and upload the file again.
 contacts-import-no-email-column = No column is mapped to the email address. Choose the column that holds it.
 contacts-import-field-twice = Two columns are mapped to { $field }. Choose “leave out” for one of them.
-contacts-import-repeated = the same address is on line { $line }
+contacts-import-merged = merged into line { $line }, which has the same address
 contacts-import-will-create = will be created
 contacts-import-will-update = will update the contact with this address
 contacts-import-rejected = rejected: { $why }
@@ -766,6 +766,11 @@ contacts-import-report = Row by row
 contacts-import-all = All ({ $count })
 contacts-import-created = Created ({ $count })
 contacts-import-updated = Updated ({ $count })
+contacts-import-merged-count = Merged ({ $count })
+contacts-import-merged-summary = { $count ->
+    [one] One row has the address of an earlier row: its cells fill that row's empty ones and its tags are added.
+   *[other] { $count } rows have the address of an earlier row: their cells fill that row's empty ones and their tags are added.
+}
 contacts-import-rejected-count = Rejected ({ $count })
 contacts-import-line = Line
 contacts-import-verdict = What happens

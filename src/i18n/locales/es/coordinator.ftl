@@ -786,7 +786,7 @@ import-file-workbook = No se puede abrir el libro de cálculo. Vuelve a guardarl
 import-file-unreadable = No se puede leer la línea { $line }. Revisa sus comillas y vuelve a subir el archivo.
 contacts-import-no-email-column = Ninguna columna está asignada al correo electrónico. Elige la columna que lo contiene.
 contacts-import-field-twice = Hay dos columnas asignadas a { $field }. Elige “(dejar fuera)” en una de ellas.
-contacts-import-repeated = la misma dirección está en la línea { $line }
+contacts-import-merged = se une a la línea { $line }, que tiene la misma dirección
 contacts-import-will-create = se creará
 contacts-import-will-update = actualizará el contacto con esta dirección
 contacts-import-rejected = rechazada: { $why }
@@ -819,6 +819,11 @@ contacts-import-report = Fila por fila
 contacts-import-all = Todas ({ $count })
 contacts-import-created = Nuevos ({ $count })
 contacts-import-updated = Actualizados ({ $count })
+contacts-import-merged-count = Unidas ({ $count })
+contacts-import-merged-summary = { $count ->
+    [one] Una fila tiene la dirección de una fila anterior: sus celdas completan las vacías de esa fila y sus etiquetas se suman.
+   *[other] { $count } filas tienen la dirección de una fila anterior: sus celdas completan las vacías de esa fila y sus etiquetas se suman.
+}
 contacts-import-rejected-count = Rechazadas ({ $count })
 contacts-import-line = Línea
 contacts-import-verdict = Qué pasará
