@@ -692,8 +692,13 @@ fn repeated_domains(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<St
     Ok(domains.into_iter().flatten().collect())
 }
 
-pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResult<ListPage> {
-    let flagged = possible_duplicates(conn, statement_id)?;
+/// The signatures of a statement that `f` selects (its status, flag and
+/// search), in no order.
+fn filtered(
+    statement_id: &str,
+    f: &ListFilter,
+    flagged: &std::collections::HashSet<String>,
+) -> signatures::BoxedQuery<'static, crate::db::MultiBackend> {
     let mut query = signatures::table
         .filter(signatures::statement_id.eq(statement_id.to_owned()))
         .into_boxed();
@@ -702,7 +707,7 @@ pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResul
     }
     match f.flag.as_str() {
         "duplicate" => {
-            let ids: Vec<&String> = flagged.iter().collect();
+            let ids: Vec<String> = flagged.iter().cloned().collect();
             query = query.filter(signatures::id.eq_any(ids));
         }
         "domain" => query = query.filter(signatures::domain_matches.eq(true)),
@@ -714,6 +719,32 @@ pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResul
     if !q.is_empty() {
         query = query.filter(signatures::search_key.like(like(&q)).escape('\\'));
     }
+    query
+}
+
+/// The ids of every signature `f` selects, on all pages, that can be
+/// approved or rejected (confirmed, approved or rejected).
+pub fn moderatable_ids(
+    conn: &mut DbConn,
+    statement_id: &str,
+    f: &ListFilter,
+) -> QueryResult<Vec<String>> {
+    let flagged = if f.flag == "duplicate" {
+        possible_duplicates(conn, statement_id)?
+    } else {
+        Default::default()
+    };
+    let states = [Status::Confirmed, Status::Approved, Status::Rejected].map(Status::as_str);
+    filtered(statement_id, f, &flagged)
+        .filter(signatures::status.eq_any(states))
+        .order(signatures::id)
+        .select(signatures::id)
+        .load(conn)
+}
+
+pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResult<ListPage> {
+    let flagged = possible_duplicates(conn, statement_id)?;
+    let query = filtered(statement_id, f, &flagged);
     let cursor = f
         .after
         .split_once('.')

@@ -40,6 +40,16 @@ pub fn list(conn: &mut DbConn, statement_id: &str, filter: &ListFilter) -> Query
     db::list(conn, statement_id, filter)
 }
 
+/// Every signature the filter selects, on all pages, that can be approved
+/// or rejected.
+pub fn moderatable_ids(
+    conn: &mut DbConn,
+    statement_id: &str,
+    filter: &ListFilter,
+) -> QueryResult<Vec<String>> {
+    db::moderatable_ids(conn, statement_id, filter)
+}
+
 /// A signature of `statement`, or none (another statement's is not found).
 pub fn find_in(
     conn: &mut DbConn,

@@ -44,6 +44,7 @@ async fn list_page(
     access: Access,
     path: web::Path<(String, String)>,
     filter: web::Query<ListFilter>,
+    done: web::Query<views::Done>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
     let filter = filter.into_inner();
@@ -51,7 +52,7 @@ async fn list_page(
     let page = blocking(&state, move |c| moderation::list(c, &id, &query)).await??;
     Ok(html_response(
         StatusCode::OK,
-        views::list(&access, &statement, &filter, &page),
+        views::list(&access, &statement, &filter, &page, &done),
     ))
 }
 
@@ -112,6 +113,9 @@ pub struct ModerateForm {
     ids: Vec<String>,
     action: String,
     notify: bool,
+    /// Every signature of `filter`, on all pages, instead of `ids`.
+    all: bool,
+    filter: ListFilter,
 }
 
 fn parse_moderation(body: &str) -> ModerateForm {
@@ -123,6 +127,10 @@ fn parse_moderation(body: &str) -> ModerateForm {
             "id" => form.ids.push(value),
             "action" => form.action = value,
             "notify" => form.notify = true,
+            "all" => form.all = true,
+            "status" => form.filter.status = value,
+            "flag" => form.filter.flag = value,
+            "q" => form.filter.q = value,
             _ => {}
         }
     }
@@ -148,7 +156,7 @@ async fn moderate(
             )));
         }
     };
-    if form.ids.is_empty() {
+    if form.ids.is_empty() && !form.all {
         return Err(WebError::BadRequest(t(
             access.lang,
             "signatures-error-none-selected",
@@ -156,19 +164,31 @@ async fn moderate(
     }
     let (actor, target, st) = (access.coordinator.clone(), statement.clone(), state.clone());
     let outcome = blocking(&state, move |c| {
+        let ids = if form.all {
+            moderation::moderatable_ids(c, &target.id, &form.filter)?
+        } else {
+            form.ids
+        };
         moderation::decide(
             c,
             &crate::signatures::public::ctx(&st),
             &target,
             &actor,
-            &form.ids,
+            &ids,
             decision,
             form.notify,
         )
     })
     .await?;
+    let done = match decision {
+        Decision::Approve => "approved",
+        Decision::Reject => "rejected",
+    };
     match outcome {
-        Ok(_) => Ok(see_other(&base(&access, &statement.id))),
+        Ok(count) => Ok(see_other(&format!(
+            "{}?done={done}&count={count}",
+            base(&access, &statement.id)
+        ))),
         Err(ModerationError::NotConfirmed) => Err(WebError::BadRequest(t(
             access.lang,
             "signatures-error-not-confirmed",

@@ -48,11 +48,33 @@ fn query(filter: &ListFilter, after: &str) -> String {
     .unwrap_or_default()
 }
 
+/// What the last action did, from the address it redirected to.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Done {
+    #[serde(default)]
+    done: String,
+    #[serde(default)]
+    count: usize,
+}
+
+impl Done {
+    fn message(&self, lang: Lang) -> Option<String> {
+        let id = match self.done.as_str() {
+            "approved" => "signatures-done-approved",
+            "rejected" => "signatures-done-rejected",
+            "imported" => "signatures-done-imported",
+            _ => return None,
+        };
+        Some(t_args(lang, id, &[("count", self.count.into())]))
+    }
+}
+
 pub fn list(
     access: &Access,
     statement: &Statement,
     filter: &ListFilter,
     page: &ListPage,
+    done: &Done,
 ) -> Markup {
     let here = format!("{}/signatures", statement_url(access, statement));
     let editor = access.can(crate::coalitions::Role::Editor);
@@ -77,6 +99,7 @@ pub fn list(
         html! {
             p.breadcrumbs { a href=(statement_url(access, statement)) { (t(lang, "statement-back")) } }
             h1 { (t(lang, "signatures-title")) }
+            @if let Some(message) = done.message(lang) { p.notice role="status" { (message) } }
             p.actions {
                 a href={ (here) ".csv" } { (t(lang, "dashboard-export-csv")) } " · "
                 a href={ (here) ".xlsx" } { (t(lang, "dashboard-export-xlsx")) } " · "
@@ -130,6 +153,10 @@ pub fn list(
                 @if editor && !page.rows.is_empty() {
                     fieldset.actions {
                         legend { (t(lang, "signatures-with-selected")) }
+                        input type="hidden" name="status" value=(filter.status);
+                        input type="hidden" name="flag" value=(filter.flag);
+                        input type="hidden" name="q" value=(filter.q);
+                        div.field.checkbox { input type="checkbox" id="all" name="all" value="on"; label for="all" { (t(lang, "signatures-select-all")) } }
                         div.field.checkbox { input type="checkbox" id="notify" name="notify" value="on"; label for="notify" { (t(lang, "signatures-notify")) } }
                         button type="submit" name="action" value="approve" { (t(lang, "signatures-approve")) }
                         button type="submit" name="action" value="reject" { (t(lang, "signatures-reject")) }

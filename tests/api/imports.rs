@@ -240,6 +240,8 @@ async fn a_signed_by_block_pasted_from_a_document_lands_exactly_as_written() {
         ]
     );
     assert_eq!(applied.status(), 303);
+    let (_, after) = owner.page(&location(&applied)).await;
+    assert!(after.contains("7 signatures imported."), "{after}");
     assert_eq!(
         listed(&app).await,
         [

@@ -173,7 +173,12 @@ async fn approving_and_rejecting_several_at_once_lists_only_the_approved() {
         (approved.status().as_u16(), rejected.status().as_u16()),
         (303, 303)
     );
-    assert_eq!(location(&approved), signatures_path(&statement));
+    assert_eq!(
+        location(&approved),
+        format!("{}?done=approved&count=2", signatures_path(&statement))
+    );
+    let (_, after) = owner.page(&location(&approved)).await;
+    assert!(after.contains("2 signatures approved."), "{after}");
     assert_eq!(
         listed(&app).await,
         ["Agua Viva, Mexico", "Ríos Libres, Mexico"]
@@ -409,4 +414,59 @@ async fn a_manual_position_moves_a_name_up_the_list() {
         ]
     );
     assert_eq!(signature(&app, &ids[2]).await.manual_position, Some(0));
+}
+
+#[tokio::test]
+async fn every_signature_of_a_filter_is_approved_across_pages_in_one_action() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement, _) = awaiting_approval(&app).await;
+    let many: Vec<_> = (0..130)
+        .map(|i| crate::coordinators::organization(&format!("Colectivo {i:03}"), Some("GT")))
+        .collect();
+    app.add_signatures(&statement, many).await;
+    let now = undersigned::db::now();
+    let id = statement.clone();
+    app.with_conn(move |c| {
+        use diesel::prelude::*;
+        use undersigned::db::schema::signatures;
+        diesel::update(signatures::table.filter(signatures::statement_id.eq(id)))
+            .filter(signatures::name.like("Colectivo%"))
+            .set((
+                signatures::status.eq("confirmed"),
+                signatures::listed.eq(false),
+                signatures::confirmed_at.eq(now),
+            ))
+            .execute(c)
+            .expect("awaiting approval")
+    })
+    .await;
+
+    // Act
+    let approved = moderate(
+        &owner,
+        &statement,
+        &[
+            ("all", "on"),
+            ("q", "colectivo"),
+            ("status", "confirmed"),
+            ("flag", ""),
+            ("action", "approve"),
+        ],
+    )
+    .await;
+    let (_, page) = owner.page(&location(&approved)).await;
+
+    // Assert
+    assert_eq!(approved.status(), 303);
+    assert!(page.contains("130 signatures approved."), "{page}");
+    let names = listed(&app).await;
+    assert_eq!(
+        names.iter().filter(|n| n.starts_with("Colectivo")).count(),
+        130
+    );
+    assert!(
+        !names.iter().any(|n| n.contains("Agua Viva")),
+        "outside the filter, nothing changed"
+    );
 }

@@ -85,10 +85,10 @@ pub async fn import_submit(
     })
     .await?;
     match outcome {
-        Ok(_) => {
+        Ok(count) => {
             let slug = access.member()?.coalition.slug.clone();
             Ok(see_other(&format!(
-                "/c/{slug}/statements/{}/signatures?sort=newest",
+                "/c/{slug}/statements/{}/signatures?sort=newest&done=imported&count={count}",
                 statement.id
             )))
         }

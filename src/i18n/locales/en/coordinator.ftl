@@ -405,6 +405,19 @@ signatures-flag-reconsent = asked to re-confirm
 signatures-flag-not-authorized = not authorized
 signatures-none = No signatures match.
 signatures-with-selected = With the selected signatures
+signatures-select-all = Every signature of this filter, on all pages (those that can be approved or rejected)
+signatures-done-approved = { $count ->
+    [one] One signature approved.
+   *[other] { $count } signatures approved.
+}
+signatures-done-rejected = { $count ->
+    [one] One signature rejected.
+   *[other] { $count } signatures rejected.
+}
+signatures-done-imported = { $count ->
+    [one] One signature imported.
+   *[other] { $count } signatures imported.
+}
 signatures-notify = Tell each signer by mail
 signatures-approve = Approve
 signatures-reject = Reject

@@ -418,6 +418,19 @@ signatures-flag-reconsent = se pidió reconfirmar
 signatures-flag-not-authorized = sin autorización
 signatures-none = Ninguna firma coincide.
 signatures-with-selected = Con las firmas seleccionadas
+signatures-select-all = Todas las firmas de este filtro, en todas las páginas (las que se pueden aprobar o rechazar)
+signatures-done-approved = { $count ->
+    [one] Se aprobó una firma.
+   *[other] Se aprobaron { $count } firmas.
+}
+signatures-done-rejected = { $count ->
+    [one] Se rechazó una firma.
+   *[other] Se rechazaron { $count } firmas.
+}
+signatures-done-imported = { $count ->
+    [one] Se importó una firma.
+   *[other] Se importaron { $count } firmas.
+}
 signatures-notify = Avisar por correo a cada firmante
 signatures-approve = Aprobar
 signatures-reject = Rechazar
