@@ -18,6 +18,7 @@ mod mailbox;
 mod smtp;
 
 mod harness;
+mod import;
 mod press;
 mod signing;
 mod spanish;
