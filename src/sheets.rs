@@ -101,7 +101,8 @@ pub fn read_text(text: &str) -> Result<Vec<Record>, FileProblem> {
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        if records.len() >= MAX_ROWS {
+        // A header line and MAX_ROWS rows below it.
+        if records.len() > MAX_ROWS {
             return Err(FileProblem::TooManyRows);
         }
         records.push((line, record.iter().map(str::to_owned).collect()));
@@ -131,7 +132,8 @@ fn read_workbook(bytes: &[u8]) -> Result<Vec<Record>, FileProblem> {
         if cells.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        if records.len() >= MAX_ROWS {
+        // A header line and MAX_ROWS rows below it.
+        if records.len() > MAX_ROWS {
             return Err(FileProblem::TooManyRows);
         }
         records.push((first_row + index as u64 + 1, cells));

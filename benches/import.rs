@@ -1,0 +1,135 @@
+//! Importing 100,000 media contacts: the same rows as a CSV file and as an
+//! XLSX workbook, read (`sheets`) and then planned and applied in one
+//! transaction (`contacts::import::apply`), on a fresh SQLite file and, when
+//! `IMPORT_BENCH_POSTGRES_URL` names a server (a fresh database is made and
+//! dropped), on PostgreSQL in the same run.
+//!
+//! Run: `IMPORT_BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres
+//! cargo bench --bench import` (`IMPORT_BENCH_ROWS`, default 100000).
+
+use std::time::Instant;
+
+use diesel::prelude::*;
+use undersigned::audit::Actor;
+use undersigned::config::Settings;
+use undersigned::contacts::import::{self, Mapping};
+use undersigned::db::DbConn;
+use undersigned::db::schema::coalitions;
+
+const HEADER: [&str; 5] = ["correo", "nombre", "medio", "país", "etiquetas"];
+
+fn row(i: usize) -> [String; 5] {
+    [
+        format!("periodista{i}@medio{}.example", i % 500),
+        format!("Periodista Núñez {i}"),
+        format!("Diario Rumiñahui {}", i % 300),
+        ["MX", "Guatemala", "Honduras", "El Salvador"][i % 4].to_owned(),
+        ["migración", "prensa, radio", "derechos humanos"][i % 3].to_owned(),
+    ]
+}
+
+fn csv_file(rows: usize) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(HEADER).expect("header");
+    for i in 0..rows {
+        writer.write_record(row(i)).expect("row");
+    }
+    writer.into_inner().expect("a CSV file")
+}
+
+fn xlsx_file(rows: usize) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let cells = std::iter::once(HEADER.map(String::from)).chain((0..rows).map(row));
+    for (r, cells) in cells.enumerate() {
+        for (c, cell) in cells.iter().enumerate() {
+            let (r, c) = (
+                u32::try_from(r).expect("row"),
+                u16::try_from(c).expect("col"),
+            );
+            sheet.write_string(r, c, cell).expect("a cell");
+        }
+    }
+    book.save_to_buffer().expect("an XLSX file")
+}
+
+fn fresh_coalition(conn: &mut DbConn, name: &str) -> String {
+    let id = uuid::Uuid::new_v4().to_string();
+    diesel::insert_into(coalitions::table)
+        .values((
+            coalitions::id.eq(&id),
+            coalitions::name.eq(name),
+            coalitions::slug.eq(name),
+            coalitions::about.eq(""),
+            coalitions::created_at.eq(undersigned::db::now()),
+        ))
+        .execute(conn)
+        .expect("a coalition");
+    id
+}
+
+fn measure(backend: &str, conn: &mut DbConn, rows: usize) {
+    undersigned::db::run_migrations(conn).expect("migrations");
+    for (kind, file) in [("CSV", csv_file(rows)), ("XLSX", xlsx_file(rows))] {
+        let coalition = fresh_coalition(conn, &format!("bench-{}", kind.to_lowercase()));
+        let started = Instant::now();
+        let text = import::decode(file).expect("readable");
+        let read = started.elapsed().as_secs_f64();
+        let (headers, _) = import::read(&text).expect("a table");
+        let mapping = Mapping::guess(&headers);
+        let report = import::apply(
+            conn,
+            &coalition,
+            &Actor::System,
+            &text,
+            &mapping,
+            None,
+            &|_, _| {},
+        )
+        .expect("imported");
+        let total = started.elapsed().as_secs_f64();
+        println!(
+            "{backend}: {rows} contacts from {kind}: read {read:.2} s, read and imported {total:.2} s \
+             ({:.0} rows/s; {} created, {} rejected)",
+            rows as f64 / total,
+            report.created,
+            report.rejected,
+        );
+    }
+}
+
+fn main() {
+    let rows = std::env::var("IMPORT_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let settings = Settings {
+        data_dir: dir.path().to_owned(),
+        log_level: "warn".into(),
+        ..Settings::default()
+    };
+    let pool = undersigned::db::connect(&settings).expect("sqlite");
+    let mut conn = pool.get().expect("connection");
+    measure("SQLite", &mut conn, rows);
+
+    let Ok(admin_url) = std::env::var("IMPORT_BENCH_POSTGRES_URL") else {
+        println!("PostgreSQL: not measured (set IMPORT_BENCH_POSTGRES_URL)");
+        return;
+    };
+    let name = format!("undersigned_import_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = undersigned::db::connect_postgres(&admin_url).expect("postgres");
+    diesel::sql_query(format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .expect("create");
+    let mut url = url::Url::parse(&admin_url).expect("url");
+    url.set_path(&format!("/{name}"));
+    {
+        let mut conn =
+            DbConn::Postgres(undersigned::db::connect_postgres(url.as_str()).expect("connect"));
+        measure("PostgreSQL", &mut conn, rows);
+    }
+    diesel::sql_query(format!("DROP DATABASE {name} WITH (FORCE)"))
+        .execute(&mut admin)
+        .expect("drop");
+}
