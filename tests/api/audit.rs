@@ -1,12 +1,10 @@
 //! The audit log: who did what to which object, readable and filterable by
 //! owners only.
 
-use diesel::prelude::*;
 use undersigned::audit::{self, Filter};
-use undersigned::db::schema::audit_log;
 
 use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session, unescape};
-use crate::events::{coalition_id, speak};
+use crate::events::{insert_raw_entry, speak};
 use crate::helpers::{TestApp, spawn_app};
 use crate::signers::text_of;
 
@@ -239,23 +237,11 @@ async fn an_action_or_object_without_a_name_is_shown_as_its_code() {
     let app = spawn_app().await;
     let owner = app.setup_first_account().await;
     speak(&owner, "es").await;
-    let coalition = coalition_id(&app).await;
-    app.with_conn(move |c| {
-        diesel::insert_into(audit_log::table)
-            .values((
-                audit_log::id.eq(undersigned::db::new_id()),
-                audit_log::coalition_id.eq(coalition),
-                audit_log::actor_id.eq(None::<String>),
-                audit_log::actor_name.eq("Undersigned"),
-                audit_log::action.eq("petition.sign"),
-                audit_log::object_type.eq("petition"),
-                audit_log::object_id.eq("future"),
-                audit_log::summary.eq("signed the petition"),
-                audit_log::created_at.eq(undersigned::db::now()),
-            ))
-            .execute(c)
-            .expect("an entry from a newer version")
-    })
+    insert_raw_entry(
+        &app,
+        ("petition.sign", "petition", "future"),
+        "signed the petition",
+    )
     .await;
 
     // Act

@@ -25,7 +25,7 @@ async fn audit_text(owner: &Session, query: &str) -> String {
     text_of(&page)
 }
 
-pub async fn coalition_id(app: &TestApp) -> String {
+async fn coalition_id(app: &TestApp) -> String {
     let owner_id = app.coordinator_id(OWNER_EMAIL).await;
     app.with_conn(move |c| {
         undersigned::coalitions::membership(c, COALITION_SLUG, &owner_id)
@@ -35,6 +35,36 @@ pub async fn coalition_id(app: &TestApp) -> String {
             .id
     })
     .await
+}
+
+/// An audit row written as it stands, not through `audit::record`: one
+/// stored by an older or newer version. `object` is (action, object type,
+/// object id).
+pub async fn insert_raw_entry(app: &TestApp, object: (&str, &str, &str), summary: &str) {
+    let coalition = coalition_id(app).await;
+    let (action, object_type, object_id) = (
+        object.0.to_owned(),
+        object.1.to_owned(),
+        object.2.to_owned(),
+    );
+    let summary = summary.to_owned();
+    app.with_conn(move |c| {
+        diesel::insert_into(audit_log::table)
+            .values((
+                audit_log::id.eq(undersigned::db::new_id()),
+                audit_log::coalition_id.eq(coalition),
+                audit_log::actor_id.eq(None::<String>),
+                audit_log::actor_name.eq("Undersigned"),
+                audit_log::action.eq(action),
+                audit_log::object_type.eq(object_type),
+                audit_log::object_id.eq(object_id),
+                audit_log::summary.eq(summary),
+                audit_log::created_at.eq(undersigned::db::now()),
+            ))
+            .execute(c)
+            .expect("an audit row")
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -134,23 +164,11 @@ async fn an_entry_stored_as_an_english_sentence_before_is_still_shown_as_it_is()
     let app = spawn_app().await;
     let owner = app.setup_first_account().await;
     speak(&owner, "es").await;
-    let coalition = coalition_id(&app).await;
-    app.with_conn(move |c| {
-        diesel::insert_into(audit_log::table)
-            .values((
-                audit_log::id.eq(undersigned::db::new_id()),
-                audit_log::coalition_id.eq(coalition),
-                audit_log::actor_id.eq(None::<String>),
-                audit_log::actor_name.eq("Undersigned"),
-                audit_log::action.eq("statement.status"),
-                audit_log::object_type.eq("statement"),
-                audit_log::object_id.eq("legacy"),
-                audit_log::summary.eq("closed the statement at its deadline {old}"),
-                audit_log::created_at.eq(undersigned::db::now()),
-            ))
-            .execute(c)
-            .expect("a legacy row")
-    })
+    insert_raw_entry(
+        &app,
+        ("statement.status", "statement", "legacy"),
+        "closed the statement at its deadline {old}",
+    )
     .await;
 
     // Act
