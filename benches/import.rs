@@ -7,11 +7,12 @@
 //! Run: `IMPORT_BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres
 //! cargo bench --bench import` (`IMPORT_BENCH_ROWS`, default 100000).
 
+mod support;
+
 use std::time::Instant;
 
 use diesel::prelude::*;
 use undersigned::audit::Actor;
-use undersigned::config::Settings;
 use undersigned::contacts::import::{self, Mapping};
 use undersigned::db::DbConn;
 use undersigned::db::schema::coalitions;
@@ -103,33 +104,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
-    let dir = tempfile::tempdir().expect("tempdir");
-    let settings = Settings {
-        data_dir: dir.path().to_owned(),
-        log_level: "warn".into(),
-        ..Settings::default()
-    };
-    let pool = undersigned::db::connect(&settings).expect("sqlite");
-    let mut conn = pool.get().expect("connection");
-    measure("SQLite", &mut conn, rows);
-
-    let Ok(admin_url) = std::env::var("IMPORT_BENCH_POSTGRES_URL") else {
-        println!("PostgreSQL: not measured (set IMPORT_BENCH_POSTGRES_URL)");
-        return;
-    };
-    let name = format!("undersigned_import_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = undersigned::db::connect_postgres(&admin_url).expect("postgres");
-    diesel::sql_query(format!("CREATE DATABASE {name}"))
-        .execute(&mut admin)
-        .expect("create");
-    let mut url = url::Url::parse(&admin_url).expect("url");
-    url.set_path(&format!("/{name}"));
-    {
-        let mut conn =
-            DbConn::Postgres(undersigned::db::connect_postgres(url.as_str()).expect("connect"));
-        measure("PostgreSQL", &mut conn, rows);
-    }
-    diesel::sql_query(format!("DROP DATABASE {name} WITH (FORCE)"))
-        .execute(&mut admin)
-        .expect("drop");
+    support::on_both_databases("IMPORT_BENCH_POSTGRES_URL", |backend, conn| {
+        measure(backend, conn, rows)
+    });
 }
