@@ -76,16 +76,23 @@ pub fn countries_sorted(lang: Lang) -> &'static [(CountryCode, String)] {
 /// A country from its ISO code or its name in any UI language, accents and
 /// case ignored ("de", "Alemania", "mexico"), for lists kept in spreadsheets.
 pub fn country_from_code_or_name(text: &str) -> Option<CountryCode> {
-    CountryCode::parse(text).or_else(|| {
-        let wanted = crate::text::fold(text);
-        Lang::ALL.iter().find_map(|lang| {
-            countries_sorted(*lang)
-                .iter()
-                .find(|(_, name)| crate::text::fold(name) == wanted)
-                .map(|(code, _)| code.clone())
-        })
-    })
+    CountryCode::parse(text).or_else(|| BY_FOLDED_NAME.get(&crate::text::fold(text)).cloned())
 }
+
+/// Every country's name in every UI language, folded, to its code; built on
+/// first use, since an import looks up a country on every row. Where two
+/// languages share a folded name, the first language's country wins.
+static BY_FOLDED_NAME: LazyLock<std::collections::HashMap<String, CountryCode>> =
+    LazyLock::new(|| {
+        let mut map = std::collections::HashMap::new();
+        for lang in Lang::ALL {
+            for (code, name) in countries_sorted(lang) {
+                map.entry(crate::text::fold(name))
+                    .or_insert_with(|| code.clone());
+            }
+        }
+        map
+    });
 
 fn names(lang: Lang) -> &'static Names {
     match lang {

@@ -14,7 +14,7 @@ use super::{Kind, Source, Status};
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
-use crate::i18n::{CountryCode, Lang, Phrase, t, t_args};
+use crate::i18n::{CountryCode, Lang, Phrase, country_from_code_or_name, t, t_args};
 use crate::sheets::Record;
 use crate::statements::{Revision, Statement};
 
@@ -237,7 +237,7 @@ fn split_country(line: &str) -> (&str, &str) {
     let is_code = tail.len() == 2
         && tail.chars().all(|c| c.is_ascii_uppercase())
         && !LEGAL_FORMS.contains(&tail);
-    let is_name = tail.chars().count() > 2 && country_from(tail).is_some();
+    let is_name = tail.chars().count() > 2 && country_from_code_or_name(tail).is_some();
     if !name.is_empty() && (is_code && CountryCode::parse(tail).is_some() || is_name) {
         (name, tail)
     } else {
@@ -316,7 +316,9 @@ fn judge(
     };
     let country = match cell(mapping.country).trim() {
         "" => None,
-        text => Some(country_from(text).ok_or_else(|| RowProblem::Country(text.to_owned()))?),
+        text => Some(
+            country_from_code_or_name(text).ok_or_else(|| RowProblem::Country(text.to_owned()))?,
+        ),
     };
     let optional = |i: Option<usize>, max| {
         crate::text::normalize_optional_line(cell(i), max).map_err(|_| RowProblem::Field)
@@ -340,19 +342,6 @@ fn judge(
         authorized: false,
         comment: None,
         language: language.to_owned(),
-    })
-}
-
-/// A country from its code or its English or Spanish name.
-fn country_from(text: &str) -> Option<CountryCode> {
-    CountryCode::parse(text).or_else(|| {
-        let wanted = header_key(text);
-        crate::i18n::Lang::ALL.iter().find_map(|lang| {
-            crate::i18n::countries_sorted(*lang)
-                .iter()
-                .find(|(_, name)| header_key(name) == wanted)
-                .map(|(c, _)| c.clone())
-        })
     })
 }
 
@@ -542,21 +531,23 @@ mod tests {
     #[test]
     fn a_country_is_found_by_code_or_name_in_either_language() {
         assert_eq!(
-            country_from("de").map(|c| c.as_str().to_owned()).as_deref(),
-            Some("DE")
-        );
-        assert_eq!(
-            country_from("Alemania")
+            country_from_code_or_name("de")
                 .map(|c| c.as_str().to_owned())
                 .as_deref(),
             Some("DE")
         );
         assert_eq!(
-            country_from("mexico")
+            country_from_code_or_name("Alemania")
+                .map(|c| c.as_str().to_owned())
+                .as_deref(),
+            Some("DE")
+        );
+        assert_eq!(
+            country_from_code_or_name("mexico")
                 .map(|c| c.as_str().to_owned())
                 .as_deref(),
             Some("MX")
         );
-        assert!(country_from("Atlantis").is_none());
+        assert!(country_from_code_or_name("Atlantis").is_none());
     }
 }

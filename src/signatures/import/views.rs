@@ -60,7 +60,7 @@ pub fn form(
 /// A country as the page's language names it, or as written when it is
 /// not one.
 fn country_shown(lang: Lang, written: &str) -> String {
-    match super::country_from(written) {
+    match crate::i18n::country_from_code_or_name(written) {
         Some(code) => crate::i18n::country_name(&code, lang).to_owned(),
         None => written.to_owned(),
     }
