@@ -80,11 +80,10 @@ async fn the_public_page_shows_the_title_text_count_and_the_list_as_in_a_letter(
     );
 }
 
-#[tokio::test]
-async fn the_embed_shows_the_language_version_it_is_asked_for() {
-    // Arrange
-    let app = spawn_app().await;
-    let (owner, id) = open_statement(&app, "Water for all", "en", &[]).await;
+/// "Water for all" open in English with a Spanish version, signed by one
+/// German organization.
+async fn with_spanish_version_and_one_signature(app: &TestApp) {
+    let (owner, id) = open_statement(app, "Water for all", "en", &[]).await;
     let added = owner
         .post(
             &format!("/c/{COALITION_SLUG}/statements/{id}/translations"),
@@ -98,6 +97,13 @@ async fn the_embed_shows_the_language_version_it_is_asked_for() {
     assert_eq!(added.status(), 303);
     app.add_signatures(&id, vec![organization("Wasserwacht Berlin", Some("DE"))])
         .await;
+}
+
+#[tokio::test]
+async fn the_embed_shows_the_language_version_it_is_asked_for() {
+    // Arrange
+    let app = spawn_app().await;
+    with_spanish_version_and_one_signature(&app).await;
 
     // Act
     let main = public(&app, "/s/water-for-all/embed").await;
@@ -122,20 +128,7 @@ async fn the_embed_shows_the_language_version_it_is_asked_for() {
 async fn country_names_follow_the_language_of_the_page() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(&app, "Water for all", "en", &[]).await;
-    let added = owner
-        .post(
-            &format!("/c/{COALITION_SLUG}/statements/{id}/translations"),
-            &[
-                ("language", "es"),
-                ("title", "Agua para todos"),
-                ("body", "Acordamos."),
-            ],
-        )
-        .await;
-    assert_eq!(added.status(), 303);
-    app.add_signatures(&id, vec![organization("Wasserwacht Berlin", Some("DE"))])
-        .await;
+    with_spanish_version_and_one_signature(&app).await;
 
     // Act
     let english = public(&app, "/s/water-for-all").await;
