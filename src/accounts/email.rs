@@ -161,6 +161,8 @@ mod tests {
             domain in "[a-zA-Z][a-zA-Z0-9-]{0,10}[a-zA-Z0-9]\\.(org|MX|com\\.gt)",
         ) {
             prop_assume!(!local.contains(".."));
+            // "xn--" starts a punycode label, which must decode.
+            prop_assume!(!domain.to_ascii_lowercase().starts_with("xn--"));
             let typed = format!(" {local}@{domain} ");
             let email = Email::parse(&typed);
             prop_assert!(email.is_some(), "{typed}");
