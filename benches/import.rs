@@ -1,5 +1,5 @@
 //! Importing 100,000 media contacts: the same rows as a CSV file and as an
-//! XLSX workbook, read (`sheets`) and then planned and applied in one
+//! XLSX workbook, read (`imports::sheet`) and then planned and applied in one
 //! transaction (`contacts::import::apply`), on a fresh SQLite file and, when
 //! `IMPORT_BENCH_POSTGRES_URL` names a server (a fresh database is made and
 //! dropped), on PostgreSQL in the same run.
@@ -74,9 +74,9 @@ fn measure(backend: &str, conn: &mut DbConn, rows: usize) {
     for (kind, file) in [("CSV", csv_file(rows)), ("XLSX", xlsx_file(rows))] {
         let coalition = fresh_coalition(conn, &format!("bench-{}", kind.to_lowercase()));
         let started = Instant::now();
-        let text = import::decode(file).expect("readable");
+        let text = undersigned::imports::decode(file).expect("readable");
         let read = started.elapsed().as_secs_f64();
-        let (headers, _) = import::read(&text).expect("a table");
+        let (headers, _) = undersigned::imports::with_header(&text).expect("a table");
         let mapping = Mapping::guess(&headers);
         let report = import::apply(
             conn,

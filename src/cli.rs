@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `migrate`, `mail-test`,
-//! `user add` and `contacts import`.
+//! `user add`, `contacts import` and `signatures import`.
 
 use std::path::PathBuf;
 
@@ -52,6 +52,36 @@ pub enum Command {
     Contacts {
         #[command(subcommand)]
         command: ContactsCommand,
+    },
+    /// Manage a statement's signatures.
+    Signatures {
+        #[command(subcommand)]
+        command: SignaturesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SignaturesCommand {
+    /// Import a list of signatories: a "Signed by" block (one organization
+    /// per line, a country after a comma), a CSV file or an XLSX or ODS
+    /// workbook, with or without a header line. Prints what each row will
+    /// do, then applies it all in one transaction.
+    Import {
+        /// The text, CSV, XLSX or ODS file.
+        file: PathBuf,
+        /// The statement's slug (as in /s/SLUG) or id.
+        #[arg(long)]
+        statement: String,
+        /// The address of the coordinator (editor or owner) the import is
+        /// recorded as done by.
+        #[arg(long)]
+        by: String,
+        /// Send each row a confirmation mail instead of listing it at once.
+        #[arg(long)]
+        confirm: bool,
+        /// Only print what would happen.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -133,7 +163,50 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     dry_run,
                 },
         } => contacts_import(&settings, &file, &coalition, dry_run),
+        Command::Signatures {
+            command:
+                SignaturesCommand::Import {
+                    file,
+                    statement,
+                    by,
+                    confirm,
+                    dry_run,
+                },
+        } => {
+            let mode = if confirm {
+                crate::signatures::import::Mode::Confirm
+            } else {
+                crate::signatures::import::Mode::List
+            };
+            let request = crate::signatures::import::terminal::Request {
+                file: &file,
+                statement: &statement,
+                by: &by,
+                mode,
+                dry_run,
+            };
+            signatures_import(&settings, &request)
+        }
     }
+}
+
+fn signatures_import(
+    settings: &Settings,
+    request: &crate::signatures::import::terminal::Request<'_>,
+) -> anyhow::Result<()> {
+    let pool = db::connect(settings)?;
+    let context = mail::MailContext::new(settings, settings.public_base_url(&settings.listen))?;
+    let secret = settings.secret_key()?;
+    let mut conn = pool.get().context("could not open a database connection")?;
+    db::run_migrations(&mut conn)?;
+    startup::fill_search_keys(&mut conn)?;
+    let ctx = crate::signatures::signing::Ctx {
+        mail: &context,
+        secret: &secret,
+        confirm_days: settings.confirm_link_days.max(1),
+        mails_per_day: settings.mails_per_address_per_day.max(1),
+    };
+    crate::signatures::import::terminal::run(&mut conn, &ctx, request)
 }
 
 fn contacts_import(
@@ -145,6 +218,7 @@ fn contacts_import(
     let pool = db::connect(settings)?;
     let mut conn = pool.get().context("could not open a database connection")?;
     db::run_migrations(&mut conn)?;
+    startup::fill_search_keys(&mut conn)?;
     crate::contacts::import::terminal::run(&mut conn, file, coalition, dry_run)
 }
 

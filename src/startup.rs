@@ -100,7 +100,7 @@ impl Application {
             mail,
             secret,
             limits,
-            contact_imports: Default::default(),
+            imports: Default::default(),
         });
         let server = HttpServer::new(move || {
             App::new()

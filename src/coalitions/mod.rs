@@ -239,6 +239,15 @@ pub fn membership(
     Ok(role.map(|role| Membership { coalition, role }))
 }
 
+/// The role of `coordinator_id` in the coalition, if a member.
+pub fn role_of(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    coordinator_id: &str,
+) -> QueryResult<Option<Role>> {
+    db::role_of(conn, coalition_id, coordinator_id)
+}
+
 /// Every coalition `coordinator_id` belongs to, with the role, by name.
 pub fn memberships_of(conn: &mut DbConn, coordinator_id: &str) -> QueryResult<Vec<Membership>> {
     db::memberships_of(conn, coordinator_id)

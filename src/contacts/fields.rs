@@ -66,6 +66,125 @@ impl Field {
     }
 }
 
+/// Header names, folded (see [`crate::text::fold`]), of each field.
+const NAMES: &[(Field, &[&str])] = &[
+    (
+        Field::Email,
+        &[
+            "email",
+            "e mail",
+            "mail",
+            "email address",
+            "e mail address",
+            "correo",
+            "correo electronico",
+            "direccion de correo",
+            "direccion de correo electronico",
+            "email del periodista",
+        ],
+    ),
+    (
+        Field::Name,
+        &[
+            "name",
+            "full name",
+            "contact",
+            "contact name",
+            "journalist",
+            "nombre",
+            "nombre completo",
+            "contacto",
+            "periodista",
+        ],
+    ),
+    (
+        Field::Phone,
+        &[
+            "phone",
+            "telephone",
+            "tel",
+            "mobile",
+            "cell",
+            "phone number",
+            "telefono",
+            "movil",
+            "celular",
+            "numero de telefono",
+        ],
+    ),
+    (
+        Field::Outlet,
+        &[
+            "outlet",
+            "media",
+            "media outlet",
+            "publication",
+            "medio",
+            "medio de comunicacion",
+            "publicacion",
+        ],
+    ),
+    (
+        Field::Role,
+        &[
+            "role",
+            "beat",
+            "title",
+            "position",
+            "role beat",
+            "cargo",
+            "fuente",
+            "puesto",
+            "seccion",
+        ],
+    ),
+    (Field::Country, &["country", "pais"]),
+    (Field::Language, &["language", "lang", "idioma", "lengua"]),
+    (
+        Field::Tags,
+        &["tags", "tag", "labels", "etiquetas", "etiqueta"],
+    ),
+    (
+        Field::Notes,
+        &["notes", "note", "comments", "notas", "nota", "comentarios"],
+    ),
+    (
+        Field::DoNotContact,
+        &[
+            "do not contact",
+            "dnc",
+            "do not email",
+            "no contactar",
+            "no contactar nunca",
+            "no enviar",
+        ],
+    ),
+];
+
+impl crate::imports::columns::Column for Field {
+    const ALL: &'static [Self] = &Field::ALL;
+    const REQUIRED: Self = Field::Email;
+
+    fn as_str(self) -> &'static str {
+        Field::as_str(self)
+    }
+
+    fn label(self, lang: Lang) -> String {
+        Field::label(self, lang)
+    }
+
+    fn header_names(self) -> &'static [&'static str] {
+        NAMES
+            .iter()
+            .find(|(field, _)| *field == self)
+            .map_or(&[], |(_, names)| names)
+    }
+
+    fn may_repeat(self) -> bool {
+        matches!(self, Field::Tags | Field::Notes)
+    }
+}
+
 /// What is wrong with one typed value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {

@@ -262,6 +262,20 @@ pub fn find_by_email(
         .optional()
 }
 
+/// Every address that has signed the statement, for checking an imported
+/// list in one query.
+pub fn signed_emails(
+    conn: &mut DbConn,
+    statement_id: &str,
+) -> QueryResult<std::collections::HashSet<String>> {
+    let emails: Vec<String> = signatures::table
+        .filter(signatures::statement_id.eq(statement_id))
+        .filter(HasEmail)
+        .select(signatures::email)
+        .load(conn)?;
+    Ok(emails.into_iter().collect())
+}
+
 /// The id and status of the signature of `email` on a statement, if any.
 pub fn state_by_email(
     conn: &mut DbConn,

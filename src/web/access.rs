@@ -117,6 +117,13 @@ pub const COALITION_ROUTES: &[Rule] = &[
         "/c/{coalition}/statements/{statement}/signatures/import",
         Role::Editor,
     ),
+    get("/c/{coalition}/statements/{statement}/signatures/import/{upload}"),
+    post(
+        "/c/{coalition}/statements/{statement}/signatures/import/{upload}",
+        Role::Editor,
+    ),
+    get("/c/{coalition}/statements/{statement}/signatures/import/{upload}/progress"),
+    get("/c/{coalition}/statements/{statement}/signatures/import/{upload}/progress.json"),
     get("/c/{coalition}/statements/{statement}/signatures/{signature}"),
     post(
         "/c/{coalition}/statements/{statement}/signatures/{signature}/display-name",

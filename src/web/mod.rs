@@ -35,8 +35,8 @@ pub struct AppState {
     pub mail: MailContext,
     pub secret: SecretKey,
     pub limits: limits::Limits,
-    /// Contact files uploaded for import, between preview and apply.
-    pub contact_imports: crate::contacts::import::Running,
+    /// The imports this process is applying, with their progress.
+    pub imports: crate::imports::Running,
 }
 
 impl AppState {

@@ -237,8 +237,8 @@ fn hidden(page: &str, name: &str) -> Option<String> {
     Some(unescape(&page[start..start + end]))
 }
 
-/// The rows of the import report: line | email | name | verdict.
-fn report_rows(page: &str) -> Vec<String> {
+/// The rows of the import report: line | the cells shown | verdict.
+pub fn report_rows(page: &str) -> Vec<String> {
     page.split("import-report\">")
         .nth(1)
         .map(table_rows)
@@ -247,9 +247,18 @@ fn report_rows(page: &str) -> Vec<String> {
 
 /// Applies the previewed import as shown, and waits for it to end.
 async fn apply(owner: &Session, preview_path: &str) -> serde_json::Value {
-    let (_, page) = owner.page(preview_path).await;
+    apply_as_shown(owner, preview_path, "").await
+}
+
+/// Applies the import previewed at `preview_path` with `query` (the
+/// mapping and other choices) as that preview shows it, and waits for it
+/// to end.
+pub async fn apply_as_shown(owner: &Session, preview_path: &str, query: &str) -> serde_json::Value {
+    let (_, page) = owner.page(&format!("{preview_path}{query}")).await;
     let mut fields: Vec<(String, String)> = (0..20)
-        .filter_map(|i| hidden(&page, &format!("col{i}")).map(|v| (format!("col{i}"), v)))
+        .map(|i| format!("col{i}"))
+        .chain(["mode".to_owned()])
+        .filter_map(|name| hidden(&page, &name).map(|v| (name, v)))
         .collect();
     fields.push((
         "plan".into(),
@@ -615,7 +624,7 @@ async fn the_preview_says_per_row_what_is_created_updated_or_rejected_and_change
     assert_eq!(
         report_rows(&page),
         [
-            "2 | ana@diario.example | Ana Ruiz | will be created",
+            "2 | ana@diario.example | Ana Ruiz | will be imported",
             "3 | BEN@radio.example |  | will update the contact with this address",
             "4 | not-an-address | Nobody | rejected: “not-an-address” is not an email address; enter one such as name@example.org.",
             "5 | carla@tv.example | Carla | rejected: “Atlantis” is not a country; use a code such as MX or a name such as Mexico.",
@@ -718,7 +727,7 @@ async fn a_file_with_a_bom_semicolons_spanish_headers_and_a_quoted_line_break_is
     // Assert
     assert_eq!(
         report_rows(&page),
-        ["2 | eva@prensa.example | Eva Núñez | will be created"]
+        ["2 | eva@prensa.example | Eva Núñez | will be imported"]
     );
     assert!(
         page.contains("<option value=\"role\" selected>"),
@@ -746,11 +755,11 @@ async fn the_coordinator_can_map_a_column_the_headers_did_not_name() {
     let (_, mapped) = owner.page(&remapped).await;
 
     // Assert
-    assert!(unmapped.contains("No column is mapped to the email address."));
+    assert!(unmapped.contains("No column is mapped to Email."));
     assert!(unmapped.contains("disabled"), "nothing can be imported yet");
     assert_eq!(
         report_rows(&mapped),
-        ["2 | ana@diario.example | Ana | will be created"]
+        ["2 | ana@diario.example | Ana | will be imported"]
     );
     assert_eq!(hidden(&mapped, "col1").as_deref(), Some("email"));
 }
@@ -1097,7 +1106,7 @@ async fn the_command_line_previews_with_dry_run_and_then_imports() {
         "{dry_out}"
     );
     assert!(
-        dry_out.contains("line 4: not-an-address rejected:"),
+        dry_out.contains("line 4: not-an-address Nobody rejected:"),
         "{dry_out}"
     );
     assert!(dry_out.contains("Dry run: nothing was changed."));
@@ -1151,11 +1160,19 @@ const ROWS: &[[&str; 3]] = &[
     ["=1+1@prensa.example", "Ben Ortiz", "+52 55 1234 5678"],
 ];
 
-/// An XLSX workbook with `ROWS` on its first sheet, as Excel saves one.
 fn xlsx() -> Vec<u8> {
+    xlsx_of(&ROWS.iter().map(|r| r.as_slice()).collect::<Vec<_>>())
+}
+
+fn ods() -> Vec<u8> {
+    ods_of(&ROWS.iter().map(|r| r.as_slice()).collect::<Vec<_>>())
+}
+
+/// An XLSX workbook with `rows` on its first sheet, as Excel saves one.
+pub fn xlsx_of(rows: &[&[&str]]) -> Vec<u8> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    for (r, row) in ROWS.iter().enumerate() {
+    for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             let (r, c) = (
                 u32::try_from(r).expect("row"),
@@ -1167,10 +1184,10 @@ fn xlsx() -> Vec<u8> {
     book.save_to_buffer().expect("an XLSX file")
 }
 
-/// An ODS spreadsheet with `ROWS`, as LibreOffice saves one.
-fn ods() -> Vec<u8> {
+/// An ODS spreadsheet with `rows`, as LibreOffice saves one.
+pub fn ods_of(rows: &[&[&str]]) -> Vec<u8> {
     use std::io::Write;
-    let rows: String = ROWS
+    let rows: String = rows
         .iter()
         .map(|row| {
             let cells: String = row

@@ -8,7 +8,7 @@ use undersigned::db::schema::audit_log;
 use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session};
 use crate::helpers::{Options, TestApp, spawn_app, spawn_app_configured};
 use crate::press::{Contact, create_release, press_app, send_to_tag};
-use crate::signers::{SignOnForm, open_statement, sign_and_confirm, table_rows, text_of};
+use crate::signers::{SignOnForm, open_statement, sign_and_confirm, text_of};
 
 pub async fn speak(session: &Session, language: &str) {
     let chosen = session
@@ -202,33 +202,23 @@ async fn an_import_preview_gives_its_verdicts_in_spanish_to_a_spanish_reader() {
                 Ya Firmó,MX,ben@rios.example\n";
 
     // Act
-    let response = owner
-        .post(
-            &format!("{}/import", crate::signers::signatures_path(&statement)),
-            &[("csv", list), ("mode", "list"), ("step", "preview")],
-        )
-        .await;
+    let response = crate::imports::import(&owner, &statement, list, "list", "preview").await;
     let status = response.status();
     let page = response.text().await.expect("body");
-    let unreadable = owner
-        .post(
-            &format!("{}/import", crate::signers::signatures_path(&statement)),
-            &[("csv", " \n"), ("mode", "list"), ("step", "preview")],
-        )
-        .await;
+    let unreadable = crate::imports::import(&owner, &statement, " \n", "list", "preview").await;
     let unreadable_status = unreadable.status();
     let unreadable = text_of(&unreadable.text().await.expect("body"));
 
     // Assert
     assert_eq!(status, 200);
     assert_eq!(
-        table_rows(&page),
+        crate::contacts::report_rows(&page),
         [
             "2 | Agua Viva | México | ana@aguaviva.example | se importará",
-            "3 | Correo Malo | México | no-es-correo | “no-es-correo” no es una dirección de correo",
-            "4 | País Malo | Atlántida | x@malo.example | “Atlántida” no es un código ni un nombre de país",
-            "5 | Agua Viva Otra | México | ana@aguaviva.example | esta dirección aparece antes en la lista",
-            "6 | Ya Firmó | México | ben@rios.example | esta dirección ya firmó",
+            "3 | Correo Malo | México | no-es-correo | rechazada: “no-es-correo” no es una dirección de correo",
+            "4 | País Malo | Atlántida | x@malo.example | rechazada: “Atlántida” no es un código ni un nombre de país",
+            "5 | Agua Viva Otra | México | ana@aguaviva.example | se une a la línea 2, que tiene la misma dirección",
+            "6 | Ya Firmó | México | ben@rios.example | rechazada: esta dirección ya firmó",
         ]
     );
     assert_eq!(unreadable_status, 422);

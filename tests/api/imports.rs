@@ -2,11 +2,12 @@
 //! changes nothing, then listing the rows directly or mailing each a
 //! confirmation; English or Spanish headers, commas or semicolons.
 
-use crate::coordinators::{Session, location};
+use crate::contacts::{apply_as_shown, ods_of, report_rows, upload_file, xlsx_of};
+use crate::coordinators::{OWNER_EMAIL, Session, location};
 use crate::helpers::spawn_app;
 use crate::signers::{
     SignOnForm, coordinator_rows, listed, open_statement, queued, row_of, sign_and_confirm,
-    signature_by_email, signatures_of, signatures_path, snapshot, table_rows,
+    signature_by_email, signatures_of, signatures_path, snapshot,
 };
 
 const LIST: &str = "organization,country,email\n\
@@ -17,19 +18,33 @@ const LIST: &str = "organization,country,email\n\
                     Already Here,MX,ben@rios.example\n\
                     Lagos Vivos,Chile,carla@lagos.example\n";
 
-async fn import(
+/// Pastes `list` on the import page of `statement`. With `step`
+/// "preview", answers the preview in `mode` (or the refusal of a list that
+/// cannot be read); with "apply", imports as previewed, waits for the end
+/// and answers where the finished import leads.
+pub async fn import(
     owner: &Session,
     statement: &str,
-    csv: &str,
+    list: &str,
     mode: &str,
     step: &str,
 ) -> reqwest::Response {
-    owner
+    let uploaded = owner
         .post(
             &format!("{}/import", signatures_path(statement)),
-            &[("csv", csv), ("mode", mode), ("step", step)],
+            &[("csv", list)],
         )
-        .await
+        .await;
+    if uploaded.status() != 303 {
+        return uploaded;
+    }
+    let preview = location(&uploaded);
+    if step == "preview" {
+        return owner.get(&format!("{preview}?mode={mode}")).await;
+    }
+    let progress = crate::contacts::apply_as_shown(owner, &preview, &format!("?mode={mode}")).await;
+    assert_eq!(progress["state"], "done", "{progress}");
+    owner.get(&format!("{preview}/progress")).await
 }
 
 #[tokio::test]
@@ -51,15 +66,15 @@ async fn the_preview_gives_a_verdict_per_row_and_changes_nothing() {
 
     // Assert
     assert_eq!(status, 200);
-    let rows = table_rows(&page);
+    let rows = report_rows(&page);
     assert_eq!(
         rows,
         [
             "2 | Agua Viva | Mexico | ana@aguaviva.example | will be imported",
-            "3 | Bad Mail | Mexico | not-an-address | \u{201c}not-an-address\u{201d} is not an email address",
-            "4 | Bad Country | Atlantis | x@bad.example | \u{201c}Atlantis\u{201d} is not a country code or name",
-            "5 | Agua Viva Again | Mexico | ana@aguaviva.example | this address appears earlier in the list",
-            "6 | Already Here | Mexico | ben@rios.example | this address has signed already",
+            "3 | Bad Mail | Mexico | not-an-address | rejected: \u{201c}not-an-address\u{201d} is not an email address",
+            "4 | Bad Country | Atlantis | x@bad.example | rejected: \u{201c}Atlantis\u{201d} is not a country code or name",
+            "5 | Agua Viva Again | Mexico | ana@aguaviva.example | merged into line 2, which has the same address",
+            "6 | Already Here | Mexico | ben@rios.example | rejected: this address has signed already",
             "7 | Lagos Vivos | Chile | carla@lagos.example | will be imported",
         ]
     );
@@ -228,7 +243,7 @@ async fn a_signed_by_block_pasted_from_a_document_lands_exactly_as_written() {
     // Assert
     assert_eq!(preview_status, 200);
     assert_eq!(
-        table_rows(&page),
+        report_rows(&page),
         [
             "2 | Sin Fronteras, I.A.P. |  |  | will be imported",
             "3 | Asociación Pop No\u{2019}j | Guatemala |  | will be imported",
@@ -260,4 +275,193 @@ async fn a_signed_by_block_pasted_from_a_document_lands_exactly_as_written() {
         rows.iter()
             .all(|s| s.status == "approved" && s.approved_by.is_some())
     );
+}
+
+#[tokio::test]
+async fn xlsx_and_ods_lists_upload_with_or_without_a_header_line() {
+    let header: &[&str] = &["Organización", "País", "Correo"];
+    let agua: &[&str] = &["Agua Viva", "México", "ana@aguaviva.example"];
+    let sin: &[&str] = &["Sin Fronteras, I.A.P.", "MX", ""];
+    for (name, file) in [
+        ("firmas.xlsx", xlsx_of(&[header, agua, sin])),
+        ("firmas.ods", ods_of(&[header, agua, sin])),
+        (
+            "sin-encabezado.xlsx",
+            xlsx_of(&[&sin[..2], &["ACCSS", "Guatemala"]]),
+        ),
+    ] {
+        // Arrange
+        let app = spawn_app().await;
+        let (owner, statement) = open_statement(&app, &[]).await;
+
+        // Act
+        let preview = upload_file(&owner, &signatures_path(&statement), name, &file).await;
+        let (status, page) = owner.page(&format!("{preview}?mode=list")).await;
+        let progress = apply_as_shown(&owner, &preview, "?mode=list").await;
+
+        // Assert
+        assert_eq!(status, 200, "{name}");
+        assert!(
+            report_rows(&page)
+                .iter()
+                .all(|row| row.ends_with("| will be imported")),
+            "{name}: {page}"
+        );
+        assert_eq!(progress["state"], "done", "{name}");
+        let mut expected = vec!["Sin Fronteras, I.A.P., Mexico"];
+        expected.insert(
+            0,
+            if name.starts_with("sin") {
+                "ACCSS, Guatemala"
+            } else {
+                "Agua Viva, Mexico"
+            },
+        );
+        assert_eq!(listed(&app).await, expected, "{name}");
+    }
+}
+
+#[tokio::test]
+async fn the_coordinator_maps_a_column_in_the_preview_and_it_is_imported_as_mapped() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+    let cells = "Agua Viva\thttps://aguaviva.example\tMX\nRíos Libres\thttps://rios.example\tCL\n";
+    let uploaded = owner
+        .post(
+            &format!("{}/import", signatures_path(&statement)),
+            &[("csv", cells)],
+        )
+        .await;
+    let preview = location(&uploaded);
+
+    // Act
+    let (_, guessed) = owner.page(&format!("{preview}?mode=list")).await;
+    let mapped = "?mode=list&col0=organization&col1=website&col2=country";
+    let (_, remapped) = owner.page(&format!("{preview}{mapped}")).await;
+    let progress = apply_as_shown(&owner, &preview, mapped).await;
+
+    // Assert
+    assert!(
+        report_rows(&guessed)[0].contains("is not a country code or name"),
+        "the second column is first taken for the country: {guessed}"
+    );
+    assert!(guessed.contains("Column 2"));
+    assert_eq!(
+        report_rows(&remapped),
+        [
+            "1 | Agua Viva | Mexico |  | will be imported",
+            "2 | Ríos Libres | Chile |  | will be imported",
+        ]
+    );
+    assert_eq!(progress["state"], "done");
+    let stored = signatures_of(&app, &statement).await;
+    let sites: Vec<_> = stored
+        .iter()
+        .map(|s| (s.website.clone(), s.country.clone()))
+        .collect();
+    assert_eq!(
+        sites,
+        [
+            (Some("https://aguaviva.example".into()), Some("MX".into())),
+            (Some("https://rios.example".into()), Some("CL".into())),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn rows_with_the_same_address_are_merged_and_fill_each_others_cells() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+    let list = "organization,email,website,contact\n\
+                Agua Viva,ana@aguaviva.example,,\n\
+                Agua Viva A.C.,ANA@aguaviva.example,https://aguaviva.example,Ana Ruiz\n";
+
+    // Act
+    let preview = import(&owner, &statement, list, "confirm", "preview").await;
+    let page = preview.text().await.expect("body");
+    import(&owner, &statement, list, "confirm", "apply").await;
+
+    // Assert
+    assert_eq!(
+        report_rows(&page),
+        [
+            "2 | Agua Viva |  | ana@aguaviva.example | will be imported",
+            "3 | Agua Viva A.C. |  | ana@aguaviva.example | merged into line 2, which has the same address",
+        ]
+    );
+    assert!(page.contains("One row has the address of an earlier row"));
+    let stored = signatures_of(&app, &statement).await;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].name, "Agua Viva");
+    assert_eq!(
+        stored[0].website.as_deref(),
+        Some("https://aguaviva.example")
+    );
+    assert_eq!(stored[0].signer_name.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(
+        queued(&app, "ana@aguaviva.example", "confirm-signature")
+            .await
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_command_line_previews_then_imports_a_signed_by_file_as_a_coordinator() {
+    // Arrange
+    let app = spawn_app().await;
+    let (_owner, statement) = open_statement(&app, &[("requires_approval", "on")]).await;
+    let file = app.data_dir.path().join("firmantes.txt");
+    std::fs::write(&file, SIGNED_BY).expect("file written");
+    let run = |by: &str, dry_run: bool| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_undersigned"));
+        command
+            .args(["signatures", "import"])
+            .arg(&file)
+            .args(["--statement", &statement, "--by", by])
+            .env("UNDERSIGNED_DATABASE_URL", app.db.url())
+            .env("UNDERSIGNED_DATA_DIR", app.data_dir.path())
+            .env("UNDERSIGNED_CONFIG", app.data_dir.path().join("none.toml"));
+        if dry_run {
+            command.arg("--dry-run");
+        }
+        command.output().expect("the binary runs")
+    };
+
+    // Act
+    let stranger = run("nobody@example.org", false);
+    let dry = run(OWNER_EMAIL, true);
+    let after_dry = signatures_of(&app, &statement).await.len();
+    let real = run(OWNER_EMAIL, false);
+
+    // Assert
+    assert!(!stranger.status.success());
+    assert!(String::from_utf8_lossy(&stranger.stderr).contains("no coordinator has the address"));
+    let dry_out = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        dry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    assert!(dry_out.contains("Column 1 -> Organization"), "{dry_out}");
+    assert!(
+        dry_out.contains("7 rows will be imported; 0 rows have a problem"),
+        "{dry_out}"
+    );
+    assert!(dry_out.contains("Dry run: nothing was changed."));
+    assert_eq!(after_dry, 0);
+    assert!(
+        real.status.success(),
+        "{}",
+        String::from_utf8_lossy(&real.stderr)
+    );
+    assert!(String::from_utf8_lossy(&real.stdout).contains("7 signatures imported."));
+    let stored = signatures_of(&app, &statement).await;
+    assert_eq!(stored.len(), 7);
+    assert!(stored.iter().all(
+        |s| s.status == "approved" && s.approved_by.as_deref().is_some_and(|by| !by.is_empty())
+    ));
+    assert_eq!(listed(&app).await.len(), 7);
 }

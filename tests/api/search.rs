@@ -159,16 +159,14 @@ async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_
     // Arrange
     let app = spawn_app().await;
     let (owner, statement) = open_statement(&app, &[]).await;
-    let imported = owner
-        .post(
-            &format!("{}/import", signatures_path(&statement)),
-            &[
-                ("csv", "organization,country\nAgua Viva,MX\n"),
-                ("mode", "list"),
-                ("step", "apply"),
-            ],
-        )
-        .await;
+    let imported = crate::imports::import(
+        &owner,
+        &statement,
+        "organization,country\nAgua Viva,MX\n",
+        "list",
+        "apply",
+    )
+    .await;
     assert_eq!(imported.status(), 303);
     let earlier = signatures_of(&app, &statement).await[0].clone();
     assert_eq!(earlier.email, "");

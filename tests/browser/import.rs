@@ -39,7 +39,7 @@ async fn a_coordinator_pastes_a_signed_by_block_and_sees_it_on_the_public_page()
     browser.click_link("Import a list").await;
     browser.expect_heading("Import signatures").await;
     browser.type_into("csv", SIGNED_BY).await;
-    browser.click_button("Preview").await;
+    browser.click_button("Preview the list").await;
     browser.expect_heading("Preview of the import").await;
     for (name, country) in [
         ("Sin Fronteras, I.A.P.", ""),

@@ -38,7 +38,9 @@ async fn import_contacts(browser: &Browser) {
     browser.expect_heading("Import contacts").await;
     browser.type_into("csv", CONTACTS_CSV).await;
     let paste = browser
-        .expect("//textarea[@id='csv']/ancestor::form//button[normalize-space(.)='Preview']")
+        .expect(
+            "//textarea[@id='csv']/ancestor::form//button[normalize-space(.)='Preview the list']",
+        )
         .await;
     paste
         .click()

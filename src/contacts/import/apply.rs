@@ -2,12 +2,13 @@
 //! contacts written many rows per statement, updates row by row, progress
 //! reported after each batch. Any failure rolls everything back.
 
-use super::plan::{Values, Verdict};
-use super::{FileProblem, Mapping, MappingProblem};
+use super::{Mapping, Values, Verdict};
 use crate::audit::{self, Actor};
 use crate::contacts::db::{self, NewContact, NewTag};
+use crate::contacts::fields::Field;
 use crate::db::DbConn;
 use crate::i18n::{Lang, Phrase, t};
+use crate::imports::{FileProblem, MappingProblem, Report};
 use crate::suppressions::{self, Reason};
 
 /// Contacts written per statement: 14 values each, well under SQLite's and
@@ -16,20 +17,12 @@ const BATCH: usize = 500;
 /// Tags written per statement (3 values each).
 const TAG_BATCH: usize = 2_000;
 
-/// What an import did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Report {
-    pub created: usize,
-    pub updated: usize,
-    pub rejected: usize,
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("the file cannot be read: {0}")]
     File(FileProblem),
     #[error("the columns cannot be imported")]
-    Mapping(MappingProblem),
+    Mapping(MappingProblem<Field>),
     #[error("the contacts changed since the preview")]
     Stale,
     #[error(transparent)]
@@ -42,8 +35,8 @@ impl ImportError {
         match self {
             Self::File(problem) => problem.message(lang),
             Self::Mapping(problem) => problem.message(lang),
-            Self::Stale => t(lang, "contacts-import-stale"),
-            Self::Database(_) => t(lang, "contacts-import-failed"),
+            Self::Stale => t(lang, "import-stale"),
+            Self::Database(_) => t(lang, "import-failed"),
         }
     }
 }
@@ -120,7 +113,7 @@ pub fn apply(
     expected: Option<&str>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Report, ImportError> {
-    let (headers, records) = super::read(text).map_err(ImportError::File)?;
+    let (headers, records) = crate::imports::with_header(text).map_err(ImportError::File)?;
     if let Some(problem) = mapping.problem() {
         return Err(ImportError::Mapping(problem));
     }

@@ -1,15 +1,16 @@
-//! The plan of an import: what each row of the file will do.
+//! The plan of a contacts import: a row checked into a contact's values,
+//! and what they do against the coalition's contacts.
 
 use std::collections::HashMap;
 
 use diesel::QueryResult;
-use sha2::{Digest, Sha256};
 
-use super::{Mapping, MappingProblem};
+use super::{Mapping, Verdict};
 use crate::contacts::db;
 use crate::contacts::fields::{self, Field, Problem};
 use crate::db::DbConn;
-use crate::i18n::{Lang, t, t_args};
+use crate::i18n::Lang;
+use crate::imports::{MappingProblem, Record, Rules};
 
 /// A row's values, checked. Optional fields are `None` when the cell is
 /// empty: an update then keeps what is stored.
@@ -27,9 +28,13 @@ pub struct Values {
     pub do_not_contact: bool,
 }
 
-impl Values {
-    /// Takes in a later row of the same address: its cells fill the empty
-    /// ones, its tags are added and a do-not-contact mark is kept.
+impl crate::imports::Row for Values {
+    fn key(&self) -> Option<&str> {
+        Some(&self.email)
+    }
+
+    /// Its cells fill the empty ones, its tags are added and a
+    /// do-not-contact mark is kept.
     fn absorb(&mut self, later: Values) {
         let fill = |mine: &mut Option<String>, theirs: Option<String>| {
             if mine.is_none() {
@@ -57,11 +62,11 @@ impl Values {
 pub enum Rejection {
     Problems(Vec<Problem>),
     /// The columns are mapped so that no row can be read.
-    Mapping(MappingProblem),
+    Mapping(MappingProblem<Field>),
 }
 
-impl Rejection {
-    pub fn message(&self, lang: Lang) -> String {
+impl crate::imports::Reason for Rejection {
+    fn message(&self, lang: Lang) -> String {
         match self {
             Self::Problems(problems) => problems
                 .iter()
@@ -73,99 +78,8 @@ impl Rejection {
     }
 }
 
-/// What a row will do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
-    Create(Values),
-    /// Update the contact with this id.
-    Update(String, Values),
-    /// Taken into the row on this earlier line, which has the same address.
-    Merged(u64),
-    Reject(Rejection),
-}
-
-impl Verdict {
-    /// The verdict in words, for the report.
-    pub fn label(&self, lang: Lang) -> String {
-        match self {
-            Self::Create(_) => t(lang, "contacts-import-will-create"),
-            Self::Update(..) => t(lang, "contacts-import-will-update"),
-            Self::Merged(line) => {
-                t_args(lang, "contacts-import-merged", &[("line", (*line).into())])
-            }
-            Self::Reject(why) => t_args(
-                lang,
-                "contacts-import-rejected",
-                &[("why", why.message(lang).into())],
-            ),
-        }
-    }
-
-    fn code(&self) -> &'static str {
-        match self {
-            Self::Create(_) => "create",
-            Self::Update(..) => "update",
-            Self::Merged(_) => "merge",
-            Self::Reject(_) => "reject",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct PlannedRow {
-    /// The line of the file the row starts on.
-    pub line: u64,
-    /// The address and name as written, for the report.
-    pub email: String,
-    pub name: String,
-    pub verdict: Verdict,
-}
-
-#[derive(Debug, Clone)]
-pub struct Plan {
-    pub headers: Vec<String>,
-    pub mapping: Mapping,
-    pub rows: Vec<PlannedRow>,
-}
-
-impl Plan {
-    pub fn count(&self, code: &str) -> usize {
-        self.rows
-            .iter()
-            .filter(|r| r.verdict.code() == code)
-            .count()
-    }
-
-    pub fn created(&self) -> usize {
-        self.count("create")
-    }
-
-    pub fn updated(&self) -> usize {
-        self.count("update")
-    }
-
-    pub fn merged(&self) -> usize {
-        self.count("merge")
-    }
-
-    pub fn rejected(&self) -> usize {
-        self.count("reject")
-    }
-
-    /// Identifies what the plan will do, row by row: applying checks that
-    /// the plan it makes is still the one the coordinator saw.
-    pub fn fingerprint(&self) -> String {
-        let mut hash = Sha256::new();
-        for row in &self.rows {
-            let target = match &row.verdict {
-                Verdict::Update(id, _) => id.as_str(),
-                _ => "",
-            };
-            hash.update(format!("{}:{}:{}\n", row.line, row.verdict.code(), target));
-        }
-        hex::encode(&hash.finalize()[..16])
-    }
-}
+/// A contacts plan.
+pub type Plan = crate::imports::Plan<Field, Values, Rejection>;
 
 fn values(mapping: &Mapping, record: &[String]) -> Result<Values, Vec<Problem>> {
     let cell = |field| mapping.cell(record, field, " ");
@@ -238,11 +152,7 @@ fn values(mapping: &Mapping, record: &[String]) -> Result<Values, Vec<Problem>> 
     })
 }
 
-fn verdict(values: Result<Values, Rejection>, existing: &HashMap<String, String>) -> Verdict {
-    let values = match values {
-        Ok(values) => values,
-        Err(rejection) => return Verdict::Reject(rejection),
-    };
+fn verdict(values: Values, existing: &HashMap<String, String>) -> Verdict {
     match existing.get(&values.email) {
         Some(id) => Verdict::Update(id.clone(), values),
         None if values.name.is_none() => {
@@ -257,49 +167,20 @@ pub fn plan(
     conn: &mut DbConn,
     coalition_id: &str,
     headers: &[String],
-    records: &[super::Record],
+    records: &[Record],
     mapping: &Mapping,
 ) -> QueryResult<Plan> {
     let existing = db::keys(conn, coalition_id)?;
-    // The row each address was first taken in by, so later rows of the
-    // same address (in any case) are merged into it, not refused.
-    let mut first_of: HashMap<String, usize> = HashMap::new();
-    let mut rows: Vec<PlannedRow> = Vec::with_capacity(records.len());
-    for (line, record) in records {
-        let checked = match mapping.problem() {
-            Some(problem) => Err(Rejection::Mapping(problem)),
-            None => values(mapping, record).map_err(Rejection::Problems),
-        };
-        let merged_into = checked
-            .as_ref()
-            .ok()
-            .and_then(|v| first_of.get(&v.email).copied());
-        let verdict = match (merged_into, checked) {
-            (Some(index), Ok(later)) => {
-                let first = &mut rows[index];
-                if let Verdict::Create(values) | Verdict::Update(_, values) = &mut first.verdict {
-                    values.absorb(later);
-                }
-                Verdict::Merged(first.line)
-            }
-            (_, checked) => {
-                let verdict = verdict(checked, &existing);
-                if let Verdict::Create(values) | Verdict::Update(_, values) = &verdict {
-                    first_of.insert(values.email.clone(), rows.len());
-                }
-                verdict
-            }
-        };
-        rows.push(PlannedRow {
-            line: *line,
-            email: mapping.cell(record, Field::Email, " "),
-            name: mapping.cell(record, Field::Name, " "),
-            verdict,
-        });
-    }
-    Ok(Plan {
-        headers: headers.to_vec(),
-        mapping: mapping.clone(),
-        rows,
-    })
+    let rules = Rules {
+        check: |record: &[String]| values(mapping, record).map_err(Rejection::Problems),
+        target: |values| verdict(values, &existing),
+        shown: |record: &[String]| {
+            vec![
+                mapping.cell(record, Field::Email, " "),
+                mapping.cell(record, Field::Name, " "),
+            ]
+        },
+        unmapped: Rejection::Mapping,
+    };
+    Ok(crate::imports::plan(headers, records, mapping, rules))
 }

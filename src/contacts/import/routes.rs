@@ -1,13 +1,15 @@
-//! The import pages: upload, preview with the column mapping, apply in the
-//! background, and its progress (a page and a small JSON answer that the
-//! page's script polls).
+//! The contacts import pages: upload, preview with the column mapping,
+//! apply in the background, and its progress (a page and a small JSON
+//! answer that the page's script polls).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
-use super::{Mapping, Report, State, Upload, uploads, views};
+use super::{Mapping, Upload, views};
 use crate::audit::Actor;
 use crate::error::WebError;
+use crate::imports::run::{self, find, state_of};
+use crate::imports::views::{SAMPLES, Shown};
 use crate::web::access::Access;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking};
@@ -37,24 +39,22 @@ async fn receive_upload(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, WebError> {
-    match super::receive::text(&req, payload).await {
-        Ok(text) => {
-            let coalition_id = access.member()?.coalition.id.clone();
-            let id = blocking(&state, move |c| uploads::add(c, &coalition_id, text)).await??;
-            Ok(see_other(&here(&access, &id)))
-        }
-        Err(problem) => Ok(html_response(
+    Ok(match run::receive(&state, &access, &req, payload).await? {
+        Ok(id) => see_other(&here(&access, &id)),
+        Err(problem) => html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             views::start(&access, Some(&problem.message(access.lang))),
-        )),
-    }
+        ),
+    })
 }
 
-async fn find(state: &AppState, access: &Access, id: String) -> Result<Upload, WebError> {
-    let coalition_id = access.member()?.coalition.id.clone();
-    blocking(state, move |c| uploads::get(c, &coalition_id, &id))
-        .await??
-        .ok_or(WebError::NotFound)
+/// The mapping of the upload's columns: the guess from its header, with
+/// the choices of `pairs` applied.
+fn mapping(upload: &Upload, pairs: &[(String, String)]) -> Mapping {
+    let headers = crate::imports::with_header(&upload.text)
+        .map(|(h, _)| h)
+        .unwrap_or_default();
+    Mapping::chosen(Mapping::guess(&headers), pairs)
 }
 
 #[get("/contacts/import/{upload}")]
@@ -71,20 +71,20 @@ async fn preview_page(
             here(&access, &upload.id)
         )));
     }
-    let (pairs, coalition_id, text) = (
-        query.into_inner(),
-        upload.coalition_id.clone(),
-        upload.text.clone(),
-    );
-    let chosen = pairs.clone();
+    let pairs = query.into_inner();
+    let chosen = mapping(&upload, &pairs);
+    let (coalition_id, text) = (upload.coalition_id.clone(), upload.text.clone());
     let planned = blocking(&state, move |c| {
-        let (headers, records) = match super::read(&text) {
+        let (headers, records) = match crate::imports::with_header(&text) {
             Ok(read) => read,
             Err(problem) => return Ok(Err(problem)),
         };
-        let mapping = Mapping::chosen(&headers, &chosen);
-        let samples: Vec<Vec<String>> = records.iter().take(3).map(|(_, r)| r.clone()).collect();
-        super::plan(c, &coalition_id, &headers, &records, &mapping).map(|plan| Ok((plan, samples)))
+        let samples: Vec<Vec<String>> = records
+            .iter()
+            .take(SAMPLES)
+            .map(|(_, r)| r.clone())
+            .collect();
+        super::plan(c, &coalition_id, &headers, &records, &chosen).map(|plan| Ok((plan, samples)))
     })
     .await??;
     Ok(match planned {
@@ -95,7 +95,7 @@ async fn preview_page(
                 &upload.id,
                 &plan,
                 &samples,
-                &views::Shown::from_query(&pairs),
+                &Shown::from_query(&pairs),
             ),
         ),
         Err(problem) => html_response(
@@ -115,63 +115,28 @@ async fn apply(
 ) -> Result<HttpResponse, WebError> {
     let upload = find(&state, &access, path.into_inner().1).await?;
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
-    let Some(expected) = pairs
-        .iter()
-        .find(|(k, _)| k == "plan")
-        .map(|(_, v)| v.clone())
-    else {
-        return Err(WebError::BadRequest(crate::i18n::t(
-            access.lang,
-            "contacts-import-no-plan",
-        )));
-    };
-    let progress_url = format!("{}/progress", here(&access, &upload.id));
-    let id = upload.id.clone();
-    if !blocking(&state, move |c| uploads::start(c, &id)).await?? {
-        return Ok(see_other(&progress_url));
-    }
-    let progress = state.contact_imports.begin(&upload.id);
-    let (pool, actor, lang) = (state.pool.clone(), access.coordinator.clone(), access.lang);
-    let imports = state.into_inner();
-    tokio::task::spawn_blocking(move || {
-        let mut conn = match pool.get() {
-            Ok(conn) => conn,
-            Err(error) => {
-                tracing::error!(error = %error, "no database connection for a contact import");
-                progress.fail(crate::i18n::t(lang, "contacts-import-failed"));
-                return;
-            }
-        };
-        let headers = super::read(&upload.text)
-            .map(|(h, _)| h)
-            .unwrap_or_default();
-        let mapping = Mapping::chosen(&headers, &pairs);
-        let set = |done, total| progress.set(done, total);
+    let expected = run::expected_plan(access.lang, &pairs)?;
+    let chosen = mapping(&upload, &pairs);
+    let (actor, lang) = (access.coordinator.clone(), access.lang);
+    let (coalition_id, text) = (upload.coalition_id.clone(), upload.text.clone());
+    let job: run::Job = Box::new(move |conn, progress| {
         let actor = Actor::Coordinator(&actor);
-        let outcome = super::apply(
-            &mut conn,
-            &upload.coalition_id,
+        super::apply(
+            conn,
+            &coalition_id,
             &actor,
-            &upload.text,
-            &mapping,
+            &text,
+            &chosen,
             Some(&expected),
-            &set,
+            progress,
         )
-        .map_err(|error| {
-            tracing::warn!(error = %error, "contact import refused or failed; nothing changed");
-            error.message(lang)
-        });
-        if let Err(error) = uploads::finish(&mut conn, &upload.id, outcome) {
-            tracing::error!(error = %error, "the outcome of a contact import could not be stored");
-        }
-        imports.contact_imports.end(&upload.id);
+        .map_err(|error| error.message(lang))
     });
-    Ok(see_other(&progress_url))
-}
-
-/// The state of the upload's apply; `None` before it started.
-fn state_of(state: &AppState, upload: &Upload) -> Option<State> {
-    upload.state(state.contact_imports.get(&upload.id).as_deref())
+    run::start(&state, &upload, access.lang, job).await?;
+    Ok(see_other(&format!(
+        "{}/progress",
+        here(&access, &upload.id)
+    )))
 }
 
 #[get("/contacts/import/{upload}/progress")]
@@ -190,15 +155,6 @@ async fn progress_page(
     }
 }
 
-#[derive(serde::Serialize)]
-struct ProgressJson {
-    state: &'static str,
-    done: usize,
-    total: usize,
-    report: Option<Report>,
-    message: Option<String>,
-}
-
 #[get("/contacts/import/{upload}/progress.json")]
 async fn progress_json(
     state: web::Data<AppState>,
@@ -206,40 +162,5 @@ async fn progress_json(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let upload = find(&state, &access, path.into_inner().1).await?;
-    let answer = match state_of(&state, &upload) {
-        None => ProgressJson {
-            state: "waiting",
-            done: 0,
-            total: 0,
-            report: None,
-            message: None,
-        },
-        Some(State::Running { done, total }) => ProgressJson {
-            state: "running",
-            done,
-            total,
-            report: None,
-            message: None,
-        },
-        Some(State::Done(report)) => {
-            let total = report.created + report.updated;
-            ProgressJson {
-                state: "done",
-                done: total,
-                total,
-                report: Some(report),
-                message: None,
-            }
-        }
-        Some(State::Failed(message)) => ProgressJson {
-            state: "failed",
-            done: 0,
-            total: 0,
-            report: None,
-            message: Some(message),
-        },
-    };
-    Ok(HttpResponse::Ok()
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-        .json(answer))
+    Ok(run::progress_json(state_of(&state, &upload)))
 }

@@ -1,16 +1,37 @@
-use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, get, post, web};
-use serde::Deserialize;
+//! The signature import pages: paste or upload, preview with the mode and
+//! the column mapping, apply in the background, and its progress. A
+//! finished import leads back to the signatures, which say how many were
+//! imported.
 
-use super::{ImportError, Mode, views};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+
+use super::{Import, Mapping, Mode, Read, views};
 use crate::error::WebError;
+use crate::imports::run::{self, find, state_of};
+use crate::imports::views::{SAMPLES, Shown};
+use crate::imports::{State, Upload};
+use crate::statements::Statement;
 use crate::statements::routes::load;
 use crate::web::access::Access;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking};
 
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(start_page)
+        .service(receive_upload)
+        .service(preview_page)
+        .service(apply)
+        .service(progress_page)
+        .service(progress_json);
+}
+
+fn here(access: &Access, statement: &Statement, upload: &str) -> String {
+    format!("{}/{upload}", views::action(access, statement))
+}
+
 #[get("/statements/{statement}/signatures/import")]
-pub async fn import_page(
+async fn start_page(
     state: web::Data<AppState>,
     access: Access,
     path: web::Path<(String, String)>,
@@ -18,90 +39,177 @@ pub async fn import_page(
     let statement = load(&state, &access, path.into_inner().1).await?;
     Ok(html_response(
         StatusCode::OK,
-        views::form(&access, &statement, "", "list", None),
+        views::start(&access, &statement, None),
     ))
 }
 
-#[derive(Debug, Deserialize)]
-pub struct ImportForm {
-    #[serde(default)]
-    csv: String,
-    #[serde(default)]
-    mode: String,
-    /// "preview" shows what would happen; "apply" does it.
-    #[serde(default)]
-    step: String,
-}
-
 #[post("/statements/{statement}/signatures/import")]
-pub async fn import_submit(
+async fn receive_upload(
     state: web::Data<AppState>,
     access: Access,
     path: web::Path<(String, String)>,
-    form: web::Form<ImportForm>,
+    req: HttpRequest,
+    payload: web::Payload,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
-    let form = form.into_inner();
-    let mode = if form.mode == "confirm" {
-        Mode::Confirm
-    } else {
-        Mode::List
+    // A list that cannot be read is said at once, not after a redirect.
+    let upload = match run::receive(&state, &access, &req, payload).await? {
+        Ok(id) => id,
+        Err(problem) => return Ok(refused(&access, &statement, &problem.message(access.lang))),
     };
+    Ok(see_other(&here(&access, &statement, &upload)))
+}
+
+fn refused(access: &Access, statement: &Statement, message: &str) -> HttpResponse {
+    html_response(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        views::start(access, statement, Some(message)),
+    )
+}
+
+/// The mapping of the list's columns: the guess, with the choices of
+/// `pairs` applied.
+fn mapping(read: &Read, pairs: &[(String, String)]) -> Mapping {
+    Mapping::chosen(read.guess.clone(), pairs)
+}
+
+fn mode(pairs: &[(String, String)]) -> Mode {
+    Mode::parse(
+        pairs
+            .iter()
+            .find(|(k, _)| k == "mode")
+            .map_or("", |(_, v)| v.as_str()),
+    )
+}
+
+async fn find_both(
+    state: &AppState,
+    access: &Access,
+    path: web::Path<(String, String, String)>,
+) -> Result<(Statement, Upload), WebError> {
+    let (_, statement, upload) = path.into_inner();
+    let statement = load(state, access, statement).await?;
+    let upload = find(state, access, upload).await?;
+    Ok((statement, upload))
+}
+
+#[get("/statements/{statement}/signatures/import/{upload}")]
+async fn preview_page(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+    query: web::Query<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let (statement, upload) = find_both(&state, &access, path).await?;
+    if state_of(&state, &upload).is_some() {
+        let progress = format!("{}/progress", here(&access, &statement, &upload.id));
+        return Ok(see_other(&progress));
+    }
+    let pairs = query.into_inner();
+    let read = match super::read(&upload.text) {
+        Ok(read) => read,
+        Err(problem) => return Ok(refused(&access, &statement, &problem.message(access.lang))),
+    };
+    let (chosen, mode, lang) = (mapping(&read, &pairs), mode(&pairs), access.lang);
     let target = statement.clone();
-    if form.step != "apply" {
-        let text = form.csv.clone();
-        let preview = blocking(&state, move |c| super::preview(c, &target, &text, mode)).await?;
-        return Ok(match preview {
-            Ok(preview) => html_response(
-                StatusCode::OK,
-                views::preview(&access, &statement, &form.csv, &form.mode, &preview),
-            ),
-            Err(problem) => html_response(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                views::form(
-                    &access,
-                    &statement,
-                    &form.csv,
-                    &form.mode,
-                    Some(&problem.message(access.lang)),
-                ),
-            ),
-        });
-    }
-    let (actor, text, st) = (access.coordinator.clone(), form.csv.clone(), state.clone());
-    let outcome = blocking(&state, move |c| {
-        let version = crate::statements::version(c, &target.id, &target.language)?
-            .ok_or(diesel::result::Error::NotFound)?;
-        let revision = crate::statements::current_revision(c, &version)?;
-        super::apply(
-            c,
-            &crate::signatures::public::ctx(&st),
-            &target,
-            &revision,
-            &actor,
-            &text,
-            mode,
-        )
+    let (read, plan) = blocking(&state, move |c| {
+        let plan = super::plan(c, &target, &read, &chosen, mode, lang)?;
+        Ok::<_, diesel::result::Error>((read, plan))
     })
-    .await?;
-    match outcome {
-        Ok(count) => {
-            let slug = access.member()?.coalition.slug.clone();
-            Ok(see_other(&format!(
-                "/c/{slug}/statements/{}/signatures?sort=newest&done=imported&count={count}",
-                statement.id
-            )))
-        }
-        Err(ImportError::Unreadable(problem)) => Ok(html_response(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            views::form(
-                &access,
-                &statement,
-                &form.csv,
-                &form.mode,
-                Some(&problem.message(access.lang)),
-            ),
+    .await??;
+    let samples: Vec<Vec<String>> = read
+        .records
+        .iter()
+        .take(SAMPLES)
+        .map(|(_, r)| r.clone())
+        .collect();
+    let shape = views::Shape {
+        layout: read.layout,
+        samples: &samples,
+        mode,
+        shown: &Shown::from_query(&pairs),
+    };
+    Ok(html_response(
+        StatusCode::OK,
+        views::preview(&access, &statement, &upload.id, &plan, &shape),
+    ))
+}
+
+/// Starts the apply in the background and shows its progress.
+#[post("/statements/{statement}/signatures/import/{upload}")]
+async fn apply(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+    body: String,
+) -> Result<HttpResponse, WebError> {
+    let (statement, upload) = find_both(&state, &access, path).await?;
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
+    let expected = run::expected_plan(access.lang, &pairs)?;
+    let progress_url = format!("{}/progress", here(&access, &statement, &upload.id));
+    let read = match super::read(&upload.text) {
+        Ok(read) => read,
+        Err(problem) => return Ok(refused(&access, &statement, &problem.message(access.lang))),
+    };
+    let (chosen, mode) = (mapping(&read, &pairs), mode(&pairs));
+    let (actor, lang, app) = (access.coordinator.clone(), access.lang, state.clone());
+    let (text, target) = (upload.text.clone(), statement.clone());
+    let job: run::Job = Box::new(move |conn, progress| {
+        let revision = crate::statements::version(conn, &target.id, &target.language)
+            .and_then(|v| v.ok_or(diesel::result::Error::NotFound))
+            .and_then(|version| crate::statements::current_revision(conn, &version))
+            .map_err(|error| {
+                tracing::error!(%error, "no revision to import signatures under");
+                crate::i18n::t(lang, "import-failed")
+            })?;
+        let import = Import {
+            statement: &target,
+            revision: &revision,
+            actor: &actor,
+            text: &text,
+            mapping: &chosen,
+            mode,
+            expected: Some(&expected),
+        };
+        let ctx = crate::signatures::public::ctx(&app);
+        super::apply(conn, &ctx, &import, progress).map_err(|error| {
+            tracing::warn!(%error, "signature import refused or failed");
+            error.message(lang)
+        })
+    });
+    run::start(&state, &upload, access.lang, job).await?;
+    Ok(see_other(&progress_url))
+}
+
+#[get("/statements/{statement}/signatures/import/{upload}/progress")]
+async fn progress_page(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (statement, upload) = find_both(&state, &access, path).await?;
+    Ok(match state_of(&state, &upload) {
+        None => see_other(&here(&access, &statement, &upload.id)),
+        // A finished import leads back to the signatures it added.
+        Some(State::Done(report)) => see_other(&format!(
+            "/c/{}/statements/{}/signatures?sort=newest&done=imported&count={}",
+            access.coalition_slug(),
+            statement.id,
+            report.created
         )),
-        Err(error) => Err(WebError::unexpected(error)),
-    }
+        Some(now) => html_response(
+            StatusCode::OK,
+            views::progress(&access, &statement, &upload.id, &now),
+        ),
+    })
+}
+
+#[get("/statements/{statement}/signatures/import/{upload}/progress.json")]
+async fn progress_json(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (_, upload) = find_both(&state, &access, path).await?;
+    Ok(run::progress_json(state_of(&state, &upload)))
 }

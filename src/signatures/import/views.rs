@@ -1,129 +1,126 @@
+//! The signature import pages: the list pasted or uploaded, the preview
+//! (how the rows are taken in, the column mapping, the row-by-row report)
+//! and the progress of the apply.
+
 use maud::{Markup, html};
 
-use super::{Layout, Preview};
+use super::{Field, Layout, Mode, Plan};
 use crate::i18n::{Lang, t, t_args, t_markup};
+use crate::imports::views::{self as shared, Shown};
+use crate::imports::{Column, State};
 use crate::statements::Statement;
 use crate::web::access::Access;
 use crate::web::forms::csrf_field;
 use crate::web::layout::coordinator;
 
-fn action(access: &Access, statement: &Statement) -> String {
+pub fn action(access: &Access, statement: &Statement) -> String {
     let slug = access.coalition_slug();
     format!("/c/{slug}/statements/{}/signatures/import", statement.id)
 }
 
-fn mode_choice(lang: Lang, mode: &str) -> Markup {
+fn back(access: &Access, statement: &Statement) -> Markup {
+    let slug = access.coalition_slug();
+    html! {
+        p.breadcrumbs { a href={ "/c/" (slug) "/statements/" (statement.id) "/signatures" } { (t(access.lang, "import-back")) } }
+    }
+}
+
+fn mode_choice(lang: Lang, mode: Mode) -> Markup {
     html! {
         fieldset {
             legend { (t(lang, "import-mode")) }
             div.field.radio {
-                input type="radio" id="mode-list" name="mode" value="list" checked[mode != "confirm"];
+                input type="radio" id="mode-list" name="mode" value="list" checked[mode == Mode::List];
                 label for="mode-list" { (t(lang, "import-mode-list")) }
             }
             div.field.radio {
-                input type="radio" id="mode-confirm" name="mode" value="confirm" checked[mode == "confirm"];
+                input type="radio" id="mode-confirm" name="mode" value="confirm" checked[mode == Mode::Confirm];
                 label for="mode-confirm" { (t(lang, "import-mode-confirm")) }
             }
         }
     }
 }
 
-pub fn form(
-    access: &Access,
-    statement: &Statement,
-    csv: &str,
-    mode: &str,
-    problem: Option<&str>,
-) -> Markup {
+pub fn start(access: &Access, statement: &Statement, problem: Option<&str>) -> Markup {
     let lang = access.lang;
     coordinator(
         access,
         &t(lang, "import-title"),
         html! {
+            (back(access, statement))
             h1 { (t(lang, "import-title")) }
             p { (t(lang, "import-intro")) }
             @if let Some(problem) = problem { div.error-summary role="alert" { p { (problem) } } }
-            form method="post" action=(action(access, statement)) {
-                (csrf_field(&access.csrf))
-                input type="hidden" name="step" value="preview";
-                div.field {
-                    label for="csv" { (t(lang, "import-csv")) }
-                    textarea id="csv" name="csv" rows="14" aria-invalid=[problem.map(|_| "true")] { (csv) }
-                }
-                (mode_choice(lang, mode))
-                button type="submit" { (t(lang, "import-preview")) }
-            }
+            (shared::upload_forms(access, &action(access, statement), &t(lang, "import-csv"), ""))
         },
     )
 }
 
-/// A country as the page's language names it, or as written when it is
-/// not one.
-fn country_shown(lang: Lang, written: &str) -> String {
-    match crate::i18n::country_from_code_or_name(written) {
-        Some(code) => crate::i18n::country_name(&code, lang).to_owned(),
-        None => written.to_owned(),
-    }
+/// What the preview shows besides the plan.
+pub struct Shape<'a> {
+    pub layout: Layout,
+    pub samples: &'a [Vec<String>],
+    pub mode: Mode,
+    pub shown: &'a Shown,
 }
 
 pub fn preview(
     access: &Access,
     statement: &Statement,
-    csv: &str,
-    mode: &str,
-    preview: &Preview,
+    upload: &str,
+    plan: &Plan,
+    shape: &Shape<'_>,
 ) -> Markup {
-    let good = preview.rows.iter().filter(|r| r.outcome.is_ok()).count();
-    let bad = preview.rows.len() - good;
-    let column = |i: Option<usize>| {
-        i.and_then(|i| preview.headers.get(i))
-            .cloned()
-            .unwrap_or_else(|| "—".into())
-    };
     let lang = access.lang;
+    let here = format!("{}/{upload}", action(access, statement));
+    let problem = plan.mapping.problem();
+    let (good, bad) = (plan.created(), plan.rejected());
+    let mut keep = plan.mapping.pairs();
+    keep.push(("mode".into(), shape.mode.as_str().into()));
+    let columns = [Field::Organization, Field::Country, Field::Email].map(|f| f.label(lang));
     coordinator(
         access,
         &t(lang, "import-preview-title"),
         html! {
+            p.breadcrumbs { a href=(action(access, statement)) { (t(lang, "import-again")) } }
             h1 { (t(lang, "import-preview-heading")) }
-            p { (t_markup(lang, "import-preview-summary", &[], &[("good", html! { strong { (good) } }), ("bad", html! { strong { (bad) } })])) }
+            p role="status" { (t_markup(lang, "import-preview-summary", &[], &[("good", html! { strong { (good) } }), ("bad", html! { strong { (bad) } })])) }
+            @if plan.merged() > 0 { p { (t_args(lang, "import-merged-summary", &[("count", plan.merged().into())])) } }
+            @if let Some(problem) = problem { div.error-summary role="alert" { p { (problem.message(lang)) } } }
             h2 { (t(lang, "import-columns")) }
-            @match preview.layout {
+            @match shape.layout {
                 Layout::Lines => p { (t(lang, "import-layout-lines")) },
                 Layout::Cells => p { (t(lang, "import-layout-cells")) },
                 Layout::Header => {},
             }
-            @if preview.layout == Layout::Header { dl.facts {
-                dt { (t(lang, "import-column-organization")) } dd { (column(preview.mapping.name)) }
-                dt { (t(lang, "import-column-country")) } dd { (column(preview.mapping.country)) }
-                dt { (t(lang, "import-column-website")) } dd { (column(preview.mapping.website)) }
-                dt { (t(lang, "import-column-email")) } dd { (column(preview.mapping.email)) }
-                dt { (t(lang, "import-column-contact")) } dd { (column(preview.mapping.signer_name)) }
-                dt { (t(lang, "import-column-title")) } dd { (column(preview.mapping.signer_title)) }
-            } }
-            form method="post" action=(action(access, statement)) {
+            (shared::mapping_form(access, &here, &plan.headers, &plan.mapping, shape.samples, mode_choice(lang, shape.mode)))
+            form method="post" action=(here) {
                 (csrf_field(&access.csrf))
-                input type="hidden" name="step" value="apply";
-                input type="hidden" name="csv" value=(csv);
-                (mode_choice(lang, mode))
-                button type="submit" disabled[good == 0] { (t_args(lang, "import-submit", &[("count", good.into())])) }
+                @for (name, value) in &keep { input type="hidden" name=(name) value=(value); }
+                input type="hidden" name="plan" value=(plan.fingerprint());
+                button type="submit" disabled[problem.is_some() || good == 0] { (t_args(lang, "import-submit", &[("count", good.into())])) }
             }
-            div.table-scroll {
-                table {
-                    thead { tr { th { (t(lang, "import-line")) } th { (t(lang, "import-column-organization")) } th { (t(lang, "import-column-country")) } th { (t(lang, "import-column-email")) } th { (t(lang, "import-verdict")) } } }
-                    tbody {
-                        @for r in &preview.rows {
-                            tr {
-                                td { (r.line) }
-                                td { (r.name) }
-                                td { (country_shown(lang, &r.country)) }
-                                td { (r.email) }
-                                td { @match &r.outcome { Ok(_) => { (t(lang, "import-will-be-imported")) }, Err(why) => { span.field-error { (why.message(lang)) } } } }
-                            }
-                        }
-                    }
-                }
-            }
+            h2 { (t(lang, "import-report")) }
+            (shared::report(access, &here, plan, &columns, &keep, shape.shown))
+        },
+    )
+}
+
+pub fn progress(access: &Access, statement: &Statement, upload: &str, state: &State) -> Markup {
+    let lang = access.lang;
+    let here = format!("{}/{upload}/progress", action(access, statement));
+    let done = |report: &crate::imports::Report| {
+        html! {
+            p.notice role="status" { (t_args(lang, "signatures-done-imported", &[("count", report.created.into())])) }
+            (back(access, statement))
+        }
+    };
+    coordinator(
+        access,
+        &t(lang, "import-progress-title"),
+        html! {
+            h1 { (t(lang, "import-progress-title")) }
+            (shared::progress(access, &here, state, done, &action(access, statement)))
         },
     )
 }

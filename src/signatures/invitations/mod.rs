@@ -101,57 +101,43 @@ impl LineProblem {
 /// `email, organization[, country[, contact]]`. Returns the invitees and the
 /// lines that could not be used.
 pub fn parse_list(text: &str) -> (Vec<Invitee>, Vec<LineProblem>) {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default();
-    let delimiter = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let has_header = !first.contains('@');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(has_header)
-        .from_reader(text.as_bytes());
-    let mapping = if has_header {
-        let headers: Vec<String> = reader
-            .headers()
-            .map(|h| h.iter().map(str::to_owned).collect())
-            .unwrap_or_default();
-        super::import::Mapping::from_headers(&headers)
-    } else {
-        super::import::Mapping {
-            email: Some(0),
-            name: Some(1),
-            country: Some(2),
-            signer_name: Some(3),
-            ..Default::default()
+    use crate::imports::{FileProblem, sheet};
+    use crate::signatures::import::{Field, Mapping};
+    let records = match sheet::read_text(text) {
+        Ok(records) => records,
+        Err(FileProblem::Unreadable(line)) => {
+            return (Vec::new(), vec![LineProblem::Unreadable(line as usize)]);
         }
+        Err(_) => return (Vec::new(), Vec::new()),
+    };
+    let has_header = records
+        .first()
+        .is_some_and(|(_, cells)| !cells.iter().any(|c| c.contains('@')));
+    let mapping = match records.first() {
+        Some((_, headers)) if has_header => Mapping::guess(headers),
+        _ => crate::imports::Mapping(vec![
+            Some(Field::Email),
+            Some(Field::Organization),
+            Some(Field::Country),
+            Some(Field::Contact),
+        ]),
     };
     let (mut good, mut bad) = (Vec::new(), Vec::new());
-    for (i, record) in reader.records().enumerate() {
-        let line = i + if has_header { 2 } else { 1 };
-        let Ok(record) = record else {
-            bad.push(LineProblem::Unreadable(line));
-            continue;
-        };
-        let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or_default().trim();
-        let email = crate::accounts::Email::parse(cell(mapping.email));
-        let organization = crate::text::normalize_line(cell(mapping.name), 200).ok();
-        let country = match cell(mapping.country) {
+    for (line, record) in records.iter().skip(usize::from(has_header)) {
+        let line = *line as usize;
+        let cell = |field| mapping.cell(record, field, " ");
+        let email = crate::accounts::Email::parse(&cell(Field::Email));
+        let organization = crate::text::normalize_line(&cell(Field::Organization), 200).ok();
+        let country = match cell(Field::Country).as_str() {
             "" => Some(None),
-            code => CountryCode::parse(code).map(Some),
+            written => crate::i18n::country_from_code_or_name(written).map(Some),
         };
         match (email, organization, country) {
             (Some(email), Some(organization), Some(country)) => good.push(Invitee {
                 email: email.as_str().to_owned(),
                 organization,
                 country,
-                contact: crate::text::normalize_optional_line(cell(mapping.signer_name), 120)
+                contact: crate::text::normalize_optional_line(&cell(Field::Contact), 120)
                     .ok()
                     .flatten(),
             }),

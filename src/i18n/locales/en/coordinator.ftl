@@ -476,12 +476,13 @@ signature-error-merge = Choose another signature of this statement to merge with
 ## Importing signatures from a spreadsheet
 
 import-title = Import signatures
-import-intro = Paste the list as it stands in your document: the “Signed by” lines, one organization per line, with or without the country after a comma (“Red Jesuita con Migrantes, Guatemala”). A comma that is not followed by a country stays in the name. You may also paste cells copied from a spreadsheet (organization, then country), or a table with a header line whose columns are recognized by their names in English or Spanish: organization/organización, country/país (code or name), website/sitio web, email/correo, contact/contacto, title/cargo.
+import-intro = Upload the spreadsheet of your signatories (Excel XLSX, OpenDocument ODS or CSV), or paste the list as it stands in your document: the “Signed by” lines, one organization per line, with or without the country after a comma (“Red Jesuita con Migrantes, Guatemala”). A comma that is not followed by a country stays in the name. Cells copied from a spreadsheet are read as organization, then country; a header line is recognized by its names in English or Spanish: organization/organización, country/país (code or name), website/sitio web, email/correo, contact/contacto, title/cargo. The preview shows what each row will do and lets you choose what each column holds before anything changes.
 import-csv = The list
 import-mode = How to take the rows in
 import-mode-list = List them at once, shown as “added by coordinator” (your import approves them)
 import-mode-confirm = Send each a confirmation mail; listed once confirmed
-import-preview = Preview
+import-preview-file = Preview the file
+import-preview-paste = Preview the list
 import-preview-title = Import preview
 import-preview-heading = Preview of the import
 import-preview-summary = { $good } rows will be imported; { $bad } rows have a problem and will be left out. Nothing has changed yet.
@@ -497,7 +498,46 @@ import-column-title = Title
 import-submit = Import { $count } rows
 import-line = Line
 import-verdict = Verdict
-import-will-be-imported = will be imported
+import-file-heading = Upload a file
+import-file = File (XLSX, ODS or CSV)
+import-paste-heading = Or paste the list
+import-column = Column
+import-column-number = Column { $number }
+import-column-ignore = (leave out)
+import-examples = First values
+import-field = Imported as
+import-field-of = Imported as, for the column { $column }
+import-remap = Update the preview
+import-column-missing = No column is mapped to { $field }. Choose the column that holds it.
+import-column-twice = Two columns are mapped to { $field }. Choose “(leave out)” for one of them.
+import-verdict-create = will be imported
+import-verdict-update = will update the contact with this address
+import-verdict-merged = merged into line { $line }, which has the same address
+import-verdict-rejected = rejected: { $why }
+import-report = Row by row
+import-all = All ({ $count })
+import-created = To import ({ $count })
+import-updated = Updated ({ $count })
+import-merged = Merged ({ $count })
+import-rejected = Rejected ({ $count })
+import-merged-summary = { $count ->
+    [one] One row has the address of an earlier row: its cells fill that row's empty ones.
+   *[other] { $count } rows have the address of an earlier row: their cells fill that row's empty ones.
+}
+import-pages = Pages of the report
+import-previous-page = Previous rows
+import-next-page = Next rows
+import-again = Import another list
+import-no-plan = The import form is incomplete. Open the preview again and import from there.
+import-failed = The import failed and nothing was changed. It has been logged; please try again in a moment.
+import-running = Rows written
+import-rows-done = { $done } of { $total } rows written.
+import-refresh = Refresh to see the progress
+import-dry-run = Dry run: nothing was changed.
+import-terminal-line = line { $line }
+import-back = Back to the signatures
+import-progress-title = Importing signatures
+import-terminal-summary = { $good } rows will be imported; { $bad } rows have a problem and will be left out.
 
 ## Invitations to sign a statement
 
@@ -748,54 +788,18 @@ contacts-list-delete-heading = Delete this list
 contacts-list-delete = Delete list
 contacts-import-title = Import contacts
 contacts-import-intro = Upload the list you keep in a spreadsheet, as an Excel (XLSX) or OpenDocument (ODS) file or as CSV (separated by commas, semicolons or tabs), with a header line. Columns are recognized by their names in English or Spanish: email/correo, name/nombre, phone/teléfono, outlet/medio, role/beat/cargo/fuente, country/país, language/idioma, tags/etiquetas, notes/notas, do not contact/no contactar. You will see what each row does before anything changes. A contact whose address is already there is updated: filled cells replace what is stored and tags are added; empty cells change nothing.
-contacts-import-file-heading = Upload a file
-contacts-import-file = File (XLSX, ODS or CSV)
-contacts-import-paste-heading = Or paste the list
 contacts-import-paste = The list, as CSV with a header line
-contacts-import-preview = Preview
 import-file-empty = The file is empty. Choose the file of your list (CSV, XLSX or ODS), or paste it.
 import-file-too-large = The file is larger than { $megabytes } MB. Split it into several files.
 import-file-too-many-rows = The file has more than { $max } rows. Split it into several files.
 import-file-workbook = The workbook cannot be opened. Save it again as XLSX, ODS or CSV and upload it again.
 import-file-unreadable = Line { $line } cannot be read. Check its quotes and upload the file again.
-contacts-import-no-email-column = No column is mapped to the email address. Choose the column that holds it.
-contacts-import-field-twice = Two columns are mapped to { $field }. Choose “leave out” for one of them.
-contacts-import-merged = merged into line { $line }, which has the same address
-contacts-import-will-create = will be created
-contacts-import-will-update = will update the contact with this address
-contacts-import-rejected = rejected: { $why }
 contacts-import-preview-title = Import preview
-contacts-import-again = Upload another file
 contacts-import-summary = { $created } contacts will be created, { $updated } updated and { $rejected } rows are rejected. Nothing has changed yet.
-contacts-import-columns = Columns
-contacts-import-column = Column in the file
-contacts-import-examples = First values
-contacts-import-field = Imported as
-contacts-import-field-of = Imported as, for the column { $column }
-contacts-import-ignore = (leave out)
-contacts-import-remap = Update the preview
 contacts-import-apply = Import { $count } contacts
-contacts-import-report = Row by row
-contacts-import-all = All ({ $count })
-contacts-import-created = Created ({ $count })
-contacts-import-updated = Updated ({ $count })
-contacts-import-merged-count = Merged ({ $count })
-contacts-import-merged-summary = { $count ->
-    [one] One row has the address of an earlier row: its cells fill that row's empty ones and its tags are added.
-   *[other] { $count } rows have the address of an earlier row: their cells fill that row's empty ones and their tags are added.
-}
-contacts-import-rejected-count = Rejected ({ $count })
-contacts-import-line = Line
-contacts-import-verdict = What happens
-contacts-import-no-plan = The import form is incomplete. Open the preview again and import from there.
-contacts-import-stale = The contacts changed since the preview, so nothing was imported. Open the preview again to see the new plan.
-contacts-import-failed = The import failed and nothing was changed. It has been logged; please try again in a moment.
+import-stale = What is stored changed since the preview, so nothing was imported. Open the preview again to see the new plan.
 contacts-import-progress-title = Importing contacts
-contacts-import-running = Rows written
-contacts-import-rows-done = { $done } of { $total } rows written.
-contacts-import-refresh = Refresh to see the progress
 contacts-import-done = The import is complete: { $created } contacts created, { $updated } updated, { $rejected } rows rejected.
-contacts-import-dry-run = Dry run: nothing was changed.
 
 ## Local times and the coalition's settings
 

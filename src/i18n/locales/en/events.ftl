@@ -237,9 +237,7 @@ mailing-log-sent-at = Sent at (UTC)
 
 ## Signature import: why a row is left out, or the whole list
 
-import-row-repeated = this address appears earlier in the list
 import-row-signed = this address has signed already
-import-row-unchecked = could not be checked against the signatures; try the preview again
 import-row-name = the name is empty, too long or has control characters
 import-row-email-needed = an address is needed to send a confirmation
 import-row-email = “{ $value }” is not an email address

@@ -489,12 +489,13 @@ signature-error-merge = Elige otra firma de esta declaración para fusionarla.
 ## Importar firmas desde una hoja de cálculo
 
 import-title = Importar firmas
-import-intro = Pega la lista tal como está en tu documento: las líneas de “Firmado por”, una organización por línea, con o sin el país después de una coma (“Red Jesuita con Migrantes, Guatemala”). Una coma que no va seguida de un país se queda en el nombre. También puedes pegar celdas copiadas de una hoja de cálculo (organización y luego país), o una tabla con una línea de encabezado cuyas columnas se reconocen por su nombre en español o en inglés: organización/organization, país/country (código o nombre), sitio web/website, correo/email, contacto/contact, cargo/title.
+import-intro = Sube la hoja de cálculo de tus firmantes (Excel XLSX, OpenDocument ODS o CSV), o pega la lista tal como está en tu documento: las líneas de “Firmado por”, una organización por línea, con o sin el país después de una coma (“Red Jesuita con Migrantes, Guatemala”). Una coma que no va seguida de un país se queda en el nombre. Las celdas copiadas de una hoja de cálculo se leen como organización y luego país; una línea de encabezado se reconoce por sus nombres en español o en inglés: organización/organization, país/country (código o nombre), sitio web/website, correo/email, contacto/contact, cargo/title. La vista previa muestra qué pasará con cada fila y te deja elegir qué contiene cada columna antes de que cambie nada.
 import-csv = La lista
 import-mode = Cómo incorporar las filas
 import-mode-list = Ponerlas en la lista de inmediato, marcadas como “agregada por una persona coordinadora” (tu importación las aprueba)
 import-mode-confirm = Enviar a cada una un correo de confirmación; aparecen en la lista una vez confirmadas
-import-preview = Vista previa
+import-preview-file = Vista previa del archivo
+import-preview-paste = Vista previa de la lista
 import-preview-title = Vista previa de la importación
 import-preview-heading = Vista previa de la importación
 import-preview-summary = Filas que se importarán: { $good }. Filas con algún problema, que se dejarán fuera: { $bad }. Todavía no ha cambiado nada.
@@ -514,7 +515,46 @@ import-submit =
     }
 import-line = Línea
 import-verdict = Resultado
-import-will-be-imported = se importará
+import-file-heading = Subir un archivo
+import-file = Archivo (XLSX, ODS o CSV)
+import-paste-heading = O pega la lista
+import-column = Columna
+import-column-number = Columna { $number }
+import-column-ignore = (dejar fuera)
+import-examples = Primeros valores
+import-field = Se importa como
+import-field-of = Se importa como, para la columna { $column }
+import-remap = Actualizar la vista previa
+import-column-missing = Ninguna columna está asignada a { $field }. Elige la columna que lo contiene.
+import-column-twice = Hay dos columnas asignadas a { $field }. Elige “(dejar fuera)” en una de ellas.
+import-verdict-create = se importará
+import-verdict-update = actualizará el contacto con esta dirección
+import-verdict-merged = se une a la línea { $line }, que tiene la misma dirección
+import-verdict-rejected = rechazada: { $why }
+import-report = Fila por fila
+import-all = Todas ({ $count })
+import-created = Por importar ({ $count })
+import-updated = Actualizadas ({ $count })
+import-merged = Unidas ({ $count })
+import-rejected = Rechazadas ({ $count })
+import-merged-summary = { $count ->
+    [one] Una fila tiene la dirección de una fila anterior: sus celdas completan las vacías de esa fila.
+   *[other] { $count } filas tienen la dirección de una fila anterior: sus celdas completan las vacías de esa fila.
+}
+import-pages = Páginas del informe
+import-previous-page = Filas anteriores
+import-next-page = Filas siguientes
+import-again = Importar otra lista
+import-no-plan = El formulario de importación está incompleto. Vuelve a abrir la vista previa e importa desde ahí.
+import-failed = La importación falló y no se cambió nada. Ya quedó registrado; vuelve a intentarlo en un momento.
+import-running = Filas guardadas
+import-rows-done = { $done } de { $total } filas guardadas.
+import-refresh = Actualiza la página para ver el avance
+import-dry-run = Simulación: no se cambió nada.
+import-terminal-line = línea { $line }
+import-back = Volver a las firmas
+import-progress-title = Importando firmas
+import-terminal-summary = Filas que se importarán: { $good }. Filas con algún problema, que se dejarán fuera: { $bad }.
 
 ## Invitaciones a firmar una declaración
 
@@ -787,24 +827,13 @@ contacts-list-delete-heading = Eliminar esta lista
 contacts-list-delete = Eliminar lista
 contacts-import-title = Importar contactos
 contacts-import-intro = Sube la lista que llevas en una hoja de cálculo, como archivo de Excel (XLSX) u OpenDocument (ODS) o como CSV (separado por comas, punto y coma o tabuladores), con una línea de encabezado. Las columnas se reconocen por su nombre en español o en inglés: correo/email, nombre/name, teléfono/phone, medio/outlet, cargo/fuente/role/beat, país/country, idioma/language, etiquetas/tags, notas/notes, no contactar/do not contact. Verás qué pasará con cada fila antes de que cambie nada. Si la dirección de un contacto ya existe, el contacto se actualiza: las celdas con datos reemplazan lo guardado y las etiquetas se suman; las celdas vacías no cambian nada.
-contacts-import-file-heading = Subir un archivo
-contacts-import-file = Archivo (XLSX, ODS o CSV)
-contacts-import-paste-heading = O pega la lista
 contacts-import-paste = La lista, en CSV con línea de encabezado
-contacts-import-preview = Vista previa
 import-file-empty = El archivo está vacío. Elige el archivo de tu lista (CSV, XLSX u ODS), o pégala.
 import-file-too-large = El archivo pesa más de { $megabytes } MB. Divídelo en varios archivos.
 import-file-too-many-rows = El archivo tiene más de { $max } filas. Divídelo en varios archivos.
 import-file-workbook = No se puede abrir el libro de cálculo. Vuelve a guardarlo como XLSX, ODS o CSV y súbelo de nuevo.
 import-file-unreadable = No se puede leer la línea { $line }. Revisa sus comillas y vuelve a subir el archivo.
-contacts-import-no-email-column = Ninguna columna está asignada al correo electrónico. Elige la columna que lo contiene.
-contacts-import-field-twice = Hay dos columnas asignadas a { $field }. Elige “(dejar fuera)” en una de ellas.
-contacts-import-merged = se une a la línea { $line }, que tiene la misma dirección
-contacts-import-will-create = se creará
-contacts-import-will-update = actualizará el contacto con esta dirección
-contacts-import-rejected = rechazada: { $why }
 contacts-import-preview-title = Vista previa de la importación
-contacts-import-again = Subir otro archivo
 contacts-import-summary =
     { $created ->
         [one] Se creará { $created } contacto,
@@ -816,37 +845,13 @@ contacts-import-summary =
         [one] se rechazará { $rejected } fila.
        *[other] se rechazarán { $rejected } filas.
     } Todavía no ha cambiado nada.
-contacts-import-columns = Columnas
-contacts-import-column = Columna del archivo
-contacts-import-examples = Primeros valores
-contacts-import-field = Se importa como
-contacts-import-field-of = Se importa como, para la columna { $column }
-contacts-import-ignore = (dejar fuera)
-contacts-import-remap = Actualizar la vista previa
 contacts-import-apply =
     { $count ->
         [one] Importar { $count } contacto
        *[other] Importar { $count } contactos
     }
-contacts-import-report = Fila por fila
-contacts-import-all = Todas ({ $count })
-contacts-import-created = Nuevos ({ $count })
-contacts-import-updated = Actualizados ({ $count })
-contacts-import-merged-count = Unidas ({ $count })
-contacts-import-merged-summary = { $count ->
-    [one] Una fila tiene la dirección de una fila anterior: sus celdas completan las vacías de esa fila y sus etiquetas se suman.
-   *[other] { $count } filas tienen la dirección de una fila anterior: sus celdas completan las vacías de esa fila y sus etiquetas se suman.
-}
-contacts-import-rejected-count = Rechazadas ({ $count })
-contacts-import-line = Línea
-contacts-import-verdict = Qué pasará
-contacts-import-no-plan = El formulario de importación está incompleto. Vuelve a abrir la vista previa e importa desde ahí.
-contacts-import-stale = Los contactos cambiaron desde la vista previa, así que no se importó nada. Vuelve a abrir la vista previa para ver el nuevo plan.
-contacts-import-failed = La importación falló y no se cambió nada. Ya quedó registrado; vuelve a intentarlo en un momento.
+import-stale = Lo guardado cambió desde la vista previa, así que no se importó nada. Vuelve a abrir la vista previa para ver el nuevo plan.
 contacts-import-progress-title = Importando contactos
-contacts-import-running = Filas guardadas
-contacts-import-rows-done = { $done } de { $total } filas guardadas.
-contacts-import-refresh = Actualiza la página para ver el avance
 contacts-import-done =
     La importación terminó: { $created ->
         [one] { $created } contacto creado,
@@ -858,7 +863,6 @@ contacts-import-done =
         [one] { $rejected } fila rechazada.
        *[other] { $rejected } filas rechazadas.
     }
-contacts-import-dry-run = Simulación: no se cambió nada.
 
 ## Horas locales y configuración de la coalición
 

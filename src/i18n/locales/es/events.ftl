@@ -240,9 +240,7 @@ mailing-log-sent-at = Enviado (UTC)
 
 ## Importación de firmas: por qué se deja fuera una fila, o la lista entera
 
-import-row-repeated = esta dirección aparece antes en la lista
 import-row-signed = esta dirección ya firmó
-import-row-unchecked = no se pudo comparar con las firmas; vuelve a pedir la vista previa
 import-row-name = el nombre está vacío, es demasiado largo o tiene caracteres de control
 import-row-email-needed = hace falta una dirección para enviar la confirmación
 import-row-email = “{ $value }” no es una dirección de correo

@@ -144,10 +144,12 @@ fn read_workbook(bytes: &[u8]) -> Result<Vec<Record>, FileProblem> {
     Ok(records)
 }
 
-/// Rows written out as CSV text (comma-separated, quoted where needed),
-/// to keep a workbook's rows as text.
-pub fn to_csv(records: &[Record]) -> String {
+/// Rows written out as tab-separated text (quoted where needed), to keep
+/// a workbook's rows as text: read again, it is the cells copied from a
+/// spreadsheet, so a sheet without a header line keeps its columns.
+pub fn to_text(records: &[Record]) -> String {
     let mut writer = csv::WriterBuilder::new()
+        .delimiter(b'\t')
         .flexible(true)
         .from_writer(Vec::new());
     for (_, cells) in records {

@@ -1,0 +1,137 @@
+//! Applying a signature import: the plan made again inside one
+//! transaction, and refused whole when it changed since the preview; then
+//! each good row listed or sent its confirmation, with progress reported
+//! as it goes. Any failure rolls everything back.
+
+use super::{Mapping, Mode, RowProblem};
+use crate::accounts::Coordinator;
+use crate::audit::{self, Actor};
+use crate::db::DbConn;
+use crate::i18n::{Lang, Phrase, t};
+use crate::imports::{FileProblem, MappingProblem, Reason, Report};
+use crate::signatures::signing::{self, Ctx};
+use crate::signatures::{Source, Status};
+use crate::statements::{Revision, Statement};
+
+/// Rows between two progress reports.
+const REPORT_EVERY: usize = 200;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("the list cannot be read: {0}")]
+    File(FileProblem),
+    #[error("the columns cannot be imported")]
+    Mapping(MappingProblem<super::Field>),
+    #[error("the signatures changed since the preview")]
+    Stale,
+    #[error(transparent)]
+    Signing(#[from] signing::SigningError),
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+impl ImportError {
+    /// What happened, for the coordinator: nothing was changed either way.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::File(problem) => problem.message(lang),
+            Self::Mapping(problem) => RowProblem::Mapping(*problem).message(lang),
+            Self::Stale => t(lang, "import-stale"),
+            Self::Signing(_) | Self::Database(_) => t(lang, "import-failed"),
+        }
+    }
+}
+
+/// What the apply works on.
+pub struct Import<'a> {
+    pub statement: &'a Statement,
+    pub revision: &'a Revision,
+    pub actor: &'a Coordinator,
+    pub text: &'a str,
+    pub mapping: &'a Mapping,
+    pub mode: Mode,
+    /// The fingerprint of the plan the coordinator saw, if there was a
+    /// preview.
+    pub expected: Option<&'a str>,
+}
+
+/// Takes in every good row of the list, all in one transaction.
+pub fn apply(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    import: &Import<'_>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Report, ImportError> {
+    let statement = import.statement;
+    let read = super::read(import.text).map_err(ImportError::File)?;
+    if let Some(problem) = import.mapping.problem() {
+        return Err(ImportError::Mapping(problem));
+    }
+    crate::db::transaction(conn, |conn| {
+        let plan = super::plan(
+            conn,
+            statement,
+            &read,
+            import.mapping,
+            import.mode,
+            Lang::En,
+        )?;
+        if import.expected.is_some_and(|e| e != plan.fingerprint()) {
+            return Err(ImportError::Stale);
+        }
+        let now = crate::db::now();
+        let total = plan.created();
+        progress(0, total);
+        for (done, sign_on) in plan.writes().filter_map(|v| v.values()).enumerate() {
+            let id = crate::db::new_id();
+            let (status, confirmed_at) = match import.mode {
+                Mode::List => (Status::Confirmed, Some(now)),
+                Mode::Confirm => (Status::PendingEmail, None),
+            };
+            signing::store(
+                conn,
+                statement,
+                &id,
+                sign_on,
+                status,
+                Source::Import,
+                &import.revision.id,
+                confirmed_at,
+            )?;
+            match import.mode {
+                // The coordinator's import is the approval.
+                Mode::List if statement.requires_approval => {
+                    crate::signatures::db::mark_approved(conn, &id, true, &import.actor.name, now)?;
+                }
+                Mode::List => {}
+                Mode::Confirm => {
+                    signing::send_confirmation_for(conn, ctx, statement, &id, sign_on)?
+                }
+            }
+            if (done + 1) % REPORT_EVERY == 0 {
+                progress(done + 1, total);
+            }
+        }
+        progress(total, total);
+        crate::signatures::refresh_counts(conn, &statement.id)?;
+        let summary = Phrase::new(match import.mode {
+            Mode::List => "audit-signature-import-listed",
+            Mode::Confirm => "audit-signature-import-confirm",
+        })
+        .count("count", total);
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(import.actor),
+            "signature.import",
+            "statement",
+            &statement.id,
+            &summary,
+        )?;
+        Ok(Report {
+            created: total,
+            updated: 0,
+            rejected: plan.rejected(),
+        })
+    })
+}
