@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::{Cursor, Kind, NewSignature, Status};
-use crate::db::schema::signatures;
+use crate::db::schema::{sign_invitations, signatures};
 use crate::db::{DbConn, like};
 
 /// A name on the public list.
@@ -754,6 +754,57 @@ pub fn moderatable_ids(
         .order(signatures::id)
         .select(signatures::id)
         .load(conn)
+}
+
+/// The ids of every signature `f` selects, on all pages, whatever its
+/// state.
+pub fn filtered_ids(
+    conn: &mut DbConn,
+    statement_id: &str,
+    f: &ListFilter,
+) -> QueryResult<Vec<String>> {
+    let flagged = if f.flag == "duplicate" {
+        possible_duplicates(conn, statement_id)?
+    } else {
+        Default::default()
+    };
+    filtered(statement_id, f, &flagged)
+        .order(signatures::id)
+        .select(signatures::id)
+        .load(conn)
+}
+
+/// Ids bound in one statement: far below the parameter limits of SQLite
+/// and PostgreSQL.
+const IDS_PER_STATEMENT: usize = 1_000;
+
+/// Deletes the statement's signatures `ids`, with the signatures merged
+/// into them, and unlinks the invitations they answered. Returns the names
+/// of the signatures deleted.
+pub fn delete(conn: &mut DbConn, statement_id: &str, ids: &[String]) -> QueryResult<Vec<String>> {
+    let mut names = Vec::new();
+    for chunk in ids.chunks(IDS_PER_STATEMENT) {
+        let mine = signatures::table
+            .filter(signatures::statement_id.eq(statement_id))
+            .filter(
+                signatures::id
+                    .eq_any(chunk)
+                    .or(signatures::merged_into.eq_any(chunk)),
+            );
+        let (found, found_names): (Vec<String>, Vec<String>) = mine
+            .select((signatures::id, signatures::name))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .unzip();
+        diesel::update(
+            sign_invitations::table.filter(sign_invitations::signature_id.eq_any(&found)),
+        )
+        .set(sign_invitations::signature_id.eq(None::<String>))
+        .execute(conn)?;
+        diesel::delete(signatures::table.filter(signatures::id.eq_any(&found))).execute(conn)?;
+        names.extend(found_names);
+    }
+    Ok(names)
 }
 
 pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResult<ListPage> {

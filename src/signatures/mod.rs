@@ -2,6 +2,7 @@
 //! the counts the public page shows.
 
 mod db;
+mod deletion;
 pub mod digest;
 pub mod export;
 mod form;

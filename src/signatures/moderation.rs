@@ -50,6 +50,43 @@ pub fn moderatable_ids(
     db::moderatable_ids(conn, statement_id, filter)
 }
 
+/// Every signature the filter selects, on all pages, whatever its state.
+pub fn filtered_ids(
+    conn: &mut DbConn,
+    statement_id: &str,
+    filter: &ListFilter,
+) -> QueryResult<Vec<String>> {
+    db::filtered_ids(conn, statement_id, filter)
+}
+
+/// Deletes signatures for good (a wrong import, spam), with the ones merged
+/// into them; all or nothing, recorded in the audit log. Returns how many
+/// were deleted.
+pub fn delete(
+    conn: &mut DbConn,
+    statement: &Statement,
+    actor: &Coordinator,
+    ids: &[String],
+) -> QueryResult<usize> {
+    crate::db::transaction(conn, |conn| {
+        let names = db::delete(conn, &statement.id, ids)?;
+        super::refresh_counts(conn, &statement.id)?;
+        let summary = Phrase::new("audit-signature-delete")
+            .count("count", names.len())
+            .text("names", names.join(", "));
+        audit::record(
+            conn,
+            &statement.coalition_id,
+            &Actor::Coordinator(actor),
+            "signature.deleted",
+            "statement",
+            &statement.id,
+            &summary,
+        )?;
+        Ok(names.len())
+    })
+}
+
 /// A signature of `statement`, or none (another statement's is not found).
 pub fn find_in(
     conn: &mut DbConn,

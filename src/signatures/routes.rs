@@ -115,6 +115,8 @@ pub struct ModerateForm {
     /// Every signature of `filter`, on all pages, instead of `ids`.
     all: bool,
     filter: ListFilter,
+    /// A deletion was confirmed on its question page.
+    confirmed: bool,
 }
 
 fn parse_moderation(body: &str) -> ModerateForm {
@@ -130,6 +132,7 @@ fn parse_moderation(body: &str) -> ModerateForm {
             "status" => form.filter.status = value,
             "flag" => form.filter.flag = value,
             "q" => form.filter.q = value,
+            "confirmed" => form.confirmed = value == "yes",
             _ => {}
         }
     }
@@ -145,9 +148,25 @@ async fn moderate(
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
     let form = parse_moderation(&body);
+    if form.ids.is_empty() && !form.all {
+        return Err(WebError::BadRequest(t(
+            access.lang,
+            "signatures-error-none-selected",
+        )));
+    }
     let decision = match form.action.as_str() {
         "approve" => Decision::Approve,
         "reject" => Decision::Reject,
+        "delete" => {
+            let request = super::deletion::Request {
+                ids: form.ids,
+                all: form.all,
+                filter: form.filter,
+                confirmed: form.confirmed,
+                pairs: serde_urlencoded::from_str(&body).unwrap_or_default(),
+            };
+            return super::deletion::handle(&state, &access, statement, request).await;
+        }
         _ => {
             return Err(WebError::BadRequest(t(
                 access.lang,
@@ -155,12 +174,6 @@ async fn moderate(
             )));
         }
     };
-    if form.ids.is_empty() && !form.all {
-        return Err(WebError::BadRequest(t(
-            access.lang,
-            "signatures-error-none-selected",
-        )));
-    }
     let (actor, target, st) = (access.coordinator.clone(), statement.clone(), state.clone());
     let outcome = blocking(&state, move |c| {
         let ids = if form.all {

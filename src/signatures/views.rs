@@ -63,6 +63,7 @@ impl Done {
             "approved" => "signatures-done-approved",
             "rejected" => "signatures-done-rejected",
             "imported" => "signatures-done-imported",
+            "deleted" => "signatures-done-deleted",
             _ => return None,
         };
         Some(t_args(lang, id, &[("count", self.count.into())]))
@@ -160,6 +161,7 @@ pub fn list(
                         div.field.checkbox { input type="checkbox" id="notify" name="notify" value="on"; label for="notify" { (t(lang, "signatures-notify")) } }
                         button type="submit" name="action" value="approve" { (t(lang, "signatures-approve")) }
                         button type="submit" name="action" value="reject" { (t(lang, "signatures-reject")) }
+                        button.danger type="submit" name="action" value="delete" { (t(lang, "signatures-delete")) }
                     }
                 }
             }

@@ -470,3 +470,48 @@ async fn every_signature_of_a_filter_is_approved_across_pages_in_one_action() {
         "outside the filter, nothing changed"
     );
 }
+
+#[tokio::test]
+async fn every_signature_of_a_filter_is_deleted_across_pages_after_one_question() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, statement) = open_statement(&app, &[]).await;
+    sign_and_confirm(
+        &app,
+        &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
+    )
+    .await;
+    let many: Vec<_> = (0..130)
+        .map(|i| crate::coordinators::organization(&format!("Importada {i:03}"), Some("GT")))
+        .collect();
+    app.add_signatures(&statement, many).await;
+    let form = [
+        ("all", "on"),
+        ("q", "importada"),
+        ("status", ""),
+        ("flag", ""),
+        ("action", "delete"),
+    ];
+
+    // Act
+    let asked = moderate(&owner, &statement, &form).await;
+    let (asked_status, question) = (asked.status(), asked.text().await.expect("body"));
+    let listed_after_question = listed(&app).await.len();
+    let mut confirmed = form.to_vec();
+    confirmed.push(("confirmed", "yes"));
+    let deleted = moderate(&owner, &statement, &confirmed).await;
+    let (_, page) = owner.page(&location(&deleted)).await;
+
+    // Assert
+    assert_eq!(asked_status, 200);
+    assert!(
+        text_of(&question).contains("130 signatures will be deleted for good"),
+        "{question}"
+    );
+    assert_eq!(listed_after_question, 131, "asking deletes nothing");
+    assert_eq!(deleted.status(), 303);
+    assert!(page.contains("130 signatures deleted."), "{page}");
+    assert_eq!(listed(&app).await, ["Agua Viva, Mexico"]);
+    let (_, log) = owner.page(&format!("/c/{COALITION_SLUG}/audit")).await;
+    assert!(text_of(&log).contains("deleted 130 signatures"), "{log}");
+}

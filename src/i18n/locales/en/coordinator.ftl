@@ -414,6 +414,22 @@ signatures-done-rejected = { $count ->
     [one] One signature rejected.
    *[other] { $count } signatures rejected.
 }
+signatures-done-deleted = { $count ->
+    [one] One signature deleted.
+   *[other] { $count } signatures deleted.
+}
+signatures-delete = Delete…
+signatures-delete-title = Delete signatures
+signatures-delete-question = { $count ->
+    [0] No signature is selected, so there is nothing to delete.
+    [one] One signature will be deleted for good, with any signature merged into it. It cannot be undone; an organization that should stay listed would have to sign again.
+   *[other] { $count } signatures will be deleted for good, with any signature merged into them. It cannot be undone; organizations that should stay listed would have to sign again.
+}
+signatures-delete-confirm = { $count ->
+    [one] Delete one signature
+   *[other] Delete { $count } signatures
+}
+signatures-delete-cancel = Keep them
 signatures-done-imported = { $count ->
     [one] One signature imported.
    *[other] { $count } signatures imported.
@@ -422,8 +438,8 @@ signatures-notify = Tell each signer by mail
 signatures-approve = Approve
 signatures-reject = Reject
 signatures-next-page = Next page
-signatures-error-decision = Choose approve or reject.
-signatures-error-none-selected = Select at least one signature, then choose approve or reject.
+signatures-error-decision = Choose approve, reject or delete.
+signatures-error-none-selected = Select at least one signature, then choose approve, reject or delete.
 signatures-error-not-confirmed = Only confirmed signatures can be approved or rejected; signatures waiting for their email confirmation cannot.
 
 ## One signature

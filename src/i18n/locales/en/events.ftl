@@ -68,6 +68,10 @@ audit-signature-reject-told = rejected { $count ->
         [one] 1 signature
        *[other] { $count } signatures
     }: { $names } (signers told by mail)
+audit-signature-delete = deleted { $count ->
+        [one] 1 signature
+       *[other] { $count } signatures
+    }: { $names }
 audit-signature-display-name = shows “{ $before }” as “{ $shown }” (entered: “{ $entered }”)
 audit-signature-position = moved { $name } to position { $position }
 audit-signature-position-end = moved { $name } to the end
@@ -178,6 +182,7 @@ audit-action-member-role = Member role changed
 audit-action-member-remove = Member removed
 audit-action-signature-approved = Signatures approved
 audit-action-signature-rejected = Signatures rejected
+audit-action-signature-deleted = Signatures deleted
 audit-action-signature-display-name = Display name changed
 audit-action-signature-position = Signature moved
 audit-action-signature-merge = Signatures merged

@@ -427,6 +427,22 @@ signatures-done-rejected = { $count ->
     [one] Se rechazó una firma.
    *[other] Se rechazaron { $count } firmas.
 }
+signatures-done-deleted = { $count ->
+    [one] Se eliminó una firma.
+   *[other] Se eliminaron { $count } firmas.
+}
+signatures-delete = Eliminar…
+signatures-delete-title = Eliminar firmas
+signatures-delete-question = { $count ->
+    [0] No hay ninguna firma seleccionada, así que no hay nada que eliminar.
+    [one] Se eliminará para siempre una firma, junto con las firmas fusionadas con ella. No se puede deshacer; una organización que deba seguir en la lista tendría que volver a firmar.
+   *[other] Se eliminarán para siempre { $count } firmas, junto con las firmas fusionadas con ellas. No se puede deshacer; las organizaciones que deban seguir en la lista tendrían que volver a firmar.
+}
+signatures-delete-confirm = { $count ->
+    [one] Eliminar una firma
+   *[other] Eliminar { $count } firmas
+}
+signatures-delete-cancel = Conservarlas
 signatures-done-imported = { $count ->
     [one] Se importó una firma.
    *[other] Se importaron { $count } firmas.
@@ -435,8 +451,8 @@ signatures-notify = Avisar por correo a cada firmante
 signatures-approve = Aprobar
 signatures-reject = Rechazar
 signatures-next-page = Siguiente página
-signatures-error-decision = Elige aprobar o rechazar.
-signatures-error-none-selected = Selecciona al menos una firma y luego elige aprobar o rechazar.
+signatures-error-decision = Elige aprobar, rechazar o eliminar.
+signatures-error-none-selected = Selecciona al menos una firma y luego elige aprobar, rechazar o eliminar.
 signatures-error-not-confirmed = Solo se pueden aprobar o rechazar firmas confirmadas; las que esperan la confirmación por correo, no.
 
 ## Una firma

@@ -70,6 +70,10 @@ audit-signature-reject-told = rechazó { $count ->
         [one] 1 firma
        *[other] { $count } firmas
     }: { $names } (se avisó por correo a quienes firmaron)
+audit-signature-delete = eliminó { $count ->
+        [one] 1 firma
+       *[other] { $count } firmas
+    }: { $names }
 audit-signature-display-name = muestra “{ $before }” como “{ $shown }” (escrito: “{ $entered }”)
 audit-signature-position = movió { $name } a la posición { $position }
 audit-signature-position-end = movió { $name } al final
@@ -181,6 +185,7 @@ audit-action-member-role = Cambio de rol de integrante
 audit-action-member-remove = Baja de integrante
 audit-action-signature-approved = Aprobación de firmas
 audit-action-signature-rejected = Rechazo de firmas
+audit-action-signature-deleted = Eliminación de firmas
 audit-action-signature-display-name = Cambio de nombre mostrado
 audit-action-signature-position = Cambio de posición de firma
 audit-action-signature-merge = Fusión de firmas
