@@ -1,6 +1,8 @@
-//! Importing 100,000 media contacts: the same rows as a CSV file and as an
-//! XLSX workbook, read (`imports::sheet`) and then planned and applied in one
-//! transaction (`contacts::import::apply`), on a fresh SQLite file and, when
+//! Importing 100,000 rows through the import pipeline: media contacts and
+//! signatories, each as a CSV file and as an XLSX workbook, read
+//! (`imports::sheet`) and then planned and applied in one transaction
+//! (`contacts::import::apply`, `signatures::import::apply`, the signatures
+//! listed at once), on a fresh SQLite file and, when
 //! `IMPORT_BENCH_POSTGRES_URL` names a server (a fresh database is made and
 //! dropped), on PostgreSQL in the same run.
 //!
@@ -39,9 +41,12 @@ fn csv_file(rows: usize) -> Vec<u8> {
 }
 
 fn xlsx_file(rows: usize) -> Vec<u8> {
+    xlsx_of(std::iter::once(HEADER.map(String::from)).chain((0..rows).map(row)))
+}
+
+fn xlsx_of<const N: usize>(cells: impl Iterator<Item = [String; N]>) -> Vec<u8> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    let cells = std::iter::once(HEADER.map(String::from)).chain((0..rows).map(row));
     for (r, cells) in cells.enumerate() {
         for (c, cell) in cells.iter().enumerate() {
             let (r, c) = (
@@ -99,12 +104,94 @@ fn measure(backend: &str, conn: &mut DbConn, rows: usize) {
     }
 }
 
+const SIGNATORY_HEADER: [&str; 3] = ["organización", "país", "correo"];
+
+fn signatory(kind: &str, i: usize) -> [String; 3] {
+    [
+        format!("Colectivo Rumiñahui {kind} {i}, A.C."),
+        ["MX", "Guatemala", "Honduras", "El Salvador"][i % 4].to_owned(),
+        format!("firma{i}@{}.example", kind.to_lowercase()),
+    ]
+}
+
+fn signatories(kind: &str, rows: usize) -> Vec<u8> {
+    let cells = std::iter::once(SIGNATORY_HEADER.map(String::from))
+        .chain((0..rows).map(|i| signatory(kind, i)));
+    if kind == "XLSX" {
+        return xlsx_of(cells);
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in cells {
+        writer.write_record(row).expect("row");
+    }
+    writer.into_inner().expect("a CSV file")
+}
+
+fn measure_signatures(backend: &str, conn: &mut DbConn, rows: usize) {
+    use undersigned::signatures::import::{Import, Mode};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let settings = undersigned::config::Settings {
+        data_dir: dir.path().to_owned(),
+        ..undersigned::config::Settings::default()
+    };
+    let mail = undersigned::mail::MailContext::new(&settings, "http://localhost".into())
+        .expect("mail context");
+    let secret = settings.secret_key().expect("secret key");
+    let ctx = undersigned::signatures::signing::Ctx {
+        mail: &mail,
+        secret: &secret,
+        confirm_days: 7,
+        mails_per_day: 5,
+    };
+    undersigned::demo::fill(conn).expect("the demo coalition");
+    let statement = undersigned::statements::find_by_slug(conn, "water-is-a-right-not-a-commodity")
+        .expect("query")
+        .expect("the demo statement");
+    let email = undersigned::accounts::Email::parse("ana@example.org").expect("address");
+    let actor = undersigned::accounts::find_by_email(conn, &email)
+        .expect("query")
+        .expect("the demo owner");
+    let version = undersigned::statements::version(conn, &statement.id, &statement.language)
+        .expect("query")
+        .expect("a version");
+    let revision = undersigned::statements::current_revision(conn, &version).expect("revision");
+    for kind in ["CSV", "XLSX"] {
+        let file = signatories(kind, rows);
+        let started = Instant::now();
+        let text = undersigned::imports::decode(file).expect("readable");
+        let read = started.elapsed().as_secs_f64();
+        let mapping = undersigned::signatures::import::read(&text)
+            .expect("a list")
+            .guess;
+        let import = Import {
+            statement: &statement,
+            revision: &revision,
+            actor: &actor,
+            text: &text,
+            mapping: &mapping,
+            mode: Mode::List,
+            expected: None,
+        };
+        let report = undersigned::signatures::import::apply(conn, &ctx, &import, &|_, _| {})
+            .expect("imported");
+        let total = started.elapsed().as_secs_f64();
+        println!(
+            "{backend}: {rows} signatories from {kind}: read {read:.2} s, read and imported {total:.2} s \
+             ({:.0} rows/s; {} listed, {} rejected)",
+            rows as f64 / total,
+            report.created,
+            report.rejected,
+        );
+    }
+}
+
 fn main() {
     let rows = std::env::var("IMPORT_BENCH_ROWS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
     support::on_both_databases("IMPORT_BENCH_POSTGRES_URL", |backend, conn| {
-        measure(backend, conn, rows)
+        measure(backend, conn, rows);
+        measure_signatures(backend, conn, rows);
     });
 }

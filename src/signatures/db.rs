@@ -646,13 +646,13 @@ pub const LIST_PAGE: i64 = 100;
 
 const LIVE: [&str; 3] = ["pending_email", "confirmed", "approved"];
 
+type Ids = std::collections::HashSet<String>;
+
 /// The live signatures of the statement that look like another one: the
 /// same organization key with countries that agree (see
-/// [`super::normalize::agreeing`]), or the same website domain.
-fn possible_duplicates(
-    conn: &mut DbConn,
-    statement_id: &str,
-) -> QueryResult<std::collections::HashSet<String>> {
+/// [`super::normalize::agreeing`]), or the same website domain. Reads
+/// every live signature's keys: used only to filter by the flag.
+fn possible_duplicates(conn: &mut DbConn, statement_id: &str) -> QueryResult<Ids> {
     let keys: Vec<String> = signatures::table
         .filter(signatures::statement_id.eq(statement_id))
         .filter(signatures::status.eq_any(LIVE))
@@ -661,6 +661,51 @@ fn possible_duplicates(
         .having(diesel::dsl::count_star().gt(1))
         .select(signatures::dedupe_key)
         .load(conn)?;
+    let mut flagged = agreeing_in(conn, statement_id, &keys)?;
+    let domains = repeated_domains(conn, statement_id, None)?;
+    flagged.extend(with_domains(conn, statement_id, &domains)?);
+    Ok(flagged)
+}
+
+/// Which of `rows` look like another live signature of the statement:
+/// the same flag as [`possible_duplicates`], found through the index from
+/// the page's own keys and domains, so a page costs the same at any size.
+fn flagged_among(conn: &mut DbConn, statement_id: &str, rows: &[Signature]) -> QueryResult<Ids> {
+    let live: Vec<&Signature> = rows
+        .iter()
+        .filter(|r| LIVE.contains(&r.status.as_str()))
+        .collect();
+    let mut keys: Vec<String> = live
+        .iter()
+        .filter(|r| !r.dedupe_key.is_empty())
+        .map(|r| r.dedupe_key.clone())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let mut flagged = agreeing_in(conn, statement_id, &keys)?;
+    let mut domains: Vec<String> = live
+        .iter()
+        .filter_map(|r| r.website_domain.clone())
+        .collect();
+    domains.sort();
+    domains.dedup();
+    let repeated = repeated_domains(conn, statement_id, Some(&domains))?;
+    flagged.extend(
+        live.iter()
+            .filter(|r| {
+                r.website_domain
+                    .as_ref()
+                    .is_some_and(|d| repeated.contains(d))
+            })
+            .map(|r| r.id.clone()),
+    );
+    flagged.retain(|id| rows.iter().any(|r| &r.id == id));
+    Ok(flagged)
+}
+
+/// The live signatures whose organization key is one of `keys` and whose
+/// countries agree with another of the same key.
+fn agreeing_in(conn: &mut DbConn, statement_id: &str, keys: &[String]) -> QueryResult<Ids> {
     let mut groups: std::collections::HashMap<String, Vec<(String, Option<String>)>> =
         std::collections::HashMap::new();
     for chunk in keys.chunks(500) {
@@ -674,35 +719,53 @@ fn possible_duplicates(
             groups.entry(key).or_default().push((id, country));
         }
     }
-    let mut flagged: std::collections::HashSet<String> = groups
+    Ok(groups
         .values()
         .flat_map(|group| super::normalize::agreeing(group))
         .map(str::to_owned)
-        .collect();
-    let domains = repeated_domains(conn, statement_id)?;
+        .collect())
+}
+
+/// The live signatures whose website domain is one of `domains`.
+fn with_domains(conn: &mut DbConn, statement_id: &str, domains: &[String]) -> QueryResult<Ids> {
+    let mut ids = Ids::new();
     for chunk in domains.chunks(500) {
-        let ids: Vec<String> = signatures::table
+        let found: Vec<String> = signatures::table
             .filter(signatures::statement_id.eq(statement_id))
             .filter(signatures::status.eq_any(LIVE))
             .filter(signatures::website_domain.eq_any(chunk))
             .select(signatures::id)
             .load(conn)?;
-        flagged.extend(ids);
+        ids.extend(found);
     }
-    Ok(flagged)
+    Ok(ids)
 }
 
-/// Website domains shared by more than one live signature of the statement.
-fn repeated_domains(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<String>> {
-    let live = LIVE;
-    let domains: Vec<Option<String>> = signatures::table
+/// Website domains shared by more than one live signature of the
+/// statement; among `among` only, when given.
+fn repeated_domains(
+    conn: &mut DbConn,
+    statement_id: &str,
+    among: Option<&[String]>,
+) -> QueryResult<Vec<String>> {
+    let live = signatures::table
         .filter(signatures::statement_id.eq(statement_id))
-        .filter(signatures::status.eq_any(live))
-        .filter(signatures::website_domain.is_not_null())
-        .group_by(signatures::website_domain)
-        .having(diesel::dsl::count_star().gt(1))
-        .select(signatures::website_domain)
-        .load(conn)?;
+        .filter(signatures::status.eq_any(LIVE))
+        .filter(signatures::website_domain.is_not_null());
+    let domains: Vec<Option<String>> = match among {
+        None => live
+            .group_by(signatures::website_domain)
+            .having(diesel::dsl::count_star().gt(1))
+            .select(signatures::website_domain)
+            .load(conn)?,
+        Some([]) => Vec::new(),
+        Some(domains) => live
+            .filter(signatures::website_domain.eq_any(domains))
+            .group_by(signatures::website_domain)
+            .having(diesel::dsl::count_star().gt(1))
+            .select(signatures::website_domain)
+            .load(conn)?,
+    };
     Ok(domains.into_iter().flatten().collect())
 }
 
@@ -808,7 +871,11 @@ pub fn delete(conn: &mut DbConn, statement_id: &str, ids: &[String]) -> QueryRes
 }
 
 pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResult<ListPage> {
-    let flagged = possible_duplicates(conn, statement_id)?;
+    let flagged = if f.flag == "duplicate" {
+        possible_duplicates(conn, statement_id)?
+    } else {
+        Ids::new()
+    };
     let query = filtered(statement_id, f, &flagged);
     let cursor = f
         .after
@@ -859,11 +926,7 @@ pub fn list(conn: &mut DbConn, statement_id: &str, f: &ListFilter) -> QueryResul
             )
         })
     });
-    let duplicates = rows
-        .iter()
-        .filter(|r| flagged.contains(&r.id))
-        .map(|r| r.id.clone())
-        .collect();
+    let duplicates = flagged_among(conn, statement_id, &rows)?;
     let kept: Vec<String> = rows.iter().filter_map(|r| r.merged_into.clone()).collect();
     let merged_into = shown_names(conn, &kept)?;
     Ok(ListPage {

@@ -358,7 +358,8 @@ struct RowParts<'a> {
     confirmed_at: Option<NaiveDateTime>,
 }
 
-/// Inserts a signature, or reuses the withdrawn row of the same address.
+/// Inserts a signature, or reuses the withdrawn row of the same address,
+/// and refreshes the statement's counts when it is listed.
 #[expect(clippy::too_many_arguments, reason = "the parts of one row")]
 pub(super) fn store(
     conn: &mut DbConn,
@@ -370,18 +371,59 @@ pub(super) fn store(
     revision_id: &str,
     confirmed_at: Option<NaiveDateTime>,
 ) -> QueryResult<()> {
-    let now = crate::db::now();
-    let keys = RowKeys::new(statement, s, confirmed_at.unwrap_or(now));
     let parts = RowParts {
         status,
         source,
         revision_id,
         confirmed_at,
     };
-    let exists = db::exists(conn, id)?;
-    write_row(conn, statement, id, s, &keys, &parts, now, exists)
+    if store_uncounted(conn, statement, id, s, &parts)? {
+        super::refresh_counts(conn, &statement.id)?;
+    }
+    Ok(())
 }
 
+/// What an import stores of each row.
+pub(super) struct Imported<'a> {
+    pub status: Status,
+    pub revision_id: &'a str,
+    pub confirmed_at: Option<NaiveDateTime>,
+}
+
+/// Stores one row of an import without counting the list again: counting
+/// reads every signature of the statement, so the import counts once, at
+/// its end.
+pub(super) fn store_imported(
+    conn: &mut DbConn,
+    statement: &Statement,
+    id: &str,
+    s: &SignOn,
+    row: &Imported<'_>,
+) -> QueryResult<()> {
+    let parts = RowParts {
+        status: row.status,
+        source: Source::Import,
+        revision_id: row.revision_id,
+        confirmed_at: row.confirmed_at,
+    };
+    store_uncounted(conn, statement, id, s, &parts).map(|_| ())
+}
+
+/// Writes the row; true when it is listed.
+fn store_uncounted(
+    conn: &mut DbConn,
+    statement: &Statement,
+    id: &str,
+    s: &SignOn,
+    parts: &RowParts<'_>,
+) -> QueryResult<bool> {
+    let now = crate::db::now();
+    let keys = RowKeys::new(statement, s, parts.confirmed_at.unwrap_or(now));
+    let exists = db::exists(conn, id)?;
+    write_row(conn, statement, id, s, &keys, parts, now, exists)
+}
+
+/// Writes the row; true when it is listed.
 #[expect(clippy::too_many_arguments, reason = "the parts of one row")]
 fn write_row(
     conn: &mut DbConn,
@@ -392,7 +434,7 @@ fn write_row(
     parts: &RowParts<'_>,
     now: NaiveDateTime,
     replace: bool,
-) -> QueryResult<()> {
+) -> QueryResult<bool> {
     let row = SignatureRow {
         kind: s.kind.as_str(),
         name: &s.name,
@@ -427,10 +469,7 @@ fn write_row(
     } else {
         db::insert_row(conn, id, &statement.id, &s.email, &row, now)?;
     }
-    if row.listed {
-        super::refresh_counts(conn, &statement.id)?;
-    }
-    Ok(())
+    Ok(row.listed)
 }
 
 /// Queues the confirmation mail of a stored pending signature.

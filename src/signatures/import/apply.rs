@@ -9,8 +9,8 @@ use crate::audit::{self, Actor};
 use crate::db::DbConn;
 use crate::i18n::{Lang, Phrase, t};
 use crate::imports::{FileProblem, MappingProblem, Reason, Report};
+use crate::signatures::Status;
 use crate::signatures::signing::{self, Ctx};
-use crate::signatures::{Source, Status};
 use crate::statements::{Revision, Statement};
 
 /// Rows between two progress reports.
@@ -88,16 +88,12 @@ pub fn apply(
                 Mode::List => (Status::Confirmed, Some(now)),
                 Mode::Confirm => (Status::PendingEmail, None),
             };
-            signing::store(
-                conn,
-                statement,
-                &id,
-                sign_on,
+            let row = signing::Imported {
                 status,
-                Source::Import,
-                &import.revision.id,
+                revision_id: &import.revision.id,
                 confirmed_at,
-            )?;
+            };
+            signing::store_imported(conn, statement, &id, sign_on, &row)?;
             match import.mode {
                 // The coordinator's import is the approval.
                 Mode::List if statement.requires_approval => {
