@@ -382,16 +382,51 @@ async fn managed(state: &AppState, id: String, token: String) -> Result<Signatur
     .await?
 }
 
+/// Where the manage link of a signature merged into another leads: the
+/// manage page of the signature it was merged into, when the merge moved
+/// the signer's address there (the signer's own entry, kept under another
+/// row).
+async fn merged_home(
+    state: &web::Data<AppState>,
+    id: String,
+    token: String,
+) -> Result<Option<String>, WebError> {
+    let st = state.clone();
+    blocking(state, move |c| {
+        let Some(absorbed) = super::find(c, &id)?
+            .filter(|s| s.status == Status::Merged.as_str())
+            .filter(|s| signing::manage_token_matches(&st.secret, s, &token))
+        else {
+            return Ok(None);
+        };
+        let kept = match &absorbed.merged_into {
+            Some(kept) => super::find(c, kept)?,
+            None => None,
+        };
+        Ok(kept
+            .filter(|k| !k.email.is_empty())
+            .filter(|k| absorbed.email.is_empty() || k.email == absorbed.email)
+            .filter(|k| {
+                k.status != Status::Withdrawn.as_str() && k.status != Status::Merged.as_str()
+            })
+            .map(|k| signing::manage_url(&ctx(&st), &k)))
+    })
+    .await?
+}
+
 #[get("/m/{id}/{token}")]
 async fn manage_page(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (id, token) = path.into_inner();
-    let signature = match managed(&state, id, token.clone()).await {
+    let signature = match managed(&state, id.clone(), token.clone()).await {
         Ok(s) => s,
         Err(WebError::NotFound) => {
-            return Ok(views::unknown_link_response());
+            return Ok(match merged_home(&state, id, token).await? {
+                Some(url) => see_other(&url),
+                None => views::unknown_link_response(),
+            });
         }
         Err(e) => return Err(e),
     };

@@ -220,4 +220,23 @@ async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_
     let (_, export) = crate::exports::csv_rows(&owner, &statement).await;
     let statuses: Vec<&str> = export.iter().map(|r| r["status"].as_str()).collect();
     assert!(statuses.contains(&"merged") && !statuses.contains(&"withdrawn"));
+    let old_link =
+        crate::signers::latest_link(&app, "ana@aguaviva.example", "signature-confirmed", "/m/")
+            .await;
+    assert!(old_link.contains(&later), "{old_link}");
+    let followed = crate::coordinators::browser()
+        .get(app.url(&old_link))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(
+        followed.status(),
+        303,
+        "the signer's link leads to the kept entry"
+    );
+    let home = location(&followed);
+    assert!(home.contains(&format!("/m/{}/", earlier.id)), "{home}");
+    let (status, page) = crate::signers::visit(&app, home.trim_start_matches(&app.address)).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Agua Viva"), "{page}");
 }
