@@ -245,13 +245,13 @@ async fn a_signed_by_block_pasted_from_a_document_lands_exactly_as_written() {
     assert_eq!(
         report_rows(&page),
         [
-            "2 | Sin Fronteras, I.A.P. |  |  | will be imported",
-            "3 | Asociación Pop No\u{2019}j | Guatemala |  | will be imported",
-            "4 | ACCSS | Guatemala |  | will be imported",
-            "6 | Centro de Derechos Humanos Fray Matías (CDH Fray Matías) | Mexico |  | will be imported",
-            "7 | Women\u{2019}s Refugee Commission | WRC |  |  | will be imported",
-            "8 | Kino Border Initiative | United States |  | will be imported",
-            "9 | Agua Viva, AC |  |  | will be imported",
+            "2 | Sin Fronteras, I.A.P. |  | will be imported",
+            "3 | Asociación Pop No\u{2019}j | Guatemala | will be imported",
+            "4 | ACCSS | Guatemala | will be imported",
+            "6 | Centro de Derechos Humanos Fray Matías (CDH Fray Matías) | Mexico | will be imported",
+            "7 | Women\u{2019}s Refugee Commission | WRC |  | will be imported",
+            "8 | Kino Border Initiative | United States | will be imported",
+            "9 | Agua Viva, AC |  | will be imported",
         ]
     );
     assert_eq!(applied.status(), 303);
@@ -350,8 +350,8 @@ async fn the_coordinator_maps_a_column_in_the_preview_and_it_is_imported_as_mapp
     assert_eq!(
         report_rows(&remapped),
         [
-            "1 | Agua Viva | Mexico |  | will be imported",
-            "2 | Ríos Libres | Chile |  | will be imported",
+            "1 | Agua Viva | Mexico | https://aguaviva.example | will be imported",
+            "2 | Ríos Libres | Chile | https://rios.example | will be imported",
         ]
     );
     assert_eq!(progress["state"], "done");
@@ -387,8 +387,8 @@ async fn rows_with_the_same_address_are_merged_and_fill_each_others_cells() {
     assert_eq!(
         report_rows(&page),
         [
-            "2 | Agua Viva |  | ana@aguaviva.example | will be imported",
-            "3 | Agua Viva A.C. |  | ana@aguaviva.example | merged into line 2, which has the same address",
+            "2 | Agua Viva |  | ana@aguaviva.example |  | will be imported",
+            "3 | Agua Viva A.C. | https://aguaviva.example | ana@aguaviva.example | Ana Ruiz | merged into line 2, which has the same address",
         ]
     );
     assert!(page.contains("One row has the address of an earlier row"));

@@ -42,6 +42,13 @@ fn country_shown(lang: Lang, written: &str) -> String {
     }
 }
 
+/// The fields the report shows: every mapped one, in the order of
+/// [`Field`].
+pub fn shown_fields(mapping: &Mapping) -> impl Iterator<Item = Field> + '_ {
+    use crate::imports::Column;
+    Field::ALL.iter().copied().filter(|f| mapping.holds(*f))
+}
+
 /// Says what each row of the list will do, its cells shown in `lang`;
 /// changes nothing.
 pub fn plan(
@@ -64,11 +71,16 @@ pub fn plan(
         check: |record: &[String]| check(mapping, record, mode, &statement.language),
         target,
         shown: |record: &[String]| {
-            vec![
-                mapping.cell(record, Field::Organization, " "),
-                country_shown(lang, &mapping.cell(record, Field::Country, " ")),
-                mapping.cell(record, Field::Email, " ").to_lowercase(),
-            ]
+            shown_fields(mapping)
+                .map(|field| {
+                    let cell = mapping.cell(record, field, " ");
+                    match field {
+                        Field::Country => country_shown(lang, &cell),
+                        Field::Email => cell.to_lowercase(),
+                        _ => cell,
+                    }
+                })
+                .collect()
         },
         unmapped: RowProblem::Mapping,
     };

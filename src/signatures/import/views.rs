@@ -4,7 +4,7 @@
 
 use maud::{Markup, html};
 
-use super::{Field, Layout, Mode, Plan};
+use super::{Layout, Mode, Plan};
 use crate::i18n::{Lang, t, t_args, t_markup};
 use crate::imports::views::{self as shared, Shown};
 use crate::imports::{Column, State};
@@ -77,7 +77,9 @@ pub fn preview(
     let (good, bad) = (plan.created(), plan.rejected());
     let mut keep = plan.mapping.pairs();
     keep.push(("mode".into(), shape.mode.as_str().into()));
-    let columns = [Field::Organization, Field::Country, Field::Email].map(|f| f.label(lang));
+    let columns: Vec<String> = super::plan::shown_fields(&plan.mapping)
+        .map(|f| f.label(lang))
+        .collect();
     coordinator(
         access,
         &t(lang, "import-preview-title"),
