@@ -297,7 +297,11 @@ pub fn exists(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
 
 /// Columns a sign-on sets, for insert and for re-use of a withdrawn row.
 #[derive(Debug, AsChangeset, Insertable)]
-#[diesel(table_name = signatures, treat_none_as_null = true)]
+#[diesel(
+    table_name = signatures,
+    treat_none_as_null = true,
+    treat_none_as_default_value = false
+)]
 pub struct SignatureRow<'a> {
     pub kind: &'a str,
     pub name: &'a str,
@@ -345,6 +349,37 @@ pub fn insert_row(
             row,
         ))
         .execute(conn)
+}
+
+/// A new row of an import.
+#[derive(Debug, Insertable)]
+#[diesel(table_name = signatures, treat_none_as_default_value = false)]
+pub struct NewRow<'a> {
+    pub id: &'a str,
+    pub statement_id: &'a str,
+    pub email: &'a str,
+    pub created_at: NaiveDateTime,
+    #[diesel(embed)]
+    pub row: SignatureRow<'a>,
+}
+
+/// Rows per insert: 31 values each, well under SQLite's and PostgreSQL's
+/// bound-parameter limits.
+const ROWS_PER_INSERT: usize = 500;
+
+/// Inserts new rows many to a statement.
+pub fn insert_rows(conn: &mut DbConn, rows: &[NewRow<'_>]) -> QueryResult<()> {
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        match conn {
+            DbConn::Sqlite(c) => diesel::insert_into(signatures::table)
+                .values(chunk)
+                .execute(c)?,
+            DbConn::Postgres(c) => diesel::insert_into(signatures::table)
+                .values(chunk)
+                .execute(c)?,
+        };
+    }
+    Ok(())
 }
 
 pub fn replace_row(

@@ -383,30 +383,56 @@ pub(super) fn store(
     Ok(())
 }
 
-/// What an import stores of each row.
+/// How an import stores its rows.
 pub(super) struct Imported<'a> {
     pub status: Status,
     pub revision_id: &'a str,
     pub confirmed_at: Option<NaiveDateTime>,
+    /// Who approved the rows, when the import is the approval.
+    pub approved_by: Option<&'a str>,
 }
 
-/// Stores one row of an import without counting the list again: counting
-/// reads every signature of the statement, so the import counts once, at
-/// its end.
+/// Stores new rows of an import (fresh ids) many to a statement, without
+/// counting the list: counting reads every signature of the statement, so
+/// the import counts once, at its end.
 pub(super) fn store_imported(
     conn: &mut DbConn,
     statement: &Statement,
-    id: &str,
-    s: &SignOn,
-    row: &Imported<'_>,
+    rows: &[(String, &SignOn)],
+    how: &Imported<'_>,
 ) -> QueryResult<()> {
+    let now = crate::db::now();
     let parts = RowParts {
-        status: row.status,
+        status: how.status,
         source: Source::Import,
-        revision_id: row.revision_id,
-        confirmed_at: row.confirmed_at,
+        revision_id: how.revision_id,
+        confirmed_at: how.confirmed_at,
     };
-    store_uncounted(conn, statement, id, s, &parts).map(|_| ())
+    let keys: Vec<RowKeys> = rows
+        .iter()
+        .map(|(_, s)| RowKeys::new(statement, s, how.confirmed_at.unwrap_or(now)))
+        .collect();
+    let values: Vec<db::NewRow<'_>> = rows
+        .iter()
+        .zip(&keys)
+        .map(|((id, s), keys)| {
+            let mut row = signature_row(statement, s, keys, &parts);
+            if let Some(by) = how.approved_by {
+                row.status = Status::Approved.as_str();
+                row.listed = true;
+                row.approved_at = Some(now);
+                row.approved_by = Some(by);
+            }
+            db::NewRow {
+                id,
+                statement_id: &statement.id,
+                email: &s.email,
+                created_at: now,
+                row,
+            }
+        })
+        .collect();
+    db::insert_rows(conn, &values)
 }
 
 /// Writes the row; true when it is listed.
@@ -435,7 +461,23 @@ fn write_row(
     now: NaiveDateTime,
     replace: bool,
 ) -> QueryResult<bool> {
-    let row = SignatureRow {
+    let row = signature_row(statement, s, keys, parts);
+    if replace {
+        db::replace_row(conn, id, &row, now)?;
+    } else {
+        db::insert_row(conn, id, &statement.id, &s.email, &row, now)?;
+    }
+    Ok(row.listed)
+}
+
+/// The columns of a row as a sign-on or an import sets them.
+fn signature_row<'a>(
+    statement: &Statement,
+    s: &'a SignOn,
+    keys: &'a RowKeys,
+    parts: &RowParts<'a>,
+) -> SignatureRow<'a> {
+    SignatureRow {
         kind: s.kind.as_str(),
         name: &s.name,
         display_name: None,
@@ -463,13 +505,7 @@ fn write_row(
         hidden_until_reconsent: false,
         language: &s.language,
         invitation_id: None,
-    };
-    if replace {
-        db::replace_row(conn, id, &row, now)?;
-    } else {
-        db::insert_row(conn, id, &statement.id, &s.email, &row, now)?;
     }
-    Ok(row.listed)
 }
 
 /// Queues the confirmation mail of a stored pending signature.

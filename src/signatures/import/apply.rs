@@ -13,8 +13,8 @@ use crate::signatures::Status;
 use crate::signatures::signing::{self, Ctx};
 use crate::statements::{Revision, Statement};
 
-/// Rows between two progress reports.
-const REPORT_EVERY: usize = 200;
+/// Rows written between two progress reports.
+const BATCH: usize = 500;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -80,33 +80,40 @@ pub fn apply(
             return Err(ImportError::Stale);
         }
         let now = crate::db::now();
-        let total = plan.created();
+        let rows: Vec<(String, &signing::SignOn)> = plan
+            .writes()
+            .filter_map(|v| v.values())
+            .map(|sign_on| (crate::db::new_id(), sign_on))
+            .collect();
+        let total = rows.len();
         progress(0, total);
-        for (done, sign_on) in plan.writes().filter_map(|v| v.values()).enumerate() {
-            let id = crate::db::new_id();
-            let (status, confirmed_at) = match import.mode {
-                Mode::List => (Status::Confirmed, Some(now)),
-                Mode::Confirm => (Status::PendingEmail, None),
-            };
-            let row = signing::Imported {
-                status,
+        let how = match import.mode {
+            Mode::List => signing::Imported {
+                status: Status::Confirmed,
                 revision_id: &import.revision.id,
-                confirmed_at,
-            };
-            signing::store_imported(conn, statement, &id, sign_on, &row)?;
-            match import.mode {
+                confirmed_at: Some(now),
                 // The coordinator's import is the approval.
-                Mode::List if statement.requires_approval => {
-                    crate::signatures::db::mark_approved(conn, &id, true, &import.actor.name, now)?;
-                }
-                Mode::List => {}
-                Mode::Confirm => {
-                    signing::send_confirmation_for(conn, ctx, statement, &id, sign_on)?
+                approved_by: statement
+                    .requires_approval
+                    .then_some(import.actor.name.as_str()),
+            },
+            Mode::Confirm => signing::Imported {
+                status: Status::PendingEmail,
+                revision_id: &import.revision.id,
+                confirmed_at: None,
+                approved_by: None,
+            },
+        };
+        let mut done = 0;
+        for chunk in rows.chunks(BATCH) {
+            signing::store_imported(conn, statement, chunk, &how)?;
+            if import.mode == Mode::Confirm {
+                for (id, sign_on) in chunk {
+                    signing::send_confirmation_for(conn, ctx, statement, id, sign_on)?;
                 }
             }
-            if (done + 1) % REPORT_EVERY == 0 {
-                progress(done + 1, total);
-            }
+            done += chunk.len();
+            progress(done, total);
         }
         progress(total, total);
         crate::signatures::refresh_counts(conn, &statement.id)?;
