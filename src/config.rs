@@ -21,8 +21,9 @@ pub enum LogFormat {
     Json,
 }
 
-/// The key type of `dkim_key_file`: an RSA key in PEM, or an Ed25519 key
-/// as base64 of its 32 raw bytes.
+/// The key type of `dkim_key_file`, the `k=` of the DNS record: an RSA key
+/// (PKCS#1 or PKCS#8 PEM), or an Ed25519 key (PKCS#8 PEM, or the base64 of
+/// its 32 raw bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DkimAlgorithm {

@@ -62,14 +62,33 @@ impl Dkim {
         key_file: &std::path::Path,
         algorithm: DkimAlgorithm,
     ) -> anyhow::Result<Self> {
-        let pem = std::fs::read_to_string(key_file).map_err(|e| {
+        let text = std::fs::read_to_string(key_file).map_err(|e| {
             anyhow::anyhow!("could not read the DKIM key {}: {e}", key_file.display())
         })?;
-        let algorithm = match algorithm {
-            DkimAlgorithm::Rsa => DkimSigningAlgorithm::Rsa,
-            DkimAlgorithm::Ed25519 => DkimSigningAlgorithm::Ed25519,
+        let Some(read) = super::dkim_key::read(&text) else {
+            anyhow::bail!(
+                "the DKIM key {} is not usable. {}",
+                key_file.display(),
+                super::dkim_key::FORMATS
+            );
         };
-        let key = DkimSigningKey::new(&pem, algorithm).map_err(|e| {
+        let (signing, named) = match read.kind {
+            super::dkim_key::KeyKind::Rsa => (DkimSigningAlgorithm::Rsa, DkimAlgorithm::Rsa),
+            super::dkim_key::KeyKind::Ed25519 => {
+                (DkimSigningAlgorithm::Ed25519, DkimAlgorithm::Ed25519)
+            }
+        };
+        if named != algorithm {
+            anyhow::bail!(
+                "the DKIM key {} is an {} key but UNDERSIGNED_DKIM_ALGORITHM (dkim_algorithm) is not {}: \
+                 set it to {}, the k= of the DNS record",
+                key_file.display(),
+                read.kind.as_str(),
+                read.kind.as_str(),
+                read.kind.as_str()
+            );
+        }
+        let key = DkimSigningKey::new(&read.text, signing).map_err(|e| {
             anyhow::anyhow!("the DKIM key {} is not usable: {e}", key_file.display())
         })?;
         // Relaxed header canonicalization survives the folding of long

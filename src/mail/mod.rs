@@ -3,6 +3,7 @@
 //! `emails/`. Nothing is ever sent from inside a request.
 
 mod db;
+mod dkim_key;
 mod mailing;
 mod mailing_db;
 mod message;

@@ -85,6 +85,31 @@ async fn an_ed25519_signed_release_verifies_with_a_dkim_verifier() {
     verify_a_signed_release(DkimAlgorithm::Ed25519, ED25519_PRIVATE_KEY, ED25519_RECORD).await;
 }
 
+#[tokio::test]
+async fn an_rsa_key_in_pkcs8_as_openssl_3_writes_it_signs_verifiably() {
+    use rsa::pkcs1::DecodeRsaPrivateKey;
+    use rsa::pkcs8::{EncodePrivateKey, LineEnding};
+    let key = rsa::RsaPrivateKey::from_pkcs1_pem(RSA_PRIVATE_KEY).expect("the test key");
+    let pkcs8 = key.to_pkcs8_pem(LineEnding::LF).expect("PKCS#8");
+    assert!(pkcs8.starts_with("-----BEGIN PRIVATE KEY-----"));
+    verify_a_signed_release(DkimAlgorithm::Rsa, &pkcs8, RSA_RECORD).await;
+}
+
+#[tokio::test]
+async fn an_ed25519_key_in_pkcs8_pem_signs_verifiably() {
+    use base64::Engine;
+    use ed25519_dalek::pkcs8::EncodePrivateKey;
+    let seed: [u8; 32] = base64::engine::general_purpose::STANDARD
+        .decode(ED25519_PRIVATE_KEY)
+        .expect("base64")
+        .try_into()
+        .expect("32 bytes");
+    let pem = ed25519_dalek::SigningKey::from_bytes(&seed)
+        .to_pkcs8_pem(rsa::pkcs8::LineEnding::LF)
+        .expect("PKCS#8");
+    verify_a_signed_release(DkimAlgorithm::Ed25519, &pem, ED25519_RECORD).await;
+}
+
 async fn verify_a_signed_release(algorithm: DkimAlgorithm, private_key: &str, record: &str) {
     // Arrange
     let smtp = TestSmtp::start();
@@ -141,4 +166,32 @@ async fn verify_a_signed_release(algorithm: DkimAlgorithm, private_key: &str, re
         "{:?}",
         results.iter().map(|r| r.result()).collect::<Vec<_>>()
     );
+}
+
+#[tokio::test]
+async fn a_key_in_another_format_stops_the_start_naming_the_formats_and_the_command() {
+    // Arrange
+    let dir = tempfile::tempdir().expect("tempdir");
+    let key_file = dir.path().join("dkim.key");
+    std::fs::write(
+        &key_file,
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n",
+    )
+    .expect("key written");
+    let settings = undersigned::config::Settings {
+        data_dir: dir.path().to_owned(),
+        listen: "127.0.0.1:0".into(),
+        dkim_selector: Some("s1".into()),
+        dkim_domain: Some("example.org".into()),
+        dkim_key_file: Some(key_file),
+        ..undersigned::config::Settings::default()
+    };
+
+    // Act
+    let started = undersigned::startup::Application::build(settings).await;
+
+    // Assert
+    let message = format!("{:#}", started.err().expect("the start is refused"));
+    assert!(message.contains("PKCS#8"), "{message}");
+    assert!(message.contains("openssl genpkey"), "{message}");
 }
