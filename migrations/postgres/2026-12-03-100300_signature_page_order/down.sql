@@ -1,0 +1,2 @@
+DROP INDEX signatures_page_by_name;
+DROP INDEX signatures_page_by_id;
