@@ -19,6 +19,9 @@ pub struct Rendered {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// The text part before it became plain text: the Markdown that a
+    /// mailing's stencil fills for each recipient.
+    pub text_markdown: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,7 +59,10 @@ fn load() -> Result<Registry, TemplateError> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_formatter(|out, state, value| {
-        if state.name().ends_with(".html") && !value.is_safe() {
+        // Both parts are Markdown until rendered: the text part becomes
+        // plain text, the HTML part HTML. A value is text, never Markdown.
+        let markdown = state.name().ends_with(".html") || state.name().ends_with(".txt");
+        if markdown && !value.is_safe() {
             let text = value.to_string();
             out.write_str(&escape_markdown_and_html(&text))?;
             Ok(())
@@ -138,13 +144,15 @@ pub fn render(name: &str, context: &impl serde::Serialize) -> Result<Rendered, T
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let text = part("txt")?;
+    let text_markdown = part("txt")?;
+    let text = crate::text::markdown_to_plain(&text_markdown, crate::text::WRAP);
     let html_body = crate::text::sanitize_mail_html(&markdown_to_html(&part("html")?));
     let html = super::message::html_layout(&subject, &html_body);
     Ok(Rendered {
         subject,
         text,
         html,
+        text_markdown,
     })
 }
 
@@ -177,14 +185,14 @@ pub fn sample(name: &str) -> Option<toml::Table> {
         .map(|t| t.sample.clone())
 }
 
-/// `{{ body | markdown }}`: Markdown a coordinator wrote, kept as typed in
-/// the text part and, in the HTML part, rendered and sanitized like every
+/// `{{ body | markdown }}`: Markdown a coordinator wrote, made plain text
+/// with the rest of the text part and, in the HTML part, rendered and sanitized like every
 /// user Markdown, then joined into one line inside a `<div>` so that the
 /// template's own Markdown pass keeps it as one HTML block and never reads
 /// text the sanitizer left as Markdown a second time.
 fn markdown_filter(state: &minijinja::State<'_, '_>, value: String) -> minijinja::Value {
     if !state.name().ends_with(".html") {
-        return minijinja::Value::from(value);
+        return minijinja::Value::from_safe_string(value);
     }
     // A mailing renders the same body for every recipient: keep the last
     // few results instead of sanitizing the same Markdown thousands of times.
@@ -220,6 +228,12 @@ fn markdown_to_html(markdown: &str) -> String {
 
 /// Makes a value inert inside Markdown that becomes HTML: HTML's special
 /// characters become entities and Markdown's punctuation is backslash-escaped.
+/// A value as the templates write it into their Markdown: shown as the
+/// text it is in both parts.
+pub fn escape_value(value: &str) -> String {
+    escape_markdown_and_html(value)
+}
+
 fn escape_markdown_and_html(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 8);
     for c in value.chars() {

@@ -14,6 +14,7 @@ use super::render::{Rendering, Update};
 use super::{Mailing, PressError, db};
 use crate::db::DbConn;
 use crate::mail::Rendered;
+use crate::mail::templates::escape_value;
 
 /// Words that survive Markdown and HTML rendering unchanged and that no
 /// coordinator types.
@@ -146,10 +147,12 @@ impl Source {
             organization: recipient.organization.as_deref().unwrap_or_default(),
             unsubscribe,
         };
+        let text_markdown = fill(&stencil.text, &values, escape_value);
         Ok(Rendered {
             subject: fill(&stencil.subject, &values, str::to_owned),
-            text: fill(&stencil.text, &values, str::to_owned),
+            text: crate::text::markdown_to_plain(&text_markdown, crate::text::WRAP),
             html: fill(&stencil.html, &values, html_escape),
+            text_markdown,
         })
     }
 }
@@ -175,33 +178,40 @@ struct Values<'a> {
 }
 
 impl Stencil {
+    /// The text part is cut in its Markdown, where the values stand
+    /// escaped, and made plain for each recipient: the line wrapping
+    /// depends on the values' lengths.
     fn cut(mail: &Rendered) -> Self {
+        let plain = [NAME, ORGANIZATION, UNSUBSCRIBE].map(str::to_owned);
+        let escaped = plain.clone().map(|m| escape_value(&m));
         Self {
-            subject: pieces(&mail.subject),
-            text: pieces(&mail.text),
-            html: pieces(&mail.html),
+            subject: pieces(&mail.subject, &plain),
+            text: pieces(&mail.text_markdown, &escaped),
+            html: pieces(&mail.html, &plain),
         }
     }
 }
 
-fn pieces(mut text: &str) -> Vec<Piece> {
+/// `text` cut at the `markers` (name, organization, unsubscribe address).
+fn pieces(mut text: &str, markers: &[String; 3]) -> Vec<Piece> {
     let mut out = Vec::new();
     loop {
-        let next = [NAME, ORGANIZATION, UNSUBSCRIBE]
-            .into_iter()
-            .filter_map(|marker| text.find(marker).map(|at| (at, marker)))
-            .min_by_key(|(at, _)| *at);
-        let Some((at, marker)) = next else {
+        let next = markers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, marker)| text.find(marker.as_str()).map(|at| (at, i, marker.len())))
+            .min_by_key(|(at, _, _)| *at);
+        let Some((at, which, len)) = next else {
             out.push(Piece::Literal(text.to_owned()));
             return out;
         };
         out.push(Piece::Literal(text[..at].to_owned()));
-        out.push(match marker {
-            NAME => Piece::Name,
-            ORGANIZATION => Piece::Organization,
+        out.push(match which {
+            0 => Piece::Name,
+            1 => Piece::Organization,
             _ => Piece::Unsubscribe,
         });
-        text = &text[at + marker.len()..];
+        text = &text[at + len..];
     }
 }
 

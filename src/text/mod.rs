@@ -5,6 +5,7 @@
 mod diff;
 mod fold;
 mod markdown;
+mod plain;
 mod slugs;
 
 pub use diff::{DiffPart, diff_as_text, diff_stats, render_diff, word_diff};
@@ -12,6 +13,7 @@ pub use fold::{fold, search_fold};
 pub use markdown::{
     MAX_MARKDOWN_DEPTH, markdown_excerpt, markdown_too_deep, render_markdown, sanitize_mail_html,
 };
+pub use plain::{WRAP, markdown_to_plain};
 pub use slugs::{is_valid_slug, slugify};
 
 /// Generators and URL checks for property tests of other renderers.

@@ -303,7 +303,7 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
     let text = crate::mailbox::text_part(embargoed_mail).expect("a text part");
     let html = crate::mailbox::html_part(embargoed_mail).expect("an HTML part");
     assert!(
-        text.starts_with("**EMBARGADO HASTA el 1 de enero de 2099, 09:00"),
+        text.starts_with("EMBARGADO HASTA el 1 de enero de 2099, 09:00"),
         "{text}"
     );
     for part in [&text, &html] {
@@ -321,7 +321,7 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
         .expect("the other");
     let immediate_text = crate::mailbox::text_part(immediate_mail).expect("a text part");
     assert!(
-        immediate_text.starts_with("**PARA DIFUSIÓN INMEDIATA**"),
+        immediate_text.starts_with("PARA DIFUSIÓN INMEDIATA\r\n"),
         "{immediate_text}"
     );
     assert_no_english("a mail", &immediate_text);
@@ -453,9 +453,15 @@ async fn an_invitation_from_a_spanish_speaking_owner_is_mailed_in_spanish() {
     assert_eq!(mails.len(), 1);
     assert!(mails[0].contains("te invita a sumarte"), "{}", mails[0]);
     assert!(
-        mails[0].contains("con el rol de **edición**"),
+        words(&mails[0]).contains("con el rol de edición"),
         "{}",
         mails[0]
     );
     assert!(mails[0].contains("Aceptar la invitación"), "{}", mails[0]);
+}
+
+/// The words of a mail's text, one space between each: what a reader
+/// reads, whatever the line wrapping.
+pub fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

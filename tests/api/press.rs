@@ -432,8 +432,19 @@ async fn each_contact_gets_one_personal_well_formed_mail_with_the_embargo_marked
     let text = text_part(eml).expect("a text part");
     let html = html_part(eml).expect("an HTML part");
     assert!(
-        text.starts_with("**EMBARGOED UNTIL 1 January 2099, 09:00 CET (Europe/Berlin)**"),
+        text.starts_with("EMBARGOED UNTIL 1 January 2099, 09:00 CET (Europe/Berlin)\r\n"),
         "{text}"
+    );
+    assert!(
+        !text.contains("](")
+            && !text.contains("\n#")
+            && text.contains("\nWater is a right\r\n===="),
+        "no Markdown syntax in the text part: {text}"
+    );
+    assert!(
+        text.lines()
+            .all(|line| line.chars().count() <= 78 || line.contains("http")),
+        "lines wrapped for mail readers: {text}"
     );
     assert!(html.contains("EMBARGOED UNTIL 1 January 2099"));
     assert!(text.contains("Dear Joe Reporter,"));
@@ -483,7 +494,7 @@ async fn a_release_sent_after_its_embargo_is_for_immediate_release() {
     // Assert
     let eml = &mails_for(&smtp, "joe@news.example")[0];
     let text = text_part(eml).expect("text");
-    assert!(text.starts_with("**FOR IMMEDIATE RELEASE**"), "{text}");
+    assert!(text.starts_with("FOR IMMEDIATE RELEASE\r\n"), "{text}");
     assert!(!eml.contains("EMBARGOED"));
 }
 
@@ -796,7 +807,7 @@ async fn an_update_reaches_the_confirmed_signatories_only() {
     let mails = mails_for(&smtp, &to);
     assert_eq!(mails.len(), 1);
     let text = text_part(&mails[0]).expect("text");
-    assert!(text.contains("Thank you for **signing**."), "{text}");
+    assert!(text.contains("Thank you for signing."), "{text}");
     assert!(header(&mails[0], "List-Unsubscribe").is_some());
     assert!(
         mails_for(&smtp, &not_to).is_empty(),
