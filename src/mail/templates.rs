@@ -276,7 +276,11 @@ mod tests {
                 context.insert("body".into(), body.clone().into());
                 context.insert("about".into(), about.clone().into());
                 context.insert("name".into(), name.clone().into());
-                context.insert("contacts".into(), toml::Value::Array(vec![contact.clone().into()]));
+                let mut person = toml::Table::new();
+                for field in ["name", "phone", "tel", "email"] {
+                    person.insert(field.into(), contact.clone().into());
+                }
+                context.insert("contacts".into(), toml::Value::Array(vec![person.into()]));
 
                 let html = render(template, &context).expect("renders").html;
 

@@ -17,6 +17,17 @@ pub struct PressContact {
 }
 
 impl PressContact {
+    /// The phone number as a `tel:` address takes it: digits, and a
+    /// leading `+`.
+    pub fn tel(&self) -> String {
+        let digits: String = self.phone.chars().filter(char::is_ascii_digit).collect();
+        if self.phone.trim_start().starts_with('+') {
+            format!("+{digits}")
+        } else {
+            digits
+        }
+    }
+
     pub fn line(&self) -> String {
         [&self.name, &self.phone, &self.email]
             .into_iter()

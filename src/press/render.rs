@@ -71,16 +71,27 @@ impl Rendering {
         Ok(rendering)
     }
 
-    /// The body with the statement's placeholders filled in.
+    /// The body as published: the statement's placeholders filled in and
+    /// the dateline run into the first paragraph ("MEXICO CITY, 24
+    /// November 2026 — Today…").
     pub fn body(&self) -> String {
-        let (count, link) = match &self.statement {
-            Some(s) => (s.listed.to_string(), s.link.clone()),
-            None => (String::new(), String::new()),
-        };
-        self.revision
-            .body
-            .replace(COUNT_PLACEHOLDER, &count)
-            .replace(LINK_PLACEHOLDER, &link)
+        let body = fill_placeholders(&self.revision.body, self.statement.as_ref());
+        match self.dateline() {
+            Some(lead) => run_in(&lead, &body),
+            None => body,
+        }
+    }
+
+    /// The place in capitals and the date, as a release's dateline reads.
+    fn dateline(&self) -> Option<String> {
+        let place = self.revision.dateline.trim().to_uppercase();
+        let date = self.revision.release_date.trim();
+        match (place.is_empty(), date.is_empty()) {
+            (true, true) => None,
+            (false, true) => Some(place),
+            (true, false) => Some(date.to_owned()),
+            (false, false) => Some(format!("{place}, {date}")),
+        }
     }
 
     pub fn web_link(&self) -> String {
@@ -104,7 +115,19 @@ impl Rendering {
         now: NaiveDateTime,
         test: bool,
     ) -> Result<Rendered, RenderError> {
-        let contacts: Vec<String> = self.revision.contacts().iter().map(|c| c.line()).collect();
+        let contacts: Vec<serde_json::Value> = self
+            .revision
+            .contacts()
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "name": c.name,
+                    "phone": c.phone,
+                    "tel": c.tel(),
+                    "email": c.email,
+                })
+            })
+            .collect();
         Ok(templates::render_localized(
             "press-release",
             &self.release.language,
@@ -115,8 +138,6 @@ impl Rendering {
                 "coalition": self.coalition,
                 "headline": self.revision.headline,
                 "subheadline": self.revision.subheadline,
-                "dateline": self.revision.dateline,
-                "release_date": self.revision.release_date,
                 "body": self.body(),
                 "about": self.revision.about,
                 "contacts": contacts,
@@ -125,6 +146,44 @@ impl Rendering {
             }),
         )?)
     }
+}
+
+/// `body` with the count and the link of `statement`. The link is written
+/// as a Markdown autolink, so it is a link wherever it stands: alone, in
+/// a sentence, or as the address of `[text]({{statement_link}})`.
+fn fill_placeholders(body: &str, statement: Option<&LinkedStatement>) -> String {
+    let (count, link) = match statement {
+        Some(s) => (s.listed.to_string(), format!("<{}>", s.link)),
+        None => (String::new(), String::new()),
+    };
+    body.replace(COUNT_PLACEHOLDER, &count)
+        .replace(LINK_PLACEHOLDER, &link)
+}
+
+/// `lead` (the dateline, text) in bold at the start of the body's first
+/// paragraph; above the body when it opens with something else (a
+/// heading, a list, a quote).
+fn run_in(lead: &str, body: &str) -> String {
+    let lead = crate::mail::templates::escape_value(lead);
+    let body = body.trim_start();
+    if opens_with_paragraph(body) {
+        format!("**{lead}** — {body}")
+    } else {
+        format!("**{lead}**\n\n{body}")
+    }
+}
+
+/// Whether Markdown text starts with a paragraph.
+fn opens_with_paragraph(markdown: &str) -> bool {
+    let first = markdown.lines().next().unwrap_or_default();
+    let digits = first.chars().take_while(char::is_ascii_digit).count();
+    let ordered = digits > 0 && matches!(first[digits..].chars().next(), Some('.' | ')'));
+    !(first.is_empty()
+        || ordered
+        || first.starts_with(['#', '>', '|', '<', '`', '~'])
+        || ["- ", "+ ", "* "].iter().any(|m| first.starts_with(m))
+        || first == "-"
+        || first == "*")
 }
 
 /// An update to a statement's signatories, for one recipient.
@@ -160,5 +219,50 @@ impl Update<'_> {
                 "unsubscribe": unsubscribe,
             }),
         )?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_statement_link_is_a_link_alone_in_a_sentence_or_under_a_text() {
+        let statement = LinkedStatement {
+            title: "Water".into(),
+            link: "https://statements.example.org/s/water".into(),
+            listed: 212,
+        };
+        let body = "{{signatories}} signed: {{statement_link}}\n\n[Read it]({{statement_link}})";
+
+        let html =
+            crate::text::render_markdown(&fill_placeholders(body, Some(&statement))).into_string();
+
+        assert!(
+            html.contains("212 signed: <a href=\"https://statements.example.org/s/water\""),
+            "{html}"
+        );
+        assert!(html.contains(">Read it</a>"), "{html}");
+        assert_eq!(
+            html.matches("href=\"https://statements.example.org/s/water\"")
+                .count(),
+            2,
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn the_dateline_runs_into_the_first_paragraph_only() {
+        assert_eq!(
+            run_in("LOS ANGELES, June 10, 2022", "On June 10, we met."),
+            "**LOS ANGELES, June 10, 2022** — On June 10, we met."
+        );
+        assert_eq!(
+            run_in("LOS ANGELES", "## Background\n\nText"),
+            "**LOS ANGELES**\n\n## Background\n\nText"
+        );
+        assert!(!opens_with_paragraph("- a list"));
+        assert!(!opens_with_paragraph("1. first"));
+        assert!(opens_with_paragraph("2022 was the year"));
     }
 }

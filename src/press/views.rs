@@ -124,27 +124,37 @@ pub fn form(
 }
 
 /// The release as its web version shows it (also the coordinator's
-/// preview), with the words around it in the release's language.
+/// preview), with the words around it in the release's language: the
+/// media contacts on top, the headline, the body with its dateline run in,
+/// the About section and the end mark.
 pub fn release_body(rendering: &Rendering) -> Markup {
     let lang = rendering.release.lang();
     let revision = &rendering.revision;
+    let contacts = revision.contacts();
     html! {
         article.release {
+            @if !contacts.is_empty() {
+                section.press-contacts {
+                    h2 { (t(lang, "press-media-contacts")) }
+                    ul {
+                        @for c in &contacts {
+                            li {
+                                (c.name)
+                                @if !c.phone.is_empty() { " | " a href={ "tel:" (c.tel()) } { (c.phone) } }
+                                " | " a href={ "mailto:" (c.email) } { (c.email) }
+                            }
+                        }
+                    }
+                }
+            }
             h1 { (revision.headline) }
             @if !revision.subheadline.is_empty() { p.subheadline { em { (revision.subheadline) } } }
-            @if !revision.dateline.is_empty() || !revision.release_date.is_empty() {
-                p.dateline { strong { (revision.dateline) @if !revision.dateline.is_empty() && !revision.release_date.is_empty() { ", " } (revision.release_date) } }
-            }
             (rendering.body_html)
             @if !revision.about.is_empty() {
                 h2 { (t_args(lang, "press-about-heading", &[("coalition", rendering.coalition.clone().into())])) }
                 (rendering.about_html)
             }
-            @let contacts = revision.contacts();
-            @if !contacts.is_empty() {
-                h2 { (t(lang, "press-contacts")) }
-                ul.press-contacts { @for c in &contacts { li { (c.line()) } } }
-            }
+            p.end-mark { "###" }
             @if let Some(statement) = &rendering.statement {
                 p { a href=(statement.link) { (statement.title) } }
             }

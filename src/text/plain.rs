@@ -71,7 +71,9 @@ pub fn markdown_to_plain(markdown: &str, width: usize) -> String {
             Event::End(TagEnd::Link) => {
                 if let Some(url) = block.links.pop() {
                     let shown = block.text.trim_end();
-                    if !shown.ends_with(url.as_str()) {
+                    // A phone number or an address shows what it links to.
+                    let speaks_for_itself = url.starts_with("tel:") || url.starts_with("mailto:");
+                    if !shown.ends_with(url.as_str()) && !speaks_for_itself {
                         block.text.push_str(&format!(" <{url}>"));
                     }
                 }

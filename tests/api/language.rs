@@ -205,7 +205,7 @@ const ENGLISH_AROUND_A_RELEASE: [&str; 10] = [
     "EMBARGOED",
     "FOR IMMEDIATE",
     "Dear ",
-    "Press contacts",
+    "Media contacts",
     "About ",
     "The web version",
     "Read this release",

@@ -239,7 +239,18 @@ async fn a_release_keeps_each_revision_and_shows_it() {
         second.contains("<del>212</del>") || second.contains("212</del>"),
         "the diff shows the change"
     );
-    assert!(overview.contains("Ana Núñez | +52 55 1234 5678 | ana@coalition.example"));
+    assert!(
+        crate::signers::text_of(&overview)
+            .contains("Ana Núñez | +52 55 1234 5678 | ana@coalition.example")
+    );
+    assert!(
+        overview.contains("href=\"tel:+525512345678\""),
+        "{overview}"
+    );
+    assert!(
+        overview.contains("href=\"mailto:ana@coalition.example\""),
+        "{overview}"
+    );
     drop(app);
 }
 
@@ -437,14 +448,38 @@ async fn each_contact_gets_one_personal_well_formed_mail_with_the_embargo_marked
     );
     assert!(
         !text.contains("](")
-            && !text.contains("\n#")
-            && text.contains("\nWater is a right\r\n===="),
+            && !text
+                .lines()
+                .any(|l| l.starts_with("# ") || l.starts_with("## "))
+            && text.contains("Water is a right\r\n===="),
         "no Markdown syntax in the text part: {text}"
     );
     assert!(
         text.lines()
             .all(|line| line.chars().count() <= 78 || line.contains("http")),
         "lines wrapped for mail readers: {text}"
+    );
+    let at = |words: &str| {
+        text.find(words)
+            .unwrap_or_else(|| panic!("{words} in {text}"))
+    };
+    assert!(
+        at("Media contacts\r\nAna Núñez | +52 55 1234 5678 | ana@coalition.example")
+            < at("Water is a right"),
+        "the media contacts come first, one per line: {text}"
+    );
+    assert!(
+        text.contains("MEXICO CITY, 24 November 2026 — Today"),
+        "the dateline runs into the first paragraph: {text}"
+    );
+    assert!(
+        at("\r\n###\r\n") > at("About Clean Water Coalition"),
+        "{text}"
+    );
+    assert!(
+        html.contains("<a href=\"tel:+525512345678\"")
+            && html.contains("mailto:ana@coalition.example"),
+        "{html}"
     );
     assert!(html.contains("EMBARGOED UNTIL 1 January 2099"));
     assert!(text.contains("Dear Joe Reporter,"));

@@ -617,6 +617,7 @@ press-about = About
 press-about-hint = The coalition's boilerplate, shown at the end of the release.
 press-save-about = Keep this "About" text for the coalition's next releases
 # $coalition is the coalition's name.
+press-media-contacts = Media contacts
 press-about-heading = About { $coalition }
 press-statement = Linked statement
 press-no-statement = No statement

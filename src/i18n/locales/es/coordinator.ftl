@@ -648,6 +648,7 @@ press-about = Acerca de
 press-about-hint = El texto institucional de la coalición, que aparece al final del comunicado.
 press-save-about = Conservar este texto “Acerca de” para los próximos comunicados de la coalición
 # $coalition es el nombre de la coalición.
+press-media-contacts = Contactos de prensa
 press-about-heading = Acerca de { $coalition }
 press-statement = Declaración vinculada
 press-no-statement = Ninguna declaración
