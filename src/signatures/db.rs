@@ -834,39 +834,26 @@ fn filtered(
     query
 }
 
-/// The ids of every signature `f` selects, on all pages, that can be
-/// approved or rejected (confirmed, approved or rejected).
-pub fn moderatable_ids(
+/// The ids of every signature `f` selects, on all pages; with
+/// `moderatable`, only those that can be approved or rejected (confirmed,
+/// approved or rejected).
+pub fn selected_ids(
     conn: &mut DbConn,
     statement_id: &str,
     f: &ListFilter,
+    moderatable: bool,
 ) -> QueryResult<Vec<String>> {
     let flagged = if f.flag == "duplicate" {
         possible_duplicates(conn, statement_id)?
     } else {
         Default::default()
     };
-    let states = [Status::Confirmed, Status::Approved, Status::Rejected].map(Status::as_str);
-    filtered(statement_id, f, &flagged)
-        .filter(signatures::status.eq_any(states))
-        .order(signatures::id)
-        .select(signatures::id)
-        .load(conn)
-}
-
-/// The ids of every signature `f` selects, on all pages, whatever its
-/// state.
-pub fn filtered_ids(
-    conn: &mut DbConn,
-    statement_id: &str,
-    f: &ListFilter,
-) -> QueryResult<Vec<String>> {
-    let flagged = if f.flag == "duplicate" {
-        possible_duplicates(conn, statement_id)?
-    } else {
-        Default::default()
-    };
-    filtered(statement_id, f, &flagged)
+    let mut query = filtered(statement_id, f, &flagged);
+    if moderatable {
+        let states = [Status::Confirmed, Status::Approved, Status::Rejected].map(Status::as_str);
+        query = query.filter(signatures::status.eq_any(states));
+    }
+    query
         .order(signatures::id)
         .select(signatures::id)
         .load(conn)

@@ -40,7 +40,7 @@ pub async fn handle(
         (request.all, request.ids, request.filter, request.confirmed);
     let outcome = blocking(state, move |c| {
         let ids = if all {
-            moderation::filtered_ids(c, &target.id, &filter)?
+            moderation::selected_ids(c, &target.id, &filter, false)?
         } else {
             ids
         };

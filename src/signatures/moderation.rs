@@ -40,23 +40,15 @@ pub fn list(conn: &mut DbConn, statement_id: &str, filter: &ListFilter) -> Query
     db::list(conn, statement_id, filter)
 }
 
-/// Every signature the filter selects, on all pages, that can be approved
-/// or rejected.
-pub fn moderatable_ids(
+/// Every signature the filter selects, on all pages; with `moderatable`,
+/// only those that can be approved or rejected.
+pub fn selected_ids(
     conn: &mut DbConn,
     statement_id: &str,
     filter: &ListFilter,
+    moderatable: bool,
 ) -> QueryResult<Vec<String>> {
-    db::moderatable_ids(conn, statement_id, filter)
-}
-
-/// Every signature the filter selects, on all pages, whatever its state.
-pub fn filtered_ids(
-    conn: &mut DbConn,
-    statement_id: &str,
-    filter: &ListFilter,
-) -> QueryResult<Vec<String>> {
-    db::filtered_ids(conn, statement_id, filter)
+    db::selected_ids(conn, statement_id, filter, moderatable)
 }
 
 /// Deletes signatures for good (a wrong import, spam), with the ones merged

@@ -177,7 +177,7 @@ async fn moderate(
     let (actor, target, st) = (access.coordinator.clone(), statement.clone(), state.clone());
     let outcome = blocking(&state, move |c| {
         let ids = if form.all {
-            moderation::moderatable_ids(c, &target.id, &form.filter)?
+            moderation::selected_ids(c, &target.id, &form.filter, true)?
         } else {
             form.ids
         };
