@@ -195,33 +195,6 @@ fn cell_text(cell: &Data) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(500))]
-
-        #[test]
-        fn any_bytes_are_read_without_panicking(
-            text in prop_oneof![
-                "\\PC{0,400}",
-                proptest::collection::vec(
-                    prop_oneof![
-                        Just(","), Just(";"), Just("\t"), Just("\""), Just("\n"), Just("\r\n"),
-                        Just("\r"), Just("\u{feff}"), Just("email"), Just("nombre"), Just(" "),
-                        Just("ana@example.org"), Just("'=1+1"), Just("ñ"), Just("PK\u{3}\u{4}"),
-                    ],
-                    0..80,
-                ).prop_map(|pieces| pieces.concat()),
-            ],
-            bytes in proptest::collection::vec(any::<u8>(), 0..200),
-        ) {
-            if let Ok(records) = read_file(text.as_bytes()) {
-                let lines = text.matches('\n').count() as u64 + 1;
-                prop_assert!(records.iter().all(|(line, _)| *line >= 1 && *line <= lines));
-            }
-            let _ = read_file(&bytes);
-        }
-    }
 
     #[test]
     fn a_semicolon_file_with_a_bom_and_a_quoted_line_break_is_read() {
