@@ -1075,14 +1075,8 @@ async fn the_command_line_previews_with_dry_run_and_then_imports() {
     let file = app.data_dir.path().join("contacts.csv");
     std::fs::write(&file, IMPORT).expect("file written");
     let run = |dry_run: bool| {
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_undersigned"));
-        command
-            .args(["contacts", "import"])
-            .arg(&file)
-            .args(["--coalition", COALITION_SLUG])
-            .env("UNDERSIGNED_DATABASE_URL", app.db.url())
-            .env("UNDERSIGNED_DATA_DIR", app.data_dir.path())
-            .env("UNDERSIGNED_CONFIG", app.data_dir.path().join("none.toml"));
+        let mut command = app.command(&["contacts", "import"]);
+        command.arg(&file).args(["--coalition", COALITION_SLUG]);
         if dry_run {
             command.arg("--dry-run");
         }

@@ -167,6 +167,18 @@ pub async fn spawn_app_configured(options: Options, change: impl FnOnce(&mut Set
 }
 
 impl TestApp {
+    /// The command line, run on this app's database and data directory,
+    /// with no settings file.
+    pub fn command(&self, args: &[&str]) -> std::process::Command {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_undersigned"));
+        command
+            .args(args)
+            .env("UNDERSIGNED_DATABASE_URL", self.db.url())
+            .env("UNDERSIGNED_DATA_DIR", self.data_dir.path())
+            .env("UNDERSIGNED_CONFIG", self.data_dir.path().join("none.toml"));
+        command
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(format!("{}{path}", self.address))

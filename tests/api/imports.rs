@@ -416,14 +416,10 @@ async fn the_command_line_previews_then_imports_a_signed_by_file_as_a_coordinato
     let file = app.data_dir.path().join("firmantes.txt");
     std::fs::write(&file, SIGNED_BY).expect("file written");
     let run = |by: &str, dry_run: bool| {
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_undersigned"));
+        let mut command = app.command(&["signatures", "import"]);
         command
-            .args(["signatures", "import"])
             .arg(&file)
-            .args(["--statement", &statement, "--by", by])
-            .env("UNDERSIGNED_DATABASE_URL", app.db.url())
-            .env("UNDERSIGNED_DATA_DIR", app.data_dir.path())
-            .env("UNDERSIGNED_CONFIG", app.data_dir.path().join("none.toml"));
+            .args(["--statement", &statement, "--by", by]);
         if dry_run {
             command.arg("--dry-run");
         }
