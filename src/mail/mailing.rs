@@ -225,6 +225,16 @@ pub fn cancel(conn: &mut DbConn, mailing_id: &str) -> QueryResult<usize> {
 
 /// Cancels the unsent bulk mails of a coalition to an address that has
 /// just been suppressed, so an unsubscribe also stops a send under way.
+/// How many of `emails` the mailings `mailing_ids` reached or are
+/// reaching.
+pub fn reached_count(
+    conn: &mut DbConn,
+    mailing_ids: &[String],
+    emails: &[String],
+) -> QueryResult<usize> {
+    Ok(super::mailing_db::reached(conn, mailing_ids, emails)?.len())
+}
+
 pub fn cancel_unsent_to(conn: &mut DbConn, coalition_id: &str, email: &str) -> QueryResult<usize> {
     mailing_db::cancel_unsent_to(conn, coalition_id, &email.trim().to_lowercase())
 }

@@ -105,3 +105,28 @@ pub fn withdrawn_from_claim(conn: &mut DbConn, claim: &str) -> QueryResult<Vec<S
         .select(outbox::id)
         .load(conn)
 }
+
+/// Which of `emails` the mailings `mailing_ids` reached or are reaching
+/// (every message not failed or cancelled).
+pub fn reached(
+    conn: &mut DbConn,
+    mailing_ids: &[String],
+    emails: &[String],
+) -> QueryResult<std::collections::HashSet<String>> {
+    let mut found = std::collections::HashSet::new();
+    if mailing_ids.is_empty() {
+        return Ok(found);
+    }
+    let gone = [Status::Failed.as_str(), Status::Cancelled.as_str()];
+    for chunk in emails.chunks(1_000) {
+        let rows: Vec<String> = outbox::table
+            .filter(outbox::mailing_id.eq_any(mailing_ids))
+            .filter(outbox::recipient.eq_any(chunk))
+            .filter(outbox::status.ne_all(gone))
+            .select(outbox::recipient)
+            .distinct()
+            .load(conn)?;
+        found.extend(rows);
+    }
+    Ok(found)
+}

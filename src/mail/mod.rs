@@ -19,7 +19,7 @@ use crate::db::DbConn;
 
 pub use mailing::{
     Delivery, DeliveryState, MailingTag, Progress, cancel, cancel_unsent_to, deliveries,
-    enqueue_for_mailing, hold, progress, resume,
+    enqueue_for_mailing, hold, progress, reached_count, resume,
 };
 pub use templates::Rendered;
 pub use transport::Transport;

@@ -208,6 +208,8 @@ async fn render_update(
         chosen: &page.audience,
         resolved: resolved.as_ref(),
         schedule: &page.schedule,
+        // An update is a new message each time; it cannot be repeated.
+        repeated: 0,
     };
     Ok(html_response(
         page.status,

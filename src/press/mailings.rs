@@ -412,6 +412,25 @@ pub fn of_release(conn: &mut DbConn, release: &Release) -> QueryResult<Vec<Maili
     db::mailings_of_release(conn, &release.id)
 }
 
+/// How many of `resolved`'s recipients an earlier mailing of `release`
+/// reached or is reaching: they would get the release again.
+pub fn already_received(
+    conn: &mut DbConn,
+    release: &Release,
+    resolved: &Resolved,
+) -> QueryResult<usize> {
+    let mailings: Vec<String> = of_release(conn, release)?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    let emails: Vec<String> = resolved
+        .recipients
+        .iter()
+        .map(|r| r.email.clone())
+        .collect();
+    mail::reached_count(conn, &mailings, &emails)
+}
+
 pub fn of_coalition(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<Mailing>> {
     db::mailings_of_coalition(conn, coalition_id)
 }

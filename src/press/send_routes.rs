@@ -82,6 +82,16 @@ async fn render_send(
 ) -> Result<HttpResponse, WebError> {
     let statements = statements(state, access).await?;
     let (lists, tags, resolved) = choices(state, access, audience.clone()).await?;
+    let repeated = match &resolved {
+        Some(resolved) => {
+            let (target, reached) = (release.clone(), resolved.clone());
+            blocking(state, move |c| {
+                mailings::already_received(c, &target, &reached)
+            })
+            .await??
+        }
+        None => 0,
+    };
     let headline = rendering(state, release.clone(), None)
         .await?
         .revision
@@ -93,6 +103,7 @@ async fn render_send(
         chosen: &audience,
         resolved: resolved.as_ref(),
         schedule,
+        repeated,
     };
     Ok(html_response(
         status,

@@ -265,6 +265,9 @@ pub struct AudienceChoice<'a> {
     pub resolved: Option<&'a Resolved>,
     /// The "when" fields as typed.
     pub schedule: &'a super::send_routes::Schedule,
+    /// How many of the recipients an earlier mailing of the same release
+    /// reached: they would get it again.
+    pub repeated: usize,
 }
 
 /// The audience chooser with what it reaches, and the send/schedule form.
@@ -292,6 +295,9 @@ pub fn send_page(
             }
             @if let Some(resolved) = choice.resolved {
                 (reach(lang, resolved))
+                @if choice.repeated > 0 {
+                    div.warning role="alert" { p { (t_args(lang, "press-send-repeated", &[("count", choice.repeated.into())])) } }
+                }
                 @if !resolved.recipients.is_empty() {
                     (when_form(access, &format!("{here}/send"), choice, release.embargo().map(|e| e.display_in(lang)), errors))
                 }

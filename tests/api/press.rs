@@ -534,6 +534,46 @@ async fn a_release_sent_after_its_embargo_is_for_immediate_release() {
 }
 
 #[tokio::test]
+async fn sending_a_release_again_warns_how_many_already_received_it() {
+    // Arrange
+    let (app, owner) = press_app(None, |_| {}).await;
+    app.add_contacts(&[
+        Contact {
+            email: "joe@news.example",
+            name: "Joe",
+            tags: &["press"],
+        },
+        Contact {
+            email: "ana@radio.example",
+            name: "Ana",
+            tags: &["press", "radio"],
+        },
+        Contact {
+            email: "ben@radio.example",
+            name: "Ben",
+            tags: &["radio"],
+        },
+    ])
+    .await;
+    let release = create_release(&owner, "Water is a right", "").await;
+    let (_, before) = owner.page(&format!("{release}/send?tag=radio")).await;
+
+    // Act
+    send_to_tag(&owner, &release, "press").await;
+    app.wait_for_mailings().await;
+    let (status, again) = owner.page(&format!("{release}/send?tag=radio")).await;
+
+    // Assert
+    assert!(!before.contains("already received"), "{before}");
+    assert_eq!(status, 200);
+    assert!(
+        crate::signers::text_of(&again)
+            .contains("One recipient of this audience already received this release"),
+        "{again}"
+    );
+}
+
+#[tokio::test]
 async fn the_web_version_appears_only_once_sent_and_the_embargo_has_lifted() {
     // Arrange
     let (app, owner) = press_app(None, |_| {}).await;

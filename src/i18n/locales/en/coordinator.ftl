@@ -618,6 +618,10 @@ press-about-hint = The coalition's boilerplate, shown at the end of the release.
 press-save-about = Keep this "About" text for the coalition's next releases
 # $coalition is the coalition's name.
 press-media-contacts = Media contacts
+press-send-repeated = { $count ->
+    [one] One recipient of this audience already received this release: sending it now mails it to them again.
+   *[other] { $count } recipients of this audience already received this release: sending it now mails it to them again.
+}
 press-about-heading = About { $coalition }
 press-statement = Linked statement
 press-no-statement = No statement

@@ -649,6 +649,10 @@ press-about-hint = El texto institucional de la coalición, que aparece al final
 press-save-about = Conservar este texto “Acerca de” para los próximos comunicados de la coalición
 # $coalition es el nombre de la coalición.
 press-media-contacts = Contactos de prensa
+press-send-repeated = { $count ->
+    [one] Una persona de esta audiencia ya recibió este comunicado: si lo envías ahora, lo recibirá de nuevo.
+   *[other] { $count } personas de esta audiencia ya recibieron este comunicado: si lo envías ahora, lo recibirán de nuevo.
+}
 press-about-heading = Acerca de { $coalition }
 press-statement = Declaración vinculada
 press-no-statement = Ninguna declaración
