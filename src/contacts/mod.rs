@@ -17,6 +17,8 @@ pub mod routes;
 pub mod search;
 mod views;
 
+pub use views::reason_label;
+
 use diesel::QueryResult;
 
 use crate::db::DbConn;
@@ -59,6 +61,25 @@ pub fn audience(
     coalition_id: &str,
     selection: &Selection,
 ) -> QueryResult<Vec<AudienceMember>> {
+    selected(conn, coalition_id, selection, false)
+}
+
+/// The contacts marked do-not-contact that `selection` would otherwise
+/// reach: what a mailing leaves out for that reason.
+pub fn held_back(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    selection: &Selection,
+) -> QueryResult<Vec<AudienceMember>> {
+    selected(conn, coalition_id, selection, true)
+}
+
+fn selected(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    selection: &Selection,
+    do_not_contact: bool,
+) -> QueryResult<Vec<AudienceMember>> {
     let mut tags: Vec<String> = selection.tags.clone();
     let mut hand_picked = Vec::new();
     for list in db::lists_by_id(conn, coalition_id, &selection.lists)? {
@@ -70,7 +91,7 @@ pub fn audience(
     if tags.is_empty() && hand_picked.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = db::audience(conn, coalition_id, &hand_picked, &tags)?;
+    let rows = db::audience(conn, coalition_id, &hand_picked, &tags, do_not_contact)?;
     Ok(rows
         .into_iter()
         .map(|(contact_id, email, name, language)| AudienceMember {

@@ -124,8 +124,10 @@ pub struct Recipient {
 #[derive(Debug, Clone, Default)]
 pub struct Resolved {
     pub recipients: Vec<Recipient>,
-    /// Addresses left out because they are on the suppression list.
+    /// Addresses left out: unsubscribed, bounced or not to be contacted.
     pub suppressed: usize,
+    /// The same, by reason; they add up to `suppressed`.
+    pub skipped: std::collections::BTreeMap<crate::suppressions::Reason, usize>,
 }
 
 /// The people an audience reaches today, one per address.
@@ -134,24 +136,37 @@ pub fn resolve(
     coalition_id: &str,
     audience: &Audience,
 ) -> QueryResult<Resolved> {
-    let suppressed_addresses = crate::suppressions::all(conn, coalition_id)?;
+    let suppressed = crate::suppressions::all_reasons(conn, coalition_id)?;
     let mut seen = HashSet::new();
     let mut resolved = Resolved::default();
-    let mut consider = |resolved: &mut Resolved, recipient: Recipient| {
+    // `held`: a contact marked do-not-contact, left out even when its
+    // address never reached the suppression list.
+    let mut consider = |resolved: &mut Resolved, recipient: Recipient, held: bool| {
         if !seen.insert(recipient.email.clone()) {
             return;
         }
-        if suppressed_addresses.contains(&recipient.email) {
-            resolved.suppressed += 1;
-        } else {
-            resolved.recipients.push(recipient);
-        }
+        let reason = match suppressed.get(&recipient.email) {
+            Some(reason) => *reason,
+            None if held => crate::suppressions::Reason::DoNotContact,
+            None => return resolved.recipients.push(recipient),
+        };
+        resolved.suppressed += 1;
+        *resolved.skipped.entry(reason).or_insert(0) += 1;
     };
     if !audience.lists.is_empty() || !audience.tags.is_empty() {
         let selection = crate::contacts::Selection {
             lists: audience.lists.clone(),
             tags: audience.tags.clone(),
         };
+        for member in crate::contacts::held_back(conn, coalition_id, &selection)? {
+            let recipient = Recipient {
+                email: member.email.trim().to_lowercase(),
+                name: None,
+                organization: None,
+                language: None,
+            };
+            consider(&mut resolved, recipient, true);
+        }
         for member in crate::contacts::audience(conn, coalition_id, &selection)? {
             let name = (!member.name.is_empty()).then_some(member.name);
             consider(
@@ -162,6 +177,7 @@ pub fn resolve(
                     organization: None,
                     language: None,
                 },
+                false,
             );
         }
     }
@@ -175,6 +191,7 @@ pub fn resolve(
                     organization: Some(signatory.name),
                     language: Some(crate::i18n::Lang::for_content(&signatory.language)),
                 },
+                false,
             );
         }
     }

@@ -348,8 +348,22 @@ pub(super) fn reach(lang: Lang, resolved: &Resolved) -> Markup {
             strong { (t_args(lang, "audience-reach", &[("count", resolved.recipients.len().into())])) }
             " "
             (t_args(lang, "audience-suppressed", &[("count", resolved.suppressed.into())]))
+            @if !resolved.skipped.is_empty() {
+                " "
+                (t_args(lang, "audience-skipped-by-reason", &[("reasons", skipped_reasons(lang, resolved).into())]))
+            }
         }
     }
+}
+
+/// "1 unsubscribed, 2 do-not-contact": the skipped addresses by reason.
+fn skipped_reasons(lang: Lang, resolved: &Resolved) -> String {
+    resolved
+        .skipped
+        .iter()
+        .map(|(reason, count)| format!("{count} {}", crate::contacts::reason_label(lang, *reason)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Now, at the embargo (when there is one), or at a local time in a zone.

@@ -16,7 +16,7 @@ use crate::config::SecretKey;
 use crate::db::DbConn;
 
 /// Why an address is suppressed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Reason {
     Unsubscribed,
     Bounced,

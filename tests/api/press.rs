@@ -366,18 +366,37 @@ async fn the_send_page_counts_recipients_and_those_skipped_by_suppression() {
             name: "Other",
             tags: &["radio"],
         },
+        Contact {
+            email: "bounced@news.example",
+            name: "Bounced",
+            tags: &["tv"],
+        },
+        Contact {
+            email: "never@news.example",
+            name: "Never",
+            tags: &["press"],
+        },
     ])
     .await;
     let coalition = app.coalition_id().await;
     app.with_conn(move |c| {
-        undersigned::suppressions::add(
-            c,
-            &coalition,
-            "gone@news.example",
-            undersigned::suppressions::Reason::Unsubscribed,
-            None,
-        )
-        .expect("suppressed")
+        for (email, reason) in [
+            (
+                "gone@news.example",
+                undersigned::suppressions::Reason::Unsubscribed,
+            ),
+            (
+                "bounced@news.example",
+                undersigned::suppressions::Reason::Bounced,
+            ),
+        ] {
+            undersigned::suppressions::add(c, &coalition, email, reason, None).expect("suppressed");
+        }
+        // Marked do-not-contact by hand, never put on the suppression list.
+        diesel::update(contacts::table.filter(contacts::email.eq("never@news.example")))
+            .set(contacts::do_not_contact.eq(true))
+            .execute(c)
+            .expect("marked");
     })
     .await;
     let release = create_release(&owner, "Water is a right", "").await;
@@ -390,7 +409,15 @@ async fn the_send_page_counts_recipients_and_those_skipped_by_suppression() {
     // Assert
     assert_eq!(status, 200);
     assert!(page.contains("2 addresses will receive it."), "{page}");
-    assert!(page.contains("1 skipped because they unsubscribed"));
+    let text = crate::signers::text_of(&page);
+    assert!(
+        text.contains("3 skipped because they unsubscribed, bounced or must not be contacted."),
+        "{text}"
+    );
+    assert!(
+        text.contains("By reason: 1 unsubscribed, 1 bounced, 1 do-not-contact."),
+        "{text}"
+    );
     assert_eq!(
         app.mailing_rows("queued").await,
         0,

@@ -78,6 +78,7 @@ pub fn audience(
     coalition_id: &str,
     hand_picked: &[String],
     tags: &[String],
+    do_not_contact: bool,
 ) -> QueryResult<Vec<Recipient>> {
     let in_lists = contact_list_members::table
         .filter(contact_list_members::list_id.eq_any(hand_picked.to_vec()))
@@ -88,7 +89,7 @@ pub fn audience(
         .select(contact_tags::contact_id);
     contacts::table
         .filter(contacts::coalition_id.eq(coalition_id))
-        .filter(contacts::do_not_contact.eq(false))
+        .filter(contacts::do_not_contact.eq(do_not_contact))
         .filter(
             contacts::id
                 .eq_any(in_lists)

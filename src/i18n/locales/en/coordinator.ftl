@@ -674,6 +674,7 @@ audience-count = Count recipients
 audience-reach = { $count } addresses will receive it.
 # $count is a number of addresses.
 audience-suppressed = { $count } skipped because they unsubscribed, bounced or must not be contacted.
+audience-skipped-by-reason = By reason: { $reasons }.
 mailings-title = Mailings
 mailings-none = Nothing sent yet.
 mailing-subject = Subject

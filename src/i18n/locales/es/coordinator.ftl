@@ -713,6 +713,7 @@ audience-suppressed =
         [one] Se omite { $count } porque se dio de baja, rebotó o no se debe contactar.
        *[other] Se omiten { $count } porque se dieron de baja, rebotaron o no se deben contactar.
     }
+audience-skipped-by-reason = Por motivo: { $reasons }.
 mailings-title = Envíos
 mailings-none = Todavía no se ha enviado nada.
 mailing-subject = Asunto
