@@ -103,6 +103,21 @@ fn selected(
         .collect())
 }
 
+/// What the coalition's mailings did with a contact's address.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// The latest mailings it received, newest first.
+    pub received: Vec<crate::mail::Received>,
+    pub suppression: Option<crate::suppressions::Suppression>,
+}
+
+pub fn history(conn: &mut DbConn, coalition_id: &str, email: &str) -> QueryResult<History> {
+    Ok(History {
+        received: crate::mail::received_by(conn, coalition_id, email)?,
+        suppression: crate::suppressions::find(conn, coalition_id, email)?,
+    })
+}
+
 /// A saved list, with the number of contacts it selects now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListSummary {

@@ -70,7 +70,7 @@ async fn new_page(access: Access) -> Result<HttpResponse, WebError> {
     let form = ContactForm::default();
     Ok(html_response(
         StatusCode::OK,
-        views::form(&access, None, &form, &FieldErrors::default(), None),
+        views::form(&access, None, &form, &FieldErrors::default(), None, None),
     ))
 }
 
@@ -82,7 +82,7 @@ fn invalid(
 ) -> HttpResponse {
     html_response(
         StatusCode::UNPROCESSABLE_ENTITY,
-        views::form(access, listed, form, errors, None),
+        views::form(access, listed, form, errors, None, None),
     )
 }
 
@@ -150,6 +150,8 @@ async fn edit_page(
     query: web::Query<Saved>,
 ) -> Result<HttpResponse, WebError> {
     let listed = load(&state, &access, path.into_inner().1).await?;
+    let (coalition, email) = (coalition_id(&access)?, listed.contact.email.clone());
+    let history = blocking(&state, move |c| super::history(c, &coalition, &email)).await??;
     let notice = query
         .saved
         .as_ref()
@@ -162,6 +164,7 @@ async fn edit_page(
             &ContactForm::from_listed(&listed),
             &FieldErrors::default(),
             notice.as_deref(),
+            Some(&history),
         ),
     ))
 }

@@ -203,6 +203,7 @@ pub fn form(
     typed: &ContactForm,
     errors: &FieldErrors,
     notice: Option<&str>,
+    history: Option<&super::History>,
 ) -> Markup {
     let lang = access.lang;
     let base = base(access);
@@ -234,6 +235,7 @@ pub fn form(
                 (forms::checkbox("do_not_contact", &t(lang, "contacts-do-not-contact-box"), typed.do_not_contact.is_some(), errors))
                 @if editor { button type="submit" { (t(lang, "contacts-save")) } }
             }
+            @if let Some(history) = history { (history_section(access, history)) }
             @if let (Some(l), true) = (listed, editor) {
                 h2 { (t(lang, "contacts-delete-heading")) }
                 p { (t(lang, "contacts-delete-hint")) }
@@ -241,4 +243,38 @@ pub fn form(
             }
         },
     )
+}
+
+/// The mailings a contact received, and whether and why its address is
+/// no longer mailed.
+fn history_section(access: &Access, history: &super::History) -> Markup {
+    let lang = access.lang;
+    let mailings = format!("/c/{}/mailings", access.coalition_slug());
+    html! {
+        h2 { (t(lang, "contacts-history-heading")) }
+        @if let Some(s) = &history.suppression {
+            p {
+                (t_args(lang, "contacts-suppressed-since", &[("time", access.time(s.since).into()), ("reason", reason_label(lang, s.reason).into())]))
+                @if let Some(detail) = &s.detail { " (" (detail) ")" }
+            }
+        }
+        @if history.received.is_empty() {
+            p { (t(lang, "contacts-history-none")) }
+        } @else {
+            div.table-scroll {
+                table {
+                    thead { tr { th { (t(lang, "contacts-history-subject")) } th { (t(lang, "contacts-history-state")) } th { (t(lang, "contacts-history-when")) } } }
+                    tbody {
+                        @for r in &history.received {
+                            tr {
+                                td { a href={ (mailings) "/" (r.mailing_id) } { (r.subject) } }
+                                td { (r.state.label(lang)) }
+                                td { (access.time(r.at)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

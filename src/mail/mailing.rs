@@ -89,6 +89,11 @@ impl DeliveryState {
         }
     }
 
+    /// The state in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::t(lang, &format!("delivery-{}", self.as_str()))
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Queued => "queued",
@@ -225,6 +230,34 @@ pub fn cancel(conn: &mut DbConn, mailing_id: &str) -> QueryResult<usize> {
 
 /// Cancels the unsent bulk mails of a coalition to an address that has
 /// just been suppressed, so an unsubscribe also stops a send under way.
+/// A mailing message to one address.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub mailing_id: String,
+    pub subject: String,
+    pub state: DeliveryState,
+    /// When it was sent, or queued when not sent.
+    pub at: NaiveDateTime,
+}
+
+/// The latest mailing messages (at most 50) of the coalition to `email`,
+/// newest first.
+pub fn received_by(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    email: &str,
+) -> QueryResult<Vec<Received>> {
+    Ok(mailing_db::received_by(conn, coalition_id, email, 50)?
+        .into_iter()
+        .map(|row| Received {
+            mailing_id: row.mailing_id.unwrap_or_default(),
+            subject: row.subject,
+            state: DeliveryState::of(&row.status, row.attempts, row.last_response.as_deref()),
+            at: row.sent_at.unwrap_or(row.created_at),
+        })
+        .collect())
+}
+
 /// How many of `emails` the mailings `mailing_ids` reached or are
 /// reaching.
 pub fn reached_count(

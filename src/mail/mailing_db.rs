@@ -130,3 +130,33 @@ pub fn reached(
     }
     Ok(found)
 }
+
+/// A message of a mailing to one address, as the contact's page lists it.
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct ReceivedRow {
+    pub mailing_id: Option<String>,
+    pub subject: String,
+    pub status: String,
+    pub attempts: i32,
+    pub last_response: Option<String>,
+    pub sent_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+/// The latest mailing messages of the coalition to `email`, newest first.
+pub fn received_by(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    email: &str,
+    limit: i64,
+) -> QueryResult<Vec<ReceivedRow>> {
+    outbox::table
+        .filter(outbox::coalition_id.eq(coalition_id))
+        .filter(outbox::recipient.eq(email.trim().to_lowercase()))
+        .filter(outbox::mailing_id.is_not_null())
+        .order((outbox::created_at.desc(), outbox::id.desc()))
+        .limit(limit)
+        .select(ReceivedRow::as_select())
+        .load(conn)
+}

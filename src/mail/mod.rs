@@ -18,8 +18,8 @@ use crate::config::Settings;
 use crate::db::DbConn;
 
 pub use mailing::{
-    Delivery, DeliveryState, MailingTag, Progress, cancel, cancel_unsent_to, deliveries,
-    enqueue_for_mailing, hold, progress, reached_count, resume,
+    Delivery, DeliveryState, MailingTag, Progress, Received, cancel, cancel_unsent_to, deliveries,
+    enqueue_for_mailing, hold, progress, reached_count, received_by, resume,
 };
 pub use templates::Rendered;
 pub use transport::Transport;

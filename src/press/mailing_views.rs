@@ -22,7 +22,7 @@ pub fn status_label(lang: Lang, status: MailingStatus) -> String {
 }
 
 fn state_label(lang: Lang, state: DeliveryState) -> String {
-    t(lang, &format!("delivery-{}", state.as_str()))
+    state.label(lang)
 }
 
 pub fn table(access: &Access, mailings: &[Mailing]) -> Markup {

@@ -71,3 +71,21 @@ pub fn reasons(
         .select((suppressions::email, suppressions::reason))
         .load(conn)
 }
+
+/// The reason, detail and time of the suppression of `email`.
+pub fn find(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    email: &str,
+) -> QueryResult<Option<(String, Option<String>, chrono::NaiveDateTime)>> {
+    suppressions::table
+        .filter(suppressions::coalition_id.eq(coalition_id))
+        .filter(suppressions::email.eq(email))
+        .select((
+            suppressions::reason,
+            suppressions::detail,
+            suppressions::created_at,
+        ))
+        .first(conn)
+        .optional()
+}

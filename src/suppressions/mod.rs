@@ -56,6 +56,31 @@ pub fn all(
     Ok(db::all(conn, coalition_id)?.into_iter().collect())
 }
 
+/// Why and since when an address is suppressed.
+#[derive(Debug, Clone)]
+pub struct Suppression {
+    pub reason: Reason,
+    pub detail: Option<String>,
+    pub since: chrono::NaiveDateTime,
+}
+
+/// The suppression of `email` in the coalition, if any.
+pub fn find(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    email: &str,
+) -> QueryResult<Option<Suppression>> {
+    Ok(
+        db::find(conn, coalition_id, &normalized(email))?.and_then(|(reason, detail, since)| {
+            Some(Suppression {
+                reason: Reason::parse(&reason)?,
+                detail,
+                since,
+            })
+        }),
+    )
+}
+
 /// Adds an address; an address already suppressed keeps its first reason.
 /// Mailings under way stop at once for it: its unsent mails are cancelled.
 pub fn add(

@@ -905,6 +905,12 @@ async fn do_not_contact_suppresses_the_address_and_unmarking_lifts_only_that() {
     let (_, ben_page) = owner.page(&format!("{BASE}/{ben}")).await;
 
     // Assert
+    let ben_history = text_of(&ben_page);
+    assert!(
+        ben_history.contains("Not mailed since") && ben_history.contains(": unsubscribed."),
+        "{ben_history}"
+    );
+    assert!(ben_history.contains("No mailing has reached this address yet."));
     assert_eq!(marked.as_deref(), Some("do-not-contact"));
     assert!(text_of(&list).contains("suppressed (do-not-contact)"));
     assert!(text_of(&list).contains("suppressed (unsubscribed)"));

@@ -590,7 +590,25 @@ async fn sending_a_release_again_warns_how_many_already_received_it() {
     app.wait_for_mailings().await;
     let (status, again) = owner.page(&format!("{release}/send?tag=radio")).await;
 
+    let ana = app
+        .with_conn(|c| {
+            contacts::table
+                .filter(contacts::email.eq("ana@radio.example"))
+                .select(contacts::id)
+                .first::<String>(c)
+                .expect("Ana")
+        })
+        .await;
+    let (_, contact_page) = owner
+        .page(&format!("/c/{COALITION_SLUG}/contacts/{ana}"))
+        .await;
+
     // Assert
+    let history = crate::signers::text_of(&contact_page);
+    assert!(
+        history.contains("Mailings received") && history.contains("Water is a right Sent"),
+        "the contact's page lists the release and its delivery: {history}"
+    );
     assert!(!before.contains("already received"), "{before}");
     assert_eq!(status, 200);
     assert!(
