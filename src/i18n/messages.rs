@@ -214,6 +214,7 @@ mod tests {
             ("open", 0.into()),
             ("organization", "River Alliance".into()),
             ("reason", "Service Unavailable".into()),
+            ("reasons", "1 unsubscribed, 1 bounced".into()),
             ("removed", 2.into()),
             ("removed-text", "removed text".into()),
             ("revision", "revision 2".into()),
