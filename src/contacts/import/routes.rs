@@ -5,7 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
-use super::{Mapping, Upload, views};
+use super::{Mapping, views};
 use crate::audit::Actor;
 use crate::error::WebError;
 use crate::imports::run::{self, find, state_of};
@@ -48,10 +48,10 @@ async fn receive_upload(
     })
 }
 
-/// The mapping of the upload's columns: the guess from its header, with
-/// the choices of `pairs` applied.
-fn mapping(upload: &Upload, pairs: &[(String, String)]) -> Mapping {
-    let headers = crate::imports::with_header(&upload.text)
+/// The mapping of a file's columns: the guess from its header, with the
+/// choices of `pairs` applied.
+fn mapping(text: &str, pairs: &[(String, String)]) -> Mapping {
+    let headers = crate::imports::with_header(text)
         .map(|(h, _)| h)
         .unwrap_or_default();
     Mapping::chosen(Mapping::guess(&headers), pairs)
@@ -72,13 +72,19 @@ async fn preview_page(
         )));
     }
     let pairs = query.into_inner();
-    let chosen = mapping(&upload, &pairs);
-    let (coalition_id, text) = (upload.coalition_id.clone(), upload.text.clone());
+    let (coalition_id, text, choices) = (
+        upload.coalition_id.clone(),
+        upload.text.clone(),
+        pairs.clone(),
+    );
+    // Reading and planning a file of up to 100,000 rows is kept off the
+    // request threads.
     let planned = blocking(&state, move |c| {
         let (headers, records) = match crate::imports::with_header(&text) {
             Ok(read) => read,
             Err(problem) => return Ok(Err(problem)),
         };
+        let chosen = Mapping::chosen(Mapping::guess(&headers), &choices);
         let samples: Vec<Vec<String>> = records
             .iter()
             .take(SAMPLES)
@@ -116,10 +122,10 @@ async fn apply(
     let upload = find(&state, &access, path.into_inner().1).await?;
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
     let expected = run::expected_plan(access.lang, &pairs)?;
-    let chosen = mapping(&upload, &pairs);
     let (actor, lang) = (access.coordinator.clone(), access.lang);
     let (coalition_id, text) = (upload.coalition_id.clone(), upload.text.clone());
     let job: run::Job = Box::new(move |conn, progress| {
+        let chosen = mapping(&text, &pairs);
         let actor = Actor::Coordinator(&actor);
         super::apply(
             conn,

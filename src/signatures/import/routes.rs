@@ -106,17 +106,23 @@ async fn preview_page(
         return Ok(see_other(&progress));
     }
     let pairs = query.into_inner();
-    let read = match super::read(&upload.text) {
-        Ok(read) => read,
-        Err(problem) => return Ok(refused(&access, &statement, &problem.message(access.lang))),
-    };
-    let (chosen, mode, lang) = (mapping(&read, &pairs), mode(&pairs), access.lang);
-    let target = statement.clone();
-    let (read, plan) = blocking(&state, move |c| {
-        let plan = super::plan(c, &target, &read, &chosen, mode, lang)?;
-        Ok::<_, diesel::result::Error>((read, plan))
+    let (mode, lang) = (mode(&pairs), access.lang);
+    let (target, text, chosen) = (statement.clone(), upload.text.clone(), pairs.clone());
+    // Reading and planning a list of up to 100,000 rows is kept off the
+    // request threads.
+    let planned = blocking(&state, move |c| {
+        let read = match super::read(&text) {
+            Ok(read) => read,
+            Err(problem) => return Ok(Err(problem)),
+        };
+        let plan = super::plan(c, &target, &read, &mapping(&read, &chosen), mode, lang)?;
+        Ok::<_, diesel::result::Error>(Ok((read, plan)))
     })
     .await??;
+    let (read, plan) = match planned {
+        Ok(planned) => planned,
+        Err(problem) => return Ok(refused(&access, &statement, &problem.message(access.lang))),
+    };
     let samples: Vec<Vec<String>> = read
         .records
         .iter()
@@ -147,14 +153,12 @@ async fn apply(
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
     let expected = run::expected_plan(access.lang, &pairs)?;
     let progress_url = format!("{}/progress", here(&access, &statement, &upload.id));
-    let read = match super::read(&upload.text) {
-        Ok(read) => read,
-        Err(problem) => return Ok(refused(&access, &statement, &problem.message(access.lang))),
-    };
-    let (chosen, mode) = (mapping(&read, &pairs), mode(&pairs));
+    let mode = mode(&pairs);
     let (actor, lang, app) = (access.coordinator.clone(), access.lang, state.clone());
     let (text, target) = (upload.text.clone(), statement.clone());
     let job: run::Job = Box::new(move |conn, progress| {
+        let read = super::read(&text).map_err(|problem| problem.message(lang))?;
+        let chosen = mapping(&read, &pairs);
         let revision = crate::statements::version(conn, &target.id, &target.language)
             .and_then(|v| v.ok_or(diesel::result::Error::NotFound))
             .and_then(|version| crate::statements::current_revision(conn, &version))
