@@ -160,14 +160,13 @@ fn measure_signatures(backend: &str, conn: &mut DbConn, rows: usize) {
         let started = Instant::now();
         let text = undersigned::imports::decode(file).expect("readable");
         let read = started.elapsed().as_secs_f64();
-        let mapping = undersigned::signatures::import::read(&text)
-            .expect("a list")
-            .guess;
+        let list = undersigned::signatures::import::read(&text).expect("a list");
+        let mapping = list.guess.clone();
         let import = Import {
             statement: &statement,
             revision: &revision,
             actor: &actor,
-            text: &text,
+            read: &list,
             mapping: &mapping,
             mode: Mode::List,
             expected: None,

@@ -8,7 +8,7 @@ use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
 use crate::i18n::{Lang, Phrase, t};
-use crate::imports::{FileProblem, MappingProblem, Reason, Report};
+use crate::imports::{MappingProblem, Reason, Report};
 use crate::signatures::Status;
 use crate::signatures::signing::{self, Ctx};
 use crate::statements::{Revision, Statement};
@@ -18,8 +18,6 @@ const BATCH: usize = 500;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("the list cannot be read: {0}")]
-    File(FileProblem),
     #[error("the columns cannot be imported")]
     Mapping(MappingProblem<super::Field>),
     #[error("the signatures changed since the preview")]
@@ -34,7 +32,6 @@ impl ImportError {
     /// What happened, for the coordinator: nothing was changed either way.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Self::File(problem) => problem.message(lang),
             Self::Mapping(problem) => RowProblem::Mapping(*problem).message(lang),
             Self::Stale => t(lang, "import-stale"),
             Self::Signing(_) | Self::Database(_) => t(lang, "import-failed"),
@@ -47,7 +44,8 @@ pub struct Import<'a> {
     pub statement: &'a Statement,
     pub revision: &'a Revision,
     pub actor: &'a Coordinator,
-    pub text: &'a str,
+    /// The list as read.
+    pub read: &'a super::Read,
     pub mapping: &'a Mapping,
     pub mode: Mode,
     /// The fingerprint of the plan the coordinator saw, if there was a
@@ -63,7 +61,6 @@ pub fn apply(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Report, ImportError> {
     let statement = import.statement;
-    let read = super::read(import.text).map_err(ImportError::File)?;
     if let Some(problem) = import.mapping.problem() {
         return Err(ImportError::Mapping(problem));
     }
@@ -71,7 +68,7 @@ pub fn apply(
         let plan = super::plan(
             conn,
             statement,
-            &read,
+            import.read,
             import.mapping,
             import.mode,
             Lang::En,

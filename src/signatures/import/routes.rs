@@ -170,7 +170,7 @@ async fn apply(
             statement: &target,
             revision: &revision,
             actor: &actor,
-            text: &text,
+            read: &read,
             mapping: &chosen,
             mode,
             expected: Some(&expected),

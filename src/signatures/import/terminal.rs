@@ -75,7 +75,7 @@ pub fn run(
         statement: &statement,
         revision: &revision,
         actor: &actor,
-        text: &text,
+        read: &read,
         mapping: &mapping,
         mode: request.mode,
         expected: Some(&fingerprint),
