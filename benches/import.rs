@@ -81,13 +81,13 @@ fn measure(backend: &str, conn: &mut DbConn, rows: usize) {
         let started = Instant::now();
         let text = undersigned::imports::decode(file).expect("readable");
         let read = started.elapsed().as_secs_f64();
-        let (headers, _) = undersigned::imports::with_header(&text).expect("a table");
+        let (headers, records) = undersigned::imports::with_header(&text).expect("a table");
         let mapping = Mapping::guess(&headers);
         let report = import::apply(
             conn,
             &coalition,
             &Actor::System,
-            &text,
+            (&headers, &records),
             &mapping,
             None,
             &|_, _| {},

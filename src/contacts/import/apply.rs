@@ -8,7 +8,7 @@ use crate::contacts::db::{self, NewContact, NewTag};
 use crate::contacts::fields::Field;
 use crate::db::DbConn;
 use crate::i18n::{Lang, Phrase, t};
-use crate::imports::{FileProblem, MappingProblem, Report};
+use crate::imports::{MappingProblem, Record, Report};
 use crate::suppressions::{self, Reason};
 
 /// Contacts written per statement: 14 values each, well under SQLite's and
@@ -19,8 +19,6 @@ const TAG_BATCH: usize = 2_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("the file cannot be read: {0}")]
-    File(FileProblem),
     #[error("the columns cannot be imported")]
     Mapping(MappingProblem<Field>),
     #[error("the contacts changed since the preview")]
@@ -33,7 +31,6 @@ impl ImportError {
     /// What happened, for the coordinator: nothing was changed either way.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            Self::File(problem) => problem.message(lang),
             Self::Mapping(problem) => problem.message(lang),
             Self::Stale => t(lang, "import-stale"),
             Self::Database(_) => t(lang, "import-failed"),
@@ -101,24 +98,25 @@ fn fill(v: &Values) -> db::Fill<'_> {
     }
 }
 
-/// Imports `text` with `mapping` in one transaction. With `expected` (the
+/// Imports `table` (its header and rows, as read) with `mapping` in one
+/// transaction. With `expected` (the
 /// fingerprint of the plan the coordinator saw), refuses when the plan
 /// changed meanwhile. `progress` hears (rows done, rows to write).
 pub fn apply(
     conn: &mut DbConn,
     coalition_id: &str,
     actor: &Actor<'_>,
-    text: &str,
+    table: (&[String], &[Record]),
     mapping: &Mapping,
     expected: Option<&str>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Report, ImportError> {
-    let (headers, records) = crate::imports::with_header(text).map_err(ImportError::File)?;
+    let (headers, records) = table;
     if let Some(problem) = mapping.problem() {
         return Err(ImportError::Mapping(problem));
     }
     crate::db::transaction(conn, |conn| {
-        let plan = super::plan(conn, coalition_id, &headers, &records, mapping)?;
+        let plan = super::plan(conn, coalition_id, headers, records, mapping)?;
         if expected.is_some_and(|e| e != plan.fingerprint()) {
             return Err(ImportError::Stale);
         }

@@ -48,15 +48,6 @@ async fn receive_upload(
     })
 }
 
-/// The mapping of a file's columns: the guess from its header, with the
-/// choices of `pairs` applied.
-fn mapping(text: &str, pairs: &[(String, String)]) -> Mapping {
-    let headers = crate::imports::with_header(text)
-        .map(|(h, _)| h)
-        .unwrap_or_default();
-    Mapping::chosen(Mapping::guess(&headers), pairs)
-}
-
 #[get("/contacts/import/{upload}")]
 async fn preview_page(
     state: web::Data<AppState>,
@@ -125,13 +116,15 @@ async fn apply(
     let (actor, lang) = (access.coordinator.clone(), access.lang);
     let (coalition_id, text) = (upload.coalition_id.clone(), upload.text.clone());
     let job: run::Job = Box::new(move |conn, progress| {
-        let chosen = mapping(&text, &pairs);
+        let (headers, records) =
+            crate::imports::with_header(&text).map_err(|problem| problem.message(lang))?;
+        let chosen = Mapping::chosen(Mapping::guess(&headers), &pairs);
         let actor = Actor::Coordinator(&actor);
         super::apply(
             conn,
             &coalition_id,
             &actor,
-            &text,
+            (&headers, &records),
             &chosen,
             Some(&expected),
             progress,

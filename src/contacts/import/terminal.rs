@@ -52,7 +52,7 @@ pub fn run(conn: &mut DbConn, file: &Path, slug: &str, dry_run: bool) -> anyhow:
         conn,
         &coalition.id,
         &Actor::System,
-        &text,
+        (&headers, &records),
         &mapping,
         Some(&fingerprint),
         &progress,
