@@ -30,6 +30,7 @@ fn sample_mail(i: usize) -> OutgoingMail {
         content,
         headers: Vec::new(),
         priority: Priority::Bulk,
+        sender: undersigned::mail::Sender::default(),
     }
 }
 

@@ -413,6 +413,7 @@ pub fn send_password_link(
         content,
         headers: Vec::new(),
         priority: Priority::Transactional,
+        sender: mail::Sender::default(),
     };
     mail::enqueue(conn, context, &mail)?;
     Ok(())

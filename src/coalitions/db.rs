@@ -3,7 +3,7 @@ use diesel::prelude::*;
 
 use super::{Membership, NewCoalition, Role};
 use crate::db::DbConn;
-use crate::db::schema::{coalitions, coordinators, invitations, memberships};
+use crate::db::schema::{coalition_logos, coalitions, coordinators, invitations, memberships};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = coalitions)]
@@ -17,6 +17,15 @@ pub struct Coalition {
     pub language: String,
     /// The IANA name of the coalition's time zone.
     pub time_zone: String,
+    /// The name its mail comes from; empty for the coalition's name.
+    pub sender_name: String,
+    /// Where replies to its mail go; empty for none (releases then use
+    /// their first press contact).
+    pub reply_to: String,
+    /// A few lines under each release and update it mails.
+    pub mail_footer: String,
+    /// Its own website, linked from its public pages.
+    pub website: String,
 }
 
 /// A member as the members page shows it.
@@ -49,6 +58,10 @@ pub fn insert_coalition(conn: &mut DbConn, new: &NewCoalition) -> QueryResult<Co
         created_at: crate::db::now(),
         language: new.language.code().to_owned(),
         time_zone: new.time_zone.name().to_owned(),
+        sender_name: String::new(),
+        reply_to: String::new(),
+        mail_footer: String::new(),
+        website: String::new(),
     };
     diesel::insert_into(coalitions::table)
         .values((
@@ -288,4 +301,84 @@ pub fn set_locale(
             coalitions::time_zone.eq(time_zone),
         ))
         .execute(conn)
+}
+
+pub fn set_face(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    face: &super::public_face::Face,
+) -> QueryResult<usize> {
+    diesel::update(coalitions::table.find(coalition_id))
+        .set((
+            coalitions::sender_name.eq(&face.sender_name),
+            coalitions::reply_to.eq(&face.reply_to),
+            coalitions::mail_footer.eq(&face.mail_footer),
+            coalitions::website.eq(&face.website),
+        ))
+        .execute(conn)
+}
+
+pub fn set_logo(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    logo: &super::public_face::Logo,
+) -> QueryResult<usize> {
+    use base64::Engine;
+    let content = base64::engine::general_purpose::STANDARD.encode(&logo.bytes);
+    remove_logo(conn, coalition_id)?;
+    diesel::insert_into(coalition_logos::table)
+        .values((
+            coalition_logos::coalition_id.eq(coalition_id),
+            coalition_logos::content_type.eq(logo.content_type),
+            coalition_logos::content.eq(content),
+            coalition_logos::digest.eq(logo.digest()),
+            coalition_logos::updated_at.eq(crate::db::now()),
+        ))
+        .execute(conn)
+}
+
+pub fn remove_logo(conn: &mut DbConn, coalition_id: &str) -> QueryResult<usize> {
+    diesel::delete(coalition_logos::table.find(coalition_id)).execute(conn)
+}
+
+pub fn logo_digest(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Option<String>> {
+    coalition_logos::table
+        .find(coalition_id)
+        .select(coalition_logos::digest)
+        .first(conn)
+        .optional()
+}
+
+pub fn logo_of(
+    conn: &mut DbConn,
+    slug: &str,
+) -> QueryResult<Option<super::public_face::StoredLogo>> {
+    use base64::Engine;
+    let row: Option<(String, String, String)> = coalition_logos::table
+        .inner_join(coalitions::table)
+        .filter(coalitions::slug.eq(slug))
+        .select((
+            coalition_logos::content_type,
+            coalition_logos::content,
+            coalition_logos::digest,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.and_then(|(content_type, content, digest)| {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(content)
+            .ok()?;
+        Some(super::public_face::StoredLogo {
+            content_type,
+            bytes,
+            digest,
+        })
+    }))
+}
+
+pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Coalition>> {
+    coalitions::table
+        .order(coalitions::name)
+        .select(Coalition::as_select())
+        .load(conn)
 }

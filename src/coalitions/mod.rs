@@ -2,6 +2,8 @@
 //! coordinator may act in.
 
 mod db;
+mod face_routes;
+pub mod public_face;
 pub mod routes;
 mod views;
 
@@ -17,6 +19,7 @@ use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::tokens::{self, Purpose};
 
 pub use db::{Coalition, Invitation, Member};
+pub use public_face::{Face, FaceForm, Logo, Masthead, masthead, masthead_of};
 
 const INVITATION_VALIDITY: Duration = Duration::days(7);
 const MAX_NAME_CHARS: usize = 120;
@@ -311,6 +314,7 @@ pub fn invite(
                 content,
                 headers: Vec::new(),
                 priority: Priority::Transactional,
+                sender: mail::Sender::default(),
             },
         )?;
         audit::record(
@@ -501,6 +505,11 @@ pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Coaliti
 
 pub fn slug_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<String> {
     db::slug_of(conn, coalition_id)
+}
+
+/// Every coalition of the server, by name.
+pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Coalition>> {
+    db::all(conn)
 }
 
 /// A coalition's name, for public pages.

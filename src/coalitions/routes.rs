@@ -14,6 +14,7 @@ use crate::web::{AppState, blocking, request_lang};
 /// Public routes: accepting an invitation.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(invitation_page).service(invitation_accept);
+    super::face_routes::configure(cfg);
 }
 
 /// `/c` itself, behind the account guard.
@@ -30,6 +31,7 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
         .service(change_role)
         .service(remove_member)
         .service(revoke_invitation);
+    super::face_routes::configure_coalition(cfg);
 }
 
 #[get("")]
@@ -411,28 +413,52 @@ pub struct SettingsForm {
     pub time_zone: String,
 }
 
+impl SettingsForm {
+    pub fn of(coalition: &super::Coalition) -> Self {
+        Self {
+            language: coalition.lang().code().to_owned(),
+            time_zone: coalition.zone().name().to_owned(),
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct SettingsQuery {
     saved: Option<String>,
 }
 
+/// What the settings page says after a save.
+fn saved_notice(lang: Lang, saved: Option<&str>) -> Option<String> {
+    let id = match saved? {
+        "face" => "face-saved",
+        "logo" => "logo-saved",
+        "logo-removed" => "logo-removed",
+        _ => "coalition-settings-saved",
+    };
+    Some(t(lang, id))
+}
+
 #[get("/settings")]
 async fn settings_page(
+    state: web::Data<AppState>,
     access: Access,
     query: web::Query<SettingsQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let coalition = &access.member()?.coalition;
-    let form = SettingsForm {
-        language: coalition.lang().code().to_owned(),
-        time_zone: coalition.zone().name().to_owned(),
-    };
+    let coalition = access.member()?.coalition.clone();
+    let id = coalition.id.clone();
+    let masthead = blocking(&state, move |c| super::public_face::masthead(c, &id)).await??;
+    let notice = saved_notice(access.lang, query.saved.as_deref());
     Ok(html_response(
         StatusCode::OK,
         views::settings(
             &access,
-            &form,
-            &FieldErrors::default(),
-            query.saved.is_some(),
+            &views::SettingsPage {
+                locale: &SettingsForm::of(&coalition),
+                face: &super::FaceForm::of(&coalition),
+                logo: masthead.logo.as_deref(),
+                errors: &FieldErrors::default(),
+                notice: notice.as_deref(),
+            },
         ),
     ))
 }
@@ -454,9 +480,21 @@ async fn settings_save(
         .map_err(|e| errors.add("time_zone", t(lang, e.message_id())))
         .ok();
     let (Some(language), Some(zone)) = (language, zone) else {
+        let coalition = access.member()?.coalition.clone();
+        let id = coalition.id.clone();
+        let masthead = blocking(&state, move |c| super::public_face::masthead(c, &id)).await??;
         return Ok(html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::settings(&access, &form, &errors, false),
+            views::settings(
+                &access,
+                &views::SettingsPage {
+                    locale: &form,
+                    face: &super::FaceForm::of(&coalition),
+                    logo: masthead.logo.as_deref(),
+                    errors: &errors,
+                    notice: None,
+                },
+            ),
         ));
     };
     let coalition = access.member()?.coalition.clone();

@@ -1,7 +1,7 @@
 use maud::{Markup, html};
 
 use super::routes::{CreateForm, SettingsForm};
-use super::{Coalition, Invitation, Member, Membership, Role};
+use super::{Coalition, FaceForm, Invitation, Member, Membership, Role};
 use crate::accounts::Coordinator;
 use crate::i18n::{Lang, t, t_args, t_markup};
 use crate::web::access::Access;
@@ -224,31 +224,90 @@ pub fn invitation_other_address(lang: Lang, email: &str) -> Markup {
     )
 }
 
-/// The coalition's language and time zone, for its owners.
-pub fn settings(access: &Access, form: &SettingsForm, errors: &FieldErrors, saved: bool) -> Markup {
+/// What the settings page shows.
+pub struct SettingsPage<'a> {
+    pub locale: &'a SettingsForm,
+    pub face: &'a FaceForm,
+    /// The address of the current logo, if there is one.
+    pub logo: Option<&'a str>,
+    pub errors: &'a FieldErrors,
+    pub notice: Option<&'a str>,
+}
+
+/// The coalition's settings, for its owners: language and time zone, how
+/// its mail and public pages present it, and its logo.
+pub fn settings(access: &Access, page: &SettingsPage<'_>) -> Markup {
     let lang = access.lang;
     let Some(membership) = &access.membership else {
         return html! {};
     };
     let coalition = &membership.coalition;
+    let (form, face, errors) = (page.locale, page.face, page.errors);
+    let here = format!("/c/{}/settings", coalition.slug);
     let languages: Vec<(String, String)> = Lang::ALL
         .iter()
         .map(|l| (l.code().to_owned(), l.native_name().to_owned()))
         .collect();
+    let optional = |hint| Input {
+        hint: Some(hint),
+        required: false,
+        ..Input::TEXT
+    };
+    let sender_hint = t_args(
+        lang,
+        "face-sender-name-hint",
+        &[("coalition", coalition.name.as_str().into())],
+    );
+    let (reply_hint, website_hint) = (t(lang, "face-reply-to-hint"), t(lang, "face-website-hint"));
     coordinator(
         access,
         &t(lang, "coalition-settings-title"),
         html! {
             h1 { (t_args(lang, "coalition-settings-heading", &[("coalition", coalition.name.as_str().into())])) }
-            @if saved { p.notice role="status" { (t(lang, "coalition-settings-saved")) } }
-            p { (t(lang, "coalition-settings-intro")) }
+            @if let Some(notice) = page.notice { p.notice role="status" { (notice) } }
             (error_summary(lang, errors))
-            form method="post" action={ "/c/" (coalition.slug) "/settings" } {
-                (csrf_field(&access.csrf))
-                (forms::select("language", &t(lang, "coalition-language"), &languages, &form.language, errors))
-                p.hint { (t(lang, "coalition-language-hint")) }
-                (forms::zone_field("time_zone", &t(lang, "coalition-zone"), &form.time_zone, errors, &t(lang, "coalition-zone-hint"), false))
-                button type="submit" { (t(lang, "coalition-settings-submit")) }
+            section aria-labelledby="locale-heading" {
+                h2 id="locale-heading" { (t(lang, "coalition-settings-locale")) }
+                p { (t(lang, "coalition-settings-intro")) }
+                form method="post" action=(here) {
+                    (csrf_field(&access.csrf))
+                    (forms::select("language", &t(lang, "coalition-language"), &languages, &form.language, errors))
+                    p.hint { (t(lang, "coalition-language-hint")) }
+                    (forms::zone_field("time_zone", &t(lang, "coalition-zone"), &form.time_zone, errors, &t(lang, "coalition-zone-hint"), false))
+                    button type="submit" { (t(lang, "coalition-settings-submit")) }
+                }
+            }
+            section aria-labelledby="face-heading" {
+                h2 id="face-heading" { (t(lang, "face-heading")) }
+                p { (t(lang, "face-intro")) }
+                form method="post" action={ (here) "/face" } {
+                    (csrf_field(&access.csrf))
+                    (forms::input("sender_name", &t(lang, "face-sender-name"), &face.sender_name, errors,
+                        optional(&sender_hint)))
+                    (forms::input("reply_to", &t(lang, "face-reply-to"), &face.reply_to, errors,
+                        Input { kind: "email", autocomplete: Some("email"), ..optional(&reply_hint) }))
+                    (forms::textarea("mail_footer", &t(lang, "face-footer"), &face.mail_footer, errors, 3, Some(&t(lang, "face-footer-hint"))))
+                    (forms::input("website", &t(lang, "face-website"), &face.website, errors,
+                        Input { kind: "url", autocomplete: Some("url"), ..optional(&website_hint) }))
+                    button type="submit" { (t(lang, "face-submit")) }
+                }
+            }
+            section aria-labelledby="logo-heading" {
+                h2 id="logo-heading" { (t(lang, "logo-heading")) }
+                @if let Some(logo) = page.logo {
+                    p { img.logo-preview src=(logo) alt=(t_args(lang, "logo-alt", &[("coalition", coalition.name.as_str().into())])); }
+                    (action_button(&format!("{here}/logo/remove"), &access.csrf, &t(lang, "logo-remove"), &[]))
+                }
+                form method="post" enctype="multipart/form-data" action={ (here) "/logo?csrf=" (access.csrf) } {
+                    div.field {
+                        label for="logo" { (t(lang, "logo-file")) }
+                        p.hint id="logo-hint" { (t_args(lang, "logo-hint", &[("kb", ((super::public_face::MAX_LOGO_BYTES / 1024) as i64).into())])) }
+                        input type="file" id="logo" name="logo" accept="image/png,image/jpeg,image/gif,image/webp" required
+                            aria-invalid=[errors.get("logo").is_some().then_some("true")] aria-describedby="logo-hint logo-error";
+                        (forms::field_error("logo", errors))
+                    }
+                    button type="submit" { (t(lang, "logo-submit")) }
+                }
             }
         },
     )

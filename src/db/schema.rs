@@ -46,6 +46,8 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         mailing_id -> Nullable<Text>,
         coalition_id -> Nullable<Text>,
+        from_name -> Nullable<Text>,
+        reply_to -> Nullable<Text>,
     }
 }
 
@@ -58,6 +60,20 @@ diesel::table! {
         created_at -> Timestamp,
         language -> Text,
         time_zone -> Text,
+        sender_name -> Text,
+        reply_to -> Text,
+        mail_footer -> Text,
+        website -> Text,
+    }
+}
+
+diesel::table! {
+    coalition_logos (coalition_id) {
+        coalition_id -> Text,
+        content_type -> Text,
+        content -> Text,
+        digest -> Text,
+        updated_at -> Timestamp,
     }
 }
 
@@ -328,6 +344,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         language -> Text,
+        reply_to -> Text,
     }
 }
 
@@ -372,6 +389,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(coalition_logos -> coalitions (coalition_id));
 diesel::joinable!(memberships -> coalitions (coalition_id));
 diesel::joinable!(memberships -> coordinators (coordinator_id));
 diesel::joinable!(sessions -> coordinators (coordinator_id));
@@ -399,6 +417,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     tokens,
     outbox,
     coalitions,
+    coalition_logos,
     memberships,
     sessions,
     login_failures,

@@ -6,23 +6,21 @@ use actix_web::{HttpMessage, HttpRequest, web};
 use futures_util::StreamExt;
 
 use super::{FileProblem, MAX_BYTES, decode};
+use crate::web::upload::UploadProblem;
 
 /// Largest pasted form read; bigger lists are uploaded as a file.
 const PASTE_LIMIT: usize = 2 * 1024 * 1024;
 
-async fn read_limited<S, E>(mut stream: S, limit: usize) -> Result<Vec<u8>, FileProblem>
+async fn read_limited<S, E>(stream: S, limit: usize) -> Result<Vec<u8>, FileProblem>
 where
     S: futures_util::Stream<Item = Result<web::Bytes, E>> + Unpin,
 {
-    let mut bytes = Vec::new();
-    while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|_| FileProblem::Unreadable(0))?;
-        if bytes.len() + chunk.len() > limit {
-            return Err(FileProblem::TooLarge);
-        }
-        bytes.extend_from_slice(&chunk);
-    }
-    Ok(bytes)
+    crate::web::upload::read_limited(stream, limit)
+        .await
+        .map_err(|problem| match problem {
+            UploadProblem::TooLarge => FileProblem::TooLarge,
+            UploadProblem::Unreadable => FileProblem::Unreadable(0),
+        })
 }
 
 /// The text of the file, or of the paste box when no file was chosen.

@@ -25,6 +25,8 @@ pub struct NewRow<'a> {
     pub created_at: NaiveDateTime,
     pub mailing_id: Option<&'a str>,
     pub coalition_id: Option<&'a str>,
+    pub from_name: Option<&'a str>,
+    pub reply_to: Option<&'a str>,
 }
 
 impl<'a> NewRow<'a> {
@@ -52,6 +54,8 @@ impl<'a> NewRow<'a> {
             created_at: now,
             mailing_id: None,
             coalition_id: None,
+            from_name: mail.sender.name.as_deref(),
+            reply_to: mail.sender.reply_to.as_deref(),
         }
     }
 }
@@ -71,6 +75,8 @@ pub struct OutboxRow {
     pub attempts: i32,
     pub priority: i32,
     pub coalition_id: Option<String>,
+    pub from_name: Option<String>,
+    pub reply_to: Option<String>,
 }
 
 /// Inserts the row unless one with the same idempotency key exists; returns

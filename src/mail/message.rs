@@ -95,6 +95,7 @@ impl Dkim {
         // headers on the way; RFC 8058 wants the List-Unsubscribe pair signed.
         let headers = [
             "From",
+            "Reply-To",
             "To",
             "Subject",
             "Date",
@@ -125,12 +126,22 @@ pub fn build(row: &OutboxRow, from: &Mailbox, dkim: Option<&Dkim>) -> Result<Mes
         .recipient
         .parse()
         .map_err(|_| BuildError::Recipient(row.recipient.clone()))?;
+    let from = Mailbox::new(
+        row.from_name.clone().or_else(|| from.name.clone()),
+        from.email.clone(),
+    );
     let mut builder = Message::builder()
-        .from(from.clone())
+        .from(from)
         .to(Mailbox::new(row.recipient_name.clone(), address))
         .subject(row.subject.clone())
         .message_id(Some(row.message_id.clone()))
         .date_now();
+    if let Some(reply_to) = &row.reply_to {
+        let address = reply_to
+            .parse()
+            .map_err(|_| BuildError::Header(format!("Reply-To {reply_to}")))?;
+        builder = builder.reply_to(Mailbox::new(None, address));
+    }
     let headers: Vec<(String, String)> =
         serde_json::from_str(&row.extra_headers).map_err(|e| BuildError::Header(e.to_string()))?;
     for (name, value) in headers {

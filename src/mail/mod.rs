@@ -67,6 +67,15 @@ impl Priority {
     }
 }
 
+/// Who a mail speaks for when it is a coalition rather than the instance:
+/// the display name shown beside the instance's own address (the address
+/// stays the one its domain's SPF and DKIM vouch for), and where replies go.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sender {
+    pub name: Option<String>,
+    pub reply_to: Option<String>,
+}
+
 /// One mail to one recipient, ready to be stored in the outbox.
 #[derive(Debug, Clone)]
 pub struct OutgoingMail {
@@ -80,6 +89,8 @@ pub struct OutgoingMail {
     /// Extra headers, such as `List-Unsubscribe`.
     pub headers: Vec<(String, String)>,
     pub priority: Priority,
+    /// The instance's sender when left at its default.
+    pub sender: Sender,
 }
 
 impl OutgoingMail {
@@ -210,6 +221,7 @@ pub fn enqueue_test_message(
         content,
         headers: Vec::new(),
         priority: Priority::Transactional,
+        sender: Sender::default(),
     };
     Ok(enqueue(conn, context, &mail)?.id)
 }

@@ -84,10 +84,9 @@ pub fn test_release(
         test_send(
             conn,
             ctx,
-            &release.coalition_id,
-            &release.id,
+            (&release.coalition_id, &release.id),
             to,
-            content,
+            (content, rendering.sender()),
             now,
         )
     })
@@ -104,8 +103,10 @@ pub fn test_update(
 ) -> Result<(), PressError> {
     crate::db::transaction(conn, |conn| {
         let now = crate::db::now();
+        let coalition = crate::coalitions::find(conn, &statement.coalition_id)?;
         let update = Update {
-            coalition: &crate::coalitions::name_of(conn, &statement.coalition_id)?,
+            coalition: &coalition.name,
+            footer: &coalition.mail_footer,
             title: &crate::statements::title_in(conn, statement, &statement.language)?,
             link: &format!("{}/s/{}", ctx.mail.base_url, statement.slug),
             subject,
@@ -123,22 +124,22 @@ pub fn test_update(
         test_send(
             conn,
             ctx,
-            &statement.coalition_id,
-            &statement.id,
+            (&statement.coalition_id, &statement.id),
             to,
-            content,
+            (content, coalition.sender(None)),
             now,
         )
     })
 }
 
+/// Mails `content` to the coordinator `to` as `sender`; `about` is the
+/// coalition and the release or statement the test is of.
 fn test_send(
     conn: &mut DbConn,
     ctx: Ctx<'_>,
-    coalition_id: &str,
-    object_id: &str,
+    (coalition_id, object_id): (&str, &str),
     to: &Coordinator,
-    content: mail::Rendered,
+    (content, sender): (mail::Rendered, mail::Sender),
     now: NaiveDateTime,
 ) -> Result<(), PressError> {
     mail::enqueue(
@@ -152,6 +153,7 @@ fn test_send(
             content,
             headers: Vec::new(),
             priority: Priority::Transactional,
+            sender,
         },
     )?;
     audit::record(

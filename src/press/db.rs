@@ -21,6 +21,9 @@ pub struct Release {
     pub updated_at: NaiveDateTime,
     /// The language the release is written in (`en`, `es`).
     pub language: String,
+    /// Where replies go, when not the coalition's address or the first
+    /// press contact's.
+    pub reply_to: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -141,18 +144,17 @@ pub fn set_current(
     conn: &mut DbConn,
     release: &Release,
     number: i32,
-    statement_id: Option<&str>,
-    embargo: Option<(NaiveDateTime, &str)>,
-    language: &str,
+    draft: &super::Draft,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(press_releases::table.find(&release.id))
         .set((
             press_releases::current_revision.eq(number),
-            press_releases::language.eq(language),
-            press_releases::statement_id.eq(statement_id),
-            press_releases::embargo_at.eq(embargo.map(|e| e.0)),
-            press_releases::embargo_zone.eq(embargo.map_or("UTC", |e| e.1)),
+            press_releases::language.eq(draft.language.code()),
+            press_releases::statement_id.eq(draft.statement_id.as_deref()),
+            press_releases::embargo_at.eq(draft.embargo.map(|e| e.at)),
+            press_releases::embargo_zone.eq(draft.embargo.map_or("UTC", |e| e.zone.name())),
+            press_releases::reply_to.eq(&draft.reply_to),
             press_releases::updated_at.eq(now),
         ))
         .execute(conn)
@@ -286,4 +288,16 @@ pub fn finish_done(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> 
     )
     .set((mailings::status.eq("sent"), mailings::finished_at.eq(now)))
     .execute(conn)
+}
+
+/// A coalition's releases that went out or were published, each with its
+/// current revision.
+pub fn released_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<(Release, Revision)>> {
+    press_releases::table
+        .inner_join(press_release_revisions::table)
+        .filter(press_releases::coalition_id.eq(coalition_id))
+        .filter(press_releases::released_at.is_not_null())
+        .filter(press_release_revisions::number.eq(press_releases::current_revision))
+        .select((Release::as_select(), Revision::as_select()))
+        .load(conn)
 }

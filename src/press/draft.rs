@@ -70,6 +70,9 @@ pub struct Draft {
     pub statement_id: Option<String>,
     pub embargo: Option<Embargo>,
     pub language: crate::i18n::Lang,
+    /// Where replies go; empty for the coalition's address or the first
+    /// press contact's.
+    pub reply_to: String,
 }
 
 /// The form's fields as typed.
@@ -93,6 +96,8 @@ pub struct DraftForm {
     pub note: String,
     #[serde(default)]
     pub statement: String,
+    #[serde(default)]
+    pub reply_to: String,
     #[serde(default)]
     pub embargo: String,
     #[serde(default)]
@@ -119,6 +124,7 @@ pub enum DraftProblem {
     Embargo(LocalTimeError),
     UnknownStatement,
     UnknownLanguage,
+    ReplyTo,
 }
 
 impl DraftForm {
@@ -212,6 +218,19 @@ impl DraftForm {
                 }
             },
         };
+        let reply_to = match self.reply_to.trim() {
+            "" => String::new(),
+            typed => match crate::accounts::Email::parse(typed) {
+                Some(email) => email.as_str().to_owned(),
+                None => {
+                    errors.push(DraftError {
+                        field: "reply_to",
+                        problem: DraftProblem::ReplyTo,
+                    });
+                    String::new()
+                }
+            },
+        };
         let language = match self.language.trim() {
             "" => Some(crate::i18n::Lang::En),
             code => crate::i18n::Lang::parse(code),
@@ -237,6 +256,7 @@ impl DraftForm {
             statement_id,
             embargo,
             language: language.unwrap_or(crate::i18n::Lang::En),
+            reply_to,
         })
     }
 
@@ -263,6 +283,7 @@ impl DraftForm {
             embargo_zone: embargo.map_or(zone, |e| e.zone).name().to_owned(),
             save_about: None,
             language: release.language.clone(),
+            reply_to: release.reply_to.clone(),
         }
     }
 }

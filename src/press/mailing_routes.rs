@@ -44,9 +44,15 @@ async fn load(state: &AppState, access: &Access, id: String) -> Result<Mailing, 
         .ok_or(WebError::NotFound)
 }
 
+/// Which page of the delivery log: the lines after this address.
 #[derive(Debug, Deserialize)]
 struct Page {
     after: Option<String>,
+}
+
+/// An address made safe for the `after` of a query string.
+fn query_value(address: &str) -> String {
+    percent_encoding::utf8_percent_encode(address, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
 #[get("/mailings/{mailing}")]
@@ -58,6 +64,7 @@ async fn mailing_page(
 ) -> Result<HttpResponse, WebError> {
     let mailing = load(&state, &access, path.into_inner().1).await?;
     let (id, after) = (mailing.id.clone(), query.into_inner().after);
+    let this_page = after.as_deref().map(query_value);
     let (progress, log) = blocking(&state, move |c| {
         Ok::<_, diesel::result::Error>((
             crate::mail::progress(c, &id)?,
@@ -66,38 +73,55 @@ async fn mailing_page(
     })
     .await??;
     let more = log.len() > LOG_PAGE as usize;
-    let log = &log[..log.len().min(LOG_PAGE as usize)];
+    let lines = &log[..log.len().min(LOG_PAGE as usize)];
     let next = more
-        .then(|| log.last().map(|d| d.recipient.as_str()))
+        .then(|| lines.last().map(|d| query_value(&d.recipient)))
         .flatten();
-    let next = next.map(|n| {
-        percent_encoding::utf8_percent_encode(n, percent_encoding::NON_ALPHANUMERIC).to_string()
-    });
+    let log = mailing_views::LogPage {
+        lines,
+        after: this_page.as_deref(),
+        next: next.as_deref(),
+    };
     Ok(html_response(
         StatusCode::OK,
-        mailing_views::page(&access, &mailing, &progress, log, next.as_deref()),
+        mailing_views::page(&access, &mailing, &progress, &log),
     ))
 }
 
+/// The counts, the status and the lines of one page of the log (the
+/// page's `after`), as the mailing page shows them, for its script.
 #[get("/mailings/{mailing}/progress")]
 async fn progress_json(
     state: web::Data<AppState>,
     access: Access,
     path: web::Path<(String, String)>,
+    query: web::Query<Page>,
 ) -> Result<HttpResponse, WebError> {
     let mailing = load(&state, &access, path.into_inner().1).await?;
-    let id = mailing.id.clone();
-    let progress = blocking(&state, move |c| crate::mail::progress(c, &id)).await??;
+    let (id, after) = (mailing.id.clone(), query.into_inner().after);
+    let (progress, log) = blocking(&state, move |c| {
+        Ok::<_, diesel::result::Error>((
+            crate::mail::progress(c, &id)?,
+            crate::mail::deliveries(c, &id, after.as_deref(), Some(LOG_PAGE))?,
+        ))
+    })
+    .await??;
     let status = mailing.status_with(&progress);
+    let rows: Vec<mailing_views::LogLine> = log
+        .iter()
+        .map(|d| mailing_views::LogLine::of(&access, d))
+        .collect();
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(serde_json::json!({
             "status": status.as_str(),
             "status_label": mailing_views::status_label(access.lang, status),
             "active": matches!(status, mailings::MailingStatus::Scheduled | mailings::MailingStatus::Sending),
+            "open": mailing.is_open(&progress),
             "total": progress.total(),
             "done": progress.total() - progress.remaining(),
             "progress": progress,
+            "rows": rows,
         })))
 }
 

@@ -2,9 +2,10 @@
 //! update to a statement's signatories.
 
 use maud::{Markup, html};
+use serde::Serialize;
 
 use super::Mailing;
-use super::mailings::MailingStatus;
+use super::mailings::{Audience, AudienceNames, MailingStatus};
 use super::views::{AudienceChoice, audience_fields, reach};
 use crate::i18n::{Lang, show_stored, t, t_args};
 use crate::mail::{Delivery, DeliveryState, Progress};
@@ -25,7 +26,79 @@ fn state_label(lang: Lang, state: DeliveryState) -> String {
     state.label(lang)
 }
 
-pub fn table(access: &Access, mailings: &[Mailing]) -> Markup {
+/// One line of the delivery log as the coordinator reads it. The table
+/// and the progress JSON both show these, so a line refreshed by the page
+/// script reads exactly like one the server rendered.
+#[derive(Debug, Clone, Serialize)]
+pub struct LogLine {
+    pub recipient: String,
+    pub state: &'static str,
+    pub state_label: String,
+    pub attempts: i32,
+    pub reply: String,
+    /// In the coalition's time zone; empty until sent.
+    pub sent_at: String,
+}
+
+impl LogLine {
+    pub fn of(access: &Access, delivery: &Delivery) -> Self {
+        let (lang, zone) = (access.lang, access.zone());
+        Self {
+            recipient: delivery.recipient.clone(),
+            state: delivery.state.as_str(),
+            state_label: state_label(lang, delivery.state),
+            attempts: delivery.attempts,
+            reply: show_stored(delivery.reply.as_deref().unwrap_or_default(), lang, zone),
+            sent_at: delivery
+                .sent_at
+                .map(|at| access.time(at))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Who a mailing went to, in words: its lists, tags and statement.
+fn audience(lang: Lang, names: &AudienceNames, audience: &Audience) -> String {
+    let mut parts = Vec::new();
+    if !audience.lists.is_empty() {
+        let lists: Vec<String> = audience
+            .lists
+            .iter()
+            .map(|id| {
+                names
+                    .list(id)
+                    .map_or_else(|| t(lang, "mailing-audience-deleted-list"), str::to_owned)
+            })
+            .collect();
+        let lists = lists.join(", ");
+        parts.push(t_args(
+            lang,
+            "mailing-audience-lists",
+            &[("lists", lists.into())],
+        ));
+    }
+    if !audience.tags.is_empty() {
+        let tags = audience.tags.join(", ");
+        parts.push(t_args(
+            lang,
+            "mailing-audience-tags",
+            &[("tags", tags.into())],
+        ));
+    }
+    if let Some(id) = &audience.signatories_of {
+        parts.push(match names.statement(id) {
+            Some(title) => t_args(
+                lang,
+                "mailing-audience-signatories",
+                &[("title", title.to_owned().into())],
+            ),
+            None => t(lang, "mailing-audience-deleted-statement"),
+        });
+    }
+    parts.join(" · ")
+}
+
+pub fn table(access: &Access, mailings: &[Mailing], names: &AudienceNames) -> Markup {
     let lang = access.lang;
     let base = base(access);
     html! {
@@ -33,11 +106,12 @@ pub fn table(access: &Access, mailings: &[Mailing]) -> Markup {
             p { (t(lang, "mailings-none")) }
         } @else {
             table {
-                thead { tr { th { (t(lang, "mailing-subject")) } th { (t(lang, "mailing-status")) } th { (t(lang, "mailing-send-at")) } th { (t(lang, "mailing-recipients")) } } }
+                thead { tr { th { (t(lang, "mailing-subject")) } th { (t(lang, "mailing-audience")) } th { (t(lang, "mailing-status")) } th { (t(lang, "mailing-send-at")) } th { (t(lang, "mailing-recipients")) } } }
                 tbody {
                     @for m in mailings {
                         tr {
                             td { a href={ (base) "/" (m.id) } { (m.subject) } }
+                            td { (audience(lang, names, &m.audience())) }
                             td { (status_label(lang, m.status())) }
                             td { (m.send_at.map(|at| access.time(at)).unwrap_or_default()) }
                             td { (m.recipients) }
@@ -49,24 +123,66 @@ pub fn table(access: &Access, mailings: &[Mailing]) -> Markup {
     }
 }
 
-/// The live progress and the log; the page script refreshes the counts.
-pub fn page(
-    access: &Access,
-    mailing: &Mailing,
-    progress: &Progress,
-    log: &[Delivery],
-    next: Option<&str>,
-) -> Markup {
+/// One page of the delivery log: its lines, and the addresses it starts
+/// after and the next page starts after (both ready for a query string).
+pub struct LogPage<'a> {
+    pub lines: &'a [Delivery],
+    pub after: Option<&'a str>,
+    pub next: Option<&'a str>,
+}
+
+/// The pause, resume and cancel buttons that apply now; none once nothing
+/// is left to hold back.
+fn controls(access: &Access, here: &str, status: MailingStatus) -> Markup {
+    let lang = access.lang;
+    html! {
+        nav.actions #mailing-controls {
+            @if status == MailingStatus::Sending { (forms::action_button(&format!("{here}/pause"), &access.csrf, &t(lang, "mailing-pause"), &[])) }
+            @if status == MailingStatus::Paused { (forms::action_button(&format!("{here}/resume"), &access.csrf, &t(lang, "mailing-resume"), &[])) }
+            (forms::action_button(&format!("{here}/cancel"), &access.csrf, &t(lang, "mailing-cancel"), &[]))
+        }
+    }
+}
+
+fn log_table(access: &Access, lines: &[Delivery]) -> Markup {
+    let lang = access.lang;
+    html! {
+        table.log #mailing-log {
+            thead { tr { th { (t(lang, "mailing-email")) } th { (t(lang, "mailing-name")) } th { (t(lang, "mailing-state")) } th { (t(lang, "mailing-attempts")) } th { (t(lang, "mailing-reply")) } th { (t(lang, "mailing-sent-at")) } } }
+            tbody {
+                @for d in lines {
+                    @let line = LogLine::of(access, d);
+                    tr data-recipient=(line.recipient) {
+                        td { (line.recipient) }
+                        td { (d.recipient_name.as_deref().unwrap_or_default()) }
+                        td data-cell="state_label" { (line.state_label) }
+                        td data-cell="attempts" { (line.attempts) }
+                        td data-cell="reply" { (line.reply) }
+                        td data-cell="sent_at" { (line.sent_at) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The live progress and the log; the page script refreshes the counts,
+/// the lines of this page and the buttons.
+pub fn page(access: &Access, mailing: &Mailing, progress: &Progress, log: &LogPage<'_>) -> Markup {
     let lang = access.lang;
     let here = format!("{}/{}", base(access), mailing.id);
     let status = mailing.status_with(progress);
+    let source = match log.after {
+        Some(after) => format!("{here}/progress?after={after}"),
+        None => format!("{here}/progress"),
+    };
     let editor = access.can(crate::coalitions::Role::Editor);
     coordinator(
         access,
         &mailing.subject,
         html! {
             h1 { (mailing.subject) }
-            div #mailing-progress data-source={ (here) "/progress" } {
+            div #mailing-progress data-source=(source) {
                 p { (t(lang, "mailing-status")) ": " strong data-field="status" { (status_label(lang, status)) }
                     @if let Some(at) = mailing.send_at { " · " (t(lang, "mailing-send-at")) " " (access.time(at)) } }
                 progress max=(progress.total().max(1)) value=(progress.total() - progress.remaining()) data-field="done" {}
@@ -78,36 +194,15 @@ pub fn page(
                 }
             }
             script src=(crate::web::assets::MAILING_SCRIPT_PATH) defer {}
-            @if editor {
-                nav.actions {
-                    @if status == MailingStatus::Sending { (forms::action_button(&format!("{here}/pause"), &access.csrf, &t(lang, "mailing-pause"), &[])) }
-                    @if status == MailingStatus::Paused { (forms::action_button(&format!("{here}/resume"), &access.csrf, &t(lang, "mailing-resume"), &[])) }
-                    @if matches!(status, MailingStatus::Scheduled | MailingStatus::Sending | MailingStatus::Paused) {
-                        (forms::action_button(&format!("{here}/cancel"), &access.csrf, &t(lang, "mailing-cancel"), &[]))
-                    }
-                }
-            }
+            @if editor && mailing.is_open(progress) { (controls(access, &here, status)) }
             h2 { (t(lang, "mailing-log")) }
             p {
                 a href={ (here) "/log.csv" } download { (t(lang, "mailing-log-csv")) } " · "
                 a href={ (here) "/log.xlsx" } download { (t(lang, "mailing-log-xlsx")) }
             }
-            @if log.is_empty() { p { (t(lang, "mailing-log-empty")) } } @else {
-                table.log {
-                    thead { tr { th { (t(lang, "mailing-email")) } th { (t(lang, "mailing-name")) } th { (t(lang, "mailing-state")) } th { (t(lang, "mailing-attempts")) } th { (t(lang, "mailing-reply")) } } }
-                    tbody {
-                        @for d in log {
-                            tr {
-                                td { (d.recipient) }
-                                td { (d.recipient_name.as_deref().unwrap_or_default()) }
-                                td { (state_label(lang, d.state)) }
-                                td { (d.attempts) }
-                                td { (show_stored(d.reply.as_deref().unwrap_or_default(), lang, access.zone())) }
-                            }
-                        }
-                    }
-                }
-                @if let Some(next) = next { p { a href={ (here) "?after=" (next) } { (t(lang, "mailing-log-next")) } } }
+            @if log.lines.is_empty() { p { (t(lang, "mailing-log-empty")) } } @else {
+                (log_table(access, log.lines))
+                @if let Some(next) = log.next { p { a href={ (here) "?after=" (next) } { (t(lang, "mailing-log-next")) } } }
             }
         },
     )

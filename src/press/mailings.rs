@@ -4,7 +4,7 @@
 //! worker delivers them at the configured rate, and the delivery log reads
 //! the outbox back.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
@@ -88,9 +88,52 @@ impl Mailing {
         }
     }
 
+    /// Whether anything is left to pause, resume or cancel: a scheduled
+    /// mailing has written no mail yet but can still be called off; a
+    /// started one only while some of its mails are unsent.
+    pub fn is_open(&self, progress: &crate::mail::Progress) -> bool {
+        match self.status_with(progress) {
+            MailingStatus::Scheduled => true,
+            MailingStatus::Sending | MailingStatus::Paused => progress.remaining() > 0,
+            MailingStatus::Sent | MailingStatus::Cancelled => false,
+        }
+    }
+
     pub fn audience(&self) -> Audience {
         serde_json::from_str(&self.audience).unwrap_or_default()
     }
+}
+
+/// The names a coalition's audiences refer to by id: its saved lists and
+/// its statements' titles, read once for a whole table of mailings.
+/// An id missing here was deleted after the mailing.
+#[derive(Debug, Clone, Default)]
+pub struct AudienceNames {
+    lists: HashMap<String, String>,
+    statements: HashMap<String, String>,
+}
+
+impl AudienceNames {
+    pub fn list(&self, id: &str) -> Option<&str> {
+        self.lists.get(id).map(String::as_str)
+    }
+
+    pub fn statement(&self, id: &str) -> Option<&str> {
+        self.statements.get(id).map(String::as_str)
+    }
+}
+
+/// Two queries, however many mailings the table shows.
+pub fn audience_names(conn: &mut DbConn, coalition_id: &str) -> QueryResult<AudienceNames> {
+    let lists = crate::contacts::saved_lists(conn, coalition_id)?
+        .into_iter()
+        .map(|list| (list.id, list.name))
+        .collect();
+    let statements = crate::statements::list_for(conn, coalition_id)?
+        .into_iter()
+        .map(|(statement, title)| (statement.id, title))
+        .collect();
+    Ok(AudienceNames { lists, statements })
 }
 
 /// When a mailing goes.
@@ -120,14 +163,24 @@ pub struct Recipient {
     pub language: Option<crate::i18n::Lang>,
 }
 
+/// Why an address of the audience is left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Skip {
+    /// Unsubscribed, bounced or marked do-not-contact.
+    Suppressed(crate::suppressions::Reason),
+    /// Not an address mail can be sent to.
+    InvalidAddress,
+}
+
 /// An audience resolved now.
 #[derive(Debug, Clone, Default)]
 pub struct Resolved {
     pub recipients: Vec<Recipient>,
-    /// Addresses left out: unsubscribed, bounced or not to be contacted.
+    /// Addresses left out: unsubscribed, bounced, not to be contacted or
+    /// not deliverable.
     pub suppressed: usize,
     /// The same, by reason; they add up to `suppressed`.
-    pub skipped: std::collections::BTreeMap<crate::suppressions::Reason, usize>,
+    pub skipped: std::collections::BTreeMap<Skip, usize>,
 }
 
 /// The people an audience reaches today, one per address.
@@ -146,8 +199,9 @@ pub fn resolve(
             return;
         }
         let reason = match suppressed.get(&recipient.email) {
-            Some(reason) => *reason,
-            None if held => crate::suppressions::Reason::DoNotContact,
+            Some(reason) => Skip::Suppressed(*reason),
+            None if held => Skip::Suppressed(crate::suppressions::Reason::DoNotContact),
+            None if recipient.email.parse::<lettre::Address>().is_err() => Skip::InvalidAddress,
             None => return resolved.recipients.push(recipient),
         };
         resolved.suppressed += 1;
@@ -350,6 +404,7 @@ pub fn start(conn: &mut DbConn, ctx: Ctx<'_>, mailing_id: &str) -> Result<bool, 
         let mailing = db::mailing(conn, mailing_id)?;
         let resolved = resolve(conn, &mailing.coalition_id, &mailing.audience())?;
         let source = Source::load(conn, ctx, &mailing, now)?;
+        let sender = source.sender();
         let tag = MailingTag {
             mailing_id: mailing.id.clone(),
             coalition_id: mailing.coalition_id.clone(),
@@ -372,6 +427,7 @@ pub fn start(conn: &mut DbConn, ctx: Ctx<'_>, mailing_id: &str) -> Result<bool, 
                     content: source.mail(recipient, &unsubscribe)?,
                     headers: crate::suppressions::list_unsubscribe_headers(&unsubscribe),
                     priority: Priority::Bulk,
+                    sender: sender.clone(),
                 });
             }
             mail::enqueue_for_mailing(conn, ctx.mail, &tag, &mails)?;

@@ -9,6 +9,7 @@ pub mod embargo;
 mod mailing_routes;
 mod mailing_views;
 pub mod mailings;
+pub mod newsroom;
 pub mod public;
 mod render;
 pub mod routes;
@@ -139,6 +140,7 @@ pub fn create(
             created_at: now,
             updated_at: now,
             language: draft.language.code().to_owned(),
+            reply_to: draft.reply_to.clone(),
         };
         db::insert_release(conn, &release)?;
         db::insert_revision(conn, &new_revision(&release.id, 1, draft, author))?;
@@ -189,16 +191,7 @@ pub fn revise(
             db::insert_revision(conn, &revision)?;
             number
         };
-        let embargo = draft.embargo.map(|e| (e.at, e.zone.name()));
-        db::set_current(
-            conn,
-            release,
-            number,
-            draft.statement_id.as_deref(),
-            embargo,
-            draft.language.code(),
-            now,
-        )?;
+        db::set_current(conn, release, number, draft, now)?;
         if release.embargo_at != draft.embargo.map(|e| e.at) {
             db::move_embargo_mailings(conn, &release.id, draft.embargo.map(|e| e.at))?;
         }

@@ -7,7 +7,10 @@ use actix_web::{HttpResponse, get, web};
 
 use super::render::Rendering;
 use crate::error::WebError;
-use crate::web::layout::{html_response, layout_in};
+use maud::html;
+
+use crate::i18n::t_args;
+use crate::web::layout::{Head, document, html_response};
 use crate::web::{AppState, blocking};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -21,7 +24,7 @@ async fn web_version(
 ) -> Result<HttpResponse, WebError> {
     let slug = path.into_inner();
     let base_url = state.base_url.clone();
-    let rendering = blocking(&state, move |c| -> diesel::QueryResult<Option<Rendering>> {
+    let found = blocking(&state, move |c| -> diesel::QueryResult<Option<_>> {
         let Some(release) = super::find_by_slug(c, &slug)? else {
             return Ok(None);
         };
@@ -29,16 +32,33 @@ async fn web_version(
             return Ok(None);
         }
         let revision = super::current(c, &release)?;
-        Rendering::load(c, &base_url, &release, &revision).map(Some)
+        let masthead = crate::coalitions::masthead(c, &release.coalition_id)?;
+        Ok(Some((
+            Rendering::load(c, &base_url, &release, &revision)?,
+            masthead,
+        )))
     })
-    .await??
-    .ok_or(WebError::NotFound)?;
+    .await??;
+    let (rendering, masthead) = found.ok_or(WebError::NotFound)?;
+    let lang = rendering.release.lang();
+    let head = Head {
+        lang: Some(lang.code().to_owned()),
+        site: Some(masthead.name.clone()),
+        ..Head::default()
+    };
+    let body = html! {
+        (super::views::release_body(&rendering))
+        p.links {
+            a href=(masthead.home) { (t_args(lang, "newsroom-more-from", &[("coalition", masthead.name.as_str().into())])) }
+        }
+    };
     Ok(html_response(
         StatusCode::OK,
-        layout_in(
-            rendering.release.lang(),
+        document(
             &rendering.revision.headline,
-            super::views::release_body(&rendering),
+            head,
+            maud::Render::render(&masthead),
+            body,
         ),
     ))
 }

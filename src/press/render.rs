@@ -29,7 +29,7 @@ pub struct LinkedStatement {
 /// A release revision with everything needed to show or mail it.
 #[derive(Debug, Clone)]
 pub struct Rendering {
-    pub coalition: String,
+    pub coalition: crate::coalitions::Coalition,
     pub release: Release,
     pub revision: Revision,
     pub statement: Option<LinkedStatement>,
@@ -59,7 +59,7 @@ impl Rendering {
             None => None,
         };
         let mut rendering = Self {
-            coalition: crate::coalitions::name_of(conn, &release.coalition_id)?,
+            coalition: crate::coalitions::find(conn, &release.coalition_id)?,
             release: release.clone(),
             revision: revision.clone(),
             statement,
@@ -92,6 +92,21 @@ impl Rendering {
             (true, false) => Some(date.to_owned()),
             (false, false) => Some(format!("{place}, {date}")),
         }
+    }
+
+    /// Where replies go: the address named on the release, else the
+    /// coalition's, else the first press contact's.
+    pub fn reply_to(&self) -> Option<String> {
+        [&self.release.reply_to, &self.coalition.reply_to]
+            .into_iter()
+            .find(|address| !address.is_empty())
+            .cloned()
+            .or_else(|| self.revision.contacts().into_iter().next().map(|c| c.email))
+    }
+
+    /// The name and reply address the release is mailed with.
+    pub fn sender(&self) -> crate::mail::Sender {
+        self.coalition.sender(self.reply_to().as_deref())
     }
 
     pub fn web_link(&self) -> String {
@@ -135,7 +150,8 @@ impl Rendering {
                 "test": test,
                 "embargo": self.embargo_at(now),
                 "name": name,
-                "coalition": self.coalition,
+                "coalition": self.coalition.name,
+                "footer": footer_lines(&self.coalition.mail_footer),
                 "headline": self.revision.headline,
                 "subheadline": self.revision.subheadline,
                 "body": self.body(),
@@ -146,6 +162,21 @@ impl Rendering {
             }),
         )?)
     }
+}
+
+/// `body` with the statement placeholders left out, for a summary.
+pub fn without_placeholders(body: &str) -> String {
+    body.replace(COUNT_PLACEHOLDER, "")
+        .replace(LINK_PLACEHOLDER, "")
+}
+
+/// A footer's lines, each kept on its own line in both parts.
+fn footer_lines(footer: &str) -> Vec<&str> {
+    footer
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect()
 }
 
 /// `body` with the count and the link of `statement`. The link is written
@@ -189,6 +220,8 @@ fn opens_with_paragraph(markdown: &str) -> bool {
 /// An update to a statement's signatories, for one recipient.
 pub struct Update<'a> {
     pub coalition: &'a str,
+    /// The coalition's footer, under the mail.
+    pub footer: &'a str,
     pub title: &'a str,
     pub link: &'a str,
     pub subject: &'a str,
@@ -212,6 +245,7 @@ impl Update<'_> {
                 "name": name,
                 "organization": organization,
                 "coalition": self.coalition,
+                "footer": footer_lines(self.footer),
                 "subject": self.subject,
                 "title": self.title,
                 "body": self.body,

@@ -90,6 +90,7 @@ pub(super) fn draft_errors(lang: Lang, errors: &[DraftError]) -> FieldErrors {
             DraftProblem::Embargo(e) => t(lang, e.message_id()),
             DraftProblem::UnknownStatement => t(lang, "press-unknown-statement"),
             DraftProblem::UnknownLanguage => t(lang, "press-unknown-language"),
+            DraftProblem::ReplyTo => t(lang, "face-reply-to-error"),
         };
         fields.add(error.field, message);
     }
@@ -140,16 +141,17 @@ async fn draft_or_form(
 #[get("/press")]
 async fn index(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
     let coalition = access.member()?.coalition.id.clone();
-    let (releases, mailings) = blocking(&state, move |c| {
+    let (releases, mailings, names) = blocking(&state, move |c| {
         Ok::<_, diesel::result::Error>((
             super::list(c, &coalition)?,
             mailings::of_coalition(c, &coalition)?,
+            mailings::audience_names(c, &coalition)?,
         ))
     })
     .await??;
     Ok(html_response(
         StatusCode::OK,
-        views::index(&access, &releases, &mailings),
+        views::index(&access, &releases, &mailings, &names),
     ))
 }
 
@@ -223,10 +225,11 @@ async fn overview(
 ) -> Result<HttpResponse, WebError> {
     let release = load(&state, &access, path.into_inner().1).await?;
     let target = release.clone();
-    let (revisions, mailings) = blocking(&state, move |c| {
+    let (revisions, mailings, names) = blocking(&state, move |c| {
         Ok::<_, diesel::result::Error>((
             super::revisions(c, &target)?,
             mailings::of_release(c, &target)?,
+            mailings::audience_names(c, &target.coalition_id)?,
         ))
     })
     .await??;
@@ -239,6 +242,7 @@ async fn overview(
             &rendering,
             &revisions,
             &mailings,
+            &names,
             notice.as_deref(),
         ),
     ))

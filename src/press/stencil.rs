@@ -35,6 +35,8 @@ enum Kind {
     Release(Box<Rendering>),
     Update {
         coalition: String,
+        footer: String,
+        sender: crate::mail::Sender,
         title: String,
         link: String,
         subject: String,
@@ -67,8 +69,11 @@ impl Source {
                 .ok_or(diesel::result::Error::NotFound)?;
             let statement = crate::statements::find_any(conn, statement_id)?
                 .ok_or(diesel::result::Error::NotFound)?;
+            let coalition = crate::coalitions::find(conn, &statement.coalition_id)?;
             Kind::Update {
-                coalition: crate::coalitions::name_of(conn, &statement.coalition_id)?,
+                sender: coalition.sender(None),
+                footer: coalition.mail_footer,
+                coalition: coalition.name,
                 title: crate::statements::title_in(conn, &statement, &statement.language)?,
                 link: format!("{}/s/{}", ctx.mail.base_url, statement.slug),
                 subject: mailing.subject.clone(),
@@ -91,6 +96,14 @@ impl Source {
         }
     }
 
+    /// The name and reply address every mail of the mailing carries.
+    pub(super) fn sender(&self) -> crate::mail::Sender {
+        match &self.kind {
+            Kind::Release(rendering) => rendering.sender(),
+            Kind::Update { sender, .. } => sender.clone(),
+        }
+    }
+
     fn render(
         &self,
         lang: crate::i18n::Lang,
@@ -102,12 +115,15 @@ impl Source {
             Kind::Release(rendering) => rendering.mail(name, Some(unsubscribe), self.now, false)?,
             Kind::Update {
                 coalition,
+                footer,
                 title,
                 link,
                 subject,
                 body,
+                ..
             } => Update {
                 coalition,
+                footer,
                 title,
                 link,
                 subject,
@@ -261,6 +277,8 @@ mod tests {
         Source {
             kind: Kind::Update {
                 coalition: "Clean Water Coalition".into(),
+                footer: "Clean Water Coalition\nCalle 1, Ciudad de México".into(),
+                sender: crate::mail::Sender::default(),
                 title: "Water is a right".into(),
                 link: "https://statements.example.org/s/water".into(),
                 subject: "Our statement is published".into(),

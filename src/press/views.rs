@@ -3,7 +3,7 @@
 
 use maud::{Markup, PreEscaped, html};
 
-use super::mailings::Resolved;
+use super::mailings::{AudienceNames, Resolved, Skip};
 use super::render::{COUNT_PLACEHOLDER, LINK_PLACEHOLDER, Rendering};
 use super::{DraftForm, Mailing, Release, Revision};
 use crate::i18n::{Lang, t, t_args};
@@ -21,7 +21,12 @@ fn editor(access: &Access) -> bool {
     access.can(crate::coalitions::Role::Editor)
 }
 
-pub fn index(access: &Access, releases: &[(Release, String)], mailings: &[Mailing]) -> Markup {
+pub fn index(
+    access: &Access,
+    releases: &[(Release, String)],
+    mailings: &[Mailing],
+    names: &AudienceNames,
+) -> Markup {
     let lang = access.lang;
     let base = base(access);
     coordinator(
@@ -47,7 +52,7 @@ pub fn index(access: &Access, releases: &[(Release, String)], mailings: &[Mailin
                 }
             }
             h2 { (t(lang, "mailings-title")) }
-            (super::mailing_views::table(access, mailings))
+            (super::mailing_views::table(access, mailings, names))
         },
     )
 }
@@ -91,6 +96,14 @@ pub fn form(
         ],
     );
     let title = t(lang, "press-form-title");
+    let reply_hint = match access.member().map(|m| m.coalition.reply_to.as_str()) {
+        Ok(address) if !address.is_empty() => t_args(
+            lang,
+            "press-reply-to-hint-coalition",
+            &[("email", address.into())],
+        ),
+        _ => t(lang, "press-reply-to-hint-contact"),
+    };
     coordinator(
         access,
         &title,
@@ -107,6 +120,7 @@ pub fn form(
                 (forms::input("release_date", &t(lang, "press-release-date"), &form.release_date, errors, optional))
                 (forms::textarea("body", &t(lang, "press-body"), &form.body, errors, 14, Some(&placeholders)))
                 (forms::textarea("contacts", &t(lang, "press-contacts"), &form.contacts, errors, 3, Some(&t(lang, "press-contacts-hint"))))
+                (forms::input("reply_to", &t(lang, "press-reply-to"), &form.reply_to, errors, Input { kind: "email", hint: Some(&reply_hint), autocomplete: Some("email"), ..optional }))
                 (forms::textarea("about", &t(lang, "press-about"), &form.about, errors, 4, Some(&t(lang, "press-about-hint"))))
                 (forms::checkbox("save_about", &t(lang, "press-save-about"), form.save_about.is_some(), errors))
                 (forms::select("statement", &t(lang, "press-statement"), &statement_options, &form.statement, errors))
@@ -151,7 +165,7 @@ pub fn release_body(rendering: &Rendering) -> Markup {
             @if !revision.subheadline.is_empty() { p.subheadline { em { (revision.subheadline) } } }
             (rendering.body_html)
             @if !revision.about.is_empty() {
-                h2 { (t_args(lang, "press-about-heading", &[("coalition", rendering.coalition.clone().into())])) }
+                h2 { (t_args(lang, "press-about-heading", &[("coalition", rendering.coalition.name.as_str().into())])) }
                 (rendering.about_html)
             }
             p.end-mark { "###" }
@@ -167,6 +181,7 @@ pub fn overview(
     rendering: &Rendering,
     revisions: &[Revision],
     mailings: &[Mailing],
+    names: &AudienceNames,
     notice: Option<&str>,
 ) -> Markup {
     let lang = access.lang;
@@ -199,9 +214,10 @@ pub fn overview(
                     }
                 }
             }
+            (placeholder_warnings(lang, rendering))
             section.preview aria-label=(t(lang, "press-web-preview")) { (release_body(rendering)) }
             h2 { (t(lang, "mailings-title")) }
-            (super::mailing_views::table(access, mailings))
+            (super::mailing_views::table(access, mailings, names))
             h2 { (t(lang, "press-revisions")) }
             ol.revisions reversed {
                 @for r in revisions {
@@ -210,6 +226,38 @@ pub fn overview(
             }
         },
     )
+}
+
+/// What the statement placeholders of the body will print, when that is
+/// nothing or a count of zero.
+fn placeholder_warnings(lang: Lang, rendering: &Rendering) -> Markup {
+    let body = &rendering.revision.body;
+    let (count, link) = (
+        body.contains(COUNT_PLACEHOLDER),
+        body.contains(LINK_PLACEHOLDER),
+    );
+    let warning = match &rendering.statement {
+        None if count || link => Some(t_args(
+            lang,
+            "press-warning-no-statement",
+            &[
+                ("count", COUNT_PLACEHOLDER.into()),
+                ("link", LINK_PLACEHOLDER.into()),
+            ],
+        )),
+        Some(statement) if count && statement.listed == 0 => Some(t_args(
+            lang,
+            "press-warning-zero-signatories",
+            &[
+                ("count", COUNT_PLACEHOLDER.into()),
+                ("title", statement.title.as_str().into()),
+            ],
+        )),
+        _ => None,
+    };
+    html! {
+        @if let Some(warning) = warning { p.notice.warning role="alert" { (warning) } }
+    }
 }
 
 /// One revision as it read, with what changed since the one before.
@@ -361,7 +409,13 @@ fn skipped_reasons(lang: Lang, resolved: &Resolved) -> String {
     resolved
         .skipped
         .iter()
-        .map(|(reason, count)| format!("{count} {}", crate::contacts::reason_label(lang, *reason)))
+        .map(|(skip, count)| {
+            let reason = match skip {
+                Skip::Suppressed(reason) => crate::contacts::reason_label(lang, *reason),
+                Skip::InvalidAddress => t(lang, "audience-skipped-invalid"),
+            };
+            format!("{count} {reason}")
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -175,6 +175,7 @@ pub fn send_due(conn: &mut DbConn, context: &MailContext) -> Result<usize, Diges
                     content,
                     headers: Vec::new(),
                     priority: Priority::Bulk,
+                    sender: mail::Sender::default(),
                 },
             )?;
             sent += 1;

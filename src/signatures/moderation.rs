@@ -194,6 +194,7 @@ fn send_decision(
             content,
             headers: Vec::new(),
             priority: Priority::Transactional,
+            sender: mail::Sender::default(),
         },
     )?;
     Ok(())

@@ -12,7 +12,7 @@ use crate::web::layout::{Head, document, layout_in};
 fn frame(target: &Signable, title: &str, body: Markup) -> Markup {
     let head = Head {
         lang: Some(target.version.language.clone()),
-        extra: None,
+        ..Head::default()
     };
     let header = html! {
         header.site.public {

@@ -113,6 +113,7 @@ fn ask(
         .collect();
     let ids: Vec<String> = earlier.iter().map(|r| r.id.clone()).collect();
     let signers = db::signed_before(conn, &statement.id, &ids)?;
+    let sender = crate::coalitions::find(conn, &statement.coalition_id)?.sender(None);
     for signature in &signers {
         db::set_reconsent(
             conn,
@@ -154,6 +155,7 @@ fn ask(
                 content,
                 headers: Vec::new(),
                 priority: Priority::Bulk,
+                sender: sender.clone(),
             },
         )
         .map_err(SigningError::from)?;

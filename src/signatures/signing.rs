@@ -168,6 +168,7 @@ fn transactional(
         content,
         headers: Vec::new(),
         priority: Priority::Transactional,
+        sender: mail::Sender::default(),
     }
 }
 

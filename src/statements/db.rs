@@ -436,3 +436,20 @@ pub fn current_revision_number(conn: &mut DbConn, version_id: &str) -> QueryResu
         .select(statement_versions::current_revision)
         .first(conn)
 }
+
+/// A coalition's statements that are not drafts, with the title and body
+/// of the current revision of their main language, newest first.
+pub fn non_drafts_of(
+    conn: &mut DbConn,
+    coalition_id: &str,
+) -> QueryResult<Vec<(Statement, String, String)>> {
+    statements::table
+        .inner_join(statement_versions::table.inner_join(revisions::table))
+        .filter(statements::coalition_id.eq(coalition_id))
+        .filter(statements::status.ne(Status::Draft.as_str()))
+        .filter(statement_versions::language.eq(statements::language))
+        .filter(revisions::number.eq(statement_versions::current_revision))
+        .order(statements::opened_at.desc())
+        .select((Statement::as_select(), revisions::title, revisions::body))
+        .load(conn)
+}

@@ -226,6 +226,40 @@ pub fn find_for(
     Ok(db::find(conn, id)?.filter(|s| s.coalition_id == membership.coalition.id))
 }
 
+/// A statement as a coalition's newsroom lists it.
+#[derive(Debug, Clone)]
+pub struct Published {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub status: Status,
+    pub listed: i32,
+    /// When it went public: opened, or its publication time if later.
+    pub published_at: NaiveDateTime,
+}
+
+/// The statements of a coalition that anyone may read at `now`, newest first.
+pub fn published(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<Published>> {
+    let mut list: Vec<Published> = db::non_drafts_of(conn, coalition_id)?
+        .into_iter()
+        .filter(|(s, _, _)| s.is_public(now))
+        .map(|(s, title, body)| Published {
+            published_at: s.opened_at.max(s.publish_at).unwrap_or(s.created_at),
+            summary: text::markdown_excerpt(&body, 280),
+            status: s.status_at(now),
+            listed: s.listed_total(),
+            slug: s.slug,
+            title,
+        })
+        .collect();
+    list.sort_by_key(|s| std::cmp::Reverse(s.published_at));
+    Ok(list)
+}
+
 pub fn list_for(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<(Statement, String)>> {
     db::list_for_coalition(conn, coalition_id)
 }
@@ -663,7 +697,7 @@ pub fn title_in(conn: &mut DbConn, statement: &Statement, language: &str) -> Que
 
 /// A typed-text error in the page's language, for public forms.
 pub fn text_error(lang: crate::i18n::Lang, error: &TextError) -> String {
-    public_views::text_error(lang, error)
+    crate::web::forms::text_error(lang, error)
 }
 
 /// The version in `language`, or the main one when there is none.

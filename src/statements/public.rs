@@ -39,7 +39,7 @@ pub struct PageData {
     /// Revision numbers by revision id, to say which text each name signed.
     pub revision_numbers: std::collections::HashMap<String, i32>,
     /// Who stands behind the statement.
-    pub coalition_name: String,
+    pub masthead: crate::coalitions::Masthead,
     /// The coalition's zone, in which the page gives its times.
     pub zone: chrono_tz::Tz,
 }
@@ -136,10 +136,11 @@ pub fn load_page(
     };
     let revision_numbers = super::revision_numbers(conn, &statement.id)?;
     let coalition = crate::coalitions::find(conn, &statement.coalition_id)?;
+    let logo = crate::coalitions::public_face::logo_digest(conn, &coalition.id)?;
     Ok(PageData {
         revision_numbers,
         zone: coalition.zone(),
-        coalition_name: coalition.name,
+        masthead: crate::coalitions::masthead_of(&coalition, logo.as_deref()),
         statement,
         version,
         revision,
@@ -353,7 +354,7 @@ async fn comment(
             crate::text::normalize_line(text, max)
         };
         result
-            .map_err(|e| errors.add(field, public_views::text_error(lang, &e)))
+            .map_err(|e| errors.add(field, crate::web::forms::text_error(lang, &e)))
             .ok()
     };
     let name = check("name", &form.name, 120, false);

@@ -7,7 +7,7 @@ use super::Status;
 use super::public::{CommentForm, PageData};
 use crate::i18n::{CountryCode, Lang, country_name, local_time, t, t_args};
 use crate::signatures::{Cursor, Listed};
-use crate::text::{TextError, markdown_excerpt};
+use crate::text::markdown_excerpt;
 use crate::web::forms::{self, FieldErrors, Input};
 use crate::web::layout::{Head, document};
 
@@ -16,20 +16,6 @@ pub struct Preview<'a> {
     pub token: &'a str,
     pub form: Option<(&'a CommentForm, &'a FieldErrors)>,
     pub thanked: bool,
-}
-
-/// A typed-text error in the page's language.
-pub fn text_error(lang: Lang, error: &TextError) -> String {
-    match error {
-        TextError::Empty => t(lang, "field-required"),
-        TextError::TooLong { max } => {
-            t_args(lang, "field-too-long", &[("max", (*max as i64).into())])
-        }
-        TextError::ControlCharacters => t(lang, "field-control-characters"),
-        TextError::TooDeep { max } => {
-            t_args(lang, "field-too-deep", &[("max", (*max as i64).into())])
-        }
-    }
 }
 
 fn count_text(lang: Lang, count: i32) -> String {
@@ -176,6 +162,7 @@ pub fn page(data: &PageData, base_url: &str, preview: Option<Preview<'_>>) -> Ma
     let head = Head {
         lang: Some(data.version.language.clone()),
         extra: Some(og_tags(data, base_url)),
+        site: Some(data.masthead.name.clone()),
     };
     let body = html! {
         @if let Some(p) = &preview {
@@ -220,11 +207,7 @@ pub fn page(data: &PageData, base_url: &str, preview: Option<Preview<'_>>) -> Ma
         }
         @if let Some(p) = &preview { (comment_form(data, p)) }
     };
-    let header = html! {
-        header.site.public {
-            span.coalition { (data.coalition_name) }
-        }
-    };
+    let header = maud::Render::render(&data.masthead);
     document(&data.revision.title, head, header, body)
 }
 
@@ -259,7 +242,7 @@ pub fn letter(data: &PageData) -> Markup {
     let both = statement.signers().takes_organizations() && statement.signers().takes_individuals();
     let head = Head {
         lang: Some(data.version.language.clone()),
-        extra: None,
+        ..Head::default()
     };
     document(
         &data.revision.title,
@@ -322,7 +305,7 @@ pub fn embed(data: &PageData, base_url: &str) -> Markup {
     let main = *language == statement.language;
     let head = Head {
         lang: Some(data.version.language.clone()),
-        extra: None,
+        ..Head::default()
     };
     document(
         &data.revision.title,

@@ -5,7 +5,22 @@ use std::collections::BTreeMap;
 
 use maud::{Markup, html};
 
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, t, t_args};
+use crate::text::TextError;
+
+/// What is wrong with a typed text, in the page's language.
+pub fn text_error(lang: Lang, error: &TextError) -> String {
+    match error {
+        TextError::Empty => t(lang, "field-required"),
+        TextError::TooLong { max } => {
+            t_args(lang, "field-too-long", &[("max", (*max as i64).into())])
+        }
+        TextError::ControlCharacters => t(lang, "field-control-characters"),
+        TextError::TooDeep { max } => {
+            t_args(lang, "field-too-deep", &[("max", (*max as i64).into())])
+        }
+    }
+}
 
 /// Errors by field name, each a sentence that says what to do.
 #[derive(Debug, Default, Clone)]
@@ -46,7 +61,7 @@ pub fn error_summary(lang: Lang, errors: &FieldErrors) -> Markup {
     }
 }
 
-fn field_error(name: &str, errors: &FieldErrors) -> Markup {
+pub fn field_error(name: &str, errors: &FieldErrors) -> Markup {
     html! {
         @if let Some(message) = errors.get(name) {
             p.field-error id={ (name) "-error" } { (message) }

@@ -13,6 +13,9 @@ use crate::i18n::{Lang, t, t_args};
 pub struct Head {
     pub lang: Option<String>,
     pub extra: Option<Markup>,
+    /// The name after the page title; the product's when none is given,
+    /// the coalition's on its public pages.
+    pub site: Option<String>,
 }
 
 impl Head {
@@ -23,7 +26,7 @@ impl Head {
     pub fn coordinator(lang: Lang) -> Self {
         Self {
             lang: Some(t(lang, "coordinator-language")),
-            extra: None,
+            ..Self::default()
         }
     }
 }
@@ -37,7 +40,7 @@ pub fn document(title: &str, head: Head, header: Markup, body: Markup) -> Markup
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · Undersigned" }
+                title { (title) " · " (head.site.as_deref().unwrap_or("Undersigned")) }
                 link rel="stylesheet" href=(super::assets::STYLESHEET_PATH);
                 @if let Some(extra) = head.extra { (extra) }
             }

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod limits;
 mod middleware;
 pub mod origin;
+pub mod upload;
 
 use std::sync::Arc;
 
@@ -106,6 +107,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::statements::public::configure(cfg);
     crate::suppressions::routes::configure(cfg);
     crate::press::public::configure(cfg);
+    crate::press::newsroom::configure(cfg);
     cfg.service(
         web::scope("/c/{coalition}")
             .wrap(from_fn(access::coalition_guard))

@@ -30,6 +30,7 @@ fn mail_to(to: &str, subject_id: &str) -> OutgoingMail {
         content,
         headers: vec![("X-Undersigned-Test".into(), "yes".into())],
         priority: Priority::Transactional,
+        sender: mail::Sender::default(),
     }
 }
 

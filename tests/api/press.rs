@@ -376,6 +376,12 @@ async fn the_send_page_counts_recipients_and_those_skipped_by_suppression() {
             name: "Never",
             tags: &["press"],
         },
+        // Kept from an old list, never deliverable.
+        Contact {
+            email: "desk at news.example",
+            name: "Desk",
+            tags: &["press"],
+        },
     ])
     .await;
     let coalition = app.coalition_id().await;
@@ -411,11 +417,13 @@ async fn the_send_page_counts_recipients_and_those_skipped_by_suppression() {
     assert!(page.contains("2 addresses will receive it."), "{page}");
     let text = crate::signers::text_of(&page);
     assert!(
-        text.contains("3 skipped because they unsubscribed, bounced or must not be contacted."),
+        text.contains(
+            "4 skipped because they unsubscribed, bounced, must not be contacted or are not valid addresses."
+        ),
         "{text}"
     );
     assert!(
-        text.contains("By reason: 1 unsubscribed, 1 bounced, 1 do-not-contact."),
+        text.contains("By reason: 1 unsubscribed, 1 bounced, 1 do-not-contact, 1 invalid address."),
         "{text}"
     );
     assert_eq!(

@@ -153,7 +153,7 @@ fn send(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     statement: &Statement,
-    coalition: &str,
+    coalition: &crate::coalitions::Coalition,
     revision: &Revision,
     invitation: &Invitation,
     reminder: bool,
@@ -177,7 +177,7 @@ fn send(
         &serde_json::json!({
             "contact": invitation.contact_name,
             "organization": invitation.organization,
-            "coalition": coalition,
+            "coalition": coalition.name,
             "title": revision.title,
             "excerpt": crate::text::markdown_excerpt(&revision.body, 280),
             "link": link,
@@ -200,6 +200,7 @@ fn send(
             content,
             headers: crate::suppressions::list_unsubscribe_headers(&unsubscribe),
             priority: Priority::Bulk,
+            sender: coalition.sender(None),
         },
     )?;
     Ok(())
@@ -211,7 +212,7 @@ pub fn invite(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     statement: &Statement,
-    coalition: &str,
+    coalition: &crate::coalitions::Coalition,
     revision: &Revision,
     actor: &Coordinator,
     invitees: &[Invitee],
@@ -262,7 +263,7 @@ pub fn remind(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     statement: &Statement,
-    coalition: &str,
+    coalition: &crate::coalitions::Coalition,
     revision: &Revision,
     actor: &Coordinator,
 ) -> Result<usize, SigningError> {

@@ -67,7 +67,7 @@ async fn send(
     invitees: Vec<Invitee>,
 ) -> Result<super::Report, WebError> {
     let (actor, target, st) = (access.coordinator.clone(), statement.clone(), state.clone());
-    let coalition = access.member()?.coalition.name.clone();
+    let coalition = access.member()?.coalition.clone();
     blocking(state, move |c| {
         let revision = main_revision(c, &target).map_err(super::SigningError::from)?;
         super::invite(
@@ -171,7 +171,7 @@ pub async fn remind(
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
     let (actor, target, st) = (access.coordinator.clone(), statement.clone(), state.clone());
-    let coalition = access.member()?.coalition.name.clone();
+    let coalition = access.member()?.coalition.clone();
     let sent = blocking(&state, move |c| {
         let revision = main_revision(c, &target).map_err(super::SigningError::from)?;
         super::remind(

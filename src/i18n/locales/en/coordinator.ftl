@@ -673,7 +673,7 @@ audience-count = Count recipients
 # $count is a number of addresses.
 audience-reach = { $count } addresses will receive it.
 # $count is a number of addresses.
-audience-suppressed = { $count } skipped because they unsubscribed, bounced or must not be contacted.
+audience-suppressed = { $count } skipped because they unsubscribed, bounced, must not be contacted or are not valid addresses.
 audience-skipped-by-reason = By reason: { $reasons }.
 mailings-title = Mailings
 mailings-none = Nothing sent yet.
@@ -852,3 +852,49 @@ coalition-zone-new-hint = Times are typed and shown in this zone; you can change
 coalition-zone-notice = Times are shown in { $zone }.
 coalition-zone-notice-owner = Times are shown in { $zone }. { $link }
 coalition-zone-change = Change the coalition's language and time zone
+
+## A mailing's audience and its delivery log
+
+mailing-audience = Audience
+# $lists is the names of saved lists, separated by commas.
+mailing-audience-lists = Lists: { $lists }
+# $tags is contact tags, separated by commas.
+mailing-audience-tags = Tags: { $tags }
+mailing-audience-signatories = Signatories of "{ $title }"
+mailing-audience-deleted-list = (deleted list)
+mailing-audience-deleted-statement = (deleted statement)
+mailing-sent-at = Sent at
+
+## How the coalition appears: its mail and its public pages
+coalition-settings-locale = Language and time zone
+face-heading = How your coalition appears
+face-intro = The name and reply address of the mail your coalition sends, a footer under its releases and updates, and the website its public pages link to. Mail is still sent from this server's own address, the one its domain's SPF and DKIM records vouch for, so that it is not taken for a forgery; your name appears beside it and replies go to your address.
+face-sender-name = Sender name
+face-sender-name-hint = The name journalists and signatories see as the sender. Empty: { $coalition }.
+face-reply-to = Replies go to
+face-reply-to-hint = An address your coalition reads, such as your press officer's. Empty: replies to a release go to its first press contact.
+face-reply-to-error = Enter an email address such as prensa@example.org, or leave the field empty.
+face-footer = Footer of your mail
+face-footer-hint = A few lines under every release and update, such as your address and website. At most 600 characters.
+face-website = Website
+face-website-hint = Your coalition's own website, linked from its public pages.
+face-website-error = Enter a web address such as https://example.org, or leave the field empty.
+face-submit = Save
+face-saved = Saved: your mail and public pages now present your coalition this way.
+logo-heading = Logo
+logo-alt = Logo of { $coalition }
+logo-file = Logo file
+logo-hint = PNG, JPEG, GIF or WebP, at most { $kb } KB. It is shown small at the top of your public pages.
+logo-submit = Upload logo
+logo-remove = Remove the logo
+logo-saved = The logo is saved and shown on your public pages.
+logo-removed = The logo is removed.
+logo-error-empty = Choose a picture file to upload.
+logo-error-too-large = This file is larger than { $kb } KB. Save the logo smaller (a logo needs no more than 600 pixels across) and upload it again.
+logo-error-format = This file is not a PNG, JPEG, GIF or WebP picture. Save the logo in one of these formats and upload it again.
+press-reply-to = Replies go to
+press-reply-to-hint-coalition = Empty: replies go to your coalition's address, { $email }.
+press-reply-to-hint-contact = Empty: replies go to the first press contact.
+press-warning-no-statement = This release uses { $count } or { $link } but links no statement, so they print nothing. Choose the statement in “Edit”, or take them out of the text.
+press-warning-zero-signatories = { $count } prints 0 today: “{ $title }” has no listed signatures yet. The mail says 0 unless signatures are listed before it goes.
+audience-skipped-invalid = invalid address

@@ -123,3 +123,15 @@ invited-decline = No, thank you
 invited-declined = We noted that you do not wish to sign. Thank you for answering.
 invited-signed = Thank you. Your signature is listed.
 signed-revision = signed revision { $number }
+
+## A coalition's newsroom
+newsroom-title = { $coalition } newsroom
+newsroom-release = Press release
+newsroom-statement-open = Statement open for signatures
+newsroom-statement-closed = Statement
+newsroom-signed-by = signed by { $count }
+newsroom-empty = Nothing published yet.
+newsroom-feed = Follow this newsroom (Atom feed)
+newsroom-more-from = More from { $coalition }
+newsrooms-title = Newsrooms
+newsrooms-empty = No coalition has published anything yet.

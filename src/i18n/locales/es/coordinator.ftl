@@ -710,8 +710,8 @@ audience-reach =
 # $count es un número de direcciones.
 audience-suppressed =
     { $count ->
-        [one] Se omite { $count } porque se dio de baja, rebotó o no se debe contactar.
-       *[other] Se omiten { $count } porque se dieron de baja, rebotaron o no se deben contactar.
+        [one] Se omite { $count } porque se dio de baja, rebotó, no se debe contactar o no es una dirección válida.
+       *[other] Se omiten { $count } porque se dieron de baja, rebotaron, no se deben contactar o no son direcciones válidas.
     }
 audience-skipped-by-reason = Por motivo: { $reasons }.
 mailings-title = Envíos
@@ -915,3 +915,49 @@ coalition-zone-new-hint = Las horas se escriben y se muestran en esta zona; pued
 coalition-zone-notice = Las horas se muestran en { $zone }.
 coalition-zone-notice-owner = Las horas se muestran en { $zone }. { $link }
 coalition-zone-change = Cambiar el idioma y la zona horaria de la coalición
+
+## La audiencia de un envío y su registro de entregas
+
+mailing-audience = Audiencia
+# $lists son los nombres de listas guardadas, separados por comas.
+mailing-audience-lists = Listas: { $lists }
+# $tags son etiquetas de contactos, separadas por comas.
+mailing-audience-tags = Etiquetas: { $tags }
+mailing-audience-signatories = Firmantes de “{ $title }”
+mailing-audience-deleted-list = (lista eliminada)
+mailing-audience-deleted-statement = (declaración eliminada)
+mailing-sent-at = Enviado el
+
+## Cómo se presenta la coalición: su correo y sus páginas públicas
+coalition-settings-locale = Idioma y zona horaria
+face-heading = Cómo se presenta tu coalición
+face-intro = El nombre y la dirección de respuesta del correo que envía tu coalición, un pie bajo sus comunicados y actualizaciones, y el sitio web al que enlazan sus páginas públicas. El correo sigue saliendo de la dirección propia de este servidor, la que avalan los registros SPF y DKIM de su dominio, para que no se tome por una falsificación; tu nombre aparece junto a ella y las respuestas llegan a tu dirección.
+face-sender-name = Nombre del remitente
+face-sender-name-hint = El nombre que periodistas y firmantes ven como remitente. Vacío: { $coalition }.
+face-reply-to = Las respuestas van a
+face-reply-to-hint = Una dirección que tu coalición lea, como la de tu responsable de prensa. Vacío: las respuestas a un comunicado van a su primer contacto de prensa.
+face-reply-to-error = Escribe una dirección de correo como prensa@example.org, o deja el campo vacío.
+face-footer = Pie de tu correo
+face-footer-hint = Unas líneas bajo cada comunicado y actualización, como tu dirección y tu sitio web. Como máximo 600 caracteres.
+face-website = Sitio web
+face-website-hint = El sitio web propio de tu coalición, enlazado desde sus páginas públicas.
+face-website-error = Escribe una dirección web como https://example.org, o deja el campo vacío.
+face-submit = Guardar
+face-saved = Guardado: tu correo y tus páginas públicas presentan ahora así a tu coalición.
+logo-heading = Logotipo
+logo-alt = Logotipo de { $coalition }
+logo-file = Archivo del logotipo
+logo-hint = PNG, JPEG, GIF o WebP, de { $kb } KB como máximo. Se muestra pequeño arriba en tus páginas públicas.
+logo-submit = Subir logotipo
+logo-remove = Quitar el logotipo
+logo-saved = El logotipo está guardado y se muestra en tus páginas públicas.
+logo-removed = Se quitó el logotipo.
+logo-error-empty = Elige un archivo de imagen para subir.
+logo-error-too-large = Este archivo pesa más de { $kb } KB. Guarda el logotipo más pequeño (a un logotipo le bastan 600 píxeles de ancho) y vuelve a subirlo.
+logo-error-format = Este archivo no es una imagen PNG, JPEG, GIF o WebP. Guarda el logotipo en uno de estos formatos y vuelve a subirlo.
+press-reply-to = Las respuestas van a
+press-reply-to-hint-coalition = Vacío: las respuestas van a la dirección de tu coalición, { $email }.
+press-reply-to-hint-contact = Vacío: las respuestas van al primer contacto de prensa.
+press-warning-no-statement = Este comunicado usa { $count } o { $link } pero no enlaza ninguna declaración, así que no muestran nada. Elige la declaración en «Editar» o quítalos del texto.
+press-warning-zero-signatories = { $count } muestra 0 hoy: «{ $title }» aún no tiene firmas publicadas. El correo dirá 0 salvo que se publiquen firmas antes de enviarlo.
+audience-skipped-invalid = dirección no válida

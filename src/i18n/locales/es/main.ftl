@@ -123,3 +123,15 @@ invited-decline = No, gracias
 invited-declined = Anotamos que no deseas firmar. Gracias por responder.
 invited-signed = Gracias. Tu firma ya aparece en la lista.
 signed-revision = firmó la revisión { $number }
+
+## Sala de prensa de una coalición
+newsroom-title = Sala de prensa de { $coalition }
+newsroom-release = Comunicado de prensa
+newsroom-statement-open = Declaración abierta a firmas
+newsroom-statement-closed = Declaración
+newsroom-signed-by = firmada por { $count }
+newsroom-empty = Todavía no hay nada publicado.
+newsroom-feed = Sigue esta sala de prensa (canal Atom)
+newsroom-more-from = Más de { $coalition }
+newsrooms-title = Salas de prensa
+newsrooms-empty = Ninguna coalición ha publicado nada todavía.
