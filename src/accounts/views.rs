@@ -40,7 +40,7 @@ pub fn setup_form(lang: Lang, token: &str, form: &SetupForm, errors: &FieldError
                 (forms::zone_field("time_zone", &t(lang, "coalition-zone"), &form.time_zone, errors, &t(lang, "coalition-zone-new-hint"), true))
                 button type="submit" { (t(lang, "setup-submit")) }
             }
-            script src=(ZONE_SCRIPT_PATH) defer {}
+            script src=(*ZONE_SCRIPT_PATH) defer {}
         },
     )
 }

@@ -65,7 +65,7 @@ pub fn coalition_list(
                 (forms::zone_field("time_zone", &t(lang, "coalition-zone"), &typed.time_zone, errors, &t(lang, "coalition-zone-new-hint"), true))
                 button type="submit" { (t(lang, "coalitions-create-submit")) }
             }
-            script src=(ZONE_SCRIPT_PATH) defer {}
+            script src=(*ZONE_SCRIPT_PATH) defer {}
         },
     )
 }

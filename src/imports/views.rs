@@ -187,7 +187,7 @@ pub fn progress(
                     p role="status" data-progress-text { (t_args(lang, "import-rows-done", &[("done", (*done).into()), ("total", (*total).into())])) }
                 }
                 p { a href=(here) { (t(lang, "import-refresh")) } }
-                script src=(PROGRESS_SCRIPT_PATH) defer {}
+                script src=(*PROGRESS_SCRIPT_PATH) defer {}
             }
             State::Done(report) => { (done(report)) }
             State::Failed(message) => {

@@ -276,14 +276,15 @@ pub fn move_embargo_mailings(
     }
 }
 
-/// Marks sending mailings with nothing left to send as sent.
+/// Marks sending mailings with nothing left to send as sent, and paused
+/// ones too when the pause came after the last mail went.
 pub fn finish_done(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
     let unsent = outbox::table
         .filter(outbox::mailing_id.eq(mailings::id.nullable()))
         .filter(outbox::status.eq_any(["queued", "held"]));
     diesel::update(
         mailings::table
-            .filter(mailings::status.eq("sending"))
+            .filter(mailings::status.eq_any(["sending", "paused"]))
             .filter(not(exists(unsent))),
     )
     .set((mailings::status.eq("sent"), mailings::finished_at.eq(now)))

@@ -193,7 +193,7 @@ pub fn page(access: &Access, mailing: &Mailing, progress: &Progress, log: &LogPa
                     li { (t(lang, "mailing-suppressed")) ": " (mailing.suppressed) }
                 }
             }
-            script src=(crate::web::assets::MAILING_SCRIPT_PATH) defer {}
+            script src=(*crate::web::assets::MAILING_SCRIPT_PATH) defer {}
             @if editor && mailing.is_open(progress) { (controls(access, &here, status)) }
             h2 { (t(lang, "mailing-log")) }
             p {

@@ -80,10 +80,13 @@ impl Mailing {
     }
 
     /// The status as it stands now: a sending mailing with nothing left to
-    /// send is sent, even before the jobs loop records it.
+    /// send is sent, even before the jobs loop records it, and so is one
+    /// paused after its last mail went.
     pub fn status_with(&self, progress: &crate::mail::Progress) -> MailingStatus {
         match self.status() {
-            MailingStatus::Sending if progress.remaining() == 0 => MailingStatus::Sent,
+            MailingStatus::Sending | MailingStatus::Paused if progress.remaining() == 0 => {
+                MailingStatus::Sent
+            }
             status => status,
         }
     }

@@ -390,7 +390,7 @@ pub fn invited_form(
             form method="post" action={ (action) "/decline" } {
                 button type="submit" { (t(lang, "invited-decline")) }
             }
-            script src=(crate::web::assets::OPENED_SCRIPT_PATH) defer {}
+            script src=(*crate::web::assets::OPENED_SCRIPT_PATH) defer {}
         },
     )
 }

@@ -1,29 +1,44 @@
 //! Static files, embedded in the binary and served with long cache lifetimes.
 
+use std::sync::LazyLock;
+
 use actix_web::http::header;
 use actix_web::{HttpResponse, get};
+
+/// `path` with a short hash of `body` as its version, so that a browser
+/// holding yesterday's file for a day asks again as soon as it changes.
+fn versioned(path: &str, body: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(body.as_bytes());
+    format!("{path}?v={}", hex::encode(&digest[..6]))
+}
 
 const STYLESHEET: &str = include_str!("static/style.css");
 const OPENED_SCRIPT: &str = include_str!("static/opened.js");
 const MAILING_SCRIPT: &str = include_str!("static/mailing.js");
 
 /// Path of the script that keeps a mailing's progress current.
-pub const MAILING_SCRIPT_PATH: &str = concat!("/static/mailing.js?v=", env!("CARGO_PKG_VERSION"));
+pub static MAILING_SCRIPT_PATH: LazyLock<String> =
+    LazyLock::new(|| versioned("/static/mailing.js", MAILING_SCRIPT));
 const PROGRESS_SCRIPT: &str = include_str!("static/progress.js");
 
 /// Path of the script that shows the progress of a background task.
-pub const PROGRESS_SCRIPT_PATH: &str = concat!("/static/progress.js?v=", env!("CARGO_PKG_VERSION"));
+pub static PROGRESS_SCRIPT_PATH: LazyLock<String> =
+    LazyLock::new(|| versioned("/static/progress.js", PROGRESS_SCRIPT));
 
 /// Path of the script that reports an opened invitation form.
-pub const OPENED_SCRIPT_PATH: &str = concat!("/static/opened.js?v=", env!("CARGO_PKG_VERSION"));
+pub static OPENED_SCRIPT_PATH: LazyLock<String> =
+    LazyLock::new(|| versioned("/static/opened.js", OPENED_SCRIPT));
 
 const ZONE_SCRIPT: &str = include_str!("static/zone.js");
 
 /// Path of the script that fills a new coalition's zone from the browser.
-pub const ZONE_SCRIPT_PATH: &str = concat!("/static/zone.js?v=", env!("CARGO_PKG_VERSION"));
+pub static ZONE_SCRIPT_PATH: LazyLock<String> =
+    LazyLock::new(|| versioned("/static/zone.js", ZONE_SCRIPT));
 
-/// Path of the stylesheet; its version changes whenever the file does.
-pub const STYLESHEET_PATH: &str = concat!("/static/style.css?v=", env!("CARGO_PKG_VERSION"));
+/// Path of the stylesheet.
+pub static STYLESHEET_PATH: LazyLock<String> =
+    LazyLock::new(|| versioned("/static/style.css", STYLESHEET));
 
 #[get("/static/style.css")]
 pub async fn stylesheet() -> HttpResponse {

@@ -41,7 +41,7 @@ pub fn document(title: &str, head: Head, header: Markup, body: Markup) -> Markup
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · " (head.site.as_deref().unwrap_or("Undersigned")) }
-                link rel="stylesheet" href=(super::assets::STYLESHEET_PATH);
+                link rel="stylesheet" href=(*super::assets::STYLESHEET_PATH);
                 @if let Some(extra) = head.extra { (extra) }
             }
             body {
