@@ -288,7 +288,7 @@ pub fn settings(access: &Access, page: &SettingsPage<'_>) -> Markup {
                         Input { kind: "email", autocomplete: Some("email"), ..optional(&reply_hint) }))
                     (forms::textarea("mail_footer", &t(lang, "face-footer"), &face.mail_footer, errors, 3, Some(&t(lang, "face-footer-hint"))))
                     (forms::input("website", &t(lang, "face-website"), &face.website, errors,
-                        Input { kind: "url", autocomplete: Some("url"), ..optional(&website_hint) }))
+                        Input { autocomplete: Some("url"), ..optional(&website_hint) }))
                     button type="submit" { (t(lang, "face-submit")) }
                 }
             }

@@ -26,7 +26,7 @@ pub fn html_layout(subject: &str, body: &str) -> String {
                 title { (subject) }
             }
             body style="margin:0;padding:0;background:#f4f4f1;" {
-                div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;font-family:Georgia,'Times New Roman',serif;font-size:16px;line-height:1.55;color:#1d1d1f;" {
+                div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;overflow-wrap:break-word;word-wrap:break-word;font-family:Georgia,'Times New Roman',serif;font-size:16px;line-height:1.55;color:#1d1d1f;" {
                     (PreEscaped(body))
                 }
             }

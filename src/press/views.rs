@@ -145,8 +145,13 @@ pub fn release_body(rendering: &Rendering) -> Markup {
     let lang = rendering.release.lang();
     let revision = &rendering.revision;
     let contacts = revision.contacts();
+    let mark = match rendering.embargo_at(crate::db::now()) {
+        Some(time) => t_args(lang, "press-embargoed-until", &[("time", time.into())]),
+        None => t(lang, "press-immediate-release"),
+    };
     html! {
         article.release {
+            p.release-mark { strong { (mark) } }
             @if !contacts.is_empty() {
                 section.press-contacts {
                     h2 { (t(lang, "press-media-contacts")) }

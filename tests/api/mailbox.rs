@@ -8,6 +8,16 @@ impl TestApp {
     /// The text parts of every mail written for `recipient`, once the
     /// outbox has delivered everything due.
     pub async fn mails_to(&self, recipient: &str) -> Vec<String> {
+        self.messages_to(recipient)
+            .await
+            .iter()
+            .filter_map(|eml| text_part(eml))
+            .collect()
+    }
+
+    /// Every whole message (headers and both parts) written for `recipient`,
+    /// once the outbox has delivered everything due.
+    pub async fn messages_to(&self, recipient: &str) -> Vec<String> {
         self.wait_for_outbox_to_settle().await;
         let dir = self.data_dir.path().join("mail");
         let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -24,7 +34,6 @@ impl TestApp {
                     l.starts_with("To:") && (l.contains(&needle) || l.ends_with(recipient))
                 })
             })
-            .filter_map(|eml| text_part(&eml))
             .collect()
     }
 

@@ -11,7 +11,6 @@
 #[path = "../api/helpers.rs"]
 mod helpers;
 #[path = "../api/mailbox.rs"]
-#[expect(dead_code, reason = "the browser tests read only text parts")]
 mod mailbox;
 #[expect(dead_code, reason = "shared with tests/api; helpers.rs names TestSmtp")]
 #[path = "../api/smtp.rs"]
@@ -20,6 +19,7 @@ mod smtp;
 mod harness;
 mod import;
 mod press;
+mod release_layout;
 mod signing;
 mod spanish;
 mod statement;

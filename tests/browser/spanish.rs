@@ -44,6 +44,21 @@ async fn the_whole_journey_in_spanish_in_a_browser() {
     );
     assert!(mine[0].contains(&format!("Hola, {NAME}:")), "{}", mine[0]);
     assert!(mine[0].contains("Contactos de prensa"), "{}", mine[0]);
+    assert!(
+        mine[0].contains("Red por el Agua Limpia\r\nCalle Reforma 1, Ciudad de México"),
+        "the coalition's footer: {}",
+        mine[0]
+    );
+    let message = &app.messages_to(EMAIL).await[0];
+    assert!(
+        message.contains("From: \"Red por el Agua Limpia\" <")
+            || message.contains("From: Red por el Agua Limpia <"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Reply-To: prensa@agua.example"),
+        "{message}"
+    );
     rig.finish().await;
 }
 
@@ -145,6 +160,22 @@ async fn choose_the_coalitions_zone(browser: &Browser) {
     browser
         .expect("//p[@role='status'][normalize-space(.)='Se guardó la configuración.']")
         .await;
+    browser
+        .type_into("sender_name", "Red por el Agua Limpia")
+        .await;
+    browser.type_into("reply_to", "prensa@agua.example").await;
+    browser
+        .type_into(
+            "mail_footer",
+            "Red por el Agua Limpia\nCalle Reforma 1, Ciudad de México",
+        )
+        .await;
+    browser.type_into("website", "agua.example").await;
+    browser.click_button("Guardar").await;
+    browser
+        .expect("//p[@role='status'][starts-with(normalize-space(.), 'Guardado: tu correo y tus páginas públicas')]")
+        .await;
+    expect_spanish_page(browser).await;
     browser.screenshot("es-1b-coalition-settings.png").await;
     browser.click_link(COALITION).await;
     browser

@@ -135,3 +135,4 @@ newsroom-feed = Follow this newsroom (Atom feed)
 newsroom-more-from = More from { $coalition }
 newsrooms-title = Newsrooms
 newsrooms-empty = No coalition has published anything yet.
+press-immediate-release = FOR IMMEDIATE RELEASE

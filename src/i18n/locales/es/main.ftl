@@ -135,3 +135,4 @@ newsroom-feed = Sigue esta sala de prensa (canal Atom)
 newsroom-more-from = Más de { $coalition }
 newsrooms-title = Salas de prensa
 newsrooms-empty = Ninguna coalición ha publicado nada todavía.
+press-immediate-release = PARA DIFUSIÓN INMEDIATA
