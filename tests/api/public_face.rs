@@ -85,6 +85,10 @@ async fn a_release_comes_from_the_coalitions_name_with_replies_to_its_press_cont
     let mails = mails_for(&smtp, "joe@news.example");
     assert_eq!(mails.len(), 1);
     let eml = &mails[0];
+    // Kept for reading and for a spam filter's verdict (README, Mail).
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/mail-samples");
+    std::fs::create_dir_all(&samples).expect("the samples folder");
+    std::fs::write(samples.join("release.eml"), eml).expect("the sample is saved");
     let from = header(eml, "From").expect("From");
     assert!(
         from.starts_with("\"Red Agua Limpia\" <") || from.starts_with("Red Agua Limpia <"),
