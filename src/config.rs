@@ -37,6 +37,11 @@ pub enum DkimAlgorithm {
 pub struct Settings {
     /// Address and port the HTTP server binds to.
     pub listen: String,
+    /// Reverse proxies (addresses and CIDR ranges) whose `Forwarded` and
+    /// `X-Forwarded-For` headers name the client; a list, or one string
+    /// with the entries separated by commas.
+    #[serde(deserialize_with = "one_or_many")]
+    pub trusted_proxies: Vec<String>,
     /// Public base URL used in every link in a mail; derived from `listen` when unset.
     pub base_url: Option<String>,
     /// Directory for the SQLite file, the secret key and file mail.
@@ -83,10 +88,31 @@ pub struct Settings {
     pub mails_per_address_per_day: i64,
 }
 
+/// A list given as a TOML array or as one comma-separated string (the
+/// form an environment variable takes).
+fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    let entries = match OneOrMany::deserialize(deserializer)? {
+        OneOrMany::One(text) => text.split(',').map(str::to_owned).collect(),
+        OneOrMany::Many(list) => list,
+    };
+    Ok(entries
+        .into_iter()
+        .map(|e| e.trim().to_owned())
+        .filter(|e| !e.is_empty())
+        .collect())
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Self {
             listen: "127.0.0.1:8080".into(),
+            trusted_proxies: Vec::new(),
             base_url: None,
             data_dir: PathBuf::from("data"),
             database_url: None,

@@ -203,10 +203,7 @@ async fn login_submit(
 ) -> Result<HttpResponse, WebError> {
     let lang = request_lang(&req);
     let form = form.into_inner();
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let ip = state.client_ip(&req);
     let (email, password) = (form.email.clone(), form.password.clone());
     let account = email.clone();
     let delay = blocking(&state, move |c| super::login_delay(c, &account)).await??;
@@ -357,7 +354,7 @@ async fn forgot_submit(
     form: web::Form<ForgotForm>,
 ) -> Result<HttpResponse, WebError> {
     let lang = request_lang(&req);
-    if !state.limits.allow_resend(&AppState::client_ip(&req)) {
+    if !state.limits.allow_resend(&state.client_ip(&req)) {
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
             views::forgot_limited(lang),

@@ -182,7 +182,7 @@ async fn sign_submit(
     };
     if !state
         .limits
-        .allow_signon(&AppState::client_ip(&req), &sign_on.email)
+        .allow_signon(&state.client_ip(&req), &sign_on.email)
     {
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
@@ -257,7 +257,7 @@ async fn resend(
     })
     .await??;
     let lang = target.lang();
-    if !state.limits.allow_resend(&AppState::client_ip(&req)) {
+    if !state.limits.allow_resend(&state.client_ip(&req)) {
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
             views::message(

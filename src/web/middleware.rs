@@ -35,7 +35,8 @@ pub fn security_headers(https: bool) -> DefaultHeaders {
 }
 
 /// Logs one line per request: method, the matched route pattern (never the
-/// raw path, which may hold a token), status and time taken.
+/// raw path, which may hold a token), the client's address (through a
+/// trusted proxy), status and time taken.
 pub async fn log_requests(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -45,10 +46,15 @@ pub async fn log_requests(
     let route = req
         .match_pattern()
         .unwrap_or_else(|| "(no route)".to_owned());
+    let client = req
+        .app_data::<actix_web::web::Data<super::AppState>>()
+        .map(|state| state.client_ip(req.request()))
+        .unwrap_or_default();
     let response = next.call(req).await?;
     tracing::info!(
         method = %method,
         route,
+        client,
         status = response.status().as_u16(),
         elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
         "request"

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod assets;
+pub mod client;
 pub mod download;
 pub mod forms;
 pub mod health;
@@ -38,14 +39,15 @@ pub struct AppState {
     pub limits: limits::Limits,
     /// The imports this process is applying, with their progress.
     pub imports: crate::imports::Running,
+    /// The reverse proxies whose forwarding headers name the client.
+    pub proxies: client::TrustedProxies,
 }
 
 impl AppState {
-    /// The address a request came from, for rate limits.
-    pub fn client_ip(req: &actix_web::HttpRequest) -> String {
-        req.peer_addr()
-            .map(|a| a.ip().to_string())
-            .unwrap_or_default()
+    /// The address a request came from, for rate limits and the login
+    /// throttle: the client's, also behind a trusted proxy.
+    pub fn client_ip(&self, req: &actix_web::HttpRequest) -> String {
+        client::client_ip(req, &self.proxies)
     }
 
     /// Whether the public address is https (secure cookies, HSTS).

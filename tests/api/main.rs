@@ -30,6 +30,7 @@ mod pages;
 mod press;
 mod previews;
 mod process_exit;
+mod proxies;
 mod public_face;
 mod public_page;
 mod reconsent;
