@@ -139,8 +139,19 @@ impl ManageConnection for Manager {
             .map_err(r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
-        false
+    /// A connection given back inside a transaction (its holder panicked
+    /// mid-way) or with a transaction manager in error is dropped, not
+    /// handed to the next request: on SQLite it would keep the write lock,
+    /// on PostgreSQL run the next request's queries in a dead transaction.
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        use diesel::connection::{AnsiTransactionManager, TransactionManager};
+        let status = match conn {
+            DbConn::Sqlite(inner) => AnsiTransactionManager::transaction_manager_status_mut(inner),
+            DbConn::Postgres(inner) => {
+                AnsiTransactionManager::transaction_manager_status_mut(inner)
+            }
+        };
+        !matches!(status.transaction_depth(), Ok(None))
     }
 }
 
@@ -156,6 +167,13 @@ pub fn connect(settings: &Settings) -> anyhow::Result<Pool> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("could not create {}", dir.display()))?;
     }
+    if settings.database_pool_size < 2 {
+        anyhow::bail!(
+            "database_pool_size (UNDERSIGNED_DATABASE_POOL_SIZE) is {}: it must be at least 2, \
+             since the thread that groups writes keeps a connection of its own",
+            settings.database_pool_size
+        );
+    }
     let description = target.describe();
     let manager = Manager { target };
     // Fail early with the backend's own message rather than a pool time-out.
@@ -163,7 +181,7 @@ pub fn connect(settings: &Settings) -> anyhow::Result<Pool> {
         .open()
         .with_context(|| format!("could not connect to {description}"))?;
     let pool = r2d2::Pool::builder()
-        .max_size(settings.database_pool_size.max(1))
+        .max_size(settings.database_pool_size)
         .connection_timeout(Duration::from_secs(10))
         .build(manager)
         .with_context(|| format!("could not open a pool for {description}"))?;

@@ -27,6 +27,7 @@ mod manage;
 mod moderation;
 mod outbox;
 mod pages;
+mod pool;
 mod press;
 mod previews;
 mod process_exit;
