@@ -23,10 +23,34 @@ pub async fn run(
         let (pool, mail, secret) = (pool.clone(), mail.clone(), secret.clone());
         let done = tokio::task::spawn_blocking(move || -> anyhow::Result<[usize; 4]> {
             let mut conn = pool.get()?;
-            let started = crate::press::start_due(&mut conn, &mail, &secret)?;
-            let finished = crate::press::finish_done(&mut conn)?;
-            let closed = crate::statements::close_overdue(&mut conn)?;
-            let digests = crate::signatures::digest::send_due(&mut conn, &mail)?;
+            // Each job runs whatever the others did: one failing (a bad row,
+            // a template error) must not hold back the rest on every tick.
+            let run = |name: &str, result: anyhow::Result<usize>| {
+                result.unwrap_or_else(|error| {
+                    tracing::error!(
+                        job = name,
+                        error = format!("{error:#}"),
+                        "a scheduled job failed"
+                    );
+                    0
+                })
+            };
+            let started = run(
+                "start due mailings",
+                crate::press::start_due(&mut conn, &mail, &secret),
+            );
+            let finished = run(
+                "finish mailings",
+                crate::press::finish_done(&mut conn).map_err(Into::into),
+            );
+            let closed = run(
+                "close statements",
+                crate::statements::close_overdue(&mut conn).map_err(Into::into),
+            );
+            let digests = run(
+                "signature digests",
+                crate::signatures::digest::send_due(&mut conn, &mail).map_err(Into::into),
+            );
             Ok([started, finished, closed, digests])
         })
         .await;
@@ -36,9 +60,13 @@ pub async fn run(
                 tracing::info!(started, finished, closed, digests, "scheduled jobs ran")
             }
             Ok(Err(error)) => {
-                tracing::error!(error = format!("{error:#}"), "a scheduled job failed")
+                tracing::error!(
+                    error = format!("{error:#}"),
+                    "the scheduled jobs found no database connection"
+                )
             }
-            Err(error) => tracing::error!(error = %error, "the jobs task failed"),
+            // A panic in a job: logged, and the loop goes on at the next tick.
+            Err(error) => tracing::error!(error = %error, "the jobs task panicked"),
         }
         tokio::select! {
             () = tokio::time::sleep(tick) => {}
