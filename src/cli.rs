@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use secrecy::ExposeSecret;
 
 use crate::config::Settings;
 use crate::{db, mail, startup, telemetry};
@@ -58,6 +59,18 @@ pub enum Command {
         #[command(subcommand)]
         command: SignaturesCommand,
     },
+    /// Check the settings.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the effective settings (secrets redacted) and check that the
+    /// addresses, URLs and keys in them are usable; exit 1 when one is not.
+    Check,
 }
 
 #[derive(Debug, Subcommand)]
@@ -137,6 +150,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => runtime.block_on(serve(settings, cli.demo)),
         Command::Migrate => migrate(&settings),
+        Command::Config {
+            command: ConfigCommand::Check,
+        } => config_check(&settings),
         Command::MailTest { to } => runtime.block_on(mail_test(settings, &to)),
         Command::User {
             command:
@@ -372,5 +388,25 @@ async fn mail_test(settings: Settings, to: &str) -> anyhow::Result<()> {
             chrono_tz::Tz::UTC,
         )
     );
+    Ok(())
+}
+
+/// Prints the settings as they take effect and parses what start-up would.
+fn config_check(settings: &Settings) -> anyhow::Result<()> {
+    println!("{settings:#?}");
+    db::Target::parse(settings.database_url().expose_secret())
+        .context("database_url (UNDERSIGNED_DATABASE_URL)")?;
+    if settings.smtp_url.is_some() {
+        mail::Transport::from_settings(settings).context("smtp_url (UNDERSIGNED_SMTP_URL)")?;
+    }
+    mail::MailContext::new(settings, settings.public_base_url(&settings.listen))?;
+    mail::load_dkim(settings)?;
+    crate::web::client::TrustedProxies::from_settings(settings)?;
+    if let Some(key) = &settings.secret_key
+        && crate::config::SecretKey::from_text(key.expose_secret()).is_none()
+    {
+        anyhow::bail!("secret_key (UNDERSIGNED_SECRET_KEY) is shorter than 32 characters");
+    }
+    println!("The settings are usable.");
     Ok(())
 }

@@ -92,12 +92,7 @@ impl Application {
 
         let https = base_url.starts_with("https://");
         let limits = crate::web::limits::Limits::from_settings(&settings);
-        let proxies = crate::web::client::TrustedProxies::parse(&settings.trusted_proxies)
-            .map_err(|bad| {
-                anyhow::anyhow!(
-                    "trusted_proxies (UNDERSIGNED_TRUSTED_PROXIES): {bad} is not an address or a range such as 10.0.0.1 or 10.0.0.0/8"
-                )
-            })?;
+        let proxies = crate::web::client::TrustedProxies::from_settings(&settings)?;
         let state = web::Data::new(AppState {
             pool: pool.clone(),
             writes: writes.clone(),

@@ -30,6 +30,15 @@ impl TrustedProxies {
             .map(Self)
     }
 
+    /// The proxies of the settings, or what is wrong with one of them.
+    pub fn from_settings(settings: &crate::config::Settings) -> anyhow::Result<Self> {
+        Self::parse(&settings.trusted_proxies).map_err(|bad| {
+            anyhow::anyhow!(
+                "trusted_proxies (UNDERSIGNED_TRUSTED_PROXIES): {bad} is not an address or a range such as 10.0.0.1 or 10.0.0.0/8"
+            )
+        })
+    }
+
     fn trusts(&self, address: IpAddr) -> bool {
         let address = canonical(address);
         self.0.iter().any(|net| net.contains(&address))

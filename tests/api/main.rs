@@ -7,6 +7,7 @@ mod access;
 mod accounts;
 mod audit;
 mod coalitions;
+mod configuration;
 mod contacts;
 mod coordinators;
 mod digest;

@@ -1,6 +1,8 @@
 //! Layered settings: built-in defaults < `undersigned.toml` < `UNDERSIGNED_*`
 //! environment variables. Every setting is listed in the README.
 
+mod keys;
+
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -33,7 +35,7 @@ pub enum DkimAlgorithm {
 
 /// All settings. Secrets are `SecretString`, so `Debug` prints `[REDACTED]`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// Address and port the HTTP server binds to.
     pub listen: String,
@@ -145,13 +147,50 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// Reads defaults, then the TOML file if it exists, then `UNDERSIGNED_*`.
+    /// Reads defaults, then the TOML file if it exists, then `UNDERSIGNED_*`;
+    /// a name that is no setting, an address that does not parse or a
+    /// `base_url` that is not http(s) stops here, with what to write.
     pub fn load(file: &Path) -> anyhow::Result<Self> {
-        Figment::new()
+        keys::check_file(file)?;
+        let names = std::env::vars_os().filter_map(|(name, _)| name.into_string().ok());
+        keys::check_env(names)?;
+        let settings: Self = Figment::new()
             .merge(Toml::file(file))
-            .merge(Env::prefixed("UNDERSIGNED_"))
+            .merge(Env::prefixed(keys::ENV_PREFIX).filter(|key| {
+                keys::KEYS
+                    .iter()
+                    .any(|known| key.as_str().eq_ignore_ascii_case(known))
+            }))
             .extract()
-            .context("invalid settings")
+            .context("invalid settings")?;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    /// The checks of values that parse as their type but cannot work.
+    fn check(&self) -> anyhow::Result<()> {
+        use std::net::ToSocketAddrs;
+        if self.listen.to_socket_addrs().is_err() {
+            anyhow::bail!(
+                "listen (UNDERSIGNED_LISTEN) = {:?} is not an address and port such as 127.0.0.1:8080 or [::]:8080",
+                self.listen
+            );
+        }
+        if let Some(base_url) = &self.base_url {
+            let parsed = url::Url::parse(base_url).ok();
+            let usable = parsed.as_ref().is_some_and(|url| {
+                matches!(url.scheme(), "http" | "https")
+                    && url.host_str().is_some()
+                    && url.query().is_none()
+                    && url.fragment().is_none()
+            });
+            if !usable {
+                anyhow::bail!(
+                    "base_url (UNDERSIGNED_BASE_URL) = {base_url:?} is not a web address such as https://statements.example.org"
+                );
+            }
+        }
+        Ok(())
     }
 
     /// The database URL to connect to, defaulting to SQLite in `data_dir`.
@@ -220,7 +259,7 @@ impl SecretKey {
         Self(URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>()))
     }
 
-    fn from_text(text: &str) -> Option<Self> {
+    pub fn from_text(text: &str) -> Option<Self> {
         (text.len() >= 32).then(|| Self(text.to_owned()))
     }
 
