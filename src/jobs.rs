@@ -11,15 +11,43 @@ use crate::config::SecretKey;
 use crate::db::Pool;
 use crate::mail::MailContext;
 
+/// Retention runs once every this many ticks (10 minutes at the default
+/// 5 s tick): what it removes is days old, and a pass costs a scan.
+const RETENTION_EVERY_TICKS: u32 = 120;
+
 /// Runs the periodic jobs every `tick` until `shutdown` turns true.
 pub async fn run(
     pool: Pool,
     mail: MailContext,
     secret: SecretKey,
+    retention: crate::retention::Retention,
     tick: Duration,
     mut shutdown: watch::Receiver<bool>,
 ) {
+    let mut ticks: u32 = 0;
     while !crate::background::stopping(&shutdown) {
+        if ticks.is_multiple_of(RETENTION_EVERY_TICKS) {
+            let (pool, retention) = (pool.clone(), retention.clone());
+            let pruned = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+                crate::retention::run(&mut *pool.get()?, &retention)
+            })
+            .await;
+            match pruned {
+                Ok(Ok(pruned)) if pruned.total() == 0 => {}
+                Ok(Ok(pruned)) => tracing::info!(
+                    mail_bodies = pruned.mail_bodies,
+                    mail_files = pruned.mail_files,
+                    tokens = pruned.tokens,
+                    sessions_and_failures = pruned.sessions_and_failures,
+                    "retention ran"
+                ),
+                Ok(Err(error)) => {
+                    tracing::error!(error = format!("{error:#}"), "retention failed")
+                }
+                Err(error) => tracing::error!(error = %error, "retention panicked"),
+            }
+        }
+        ticks = ticks.wrapping_add(1);
         let (pool, mail, secret) = (pool.clone(), mail.clone(), secret.clone());
         let done = tokio::task::spawn_blocking(move || -> anyhow::Result<[usize; 4]> {
             let mut conn = pool.get()?;

@@ -21,6 +21,7 @@ pub mod imports;
 pub mod jobs;
 pub mod mail;
 pub mod press;
+pub mod retention;
 pub mod signatures;
 pub mod startup;
 pub mod statements;

@@ -82,6 +82,7 @@ impl Application {
             pool.clone(),
             mail.clone(),
             secret.clone(),
+            crate::retention::Retention::from_settings(&settings),
             std::time::Duration::from_millis(settings.jobs_tick_ms.max(50)),
             stopped.clone(),
         );

@@ -169,3 +169,12 @@ pub fn record_failure(conn: &mut DbConn, key: &str, now: NaiveDateTime) -> Query
 pub fn clear_failures(conn: &mut DbConn, key: &str) -> QueryResult<usize> {
     diesel::delete(login_failures::table.filter(login_failures::throttle_key.eq(key))).execute(conn)
 }
+
+pub fn delete_ended_sessions(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(sessions::table.filter(sessions::expires_at.lt(now))).execute(conn)
+}
+
+pub fn delete_failures_before(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(login_failures::table.filter(login_failures::created_at.lt(before)))
+        .execute(conn)
+}

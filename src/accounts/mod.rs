@@ -442,3 +442,10 @@ pub fn reset_password(
         db::find(conn, &id)?.ok_or(AccountError::InvalidLink)
     })
 }
+
+/// Deletes ended sessions, and login failures older than `failures_before`
+/// (the throttle only counts the last few minutes).
+pub fn prune(conn: &mut DbConn, failures_before: chrono::NaiveDateTime) -> QueryResult<usize> {
+    Ok(db::delete_ended_sessions(conn, crate::db::now())?
+        + db::delete_failures_before(conn, failures_before)?)
+}

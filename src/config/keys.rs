@@ -39,6 +39,9 @@ pub const KEYS: &[&str] = &[
     "signon_per_address_per_hour",
     "resend_per_ip_per_hour",
     "mails_per_address_per_day",
+    "mail_body_retention_days",
+    "spent_token_retention_days",
+    "login_failure_retention_hours",
 ];
 
 pub const ENV_PREFIX: &str = "UNDERSIGNED_";

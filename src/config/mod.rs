@@ -88,6 +88,13 @@ pub struct Settings {
     /// Sign-on mails (confirmations, reminders of a manage link) sent to one
     /// address per day, whatever asks for them.
     pub mails_per_address_per_day: i64,
+    /// Days a sent mail keeps its body (and the links in it); afterwards only
+    /// its delivery record stays. The file transport's `.eml` files likewise.
+    pub mail_body_retention_days: i64,
+    /// Days an expired or used link token is kept before it is deleted.
+    pub spent_token_retention_days: i64,
+    /// Hours a failed login is kept (the throttle counts the last 15 minutes).
+    pub login_failure_retention_hours: i64,
 }
 
 /// A list given as a TOML array or as one comma-separated string (the
@@ -142,6 +149,9 @@ impl Default for Settings {
             signon_per_address_per_hour: 5,
             resend_per_ip_per_hour: 10,
             mails_per_address_per_day: 5,
+            mail_body_retention_days: 30,
+            spent_token_retention_days: 7,
+            login_failure_retention_hours: 24,
         }
     }
 }

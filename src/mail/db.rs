@@ -283,3 +283,30 @@ pub fn count_recent(
         .map(|(_, count)| count)
         .sum())
 }
+
+/// Blanks the bodies of mail that went (or will never go) before `before`,
+/// in batches so that a first run over a large outbox holds no long lock.
+pub fn blank_bodies_before(
+    conn: &mut DbConn,
+    before: NaiveDateTime,
+    batch: i64,
+) -> QueryResult<usize> {
+    let done = [
+        Status::Sent.as_str(),
+        Status::Failed.as_str(),
+        Status::Cancelled.as_str(),
+    ];
+    let ids: Vec<String> = outbox::table
+        .filter(outbox::status.eq_any(done))
+        .filter(outbox::created_at.lt(before))
+        .filter(outbox::text_body.ne("").or(outbox::html_body.ne("")))
+        .select(outbox::id)
+        .limit(batch)
+        .load(conn)?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
+        .set((outbox::text_body.eq(""), outbox::html_body.eq("")))
+        .execute(conn)
+}

@@ -245,3 +245,42 @@ pub fn load_dkim(settings: &Settings) -> anyhow::Result<Option<message::Dkim>> {
         ),
     }
 }
+
+/// Blanks the text and HTML of every mail that went (or was given up or
+/// cancelled) before `before`: its links (confirmations, password resets)
+/// stop existing anywhere, while recipient, state, server reply and
+/// Message-ID stay for the delivery log. Returns how many were blanked.
+pub fn blank_bodies_before(conn: &mut DbConn, before: chrono::NaiveDateTime) -> QueryResult<usize> {
+    const BATCH: i64 = 2000;
+    let mut blanked = 0;
+    loop {
+        let done = db::blank_bodies_before(conn, before, BATCH)?;
+        blanked += done;
+        if done < BATCH as usize {
+            return Ok(blanked);
+        }
+    }
+}
+
+/// Deletes the `.eml` files the file transport wrote before `before`.
+pub fn prune_mail_files(
+    dir: &std::path::Path,
+    before: std::time::SystemTime,
+) -> std::io::Result<usize> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(0);
+    };
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|modified| modified < before);
+        if old && path.extension().is_some_and(|e| e == "eml") {
+            std::fs::remove_file(&path)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}

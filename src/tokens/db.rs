@@ -83,3 +83,10 @@ pub fn revoke_unused(
             .execute(conn),
     }
 }
+
+pub fn prune(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        tokens::table.filter(tokens::expires_at.lt(before).or(tokens::used_at.lt(before))),
+    )
+    .execute(conn)
+}

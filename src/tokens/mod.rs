@@ -145,3 +145,10 @@ pub fn revoke_unused(
 ) -> QueryResult<usize> {
     db::revoke_unused(conn, purpose, subject_id, crate::db::now())
 }
+
+/// Deletes the tokens that can no longer be used and ended before
+/// `before`: expired, or used. A used link then reads as unknown rather
+/// than "already used", which after the retention time is as good.
+pub fn prune(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    db::prune(conn, before)
+}

@@ -36,6 +36,7 @@ mod proxies;
 mod public_face;
 mod public_page;
 mod reconsent;
+mod retention;
 mod revisions;
 mod schema;
 mod search;
