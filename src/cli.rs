@@ -59,6 +59,17 @@ pub enum Command {
         #[command(subcommand)]
         command: SignaturesCommand,
     },
+    /// Write one archive with a consistent copy of the SQLite database
+    /// (taken while the server runs), the secret key and the DKIM key.
+    Backup {
+        /// The archive to write (`.tar.gz`); it must not exist yet.
+        file: PathBuf,
+    },
+    /// Restore an archive of `backup` into an empty data directory.
+    Restore {
+        /// The archive `backup` wrote.
+        file: PathBuf,
+    },
     /// Check the settings.
     Config {
         #[command(subcommand)]
@@ -150,6 +161,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => runtime.block_on(serve(settings, cli.demo)),
         Command::Migrate => migrate(&settings),
+        Command::Backup { file } => print_report(crate::backup::backup(&settings, &file)?),
+        Command::Restore { file } => print_report(crate::backup::restore(&settings, &file)?),
         Command::Config {
             command: ConfigCommand::Check,
         } => config_check(&settings),
@@ -408,5 +421,12 @@ fn config_check(settings: &Settings) -> anyhow::Result<()> {
         anyhow::bail!("secret_key (UNDERSIGNED_SECRET_KEY) is shorter than 32 characters");
     }
     println!("The settings are usable.");
+    Ok(())
+}
+
+fn print_report(report: crate::backup::Report) -> anyhow::Result<()> {
+    for line in report.lines {
+        println!("{line}");
+    }
     Ok(())
 }

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod background;
+pub mod backup;
 pub mod cli;
 pub mod coalitions;
 pub mod config;

@@ -273,7 +273,7 @@ impl SecretKey {
         (text.len() >= 32).then(|| Self(text.to_owned()))
     }
 
-    fn to_text(&self) -> &str {
+    pub(crate) fn to_text(&self) -> &str {
         &self.0
     }
 

@@ -6,6 +6,7 @@ mod abuse;
 mod access;
 mod accounts;
 mod audit;
+mod backup;
 mod coalitions;
 mod configuration;
 mod contacts;
