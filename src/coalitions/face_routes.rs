@@ -5,7 +5,9 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
 use super::public_face::{self, Face, FaceForm, FaceProblem, Logo, LogoProblem, MAX_LOGO_BYTES};
-use super::views;
+use super::{Coalition, views};
+use crate::accounts::Coordinator;
+use crate::db::DbConn;
 use crate::error::WebError;
 use crate::i18n::{Lang, t, t_args};
 use crate::web::access::Access;
@@ -62,6 +64,23 @@ async fn settings_again(
     ))
 }
 
+/// Runs `change` on the coalition as the signed-in owner, then leads back
+/// to the settings saying what was `saved`.
+async fn save(
+    state: &AppState,
+    access: &Access,
+    saved: &str,
+    change: impl FnOnce(&mut DbConn, &Coalition, &Coordinator) -> diesel::QueryResult<()>
+    + Send
+    + 'static,
+) -> Result<HttpResponse, WebError> {
+    let coalition = access.member()?.coalition.clone();
+    let actor = access.coordinator.clone();
+    let slug = coalition.slug.clone();
+    blocking(state, move |c| change(c, &coalition, &actor)).await??;
+    Ok(see_other(&format!("/c/{slug}/settings?saved={saved}")))
+}
+
 #[post("/settings/face")]
 async fn face_save(
     state: web::Data<AppState>,
@@ -76,14 +95,10 @@ async fn face_save(
             return settings_again(&state, &access, &form, &errors).await;
         }
     };
-    let coalition = access.member()?.coalition.clone();
-    let actor = access.coordinator.clone();
-    let slug = coalition.slug.clone();
-    blocking(&state, move |c| {
-        public_face::set_face(c, &coalition, &actor, &face)
+    save(&state, &access, "face", move |c, coalition, actor| {
+        public_face::set_face(c, coalition, actor, &face)
     })
-    .await??;
-    Ok(see_other(&format!("/c/{slug}/settings?saved=face")))
+    .await
 }
 
 #[post("/settings/logo")]
@@ -114,26 +129,15 @@ async fn logo_upload(
             return settings_again(&state, &access, &face, &errors).await;
         }
     };
-    let coalition = access.member()?.coalition.clone();
-    let actor = access.coordinator.clone();
-    let slug = coalition.slug.clone();
-    blocking(&state, move |c| {
-        public_face::set_logo(c, &coalition, &actor, &logo)
+    save(&state, &access, "logo", move |c, coalition, actor| {
+        public_face::set_logo(c, coalition, actor, &logo)
     })
-    .await??;
-    Ok(see_other(&format!("/c/{slug}/settings?saved=logo")))
+    .await
 }
 
 #[post("/settings/logo/remove")]
 async fn logo_remove(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
-    let coalition = access.member()?.coalition.clone();
-    let actor = access.coordinator.clone();
-    let slug = coalition.slug.clone();
-    blocking(&state, move |c| {
-        public_face::remove_logo(c, &coalition, &actor)
-    })
-    .await??;
-    Ok(see_other(&format!("/c/{slug}/settings?saved=logo-removed")))
+    save(&state, &access, "logo-removed", public_face::remove_logo).await
 }
 
 /// The logo, served with its type pinned and nothing else allowed: the

@@ -118,15 +118,19 @@ pub fn load(conn: &mut DbConn, slug: &str, now: NaiveDateTime) -> QueryResult<Op
     }))
 }
 
+/// The newsroom of the coalition `slug` as it stands now, or a 404.
+async fn found(state: &AppState, slug: String) -> Result<Newsroom, WebError> {
+    blocking(state, move |c| load(c, &slug, crate::db::now()))
+        .await??
+        .ok_or(WebError::NotFound)
+}
+
 #[get("/newsroom/{coalition}")]
 async fn newsroom_page(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let slug = path.into_inner();
-    let newsroom = blocking(&state, move |c| load(c, &slug, crate::db::now()))
-        .await??
-        .ok_or(WebError::NotFound)?;
+    let newsroom = found(&state, path.into_inner()).await?;
     Ok(html_response(StatusCode::OK, view(&newsroom)))
 }
 
@@ -135,10 +139,7 @@ async fn newsroom_feed(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let slug = path.into_inner();
-    let newsroom = blocking(&state, move |c| load(c, &slug, crate::db::now()))
-        .await??
-        .ok_or(WebError::NotFound)?;
+    let newsroom = found(&state, path.into_inner()).await?;
     let xml = atom(&newsroom, &state.base_url);
     Ok(HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
