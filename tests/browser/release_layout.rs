@@ -30,6 +30,9 @@ async fn a_release_reads_as_journalists_expect_in_its_mail_and_on_the_web_at_any
     present_the_coalition(browser).await;
     write_and_publish_the_release(browser).await;
     browser.click_button("Send a test to me").await;
+    browser
+        .expect("//p[@role='status'][contains(., 'A test was sent to your own address')]")
+        .await;
     let mails = app.messages_to(EMAIL).await;
     assert_eq!(mails.len(), 1);
     let html = html_part(&mails[0]).expect("an HTML part");
@@ -121,7 +124,10 @@ async fn write_and_publish_the_release(browser: &Browser) {
     browser
         .click_button("Publish the web version without mailing")
         .await;
-    browser.expect_heading(HEADLINE).await;
+    // The overview links to the web version once it is public.
+    browser
+        .expect(&format!("//p[@class='status']//a[@href='/press/{SLUG}']"))
+        .await;
 }
 
 /// Checks what a journalist reads, in order, at `width` pixels: the mark,
