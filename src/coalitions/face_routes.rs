@@ -4,15 +4,16 @@
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
+use super::Coalition;
 use super::public_face::{self, Face, FaceForm, FaceProblem, Logo, LogoProblem, MAX_LOGO_BYTES};
-use super::{Coalition, views};
+use super::routes::{SettingsForm, settings_response};
 use crate::accounts::Coordinator;
 use crate::db::DbConn;
 use crate::error::WebError;
 use crate::i18n::{Lang, t, t_args};
 use crate::web::access::Access;
 use crate::web::forms::{FieldErrors, text_error};
-use crate::web::layout::{html_response, see_other};
+use crate::web::layout::see_other;
 use crate::web::upload::{UploadProblem, file_field};
 use crate::web::{AppState, blocking};
 
@@ -47,21 +48,16 @@ async fn settings_again(
     face: &FaceForm,
     errors: &FieldErrors,
 ) -> Result<HttpResponse, WebError> {
-    let coalition = access.member()?.coalition.clone();
-    let masthead = blocking(state, move |c| public_face::masthead(c, &coalition.id)).await??;
-    Ok(html_response(
+    let locale = SettingsForm::of(&access.member()?.coalition);
+    settings_response(
+        state,
+        access,
         StatusCode::UNPROCESSABLE_ENTITY,
-        views::settings(
-            access,
-            &views::SettingsPage {
-                locale: &super::routes::SettingsForm::of(&access.member()?.coalition),
-                face,
-                logo: masthead.logo.as_deref(),
-                errors,
-                notice: None,
-            },
-        ),
-    ))
+        (&locale, face),
+        errors,
+        None,
+    )
+    .await
 }
 
 /// Runs `change` on the coalition as the signed-in owner, then leads back

@@ -19,7 +19,7 @@ use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::tokens::{self, Purpose};
 
 pub use db::{Coalition, Invitation, Member};
-pub use public_face::{Face, FaceForm, Logo, Masthead, masthead, masthead_of};
+pub use public_face::{Face, FaceForm, Logo, Masthead, masthead};
 
 const INVITATION_VALIDITY: Duration = Duration::days(7);
 const MAX_NAME_CHARS: usize = 120;

@@ -286,11 +286,6 @@ pub fn logo_of(conn: &mut DbConn, slug: &str) -> QueryResult<Option<StoredLogo>>
     db::logo_of(conn, slug)
 }
 
-/// The digest of the coalition's logo, if it has one.
-pub fn logo_digest(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Option<String>> {
-    db::logo_digest(conn, coalition_id)
-}
-
 /// A logo as the database keeps it.
 #[derive(Debug, Clone)]
 pub struct StoredLogo {
@@ -336,15 +331,14 @@ impl maud::Render for Masthead {
     }
 }
 
-/// The masthead of the coalition with `coalition_id`.
-pub fn masthead(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Masthead> {
-    let coalition = db::find(conn, coalition_id)?;
-    let digest = logo_digest(conn, coalition_id)?;
-    Ok(masthead_of(&coalition, digest.as_deref()))
+/// The masthead of `coalition`: it only reads whether it has a logo.
+pub fn masthead(conn: &mut DbConn, coalition: &Coalition) -> QueryResult<Masthead> {
+    let digest = db::logo_digest(conn, &coalition.id)?;
+    Ok(masthead_of(coalition, digest.as_deref()))
 }
 
 /// The masthead of `coalition`, whose logo has `digest` if it has one.
-pub fn masthead_of(coalition: &Coalition, digest: Option<&str>) -> Masthead {
+fn masthead_of(coalition: &Coalition, digest: Option<&str>) -> Masthead {
     Masthead {
         name: coalition.name.clone(),
         home: format!("/newsroom/{}", coalition.slug),

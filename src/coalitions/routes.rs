@@ -444,20 +444,44 @@ async fn settings_page(
     access: Access,
     query: web::Query<SettingsQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let coalition = access.member()?.coalition.clone();
-    let id = coalition.id.clone();
-    let masthead = blocking(&state, move |c| super::public_face::masthead(c, &id)).await??;
+    let coalition = &access.member()?.coalition;
     let notice = saved_notice(access.lang, query.saved.as_deref());
-    Ok(html_response(
+    settings_response(
+        &state,
+        &access,
         StatusCode::OK,
+        (
+            &SettingsForm::of(coalition),
+            &super::FaceForm::of(coalition),
+        ),
+        &FieldErrors::default(),
+        notice.as_deref(),
+    )
+    .await
+}
+
+/// The settings page with the two forms as given (`locale`, `face`), the
+/// errors beside their fields and a notice, and the current logo.
+pub(super) async fn settings_response(
+    state: &AppState,
+    access: &Access,
+    status: StatusCode,
+    (locale, face): (&SettingsForm, &super::FaceForm),
+    errors: &FieldErrors,
+    notice: Option<&str>,
+) -> Result<HttpResponse, WebError> {
+    let coalition = access.member()?.coalition.clone();
+    let masthead = blocking(state, move |c| super::masthead(c, &coalition)).await??;
+    Ok(html_response(
+        status,
         views::settings(
-            &access,
+            access,
             &views::SettingsPage {
-                locale: &SettingsForm::of(&coalition),
-                face: &super::FaceForm::of(&coalition),
+                locale,
+                face,
                 logo: masthead.logo.as_deref(),
-                errors: &FieldErrors::default(),
-                notice: notice.as_deref(),
+                errors,
+                notice,
             },
         ),
     ))
@@ -480,22 +504,16 @@ async fn settings_save(
         .map_err(|e| errors.add("time_zone", t(lang, e.message_id())))
         .ok();
     let (Some(language), Some(zone)) = (language, zone) else {
-        let coalition = access.member()?.coalition.clone();
-        let id = coalition.id.clone();
-        let masthead = blocking(&state, move |c| super::public_face::masthead(c, &id)).await??;
-        return Ok(html_response(
+        let face = super::FaceForm::of(&access.member()?.coalition);
+        return settings_response(
+            &state,
+            &access,
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::settings(
-                &access,
-                &views::SettingsPage {
-                    locale: &form,
-                    face: &super::FaceForm::of(&coalition),
-                    logo: masthead.logo.as_deref(),
-                    errors: &errors,
-                    notice: None,
-                },
-            ),
-        ));
+            (&form, &face),
+            &errors,
+            None,
+        )
+        .await;
     };
     let coalition = access.member()?.coalition.clone();
     let actor = access.coordinator.clone();

@@ -110,7 +110,7 @@ pub fn load(conn: &mut DbConn, slug: &str, now: NaiveDateTime) -> QueryResult<Op
             }),
     );
     entries.sort_by_key(|e| std::cmp::Reverse(e.published_at));
-    let masthead = crate::coalitions::masthead(conn, &coalition.id)?;
+    let masthead = crate::coalitions::masthead(conn, &coalition)?;
     Ok(Some(Newsroom {
         coalition,
         masthead,

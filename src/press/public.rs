@@ -32,11 +32,9 @@ async fn web_version(
             return Ok(None);
         }
         let revision = super::current(c, &release)?;
-        let masthead = crate::coalitions::masthead(c, &release.coalition_id)?;
-        Ok(Some((
-            Rendering::load(c, &base_url, &release, &revision)?,
-            masthead,
-        )))
+        let rendering = Rendering::load(c, &base_url, &release, &revision)?;
+        let masthead = crate::coalitions::masthead(c, &rendering.coalition)?;
+        Ok(Some((rendering, masthead)))
     })
     .await??;
     let (rendering, masthead) = found.ok_or(WebError::NotFound)?;

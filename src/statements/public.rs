@@ -136,11 +136,10 @@ pub fn load_page(
     };
     let revision_numbers = super::revision_numbers(conn, &statement.id)?;
     let coalition = crate::coalitions::find(conn, &statement.coalition_id)?;
-    let logo = crate::coalitions::public_face::logo_digest(conn, &coalition.id)?;
     Ok(PageData {
         revision_numbers,
         zone: coalition.zone(),
-        masthead: crate::coalitions::masthead_of(&coalition, logo.as_deref()),
+        masthead: crate::coalitions::masthead(conn, &coalition)?,
         statement,
         version,
         revision,
