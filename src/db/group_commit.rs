@@ -241,8 +241,7 @@ impl Writer {
             conn.batch_execute("PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -65536")
                 .map_err(|e| e.to_string())?;
             if self.checkpoints.is_none() {
-                self.checkpoints =
-                    Some(Checkpointer::start(self.pool.clone()).map_err(|e| e.to_string())?);
+                self.checkpoints = Some(Checkpointer::start(self.pool.clone(), &mut conn)?);
             }
         }
         Ok(conn)
@@ -271,10 +270,11 @@ impl Writer {
         });
         match committed {
             Ok(()) => {
-                if let Some(checkpoints) = &self.checkpoints {
-                    checkpoints.committed();
-                }
                 group.into_iter().for_each(|task| task.answer());
+                if let (Some(checkpoints), Some(conn)) = (&self.checkpoints, self.conn.as_mut()) {
+                    checkpoints.committed();
+                    checkpoints.bound_log(conn);
+                }
             }
             Err(error) => {
                 tracing::warn!(

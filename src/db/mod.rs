@@ -21,6 +21,7 @@ use secrecy::ExposeSecret;
 
 use crate::config::Settings;
 
+pub use checkpoint::WAL_LIMIT;
 pub use group_commit::{GroupCommit, GroupCommitError};
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
@@ -112,11 +113,15 @@ impl Manager {
                 // not in a temporary file written page by page. Pages are read
                 // through a shared memory map (`mmap_size`) instead of one
                 // `pread` and one copy into each connection's small cache.
+                // A log that starts over is cut back to a few megabytes
+                // (`journal_size_limit`) rather than kept at its largest.
                 conn.batch_execute(&format!(
                     "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                     PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = {};",
+                     PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = {}; \
+                     PRAGMA journal_size_limit = {};",
                     write_lock::BUSY_TIMEOUT.as_millis(),
                     SQLITE_MMAP_BYTES,
+                    checkpoint::WAL_KEPT,
                 ))
                 .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
                 Ok(DbConn::Sqlite(conn))

@@ -31,8 +31,6 @@ diesel::table! {
         recipient -> Text,
         recipient_name -> Nullable<Text>,
         subject -> Text,
-        text_body -> Text,
-        html_body -> Text,
         extra_headers -> Text,
         message_id -> Text,
         priority -> Integer,
@@ -48,6 +46,14 @@ diesel::table! {
         coalition_id -> Nullable<Text>,
         from_name -> Nullable<Text>,
         reply_to -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    outbox_bodies (outbox_id) {
+        outbox_id -> Text,
+        text_body -> Text,
+        html_body -> Text,
     }
 }
 
@@ -411,11 +417,13 @@ diesel::joinable!(press_releases -> coalitions (coalition_id));
 diesel::joinable!(press_release_revisions -> press_releases (release_id));
 diesel::joinable!(mailings -> press_releases (release_id));
 diesel::joinable!(import_uploads -> coalitions (coalition_id));
+diesel::joinable!(outbox_bodies -> outbox (outbox_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     coordinators,
     tokens,
     outbox,
+    outbox_bodies,
     coalitions,
     coalition_logos,
     memberships,

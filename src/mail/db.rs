@@ -3,7 +3,7 @@ use diesel::prelude::*;
 
 use super::{OutgoingMail, Status};
 use crate::db::DbConn;
-use crate::db::schema::outbox;
+use crate::db::schema::{outbox, outbox_bodies};
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = outbox)]
@@ -14,7 +14,10 @@ pub struct NewRow<'a> {
     pub recipient: &'a str,
     pub recipient_name: Option<&'a str>,
     pub subject: &'a str,
+    /// Stored in `outbox_bodies`, beside the row.
+    #[diesel(skip_insertion)]
     pub text_body: &'a str,
+    #[diesel(skip_insertion)]
     pub html_body: &'a str,
     pub extra_headers: String,
     pub message_id: &'a str,
@@ -60,9 +63,27 @@ impl<'a> NewRow<'a> {
     }
 }
 
+/// The body of a row, in its own table.
+#[derive(Debug, Insertable)]
+#[diesel(table_name = outbox_bodies)]
+struct NewBody<'a> {
+    outbox_id: &'a str,
+    text_body: &'a str,
+    html_body: &'a str,
+}
+
+impl<'a> NewRow<'a> {
+    fn body(&self) -> NewBody<'a> {
+        NewBody {
+            outbox_id: self.id,
+            text_body: self.text_body,
+            html_body: self.html_body,
+        }
+    }
+}
+
 /// A claimed row, everything the worker needs to build and send the message.
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = outbox)]
+#[derive(Debug, Clone)]
 pub struct OutboxRow {
     pub id: String,
     pub recipient: String,
@@ -79,6 +100,45 @@ pub struct OutboxRow {
     pub reply_to: Option<String>,
 }
 
+/// The outbox's part of an [`OutboxRow`].
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+struct Head {
+    id: String,
+    recipient: String,
+    recipient_name: Option<String>,
+    subject: String,
+    extra_headers: String,
+    message_id: String,
+    attempts: i32,
+    priority: i32,
+    coalition_id: Option<String>,
+    from_name: Option<String>,
+    reply_to: Option<String>,
+}
+
+impl Head {
+    /// The row with its body; a body deleted by retention reads as empty.
+    fn with_body(self, body: Option<(String, String)>) -> OutboxRow {
+        let (text_body, html_body) = body.unwrap_or_default();
+        OutboxRow {
+            id: self.id,
+            recipient: self.recipient,
+            recipient_name: self.recipient_name,
+            subject: self.subject,
+            text_body,
+            html_body,
+            extra_headers: self.extra_headers,
+            message_id: self.message_id,
+            attempts: self.attempts,
+            priority: self.priority,
+            coalition_id: self.coalition_id,
+            from_name: self.from_name,
+            reply_to: self.reply_to,
+        }
+    }
+}
+
 /// Inserts the row unless one with the same idempotency key exists; returns
 /// whether it was inserted. Never fails on the duplicate, so the caller's
 /// transaction stays usable on PostgreSQL.
@@ -93,6 +153,11 @@ pub fn insert_unless_present(conn: &mut DbConn, row: &NewRow<'_>) -> QueryResult
             .do_nothing()
             .execute(c)?,
     };
+    if inserted == 1 {
+        diesel::insert_into(outbox_bodies::table)
+            .values(row.body())
+            .execute(conn)?;
+    }
     Ok(inserted == 1)
 }
 
@@ -103,7 +168,7 @@ pub fn insert_many_unless_present(conn: &mut DbConn, rows: &[NewRow<'_>]) -> Que
     const CHUNK: usize = 500;
     let mut inserted = 0;
     for chunk in rows.chunks(CHUNK) {
-        inserted += match conn {
+        let added = match conn {
             DbConn::Sqlite(c) => diesel::insert_or_ignore_into(outbox::table)
                 .values(chunk)
                 .execute(c)?,
@@ -112,6 +177,29 @@ pub fn insert_many_unless_present(conn: &mut DbConn, rows: &[NewRow<'_>]) -> Que
                 .on_conflict(outbox::idempotency_key)
                 .do_nothing()
                 .execute(c)?,
+        };
+        inserted += added;
+        // The rows' ids are new: those now stored are the ones just added.
+        let stored: std::collections::HashSet<String> = if added == chunk.len() {
+            chunk.iter().map(|row| row.id.to_owned()).collect()
+        } else {
+            outbox::table
+                .filter(outbox::id.eq_any(chunk.iter().map(|row| row.id)))
+                .select(outbox::id)
+                .load(conn)?
+                .into_iter()
+                .collect()
+        };
+        let bodies: Vec<NewBody<'_>> = chunk
+            .iter()
+            .filter(|row| stored.contains(row.id))
+            .map(NewRow::body)
+            .collect();
+        // Multi-row inserts are written per backend on a `MultiConnection`.
+        let insert = diesel::insert_into(outbox_bodies::table).values(&bodies);
+        match conn {
+            DbConn::Sqlite(c) => insert.execute(c)?,
+            DbConn::Postgres(c) => insert.execute(c)?,
         };
     }
     Ok(inserted)
@@ -139,6 +227,25 @@ const CLAIM_POSTGRES: &str = "UPDATE outbox SET locked_by = $1, locked_until = $
 const CLAIM_SQLITE: &str = "UPDATE outbox SET locked_by = ?, locked_until = ? WHERE id IN (\
     SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? \
     AND (locked_until IS NULL OR locked_until < ?) ORDER BY priority, next_attempt_at LIMIT ?)";
+
+/// How many rows the outbox holds in one state at one priority.
+#[derive(Debug, QueryableByName)]
+pub struct Depth {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub status: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pub priority: i32,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub count: i64,
+}
+
+/// The outbox's rows counted by state and priority.
+pub fn depth(conn: &mut DbConn) -> QueryResult<Vec<Depth>> {
+    diesel::sql_query(
+        "SELECT status, priority, COUNT(*) AS count FROM outbox GROUP BY status, priority",
+    )
+    .load(conn)
+}
 
 /// Claims up to `limit` due rows for `claim` until `lease_until`, in one
 /// statement. On PostgreSQL rows locked by another worker's claim are
@@ -168,12 +275,20 @@ pub fn claim_due(
 
 /// The rows that `claim` holds and that are still to be sent, in order.
 pub fn claimed(conn: &mut DbConn, claim: &str) -> QueryResult<Vec<OutboxRow>> {
-    outbox::table
+    let rows: Vec<(Head, Option<(String, String)>)> = outbox::table
+        .left_join(outbox_bodies::table)
         .filter(outbox::locked_by.eq(claim))
         .filter(outbox::status.eq(Status::Queued.as_str()))
         .order((outbox::priority, outbox::next_attempt_at))
-        .select(OutboxRow::as_select())
-        .load(conn)
+        .select((
+            Head::as_select(),
+            (outbox_bodies::text_body, outbox_bodies::html_body).nullable(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(head, body)| head.with_body(body))
+        .collect())
 }
 
 pub fn mark_sent(
@@ -284,8 +399,9 @@ pub fn count_recent(
         .sum())
 }
 
-/// Blanks the bodies of mail that went (or will never go) before `before`,
-/// in batches so that a first run over a large outbox holds no long lock.
+/// Deletes the bodies of mail that went (or will never go) before
+/// `before`, in batches so that a first run over a large outbox holds no
+/// long lock. Only the bodies still kept are looked at.
 pub fn blank_bodies_before(
     conn: &mut DbConn,
     before: NaiveDateTime,
@@ -296,17 +412,15 @@ pub fn blank_bodies_before(
         Status::Failed.as_str(),
         Status::Cancelled.as_str(),
     ];
-    let ids: Vec<String> = outbox::table
+    let ids: Vec<String> = outbox_bodies::table
+        .inner_join(outbox::table)
         .filter(outbox::status.eq_any(done))
         .filter(outbox::created_at.lt(before))
-        .filter(outbox::text_body.ne("").or(outbox::html_body.ne("")))
-        .select(outbox::id)
+        .select(outbox_bodies::outbox_id)
         .limit(batch)
         .load(conn)?;
     if ids.is_empty() {
         return Ok(0);
     }
-    diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
-        .set((outbox::text_body.eq(""), outbox::html_body.eq("")))
-        .execute(conn)
+    diesel::delete(outbox_bodies::table.filter(outbox_bodies::outbox_id.eq_any(&ids))).execute(conn)
 }

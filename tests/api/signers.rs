@@ -4,7 +4,7 @@
 
 use diesel::prelude::*;
 use undersigned::db::schema::{
-    audit_log, outbox, sign_invitations, signatures, suppressions, tokens,
+    audit_log, outbox, outbox_bodies, sign_invitations, signatures, suppressions, tokens,
 };
 use undersigned::signatures::Signature;
 use undersigned::signatures::invitations::Invitation;
@@ -130,7 +130,7 @@ pub async fn sign_and_confirm(app: &TestApp, form: &SignOnForm) -> String {
 }
 
 /// A mail in the outbox.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone)]
 pub struct Queued {
     pub id: String,
     pub purpose: String,
@@ -140,6 +140,22 @@ pub struct Queued {
     pub html_body: String,
 }
 
+type QueuedRow = (String, String, String, String, Option<(String, String)>);
+
+impl From<QueuedRow> for Queued {
+    fn from((id, purpose, recipient, subject, body): QueuedRow) -> Self {
+        let (text_body, html_body) = body.unwrap_or_default();
+        Self {
+            id,
+            purpose,
+            recipient,
+            subject,
+            text_body,
+            html_body,
+        }
+    }
+}
+
 /// Every mail queued for `recipient`, oldest first.
 pub async fn queued_to(app: &TestApp, recipient: &str) -> Vec<Queued> {
     let recipient = recipient.to_lowercase();
@@ -147,16 +163,19 @@ pub async fn queued_to(app: &TestApp, recipient: &str) -> Vec<Queued> {
         outbox::table
             .filter(outbox::recipient.eq(recipient))
             .order((outbox::created_at, outbox::id))
+            .left_join(outbox_bodies::table)
             .select((
                 outbox::id,
                 outbox::purpose,
                 outbox::recipient,
                 outbox::subject,
-                outbox::text_body,
-                outbox::html_body,
+                (outbox_bodies::text_body, outbox_bodies::html_body).nullable(),
             ))
-            .load(c)
+            .load::<QueuedRow>(c)
             .expect("outbox rows")
+            .into_iter()
+            .map(Queued::from)
+            .collect()
     })
     .await
 }
@@ -177,16 +196,19 @@ pub async fn queued_with_purpose(app: &TestApp, purpose: &str) -> Vec<Queued> {
         outbox::table
             .filter(outbox::purpose.eq(purpose))
             .order((outbox::created_at, outbox::id))
+            .left_join(outbox_bodies::table)
             .select((
                 outbox::id,
                 outbox::purpose,
                 outbox::recipient,
                 outbox::subject,
-                outbox::text_body,
-                outbox::html_body,
+                (outbox_bodies::text_body, outbox_bodies::html_body).nullable(),
             ))
-            .load(c)
+            .load::<QueuedRow>(c)
             .expect("outbox rows")
+            .into_iter()
+            .map(Queued::from)
+            .collect()
     })
     .await
 }
