@@ -354,7 +354,12 @@ async fn forgot_submit(
     form: web::Form<ForgotForm>,
 ) -> Result<HttpResponse, WebError> {
     let lang = request_lang(&req);
-    if !state.limits.allow_resend(&state.client_ip(&req)) {
+    if !state
+        .limits
+        .allow_resend(&state.client_ip(&req))
+        .await
+        .map_err(WebError::unexpected)?
+    {
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
             views::forgot_limited(lang),

@@ -1,12 +1,22 @@
-//! Rate limits on the public forms, kept in memory per process: a person
-//! gets a clear message, a bot gets nothing done.
+//! Rate limits on the public forms: a person gets a clear message, a bot
+//! gets nothing done.
+//!
+//! On SQLite one process serves the database, and the counts are kept in
+//! its memory. On PostgreSQL several instances may serve one database
+//! behind one address, so the counts are kept in the database, where every
+//! instance counts against the same allowance: the same rule (a generic
+//! cell rate, as `governor` counts in memory) in one statement per check.
 
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text, Timestamp};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::config::Settings;
+use crate::db::{DbConn, Pool};
 
 pub struct Limits {
     signon_per_ip: DefaultKeyedRateLimiter<String>,
@@ -14,6 +24,59 @@ pub struct Limits {
     resend_per_ip: DefaultKeyedRateLimiter<String>,
     /// Checks since the limiters last forgot their idle keys.
     checks: AtomicU32,
+    /// The allowances per hour, for the counts kept in the database.
+    hourly: Hourly,
+    /// Where the counts are kept in the database, when they are.
+    shared: Option<Pool>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hourly {
+    signon_per_ip: u32,
+    signon_per_address: u32,
+    resend_per_ip: u32,
+}
+
+/// What a check counts against, as named in the database.
+const SIGNON_IP: &str = "signon_ip";
+const SIGNON_ADDRESS: &str = "signon_address";
+const RESEND_IP: &str = "resend_ip";
+
+/// Counts one use of `key` in `bucket`, allowed `per_hour` times an hour
+/// (all at once, then one every hour / `per_hour`); false when the
+/// allowance is spent. Each key keeps the time at which its allowance is
+/// whole again (`tat`); a use moves it on by one step unless that would
+/// take it more than an hour ahead. One statement, so two instances
+/// counting at once both count.
+fn count_in_database(
+    conn: &mut DbConn,
+    bucket: &str,
+    key: &str,
+    per_hour: u32,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let step = 3_600_000_000 / i64::from(per_hour.max(1));
+    let counted = diesel::sql_query(
+        "INSERT INTO rate_limits AS r (bucket, key, tat) VALUES ($1, $2, $3) \
+         ON CONFLICT (bucket, key) DO UPDATE \
+         SET tat = GREATEST(r.tat, $4) + $5 * INTERVAL '1 microsecond' \
+         WHERE GREATEST(r.tat, $4) + $5 * INTERVAL '1 microsecond' <= $6",
+    )
+    .bind::<Text, _>(bucket)
+    .bind::<Text, _>(key)
+    .bind::<Timestamp, _>(now + chrono::Duration::microseconds(step))
+    .bind::<Timestamp, _>(now)
+    .bind::<BigInt, _>(step)
+    .bind::<Timestamp, _>(now + chrono::Duration::hours(1))
+    .execute(conn)?;
+    Ok(counted == 1)
+}
+
+/// Deletes the keys whose allowance is whole again.
+fn forget_in_database(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::sql_query("DELETE FROM rate_limits WHERE tat <= $1")
+        .bind::<Timestamp, _>(now)
+        .execute(conn)
 }
 
 /// How many checks pass between two sweeps of the idle keys: often enough
@@ -33,12 +96,28 @@ fn address_key(email: &str) -> String {
 }
 
 impl Limits {
-    pub fn from_settings(settings: &Settings) -> Self {
+    /// Counts in memory, or in the database of `pool` when it is
+    /// PostgreSQL.
+    pub fn from_settings(settings: &Settings, pool: &Pool) -> anyhow::Result<Self> {
+        let shared = matches!(&mut *pool.get()?, DbConn::Postgres(_)).then(|| pool.clone());
+        Ok(Self {
+            shared,
+            ..Self::in_memory(settings)
+        })
+    }
+
+    fn in_memory(settings: &Settings) -> Self {
         Self {
             signon_per_ip: RateLimiter::keyed(hourly(settings.signon_per_ip_per_hour)),
             signon_per_address: RateLimiter::keyed(hourly(settings.signon_per_address_per_hour)),
             resend_per_ip: RateLimiter::keyed(hourly(settings.resend_per_ip_per_hour)),
             checks: AtomicU32::new(0),
+            hourly: Hourly {
+                signon_per_ip: settings.signon_per_ip_per_hour,
+                signon_per_address: settings.signon_per_address_per_hour,
+                resend_per_ip: settings.resend_per_ip_per_hour,
+            },
+            shared: None,
         }
     }
 
@@ -55,11 +134,37 @@ impl Limits {
         }
     }
 
-    /// Every [`SWEEP_EVERY`] checks, forgets the idle keys.
-    fn count_check(&self) {
-        if self.checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1 {
+    /// Every [`SWEEP_EVERY`] checks, forgets the idle keys: true when it
+    /// is this check's turn.
+    fn count_check(&self) -> bool {
+        let sweep = self.checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1;
+        if sweep && self.shared.is_none() {
             self.forget_idle();
         }
+        sweep
+    }
+
+    /// Counts uses in the database: each of `uses` (bucket, key, allowance
+    /// per hour) in turn, stopping at the first one refused.
+    async fn count_shared(
+        pool: Pool,
+        uses: Vec<(&'static str, String, u32)>,
+        sweep: bool,
+    ) -> anyhow::Result<bool> {
+        tokio::task::spawn_blocking(move || -> anyhow::Result<bool> {
+            let mut conn = pool.get()?;
+            let now = crate::db::now();
+            if sweep {
+                forget_in_database(&mut conn, now)?;
+            }
+            for (bucket, key, per_hour) in uses {
+                if !count_in_database(&mut conn, bucket, &key, per_hour, now)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        })
+        .await?
     }
 
     /// How many keys the limiters hold.
@@ -68,19 +173,34 @@ impl Limits {
     }
 
     /// Counts one sign-on from `ip` for `email`; false when over a limit.
-    pub fn allow_signon(&self, ip: &str, email: &str) -> bool {
-        self.count_check();
-        self.signon_per_ip.check_key(&ip.to_owned()).is_ok()
-            && self
-                .signon_per_address
-                .check_key(&address_key(email))
-                .is_ok()
+    pub async fn allow_signon(&self, ip: &str, email: &str) -> anyhow::Result<bool> {
+        let sweep = self.count_check();
+        let Some(pool) = &self.shared else {
+            return Ok(self.signon_per_ip.check_key(&ip.to_owned()).is_ok()
+                && self
+                    .signon_per_address
+                    .check_key(&address_key(email))
+                    .is_ok());
+        };
+        let uses = vec![
+            (SIGNON_IP, ip.to_owned(), self.hourly.signon_per_ip),
+            (
+                SIGNON_ADDRESS,
+                address_key(email),
+                self.hourly.signon_per_address,
+            ),
+        ];
+        Self::count_shared(pool.clone(), uses, sweep).await
     }
 
     /// Counts one request for a fresh link from `ip`; false when over the limit.
-    pub fn allow_resend(&self, ip: &str) -> bool {
-        self.count_check();
-        self.resend_per_ip.check_key(&ip.to_owned()).is_ok()
+    pub async fn allow_resend(&self, ip: &str) -> anyhow::Result<bool> {
+        let sweep = self.count_check();
+        let Some(pool) = &self.shared else {
+            return Ok(self.resend_per_ip.check_key(&ip.to_owned()).is_ok());
+        };
+        let uses = vec![(RESEND_IP, ip.to_owned(), self.hourly.resend_per_ip)];
+        Self::count_shared(pool.clone(), uses, sweep).await
     }
 }
 
@@ -90,13 +210,22 @@ mod tests {
 
     #[test]
     fn keys_whose_count_has_refilled_are_forgotten() {
-        let limits = Limits::from_settings(&Settings {
+        let limits = Limits::in_memory(&Settings {
             signon_per_ip_per_hour: 3_600_000,
             signon_per_address_per_hour: 3_600_000,
             ..Settings::default()
         });
         for i in 0..100 {
-            assert!(limits.allow_signon(&format!("10.0.0.{i}"), &format!("a{i}@example.org")));
+            assert!(
+                limits
+                    .signon_per_ip
+                    .check_key(&format!("10.0.0.{i}"))
+                    .is_ok()
+                    && limits
+                        .signon_per_address
+                        .check_key(&format!("a{i}@example.org"))
+                        .is_ok()
+            );
         }
         assert_eq!(limits.keys(), 200);
 
