@@ -48,6 +48,7 @@ pub async fn run(
             }
         }
         ticks = ticks.wrapping_add(1);
+        crate::monitoring::upkeep();
         let (pool, mail, secret) = (pool.clone(), mail.clone(), secret.clone());
         let done = tokio::task::spawn_blocking(move || -> anyhow::Result<[usize; 4]> {
             let mut conn = pool.get()?;

@@ -26,7 +26,7 @@ pub struct Application {
     server: Server,
     /// Answered when the mail worker and the jobs have stopped.
     background: oneshot::Receiver<()>,
-    stop_worker: watch::Sender<bool>,
+    stop_worker: Arc<watch::Sender<bool>>,
     pool: db::Pool,
     writes: db::GroupCommit,
 }
@@ -69,15 +69,17 @@ impl Application {
         let dkim = mail::load_dkim(&settings)?;
         let transport = Transport::from_settings(&settings)?;
         let writes = db::GroupCommit::start(pool.clone())?;
-        let worker = Worker::new(
+        let worker = Arc::new(Worker::new(
             pool.clone(),
             writes.clone(),
             transport,
             mail.from.clone(),
             dkim,
             WorkerOptions::from_settings(&settings),
-        );
+        ));
+        let mail_worker = worker.heartbeat();
         let (stop_worker, stopped) = watch::channel(false);
+        let stop_worker = Arc::new(stop_worker);
         let jobs = crate::jobs::run(
             pool.clone(),
             mail.clone(),
@@ -86,13 +88,22 @@ impl Application {
             std::time::Duration::from_millis(settings.jobs_tick_ms.max(50)),
             stopped.clone(),
         );
+        let supervised = crate::background::supervise(
+            "mail worker",
+            mail_worker.clone(),
+            stopped.clone(),
+            move || worker.clone().run(stopped.clone()),
+        );
         let background = crate::background::spawn("background", async move {
-            tokio::join!(jobs, worker.run(stopped));
+            tokio::join!(jobs, supervised);
         })
         .context("could not start the mail worker's thread")?;
 
+        if settings.metrics_token.is_some() {
+            crate::monitoring::install();
+        }
         let https = base_url.starts_with("https://");
-        let limits = crate::web::limits::Limits::from_settings(&settings);
+        let limits = crate::web::limits::Limits::from_settings(&settings, &pool)?;
         let proxies = crate::web::client::TrustedProxies::from_settings(&settings)?;
         let state = web::Data::new(AppState {
             pool: pool.clone(),
@@ -104,6 +115,7 @@ impl Application {
             limits,
             imports: Default::default(),
             proxies,
+            mail_worker,
         });
         let server = HttpServer::new(move || {
             App::new()
@@ -154,6 +166,15 @@ impl Application {
     /// The writer that requests' short write operations go through.
     pub fn writes(&self) -> db::GroupCommit {
         self.writes.clone()
+    }
+
+    /// Stops the mail worker and the scheduled jobs while the server goes
+    /// on answering, as happens when they die; for the readiness tests.
+    pub fn background_stopper(&self) -> impl Fn() + Send + Sync + 'static {
+        let stop = self.stop_worker.clone();
+        move || {
+            let _ = stop.send(true);
+        }
     }
 
     /// A handle that stops the server as SIGTERM or Ctrl-C would.

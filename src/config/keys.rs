@@ -42,6 +42,7 @@ pub const KEYS: &[&str] = &[
     "mail_body_retention_days",
     "spent_token_retention_days",
     "login_failure_retention_hours",
+    "metrics_token",
 ];
 
 pub const ENV_PREFIX: &str = "UNDERSIGNED_";

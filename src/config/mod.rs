@@ -95,6 +95,9 @@ pub struct Settings {
     pub spent_token_retention_days: i64,
     /// Hours a failed login is kept (the throttle counts the last 15 minutes).
     pub login_failure_retention_hours: i64,
+    /// The bearer token a Prometheus scraper sends to `/metrics`; metrics
+    /// are off while it is unset.
+    pub metrics_token: Option<SecretString>,
 }
 
 /// A list given as a TOML array or as one comma-separated string (the
@@ -152,6 +155,7 @@ impl Default for Settings {
             mail_body_retention_days: 30,
             spent_token_retention_days: 7,
             login_failure_retention_hours: 24,
+            metrics_token: None,
         }
     }
 }
@@ -199,6 +203,14 @@ impl Settings {
                     "base_url (UNDERSIGNED_BASE_URL) = {base_url:?} is not a web address such as https://statements.example.org"
                 );
             }
+        }
+        if let Some(token) = &self.metrics_token
+            && token.expose_secret().trim().chars().count() < 16
+        {
+            anyhow::bail!(
+                "metrics_token (UNDERSIGNED_METRICS_TOKEN) is shorter than 16 characters; \
+                 make one with `openssl rand -hex 32`"
+            );
         }
         Ok(())
     }

@@ -250,6 +250,11 @@ pub fn load_dkim(settings: &Settings) -> anyhow::Result<Option<message::Dkim>> {
 /// cancelled) before `before`: its links (confirmations, password resets)
 /// stop existing anywhere, while recipient, state, server reply and
 /// Message-ID stay for the delivery log. Returns how many were blanked.
+/// The outbox counted by state and priority, for the metrics.
+pub fn outbox_depth(conn: &mut DbConn) -> QueryResult<Vec<db::Depth>> {
+    db::depth(conn)
+}
+
 pub fn blank_bodies_before(conn: &mut DbConn, before: chrono::NaiveDateTime) -> QueryResult<usize> {
     const BATCH: i64 = 2000;
     let mut blanked = 0;

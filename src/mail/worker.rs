@@ -18,6 +18,7 @@ use super::transport::{Outcome, Transport};
 use crate::config::Settings;
 use crate::db::{DbConn, GroupCommit, Pool};
 use crate::i18n::Phrase;
+use crate::monitoring;
 
 /// Longest wait between two attempts at one message.
 const MAX_RETRY_DELAY: Duration = Duration::from_secs(6 * 3600);
@@ -62,6 +63,8 @@ pub struct Worker {
     dkim: Option<Dkim>,
     options: WorkerOptions,
     rate: Option<governor::DefaultDirectRateLimiter>,
+    /// Beaten every round and every delivery, for the readiness check.
+    heartbeat: crate::background::Heartbeat,
 }
 
 impl Worker {
@@ -86,12 +89,19 @@ impl Worker {
             dkim,
             options,
             rate,
+            heartbeat: crate::background::Heartbeat::default(),
         }
+    }
+
+    /// What the readiness check watches: beaten every round of the loop
+    /// and every delivery.
+    pub fn heartbeat(&self) -> crate::background::Heartbeat {
+        self.heartbeat.clone()
     }
 
     /// Runs until `shutdown` turns true; a message already handed to the
     /// transport is finished and recorded before it returns.
-    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+    pub async fn run(self: Arc<Self>, mut shutdown: watch::Receiver<bool>) {
         tracing::info!(transport = self.transport.describe(), "mail worker started");
         if let Err(error) = self.release_stale_leases().await {
             tracing::error!(
@@ -103,6 +113,7 @@ impl Worker {
         // so the connections never wait for the database between batches.
         let mut next: Option<Claimed> = None;
         while !crate::background::stopping(&shutdown) {
+            self.heartbeat.beat();
             let current = match next.take() {
                 Some(claimed) => Ok(claimed),
                 None => self.claim().await,
@@ -300,17 +311,21 @@ impl Worker {
 
     /// What an outcome means for the row, logged once here.
     fn judge(&self, row: OutboxRow, outcome: Outcome) -> Recorded {
+        self.heartbeat.beat();
         let attempts = row.attempts + 1;
         let verdict = match outcome {
             Outcome::Accepted(reply) => {
+                monitoring::delivery(monitoring::Delivery::Sent);
                 tracing::info!(outbox_id = row.id, reply, "mail sent");
                 Verdict::Sent(reply)
             }
             Outcome::Permanent(reply) => {
+                monitoring::delivery(monitoring::Delivery::Refused);
                 tracing::warn!(outbox_id = row.id, reply, "mail refused for good");
                 Verdict::Failed(reply)
             }
             Outcome::Temporary(reply) if attempts >= self.options.max_attempts => {
+                monitoring::delivery(monitoring::Delivery::GivenUp);
                 tracing::warn!(outbox_id = row.id, reply, attempts, "mail given up");
                 Verdict::Failed(
                     Phrase::new("mail-reply-gave-up")
@@ -320,6 +335,7 @@ impl Worker {
                 )
             }
             Outcome::Temporary(reply) => {
+                monitoring::delivery(monitoring::Delivery::Deferred);
                 let delay = self.options.retry_delay(row.attempts);
                 tracing::info!(
                     outbox_id = row.id,

@@ -291,6 +291,14 @@ pub fn finish_done(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> 
     .execute(conn)
 }
 
+/// The mailings still sending or paused.
+pub fn under_way(conn: &mut DbConn) -> QueryResult<Vec<String>> {
+    mailings::table
+        .filter(mailings::status.eq_any(["sending", "paused"]))
+        .select(mailings::id)
+        .load(conn)
+}
+
 /// A coalition's releases that went out or were published, each with its
 /// current revision.
 pub fn released_of(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<(Release, Revision)>> {

@@ -265,3 +265,14 @@ pub fn revisions(conn: &mut DbConn, release: &Release) -> QueryResult<Vec<Revisi
 pub fn finish_done(conn: &mut DbConn) -> QueryResult<usize> {
     db::finish_done(conn, crate::db::now())
 }
+
+/// The mailings still sending or paused, each with its progress.
+pub fn mailings_under_way(conn: &mut DbConn) -> QueryResult<Vec<(String, crate::mail::Progress)>> {
+    db::under_way(conn)?
+        .into_iter()
+        .map(|id| {
+            let progress = crate::mail::progress(conn, &id)?;
+            Ok((id, progress))
+        })
+        .collect()
+}

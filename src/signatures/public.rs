@@ -11,6 +11,7 @@ use super::signing::{self, Ctx, LinkState, SigningError};
 use super::{Kind, Signature, Status, public_views as views};
 use crate::error::WebError;
 use crate::i18n::{Lang, t};
+use crate::monitoring;
 use crate::statements::{self, Revision, Statement, Version};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -163,6 +164,7 @@ async fn sign_submit(
         return Ok(html_response(StatusCode::GONE, views::closed(&target)));
     }
     if !form.homepage.is_empty() {
+        monitoring::sign_on(monitoring::SignOn::Spam);
         return Ok(see_other(&sent));
     }
     let kind = form.kind(target.default_kind());
@@ -174,6 +176,7 @@ async fn sign_submit(
     let sign_on = match form.parse(lang, kind, &target.version.language) {
         Ok(s) => s,
         Err(errors) => {
+            monitoring::sign_on(monitoring::SignOn::Invalid);
             return Ok(html_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 views::sign_form(&target, &form, &errors, None),
@@ -183,7 +186,10 @@ async fn sign_submit(
     if !state
         .limits
         .allow_signon(&state.client_ip(&req), &sign_on.email)
+        .await
+        .map_err(WebError::unexpected)?
     {
+        monitoring::sign_on(monitoring::SignOn::RateLimited);
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
             views::sign_form(
@@ -210,16 +216,27 @@ async fn sign_submit(
         .await
         .map_err(WebError::unexpected)?;
     match outcome {
-        Ok(_) => Ok(see_other(&sent)),
-        Err(SigningError::MailCap) => Ok(html_response(
-            StatusCode::TOO_MANY_REQUESTS,
-            views::sign_form(
-                &target,
-                &form,
-                &FieldErrors::default(),
-                Some(t(lang, "error-mail-cap")),
-            ),
-        )),
+        Ok(submitted) => {
+            monitoring::sign_on(match submitted {
+                signing::Submitted::ConfirmationSent => monitoring::SignOn::ConfirmationSent,
+                signing::Submitted::ManageLinkSent => monitoring::SignOn::ManageLinkSent,
+                signing::Submitted::Listed(_) => monitoring::SignOn::Listed,
+                signing::Submitted::Quietly => monitoring::SignOn::Quietly,
+            });
+            Ok(see_other(&sent))
+        }
+        Err(SigningError::MailCap) => {
+            monitoring::sign_on(monitoring::SignOn::MailCap);
+            Ok(html_response(
+                StatusCode::TOO_MANY_REQUESTS,
+                views::sign_form(
+                    &target,
+                    &form,
+                    &FieldErrors::default(),
+                    Some(t(lang, "error-mail-cap")),
+                ),
+            ))
+        }
         Err(error) => Err(WebError::unexpected(error)),
     }
 }
@@ -257,7 +274,12 @@ async fn resend(
     })
     .await??;
     let lang = target.lang();
-    if !state.limits.allow_resend(&state.client_ip(&req)) {
+    if !state
+        .limits
+        .allow_resend(&state.client_ip(&req))
+        .await
+        .map_err(WebError::unexpected)?
+    {
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
             views::message(

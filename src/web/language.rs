@@ -26,7 +26,7 @@ pub fn switcher(lang: Lang) -> Markup {
 /// Remembers the language for a year and returns to the page the link was
 /// on, if it is one of ours; an unknown language changes nothing.
 #[get("/language/{code}")]
-async fn choose(
+pub async fn choose(
     req: HttpRequest,
     state: web::Data<AppState>,
     code: web::Path<String>,

@@ -51,15 +51,29 @@ pub async fn log_requests(
         .map(|state| state.client_ip(req.request()))
         .unwrap_or_default();
     let response = next.call(req).await?;
+    let elapsed = started.elapsed();
+    let status = response.status().as_u16();
+    crate::monitoring::request(method.as_str(), &route, status, elapsed);
     tracing::info!(
         method = %method,
         route,
         client,
-        status = response.status().as_u16(),
-        elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+        status,
+        elapsed_ms = elapsed.as_secs_f64() * 1000.0,
         "request"
     );
     Ok(response)
+}
+
+/// Marks an answer meant for a program (a probe, a scraper), whose status
+/// and headers must reach it as they are: no error page replaces it.
+#[derive(Debug, Clone, Copy)]
+pub struct ForPrograms;
+
+/// `response`, marked [`ForPrograms`].
+pub fn for_programs(mut response: HttpResponse) -> HttpResponse {
+    response.extensions_mut().insert(ForPrograms);
+    response
 }
 
 /// Writes error pages in the language of the request: those of
@@ -71,6 +85,9 @@ pub async fn error_pages(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, Error> {
     let response = next.call(req).await?;
+    if response.response().extensions().contains::<ForPrograms>() {
+        return Ok(response.map_into_left_body());
+    }
     let status = response.status();
     let localized_page = response
         .response()

@@ -25,7 +25,7 @@ use crate::error::WebError;
 use crate::i18n::{Lang, negotiate};
 use crate::mail::MailContext;
 
-pub use middleware::{error_pages, log_requests, security_headers};
+pub use middleware::{error_pages, for_programs, log_requests, security_headers};
 
 /// What every handler can reach.
 pub struct AppState {
@@ -41,6 +41,8 @@ pub struct AppState {
     pub imports: crate::imports::Running,
     /// The reverse proxies whose forwarding headers name the client.
     pub proxies: client::TrustedProxies,
+    /// The mail worker's heartbeat, for the readiness check.
+    pub mail_worker: crate::background::Heartbeat,
 }
 
 impl AppState {
@@ -95,6 +97,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .app_data(payload)
         .service(health::healthz)
         .service(health::readyz)
+        .service(crate::monitoring::scrape)
         .service(assets::stylesheet)
         .service(assets::opened_script)
         .service(assets::mailing_script)

@@ -1,4 +1,6 @@
-use crate::helpers::spawn_app;
+use std::time::Duration;
+
+use crate::helpers::{eventually, spawn_app};
 
 #[tokio::test]
 async fn healthz_answers_without_touching_the_database() {
@@ -17,6 +19,30 @@ async fn readyz_answers_when_the_database_is_reachable() {
     let response = app.get("/readyz").await;
 
     assert_eq!(response.status(), 200);
+}
+
+#[tokio::test]
+async fn readyz_fails_once_the_mail_worker_is_not_running() {
+    // Arrange
+    let app = spawn_app().await;
+    assert_eq!(app.get("/readyz").await.status(), 200);
+
+    // Act
+    app.stop_background();
+
+    // Assert
+    eventually(
+        "readyz reports the stopped worker",
+        Duration::from_secs(10),
+        || async { app.get("/readyz").await.status() == 503 },
+    )
+    .await;
+    let response = app.get("/readyz").await;
+    assert_eq!(
+        response.text().await.expect("body"),
+        "mail worker not running"
+    );
+    assert_eq!(app.get("/healthz").await.status(), 200);
 }
 
 #[tokio::test]

@@ -72,6 +72,7 @@ pub struct TestApp {
     pub smtp: Option<TestSmtp>,
     handle: ServerHandle,
     task: JoinHandle<anyhow::Result<()>>,
+    stop_background: Box<dyn Fn() + Send + Sync>,
 }
 
 /// How a test wants the app configured.
@@ -147,6 +148,7 @@ pub async fn spawn_app_configured(options: Options, change: impl FnOnce(&mut Set
     let pool = app.pool();
     let handle = app.handle();
     let setup_link = app.setup_link().map(str::to_owned);
+    let stop_background = Box::new(app.background_stopper());
     let task = tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -163,6 +165,24 @@ pub async fn spawn_app_configured(options: Options, change: impl FnOnce(&mut Set
         smtp: options.smtp,
         handle,
         task,
+        stop_background,
+    }
+}
+
+/// Waits until `condition` holds, checking every 25 ms, for at most
+/// `timeout`; panics naming `what` otherwise.
+pub async fn eventually<F, Fut>(what: &str, timeout: Duration, mut condition: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = tokio::time::Instant::now() + timeout;
+    while !condition().await {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{what}: not within {timeout:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
     }
 }
 
@@ -216,6 +236,11 @@ impl TestApp {
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
         panic!("the outbox did not settle within 10 s");
+    }
+
+    /// Stops the mail worker and the scheduled jobs; the server goes on.
+    pub fn stop_background(&self) {
+        (self.stop_background)();
     }
 
     /// Stops the server the way SIGTERM does and waits for it to finish.

@@ -1,0 +1,230 @@
+//! Metrics for Prometheus at `/metrics`, when `metrics_token` is set: the
+//! requests served (by route pattern and status, with their latency), the
+//! sign-ons by outcome, the deliveries by result, counted as they happen;
+//! and, read when scraped, the outbox by state and priority, the progress
+//! of each mailing under way, the database pool and SQLite's write-ahead
+//! log.
+//!
+//! Every series is named here, so the names an operator's dashboards
+//! depend on live in one file.
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use secrecy::ExposeSecret;
+
+use crate::db::{DbConn, Target};
+use crate::web::AppState;
+
+/// Request latency buckets, in seconds: from a cached page to a slow export.
+const LATENCY_BUCKETS: &[f64] = &[
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+];
+
+const REQUEST_SECONDS: &str = "undersigned_http_request_duration_seconds";
+
+/// The process's recorder, made the first time an application with metrics
+/// on starts. `None` when another recorder was installed before it.
+static RECORDER: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+
+/// Installs the recorder, once per process; until then every count below
+/// is a no-op that costs nothing.
+pub fn install() -> Option<PrometheusHandle> {
+    RECORDER
+        .get_or_init(|| {
+            let built = PrometheusBuilder::new()
+                .set_buckets_for_metric(Matcher::Full(REQUEST_SECONDS.into()), LATENCY_BUCKETS)
+                .and_then(PrometheusBuilder::install_recorder);
+            match built {
+                Ok(handle) => Some(handle),
+                Err(error) => {
+                    tracing::error!(error = %error, "could not install the metrics recorder");
+                    None
+                }
+            }
+        })
+        .clone()
+}
+
+/// Folds the latency samples into their buckets; the jobs call it every
+/// tick, so memory stays flat between scrapes.
+pub fn upkeep() {
+    if let Some(Some(handle)) = RECORDER.get() {
+        handle.run_upkeep();
+    }
+}
+
+/// One request served: `route` is the matched pattern, never the path.
+pub fn request(method: &str, route: &str, status: u16, elapsed: Duration) {
+    let (method, route) = (method.to_owned(), route.to_owned());
+    metrics::counter!(
+        "undersigned_http_requests_total",
+        "method" => method.clone(),
+        "route" => route.clone(),
+        "status" => status.to_string()
+    )
+    .increment(1);
+    metrics::histogram!(REQUEST_SECONDS, "method" => method, "route" => route)
+        .record(elapsed.as_secs_f64());
+}
+
+/// How a submitted sign-on form ended.
+#[derive(Debug, Clone, Copy)]
+pub enum SignOn {
+    /// A confirmation link was mailed.
+    ConfirmationSent,
+    /// The address had signed: its manage link was mailed instead.
+    ManageLinkSent,
+    /// Listed at once (an invited signer).
+    Listed,
+    /// Accepted without a word (a withdrawn signer, a hidden duplicate).
+    Quietly,
+    /// The form had errors.
+    Invalid,
+    /// Over the per-IP or per-address limit.
+    RateLimited,
+    /// Over the day's mails to the address.
+    MailCap,
+    /// The honeypot field was filled.
+    Spam,
+}
+
+impl SignOn {
+    fn label(self) -> &'static str {
+        match self {
+            Self::ConfirmationSent => "confirmation_sent",
+            Self::ManageLinkSent => "manage_link_sent",
+            Self::Listed => "listed",
+            Self::Quietly => "quietly",
+            Self::Invalid => "invalid",
+            Self::RateLimited => "rate_limited",
+            Self::MailCap => "mail_cap",
+            Self::Spam => "spam",
+        }
+    }
+}
+
+pub fn sign_on(outcome: SignOn) {
+    metrics::counter!("undersigned_signons_total", "outcome" => outcome.label()).increment(1);
+}
+
+/// What the SMTP server (or the file transport) made of one delivery.
+#[derive(Debug, Clone, Copy)]
+pub enum Delivery {
+    Sent,
+    /// Refused for good (a 5xx reply, or a message that could not be built).
+    Refused,
+    /// Refused for now; tried again later.
+    Deferred,
+    /// Refused for now once too often: given up.
+    GivenUp,
+}
+
+pub fn delivery(result: Delivery) {
+    let result = match result {
+        Delivery::Sent => "sent",
+        Delivery::Refused => "refused",
+        Delivery::Deferred => "deferred",
+        Delivery::GivenUp => "given_up",
+    };
+    metrics::counter!("undersigned_mail_deliveries_total", "result" => result).increment(1);
+}
+
+/// The readings that cost a query or a file's size, taken at each scrape.
+fn read_gauges(conn: &mut DbConn, state: &AppState) -> anyhow::Result<()> {
+    for depth in crate::mail::outbox_depth(conn)? {
+        let priority = if depth.priority >= crate::mail::Priority::Bulk.rank() {
+            "bulk"
+        } else {
+            "transactional"
+        };
+        metrics::gauge!(
+            "undersigned_outbox_messages",
+            "state" => depth.status,
+            "priority" => priority
+        )
+        .set(depth.count as f64);
+    }
+    for (mailing, progress) in crate::press::mailings_under_way(conn)? {
+        for (label, count) in [
+            ("queued", progress.queued),
+            ("deferred", progress.deferred),
+            ("sent", progress.sent),
+            ("bounced", progress.bounced),
+            ("failed", progress.failed),
+            ("paused", progress.paused),
+            ("cancelled", progress.cancelled),
+        ] {
+            metrics::gauge!(
+                "undersigned_mailing_messages",
+                "mailing" => mailing.clone(),
+                "state" => label
+            )
+            .set(count as f64);
+        }
+    }
+    let pool = state.pool.state();
+    let idle = f64::from(pool.idle_connections);
+    let open = f64::from(pool.connections);
+    metrics::gauge!("undersigned_db_pool_connections", "state" => "in_use").set(open - idle);
+    metrics::gauge!("undersigned_db_pool_connections", "state" => "idle").set(idle);
+    metrics::gauge!("undersigned_db_pool_max_connections").set(f64::from(state.pool.max_size()));
+    if let Ok(Target::Sqlite { path }) =
+        Target::parse(state.settings.database_url().expose_secret())
+    {
+        let wal = std::fs::metadata(format!("{path}-wal")).map_or(0, |m| m.len());
+        metrics::gauge!("undersigned_sqlite_wal_bytes").set(wal as f64);
+    }
+    Ok(())
+}
+
+/// Whether `req` carries the configured token as a bearer token.
+fn authorized(req: &HttpRequest, token: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    req.headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .is_some_and(|given| bool::from(given.trim().as_bytes().ct_eq(token.as_bytes())))
+}
+
+/// The metrics in Prometheus' text format, for a scraper that sends the
+/// token; nothing at all (404) while metrics are off.
+#[get("/metrics")]
+pub async fn scrape(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let Some(token) = state.settings.metrics_token.as_ref() else {
+        return HttpResponse::NotFound().finish();
+    };
+    let token = token.expose_secret().trim().to_owned();
+    crate::web::for_programs(scrape_answer(req, state, &token).await)
+}
+
+async fn scrape_answer(req: HttpRequest, state: web::Data<AppState>, token: &str) -> HttpResponse {
+    if !authorized(&req, token) {
+        return HttpResponse::Unauthorized()
+            .insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"metrics\""))
+            .content_type("text/plain")
+            .body("a bearer token is required");
+    }
+    let Some(handle) = install() else {
+        return HttpResponse::ServiceUnavailable()
+            .content_type("text/plain")
+            .body("metrics are not recorded in this process");
+    };
+    let st = state.clone();
+    let read =
+        web::block(move || -> anyhow::Result<()> { read_gauges(&mut *st.pool.get()?, &st) }).await;
+    if let Ok(Err(error)) | Err(error) = read.map_err(anyhow::Error::from) {
+        tracing::warn!(
+            error = format!("{error:#}"),
+            "metrics read without the database gauges"
+        );
+    }
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(handle.render())
+}
