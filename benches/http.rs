@@ -18,6 +18,8 @@
 //! say more than the rates; the header shows the load average, since other
 //! work on the machine moves every number.
 
+mod signons;
+
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -28,9 +30,6 @@ use anyhow::Context;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use reqwest::StatusCode;
-use undersigned::accounts::{self, Email};
-use undersigned::audit::Actor;
-use undersigned::coalitions::{self, Role};
 use undersigned::config::SecretKey;
 use undersigned::config::Settings;
 use undersigned::db::schema::signatures as sig;
@@ -40,7 +39,9 @@ use undersigned::mail::MailContext;
 use undersigned::signatures::signing::{self, SignOn};
 use undersigned::signatures::{self, Kind, Placement};
 use undersigned::startup::Application;
-use undersigned::statements::{self, Draft, ListOrder, Revision, Statement, Status};
+
+use signons::{env_number, open_statement, owner, sign_form, with_conn};
+use undersigned::statements::{self, ListOrder, Revision, Statement};
 
 /// Listed names of the two statements whose public page is measured.
 const SMALL_LIST: usize = 10_000;
@@ -51,14 +52,6 @@ const ROWS_PER_TRANSACTION: usize = 5_000;
 /// The public page may take this much longer at 100k names than at 10k
 /// and still count as "not growing with the list".
 const PAGE_GROWTH_ALLOWED: f64 = 1.2;
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(default)
-}
 
 /// How hard and how long each measurement pushes.
 #[derive(Clone, Copy)]
@@ -326,27 +319,8 @@ struct Fixture {
     large: String,
 }
 
-fn open_statement(
-    conn: &mut DbConn,
-    membership: &coalitions::Membership,
-    author: &accounts::Coordinator,
-    title: &str,
-) -> anyhow::Result<Statement> {
-    let body = "We, the undersigned, ask for clean water for every household.\n\n\
-                Water utilities must remain public, with tariffs every family can pay.";
-    let draft = Draft::parse(title, body, "bench").map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let statement = statements::create(conn, membership, author, "en", &draft)?;
-    statements::set_status(conn, &statement, Actor::Coordinator(author), Status::Open)?;
-    statements::find_any(conn, &statement.id)?.context("the statement just created")
-}
-
 fn prepare(conn: &mut DbConn) -> anyhow::Result<Fixture> {
-    let email = Email::parse("bench@example.org").context("address")?;
-    let (author, _) = accounts::add_user(conn, "Bench", &email, None, "Bench", Role::Owner)?;
-    let membership = coalitions::memberships_of(conn, &author.id)?
-        .into_iter()
-        .next()
-        .context("membership")?;
+    let (author, membership) = owner(conn)?;
     let small = open_statement(conn, &membership, &author, "Bench list small")?;
     let large = open_statement(conn, &membership, &author, "Bench list large")?;
     fill(conn, &small, SMALL_LIST)?;
@@ -462,19 +436,6 @@ fn insert_rows(
     }
 }
 
-async fn with_conn<T: Send + 'static>(
-    pool: &Pool,
-    work: impl FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
-) -> anyhow::Result<T> {
-    let pool = pool.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut conn = pool.get().context("no connection")?;
-        work(&mut conn)
-    })
-    .await
-    .context("database task")?
-}
-
 /// Waits (a minute at most) until the mail worker has written every
 /// confirmation, so that the next measurement does not share the CPUs with it.
 async fn settle_outbox(pool: &Pool, label: &str) -> anyhow::Result<()> {
@@ -499,21 +460,6 @@ async fn settle_outbox(pool: &Pool, label: &str) -> anyhow::Result<()> {
     }
     eprintln!("{label}: mail still queued a minute after the sign-ons");
     Ok(())
-}
-
-/// A filled-in sign-on form with an address no other request uses.
-fn sign_form(n: u64) -> Vec<(&'static str, String)> {
-    vec![
-        ("kind", "organization".into()),
-        ("organization", format!("Bench Organization {n}")),
-        ("country", "FR".into()),
-        ("website", format!("https://bench{n}.example.org")),
-        ("signer_name", "Ana Bench".into()),
-        ("signer_title", "Director".into()),
-        ("email", format!("signer{n}@bench{n}.example.org")),
-        ("authorized", "on".into()),
-        ("lang", "en".into()),
-    ]
 }
 
 fn settings(backend: &Backend, data_dir: &std::path::Path) -> anyhow::Result<Settings> {

@@ -12,6 +12,8 @@
 //! `STORAGE_BENCH_CONNECTIONS` (default 16) tasks, each posting one form
 //! after the other. Mail goes to files; no SMTP server is needed.
 
+mod signons;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -19,70 +21,17 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use diesel::prelude::*;
-use undersigned::accounts::{self, Email};
-use undersigned::audit::Actor;
-use undersigned::coalitions::{self, Role};
 use undersigned::config::Settings;
 use undersigned::db::schema::{outbox, outbox_bodies};
 use undersigned::db::{DbConn, Pool};
 use undersigned::startup::Application;
-use undersigned::statements::{self, Draft, Status};
+
+use signons::{env_number, open_statement, owner, sign_form, with_conn};
 
 const TARGET_BYTES_PER_SIGNON: f64 = 4096.0;
 
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(default)
-}
-
-/// An open statement, made the way the coordinator pages make it.
-fn open_statement(conn: &mut DbConn) -> anyhow::Result<String> {
-    let email = Email::parse("bench@example.org").context("address")?;
-    let (author, _) = accounts::add_user(conn, "Bench", &email, None, "Bench", Role::Owner)?;
-    let membership = coalitions::memberships_of(conn, &author.id)?
-        .into_iter()
-        .next()
-        .context("membership")?;
-    let body = "We, the undersigned, ask for clean water for every household.\n\n\
-                Water utilities must remain public, with tariffs every family can pay.";
-    let draft =
-        Draft::parse("Storage bench", body, "bench").map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    let statement = statements::create(conn, &membership, &author, "en", &draft)?;
-    statements::set_status(conn, &statement, Actor::Coordinator(&author), Status::Open)?;
-    Ok(statement.slug)
-}
-
-/// A filled-in sign-on form with an address no other request uses.
-fn sign_form(n: u64) -> String {
-    serde_urlencoded::to_string([
-        ("kind", "organization".to_owned()),
-        ("organization", format!("Bench Organization {n}")),
-        ("country", "FR".into()),
-        ("website", format!("https://bench{n}.example.org")),
-        ("signer_name", "Ana Bench".into()),
-        ("signer_title", "Director".into()),
-        ("email", format!("signer{n}@bench{n}.example.org")),
-        ("authorized", "on".into()),
-        ("lang", "en".into()),
-    ])
-    .unwrap_or_default()
-}
-
 fn file_size(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len())
-}
-
-async fn with_conn<T: Send + 'static>(
-    pool: &Pool,
-    work: impl FnOnce(&mut DbConn) -> anyhow::Result<T> + Send + 'static,
-) -> anyhow::Result<T> {
-    let pool = pool.clone();
-    tokio::task::spawn_blocking(move || work(&mut *pool.get().context("no connection")?))
-        .await
-        .context("database task")?
 }
 
 /// Outbox rows still to send, and sent rows that still have a body.
@@ -128,7 +77,7 @@ async fn live_bytes(pool: &Pool) -> anyhow::Result<i64> {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let signons = env_number("STORAGE_BENCH_SIGNONS", 100_000);
+    let total = env_number("STORAGE_BENCH_SIGNONS", 100_000);
     let connections = env_number("STORAGE_BENCH_CONNECTIONS", 16);
     let temporary = tempfile::tempdir().context("data directory")?;
     let data_dir = temporary.path().to_owned();
@@ -153,7 +102,11 @@ async fn main() -> anyhow::Result<()> {
     let base = format!("http://127.0.0.1:{}", app.port());
     let (pool, handle) = (app.pool(), app.handle());
     let server = tokio::spawn(app.run_until_stopped());
-    let slug = with_conn(&pool, open_statement).await?;
+    let slug = with_conn(&pool, |c| {
+        let (author, membership) = owner(c)?;
+        Ok(open_statement(c, &membership, &author, "Storage bench")?.slug)
+    })
+    .await?;
     let empty = file_size(&database) + file_size(&wal);
 
     let largest_wal = Arc::new(AtomicU64::new(0));
@@ -182,13 +135,13 @@ async fn main() -> anyhow::Result<()> {
         tasks.push(tokio::spawn(async move {
             loop {
                 let n = next.fetch_add(1, Ordering::Relaxed);
-                if n >= signons {
+                if n >= total {
                     return Ok::<(), anyhow::Error>(());
                 }
                 let response = client
                     .post(&url)
                     .header("content-type", "application/x-www-form-urlencoded")
-                    .body(sign_form(n))
+                    .body(serde_urlencoded::to_string(sign_form(n)).unwrap_or_default())
                     .send()
                     .await?;
                 anyhow::ensure!(
@@ -205,9 +158,9 @@ async fn main() -> anyhow::Result<()> {
     let surge = started.elapsed();
     let after_surge = file_size(&database) + file_size(&wal);
     eprintln!(
-        "{signons} sign-ons in {:.1} s ({:.0}/s); database + log {:.1} MiB",
+        "{total} sign-ons in {:.1} s ({:.0}/s); database + log {:.1} MiB",
         surge.as_secs_f64(),
-        signons as f64 / surge.as_secs_f64(),
+        total as f64 / surge.as_secs_f64(),
         after_surge as f64 / 1048576.0
     );
 
@@ -237,10 +190,10 @@ async fn main() -> anyhow::Result<()> {
     if std::env::var_os("STORAGE_BENCH_KEEP").is_some() {
         println!("data directory kept:  {}", temporary.keep().display());
     }
-    let steady = (db_bytes + wal_bytes).saturating_sub(empty) as f64 / signons as f64;
-    let live_per = live as f64 / signons as f64;
+    let steady = (db_bytes + wal_bytes).saturating_sub(empty) as f64 / total as f64;
+    let live_per = live as f64 / total as f64;
     let largest = largest_wal.load(Ordering::Relaxed);
-    println!("sign-ons:                          {signons:>12}");
+    println!("sign-ons:                          {total:>12}");
     println!(
         "settled after the surge in:        {:>10.1} s",
         settling.elapsed().as_secs_f64()
