@@ -392,6 +392,7 @@ diesel::table! {
         created_at -> Timestamp,
         started_at -> Nullable<Timestamp>,
         finished_at -> Nullable<Timestamp>,
+        start_key -> Nullable<Text>,
     }
 }
 

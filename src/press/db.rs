@@ -67,6 +67,8 @@ pub struct Mailing {
     pub created_at: NaiveDateTime,
     pub started_at: Option<NaiveDateTime>,
     pub finished_at: Option<NaiveDateTime>,
+    /// The one-time key of the form that started it.
+    pub start_key: Option<String>,
 }
 
 pub fn insert_release(conn: &mut DbConn, release: &Release) -> QueryResult<usize> {
@@ -174,6 +176,20 @@ pub fn insert_mailing(conn: &mut DbConn, mailing: &Mailing) -> QueryResult<usize
     diesel::insert_into(mailings::table)
         .values(mailing)
         .execute(conn)
+}
+
+/// The mailing of `coalition_id` that the form with `start_key` started.
+pub fn mailing_started_by(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    start_key: &str,
+) -> QueryResult<Option<Mailing>> {
+    mailings::table
+        .filter(mailings::coalition_id.eq(coalition_id))
+        .filter(mailings::start_key.eq(start_key))
+        .select(Mailing::as_select())
+        .first(conn)
+        .optional()
 }
 
 pub fn mailing_in(conn: &mut DbConn, coalition_id: &str, id: &str) -> QueryResult<Option<Mailing>> {

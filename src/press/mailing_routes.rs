@@ -10,7 +10,7 @@ use super::Control;
 use super::mailing_views::{self, UpdateForm};
 use super::mailings::{self, Audience, When};
 use super::routes::{ctx, statements};
-use super::send_routes::{Schedule, audience_from, choices};
+use super::send_routes::{Schedule, audience_from, choices, started_by};
 use super::views::AudienceChoice;
 use super::{Mailing, PressError};
 use crate::error::WebError;
@@ -311,6 +311,12 @@ async fn update(
         }
     }
     let schedule = Schedule::from_pairs(&form);
+    if action != "count"
+        && action != "test"
+        && let Some(started) = started_by(&state, &access, &schedule).await?
+    {
+        return Ok(started);
+    }
     let when = match schedule.when(access.lang, access.zone()) {
         Ok(When::AtEmbargo) | Ok(When::Now) => When::Now,
         Ok(when) => when,
@@ -358,8 +364,19 @@ async fn update(
         )
         .await;
     }
+    let form_state = schedule.clone();
     let sent = blocking(&state, move |c| {
-        mailings::send_update(c, ctx(&st), &target, &subject, &body, &chosen, when, &actor)
+        let start = form_state.start(when);
+        mailings::send_update(
+            c,
+            ctx(&st),
+            &target,
+            &subject,
+            &body,
+            &chosen,
+            start,
+            &actor,
+        )
     })
     .await?;
     match sent {

@@ -147,6 +147,30 @@ pub enum When {
     AtEmbargo,
 }
 
+/// When a mailing goes, and the one-time key of the form that asked for
+/// it: a second request with the same key finds the mailing the first
+/// started instead of starting another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Start<'a> {
+    pub when: When,
+    pub key: Option<&'a str>,
+}
+
+impl From<When> for Start<'_> {
+    fn from(when: When) -> Self {
+        Self { when, key: None }
+    }
+}
+
+/// The mailing of `coalition_id` that the form with `start_key` started.
+pub fn started_by(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    start_key: &str,
+) -> QueryResult<Option<Mailing>> {
+    db::mailing_started_by(conn, coalition_id, start_key)
+}
+
 /// What sending needs besides the database.
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
@@ -286,6 +310,7 @@ fn new_mailing(
         created_at: now,
         started_at: None,
         finished_at: None,
+        start_key: None,
     }
 }
 
@@ -305,20 +330,21 @@ fn sent_phrase(what: Phrase, when: When, mailing: &Mailing) -> Phrase {
 }
 
 /// Schedules (or, for [`When::Now`], starts) a release's mailing.
-pub fn send_release(
+pub fn send_release<'k>(
     conn: &mut DbConn,
     ctx: Ctx<'_>,
     release: &Release,
     revision: &Revision,
     audience: &Audience,
-    when: When,
+    start: impl Into<Start<'k>>,
     actor: &Coordinator,
 ) -> Result<Mailing, PressError> {
+    let start = start.into();
     let mut mailing = new_mailing(
         &release.coalition_id,
         actor,
         audience,
-        when,
+        start.when,
         release.embargo_at,
     );
     mailing.kind = "release".into();
@@ -328,7 +354,8 @@ pub fn send_release(
     let what = Phrase::new("audit-mailing-what-release")
         .text("headline", &revision.headline)
         .count("number", revision.number);
-    schedule(conn, ctx, &mailing, when, actor, what)
+    mailing.start_key = start.key.map(str::to_owned);
+    schedule(conn, ctx, &mailing, start.when, actor, what)
 }
 
 /// Schedules (or starts) an update mail to a statement's signatories.
@@ -336,23 +363,25 @@ pub fn send_release(
     clippy::too_many_arguments,
     reason = "one mailing's parts, read from one form"
 )]
-pub fn send_update(
+pub fn send_update<'k>(
     conn: &mut DbConn,
     ctx: Ctx<'_>,
     statement: &crate::statements::Statement,
     subject: &str,
     body: &str,
     audience: &Audience,
-    when: When,
+    start: impl Into<Start<'k>>,
     actor: &Coordinator,
 ) -> Result<Mailing, PressError> {
-    let mut mailing = new_mailing(&statement.coalition_id, actor, audience, when, None);
+    let start = start.into();
+    let mut mailing = new_mailing(&statement.coalition_id, actor, audience, start.when, None);
     mailing.kind = "update".into();
     mailing.statement_id = Some(statement.id.clone());
     mailing.subject = subject.to_owned();
     mailing.body = body.to_owned();
     let what = Phrase::new("audit-mailing-what-update").text("subject", subject);
-    schedule(conn, ctx, &mailing, when, actor, what)
+    mailing.start_key = start.key.map(str::to_owned);
+    schedule(conn, ctx, &mailing, start.when, actor, what)
 }
 
 /// Stores a new mailing with its audit entry, and starts it when it is
@@ -368,7 +397,12 @@ fn schedule(
     if mailing.audience().is_empty() {
         return Err(PressError::NoAudience);
     }
-    crate::db::transaction(conn, |conn| {
+    let scheduled = crate::db::transaction(conn, |conn| {
+        if let Some(key) = &mailing.start_key
+            && let Some(started) = db::mailing_started_by(conn, &mailing.coalition_id, key)?
+        {
+            return Ok(started);
+        }
         db::insert_mailing(conn, mailing)?;
         audit::record(
             conn,
@@ -383,7 +417,21 @@ fn schedule(
             start(conn, ctx, &mailing.id)?;
         }
         Ok(db::mailing(conn, &mailing.id)?)
-    })
+    });
+    // The same form sent twice at once: the other request stored its
+    // mailing between this one's look and its insert.
+    match (scheduled, &mailing.start_key) {
+        (
+            Err(PressError::Database(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ))),
+            Some(key),
+        ) => {
+            db::mailing_started_by(conn, &mailing.coalition_id, key)?.ok_or(PressError::WrongState)
+        }
+        (scheduled, _) => scheduled,
+    }
 }
 
 /// Starts a scheduled mailing: resolves its audience now (so later

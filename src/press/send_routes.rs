@@ -8,7 +8,7 @@ use super::mailings::{self, Audience, When};
 use super::routes::{ctx, load, rendering, statements};
 use super::{Release, views};
 use crate::error::WebError;
-use crate::i18n::{local_time, t};
+use crate::i18n::{local_time, t, t_args};
 use crate::web::access::Access;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -141,6 +141,12 @@ pub struct Schedule {
     pub at: String,
     /// The zone `at` is typed in.
     pub zone: String,
+    /// The form's one-time key: sent twice, it starts one mailing.
+    pub start_key: String,
+}
+
+fn new_start_key() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
 }
 
 impl Schedule {
@@ -150,6 +156,7 @@ impl Schedule {
             when: "now".into(),
             at: String::new(),
             zone: zone.name().to_owned(),
+            start_key: new_start_key(),
         }
     }
 
@@ -161,10 +168,24 @@ impl Schedule {
                 .map(|(_, v)| v.clone())
                 .unwrap_or_default()
         };
+        let start_key = get("start_key").trim().to_owned();
         Self {
             when: get("when"),
             at: get("send_at"),
             zone: get("send_zone"),
+            start_key: if start_key.is_empty() {
+                new_start_key()
+            } else {
+                start_key
+            },
+        }
+    }
+
+    /// When, with the form's one-time key.
+    pub fn start(&self, when: When) -> mailings::Start<'_> {
+        mailings::Start {
+            when,
+            key: Some(&self.start_key),
         }
     }
 
@@ -190,6 +211,24 @@ impl Schedule {
     }
 }
 
+/// Where a form already sent once leads: to the mailing its first sending
+/// started, if it started one.
+pub(super) async fn started_by(
+    state: &AppState,
+    access: &Access,
+    schedule: &Schedule,
+) -> Result<Option<HttpResponse>, WebError> {
+    let member = access.member()?;
+    let (coalition, key) = (member.coalition.id.clone(), schedule.start_key.clone());
+    let started = blocking(state, move |c| mailings::started_by(c, &coalition, &key)).await??;
+    Ok(started.map(|mailing| {
+        see_other(&format!(
+            "/c/{}/mailings/{}",
+            member.coalition.slug, mailing.id
+        ))
+    }))
+}
+
 #[post("/press/{release}/send")]
 async fn send(
     state: web::Data<AppState>,
@@ -198,9 +237,12 @@ async fn send(
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     let release = load(&state, &access, path.into_inner().1).await?;
+    let schedule = Schedule::from_pairs(&form);
+    if let Some(started) = started_by(&state, &access, &schedule).await? {
+        return Ok(started);
+    }
     let audience = audience_from(&form, &statements(&state, &access).await?);
     let mut errors = FieldErrors::default();
-    let schedule = Schedule::from_pairs(&form);
     let when = match schedule.when(access.lang, access.zone()) {
         Ok(When::AtEmbargo) if release.embargo_at.is_none() => {
             errors.add("send_at", t(access.lang, "mailing-no-embargo"));
@@ -212,6 +254,37 @@ async fn send(
             None
         }
     };
+    let again = form.iter().any(|(k, v)| k == "again" && v == "yes");
+    if !again && errors.is_empty() {
+        let (coalition, target, chosen) = (
+            access.member()?.coalition.id.clone(),
+            release.clone(),
+            audience.clone(),
+        );
+        let repeated = blocking(&state, move |c| {
+            let reached = mailings::resolve(c, &coalition, &chosen)?;
+            mailings::already_received(c, &target, &reached)
+        })
+        .await??;
+        // The same form sent a moment ago may have reached them: it
+        // committed its mailing with the recipients' mail.
+        if repeated > 0
+            && let Some(started) = started_by(&state, &access, &schedule).await?
+        {
+            return Ok(started);
+        }
+        if repeated > 0 {
+            errors.add(
+                "again",
+                t_args(
+                    access.lang,
+                    "press-send-again-required",
+                    &[("count", repeated.into())],
+                ),
+            );
+        }
+    }
+    let when = when.filter(|_| errors.is_empty());
     let Some(when) = when else {
         return render_send(
             &state,
@@ -224,15 +297,17 @@ async fn send(
         )
         .await;
     };
-    let (actor, st, target, chosen) = (
+    let (actor, st, target, chosen, form_state) = (
         access.coordinator.clone(),
         state.clone(),
         release.clone(),
         audience.clone(),
+        schedule.clone(),
     );
     let sent = blocking(&state, move |c| {
         let revision = super::current(c, &target)?;
-        mailings::send_release(c, ctx(&st), &target, &revision, &chosen, when, &actor)
+        let start = form_state.start(when);
+        mailings::send_release(c, ctx(&st), &target, &revision, &chosen, start, &actor)
     })
     .await?;
     match sent {

@@ -435,6 +435,7 @@ pub(super) fn schedule_fields(
     let chosen = |value: &str| schedule.when == value;
     let later = chosen("at") || (chosen("embargo") && embargo.is_some());
     html! {
+        input type="hidden" name="start_key" value=(schedule.start_key);
         div.field.radio { input type="radio" id="when-now" name="when" value="now" checked[!later]; label for="when-now" { (t(lang, "mailing-when-now")) } }
         @if let Some(embargo) = embargo {
             div.field.radio { input type="radio" id="when-embargo" name="when" value="embargo" checked[chosen("embargo")]; label for="when-embargo" { (t_args(lang, "mailing-when-embargo", &[("time", embargo.into())])) } }
@@ -464,6 +465,13 @@ pub(super) fn when_form(
             fieldset {
                 legend { (t(lang, "mailing-when")) }
                 (schedule_fields(lang, schedule, embargo.as_deref(), errors))
+            }
+            @if choice.repeated > 0 || errors.get("again").is_some() {
+                div.field.checkbox {
+                    input type="checkbox" id="again" name="again" value="yes" aria-describedby=[errors.get("again").map(|_| "again-error")];
+                    label for="again" { (t_args(lang, "press-send-again", &[("count", choice.repeated.into())])) }
+                    @if let Some(problem) = errors.get("again") { p.field-error id="again-error" { (problem) } }
+                }
             }
             button type="submit" { (t(lang, "mailing-confirm-send")) }
         }

@@ -230,7 +230,7 @@ pub async fn upload_file(owner: &Session, base: &str, name: &str, bytes: &[u8]) 
 }
 
 /// The value of the hidden field `name` on a page.
-fn hidden(page: &str, name: &str) -> Option<String> {
+pub fn hidden(page: &str, name: &str) -> Option<String> {
     let marker = format!("type=\"hidden\" name=\"{name}\" value=\"");
     let start = page.find(&marker)? + marker.len();
     let end = page[start..].find('"')?;

@@ -26,6 +26,7 @@ mod links;
 mod local_time;
 mod mailbox;
 mod mailing_pages;
+mod mailing_start;
 mod manage;
 mod moderation;
 mod monitoring;

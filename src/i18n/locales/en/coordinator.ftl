@@ -898,3 +898,12 @@ press-reply-to-hint-contact = Empty: replies go to the first press contact.
 press-warning-no-statement = This release uses { $count } or { $link } but links no statement, so they print nothing. Choose the statement in “Edit”, or take them out of the text.
 press-warning-zero-signatories = { $count } prints 0 today: “{ $title }” has no listed signatures yet. The mail says 0 unless signatures are listed before it goes.
 audience-skipped-invalid = invalid address
+# $count is how many of the chosen recipients already received this release.
+press-send-again = { $count ->
+    [one] Send it again to the one recipient who already received it
+   *[other] Send it again to the { $count } recipients who already received it
+}
+press-send-again-required = { $count ->
+    [one] One of these recipients already received this release. Tick "Send it again" to mail it to them a second time, or choose another audience.
+   *[other] { $count } of these recipients already received this release. Tick "Send it again" to mail it to them a second time, or choose another audience.
+}

@@ -961,3 +961,12 @@ press-reply-to-hint-contact = Vacío: las respuestas van al primer contacto de p
 press-warning-no-statement = Este comunicado usa { $count } o { $link } pero no enlaza ninguna declaración, así que no muestran nada. Elige la declaración en «Editar» o quítalos del texto.
 press-warning-zero-signatories = { $count } muestra 0 hoy: «{ $title }» aún no tiene firmas publicadas. El correo dirá 0 salvo que se publiquen firmas antes de enviarlo.
 audience-skipped-invalid = dirección no válida
+# $count is how many of the chosen recipients already received this release.
+press-send-again = { $count ->
+    [one] Enviarlo de nuevo a la persona que ya lo recibió
+   *[other] Enviarlo de nuevo a las { $count } personas que ya lo recibieron
+}
+press-send-again-required = { $count ->
+    [one] Una de estas personas ya recibió este comunicado. Marca «Enviarlo de nuevo» para mandárselo otra vez, o elige otra audiencia.
+   *[other] { $count } de estas personas ya recibieron este comunicado. Marca «Enviarlo de nuevo» para mandárselo otra vez, o elige otra audiencia.
+}

@@ -1,0 +1,2 @@
+DROP INDEX mailings_start_key;
+ALTER TABLE mailings DROP COLUMN start_key;
