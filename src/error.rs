@@ -8,8 +8,10 @@
 //! - HTTP handlers return [`WebError`], the one `ResponseError`: not found is
 //!   404, bad input is 400/422 with the form shown again and the message next
 //!   to the field (handlers render that page themselves), a missing right is
-//!   403, and anything unexpected is 500 with the detail in the log and a
-//!   plain page for the person.
+//!   403, a database that does not answer is 503 (the person can try again
+//!   in a moment; [`WebError::unexpected`] sorts it out of the rest), and
+//!   anything else unexpected is 500 with the detail in the log and a plain
+//!   page for the person.
 //! - No `unwrap()` or `expect()` outside tests and start-up.
 //! - Every message a person sees says what happened and what to do next.
 
@@ -30,15 +32,52 @@ pub enum WebError {
     BadRequest(String),
     #[error("the form's CSRF token is missing or wrong")]
     CsrfFailed,
+    /// The database did not answer: no connection within the pool's wait,
+    /// or one lost mid-request.
+    #[error("the database is unavailable: {0:#}")]
+    Unavailable(anyhow::Error),
     #[error(transparent)]
-    Unexpected(#[from] anyhow::Error),
+    Unexpected(anyhow::Error),
+}
+
+impl From<anyhow::Error> for WebError {
+    fn from(error: anyhow::Error) -> Self {
+        Self::unexpected(error)
+    }
 }
 
 impl WebError {
-    /// Wraps any unexpected error, keeping its detail for the log.
+    /// Wraps any unexpected error, keeping its detail for the log; an
+    /// error that says the database is out of reach becomes
+    /// [`WebError::Unavailable`].
     pub fn unexpected(error: impl Into<anyhow::Error>) -> Self {
-        Self::Unexpected(error.into())
+        let error = error.into();
+        if is_outage(&error) {
+            Self::Unavailable(error)
+        } else {
+            Self::Unexpected(error)
+        }
     }
+}
+
+/// Whether `error`, or an error it wraps, means the database cannot be
+/// reached (as opposed to a query that failed).
+fn is_outage(error: &anyhow::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    error.chain().any(|cause| {
+        cause.is::<diesel::r2d2::PoolError>()
+            || matches!(
+                cause.downcast_ref::<crate::db::GroupCommitError>(),
+                Some(crate::db::GroupCommitError::Unavailable(_))
+            )
+            || matches!(
+                cause.downcast_ref::<Error>(),
+                Some(Error::DatabaseError(
+                    DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                    _
+                ))
+            )
+    })
 }
 
 impl From<diesel::result::Error> for WebError {
@@ -68,13 +107,20 @@ impl ResponseError for WebError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden | Self::CsrfFailed => StatusCode::FORBIDDEN,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
-        if let Self::Unexpected(error) = self {
-            tracing::error!(error = format!("{error:#}"), "request failed");
+        match self {
+            Self::Unexpected(error) => {
+                tracing::error!(error = format!("{error:#}"), "request failed");
+            }
+            Self::Unavailable(error) => {
+                tracing::warn!(error = format!("{error:#}"), "the database is unavailable");
+            }
+            _ => {}
         }
         let status = self.status_code();
         // An error never sees its request: the page is written in English
@@ -84,6 +130,7 @@ impl ResponseError for WebError {
         let message = match self {
             Self::BadRequest(message) => ErrorMessage::Given(message.clone()),
             Self::CsrfFailed => ErrorMessage::Key("error-page-csrf"),
+            Self::Unavailable(_) => ErrorMessage::Key("error-page-unavailable"),
             _ => ErrorMessage::ForStatus,
         };
         let page = layout::error_page(lang, status, &message.text(lang, status));

@@ -86,6 +86,16 @@ impl Target {
 /// is read as usual.
 const SQLITE_MMAP_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The longest a request waits for a PostgreSQL connection: when none
+/// comes (the server is down, or every connection is busy for that long)
+/// the person gets a "try again in a moment" page within seconds, not a
+/// page after half a minute.
+const POSTGRES_POOL_WAIT: Duration = Duration::from_secs(3);
+/// The same on SQLite, whose file cannot go away: a wait there is for
+/// connections held by writes queued behind a long one (an import), which
+/// are worth waiting for.
+const SQLITE_POOL_WAIT: Duration = Duration::from_secs(10);
+
 /// Opens one PostgreSQL connection. libpq talks TLS through OpenSSL, which
 /// by default frees its state in an exit handler while other threads may
 /// still be inside it (a pool replacing a connection, say), and the process
@@ -180,6 +190,10 @@ pub fn connect(settings: &Settings) -> anyhow::Result<Pool> {
         );
     }
     let description = target.describe();
+    let wait = match &target {
+        Target::Sqlite { .. } => SQLITE_POOL_WAIT,
+        Target::Postgres { .. } => POSTGRES_POOL_WAIT,
+    };
     let manager = Manager { target };
     // Fail early with the backend's own message rather than a pool time-out.
     manager
@@ -187,7 +201,7 @@ pub fn connect(settings: &Settings) -> anyhow::Result<Pool> {
         .with_context(|| format!("could not connect to {description}"))?;
     let pool = r2d2::Pool::builder()
         .max_size(settings.database_pool_size)
-        .connection_timeout(Duration::from_secs(10))
+        .connection_timeout(wait)
         .build(manager)
         .with_context(|| format!("could not open a pool for {description}"))?;
     tracing::info!(database = %description, "database connected");

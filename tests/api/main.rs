@@ -30,6 +30,7 @@ mod mailing_start;
 mod manage;
 mod moderation;
 mod monitoring;
+mod outage;
 mod outbox;
 mod pages;
 mod pool;

@@ -907,3 +907,4 @@ press-send-again-required = { $count ->
     [one] One of these recipients already received this release. Tick "Send it again" to mail it to them a second time, or choose another audience.
    *[other] { $count } of these recipients already received this release. Tick "Send it again" to mail it to them a second time, or choose another audience.
 }
+error-page-unavailable = The database is not answering right now. Please try again in a minute; if you were sending a form, send it again.

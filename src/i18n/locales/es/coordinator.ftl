@@ -970,3 +970,4 @@ press-send-again-required = { $count ->
     [one] Una de estas personas ya recibió este comunicado. Marca «Enviarlo de nuevo» para mandárselo otra vez, o elige otra audiencia.
    *[other] { $count } de estas personas ya recibieron este comunicado. Marca «Enviarlo de nuevo» para mandárselo otra vez, o elige otra audiencia.
 }
+error-page-unavailable = La base de datos no responde en este momento. Inténtalo de nuevo en un minuto; si estabas enviando un formulario, envíalo otra vez.
