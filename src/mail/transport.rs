@@ -27,8 +27,12 @@ use crate::i18n::Phrase;
 pub enum Outcome {
     /// Accepted; the server's reply (often with its queue id).
     Accepted(String),
-    /// Worth trying again later: a 4xx reply, or the server could not be reached.
+    /// Worth trying again later: a 4xx reply.
     Temporary(String),
+    /// The server could not be reached, or stopped answering mid-way (or
+    /// the file could not be written): nothing was said about this mail,
+    /// which waits, however long, until the server answers again.
+    Unreachable(String),
     /// Refused for good: a 5xx reply.
     Permanent(String),
 }
@@ -101,7 +105,7 @@ async fn write_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Outcome 
                 .text("path", final_path.display())
                 .to_json(),
         ),
-        Err(error) => Outcome::Temporary(
+        Err(error) => Outcome::Unreachable(
             Phrase::new("mail-reply-not-written")
                 .text("path", final_path.display())
                 .text("error", error)
@@ -220,7 +224,7 @@ impl SmtpPool {
     async fn send(&self, message: &Message) -> Outcome {
         let mut conn = match self.checkout().await {
             Ok(conn) => conn,
-            Err(reason) => return Outcome::Temporary(reason),
+            Err(reason) => return Outcome::Unreachable(reason),
         };
         let envelope = message.envelope();
         let sent =
@@ -242,11 +246,13 @@ impl SmtpPool {
                 }
                 if error.is_permanent() {
                     Outcome::Permanent(reply)
-                } else {
+                } else if error.status().is_some() {
                     Outcome::Temporary(reply)
+                } else {
+                    Outcome::Unreachable(reply)
                 }
             }
-            Err(_) => Outcome::Temporary(
+            Err(_) => Outcome::Unreachable(
                 Phrase::new("mail-reply-no-answer")
                     .text("server", &self.server.host)
                     .count("seconds", (self.timeout * 2).as_secs())

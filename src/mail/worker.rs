@@ -65,6 +65,7 @@ pub struct Worker {
     rate: Option<governor::DefaultDirectRateLimiter>,
     /// Beaten every round and every delivery, for the readiness check.
     heartbeat: crate::background::Heartbeat,
+    outage: Outage,
 }
 
 impl Worker {
@@ -90,6 +91,7 @@ impl Worker {
             options,
             rate,
             heartbeat: crate::background::Heartbeat::default(),
+            outage: Outage::default(),
         }
     }
 
@@ -313,6 +315,7 @@ impl Worker {
     fn judge(&self, row: OutboxRow, outcome: Outcome) -> Recorded {
         self.heartbeat.beat();
         let attempts = row.attempts + 1;
+        let answered = !matches!(outcome, Outcome::Unreachable(_));
         let verdict = match outcome {
             Outcome::Accepted(reply) => {
                 monitoring::delivery(monitoring::Delivery::Sent);
@@ -343,11 +346,25 @@ impl Worker {
                     retry_in_s = delay.as_secs_f64(),
                     "mail deferred"
                 );
-                let retry_at = crate::db::now()
-                    + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6));
-                Verdict::Deferred(reply, retry_at)
+                Verdict::Deferred(reply, retry_at(delay))
+            }
+            // Never given up for it: the outage is ours, not the mail's.
+            Outcome::Unreachable(reply) => {
+                monitoring::delivery(monitoring::Delivery::Deferred);
+                self.outage.unreachable(&reply);
+                let delay = self.options.retry_delay(row.attempts);
+                tracing::debug!(
+                    outbox_id = row.id,
+                    reply,
+                    retry_in_s = delay.as_secs_f64(),
+                    "mail deferred: the server cannot be reached"
+                );
+                Verdict::Deferred(reply, retry_at(delay))
             }
         };
+        if answered {
+            self.outage.answered();
+        }
         Recorded { row, verdict }
     }
 
@@ -387,6 +404,52 @@ struct Claimed {
 
 /// Most outcomes written in one transaction.
 const RECORD_BATCH: usize = 64;
+
+/// When a mail deferred now by `delay` is due again.
+fn retry_at(delay: Duration) -> chrono::NaiveDateTime {
+    crate::db::now() + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6))
+}
+
+/// An outage of the mail server, told once when it starts and once when
+/// it ends, with how many mails it held back, instead of once per mail.
+#[derive(Debug, Default)]
+struct Outage {
+    /// Since when, and how many deliveries found the server unreachable.
+    current: Mutex<Option<(std::time::Instant, u64)>>,
+}
+
+impl Outage {
+    fn unreachable(&self, reason: &str) {
+        let Ok(mut current) = self.current.lock() else {
+            return;
+        };
+        match &mut *current {
+            Some((_, deferred)) => *deferred += 1,
+            None => {
+                tracing::warn!(
+                    reason,
+                    "the mail server cannot be reached: mail waits until it answers again"
+                );
+                *current = Some((std::time::Instant::now(), 1));
+            }
+        }
+    }
+
+    fn answered(&self) {
+        let ended = self
+            .current
+            .lock()
+            .ok()
+            .and_then(|mut current| current.take());
+        if let Some((since, deferred)) = ended {
+            tracing::warn!(
+                deferred,
+                lasted_s = since.elapsed().as_secs(),
+                "the mail server answers again: the mail it held back goes out now"
+            );
+        }
+    }
+}
 
 enum Verdict {
     Sent(String),

@@ -9,6 +9,7 @@ use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session};
 use crate::helpers::{Options, TestApp, spawn_app, spawn_app_configured};
 use crate::press::{Contact, create_release, press_app, send_to_tag};
 use crate::signers::{SignOnForm, open_statement, sign_and_confirm, text_of};
+use crate::smtp::{Script, TestSmtp};
 
 pub async fn speak(session: &Session, language: &str) {
     let chosen = session
@@ -280,20 +281,16 @@ async fn the_products_own_words_in_a_delivery_log_read_in_spanish() {
 
 #[tokio::test]
 async fn a_mail_given_up_says_so_in_spanish_around_the_systems_own_words() {
-    // Arrange: an SMTP port where nothing listens, and one attempt only.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-    let port = closed.local_addr().expect("its address").port();
-    drop(closed);
+    // Arrange: a server that defers the recipient, and one attempt only.
+    let smtp = TestSmtp::start();
+    smtp.script("joe@news.example", Script::DeferTimes(100));
     let app = spawn_app_configured(
         Options {
-            smtp: None,
+            smtp: Some(smtp),
             db: None,
             data_dir: None,
         },
-        |settings| {
-            settings.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into());
-            settings.outbox_max_attempts = 1;
-        },
+        |settings| settings.outbox_max_attempts = 1,
     )
     .await;
     let owner = app.setup_first_account().await;
@@ -303,9 +300,9 @@ async fn a_mail_given_up_says_so_in_spanish_around_the_systems_own_words() {
 
     // Assert
     assert!(
-        page.contains(&format!(
-            "se dejó de intentar tras 1 intento; última respuesta: no se pudo conectar con 127.0.0.1:{port}:"
-        )),
+        page.contains(
+            "se dejó de intentar tras 1 intento; última respuesta: 451 4.3.0 Greylisted, try again later"
+        ),
         "{page}"
     );
 }

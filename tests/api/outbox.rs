@@ -5,7 +5,10 @@ use diesel::Connection;
 use undersigned::config::Settings;
 use undersigned::mail::{self, MailContext, OutgoingMail, Priority, Status};
 
-use crate::helpers::{Options, TestApp, spawn_app, spawn_app_with, spawn_app_with_smtp};
+use crate::helpers::{
+    Options, TestApp, eventually, spawn_app, spawn_app_configured, spawn_app_with,
+    spawn_app_with_smtp,
+};
 use crate::smtp::{Script, TestSmtp};
 
 fn context() -> MailContext {
@@ -97,6 +100,65 @@ async fn a_temporary_failure_is_retried_and_then_delivered() {
     );
     assert_eq!(smtp.rcpt_attempts("grey@example.org"), 3);
     assert_eq!(smtp.count_for("grey@example.org"), 1);
+}
+
+#[tokio::test]
+async fn mail_waits_out_an_smtp_outage_however_many_attempts_and_goes_once_the_server_is_back() {
+    // Arrange: the SMTP server's port, with nothing listening yet.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let app = spawn_app_configured(
+        Options {
+            smtp: None,
+            db: None,
+            data_dir: None,
+        },
+        |s| {
+            s.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into());
+            s.smtp_timeout_seconds = 1;
+            s.outbox_max_attempts = 2;
+            s.outbox_retry_base_ms = 10;
+        },
+    )
+    .await;
+
+    // Act: more attempts than the most a refusal gets.
+    let queued = enqueue(&app, mail_to("out@example.org", "outage")).await;
+    let attempts = || {
+        let id = queued.id.clone();
+        app.with_conn(move |c| {
+            use diesel::prelude::*;
+            use undersigned::db::schema::outbox;
+            outbox::table
+                .find(id)
+                .select((outbox::attempts, outbox::status))
+                .first::<(i32, String)>(c)
+                .expect("row")
+        })
+    };
+    eventually(
+        "a few attempts on the unreachable server",
+        Duration::from_secs(20),
+        || async { attempts().await.0 >= 4 },
+    )
+    .await;
+
+    // Assert: still waiting, not given up.
+    assert_eq!(attempts().await.1, "queued");
+
+    // Act: the server comes up.
+    let smtp = TestSmtp::start_on(port);
+
+    // Assert
+    eventually(
+        "the mail goes once the server answers",
+        Duration::from_secs(60),
+        || async { status(&app, &queued.id).await.0 == Status::Sent },
+    )
+    .await;
+    assert_eq!(smtp.count_for("out@example.org"), 1);
 }
 
 #[tokio::test]

@@ -36,7 +36,12 @@ pub struct TestSmtp {
 
 impl TestSmtp {
     pub fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind SMTP port");
+        Self::start_on(0)
+    }
+
+    /// The server on `port` (0: any free port).
+    pub fn start_on(port: u16) -> Self {
+        let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind SMTP port");
         let port = listener.local_addr().expect("address").port();
         let shared = Arc::new(Mutex::new(Shared::default()));
         let handler = Session {
