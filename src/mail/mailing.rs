@@ -220,6 +220,12 @@ pub fn resume(conn: &mut DbConn, mailing_id: &str) -> QueryResult<usize> {
     mailing_db::set_status(conn, mailing_id, Status::Held, Status::Queued)
 }
 
+/// Queues again, once each, the mails of the mailing that were given up
+/// after repeated deferrals; those refused for good stay as they are.
+pub fn retry_given_up(conn: &mut DbConn, mailing_id: &str) -> QueryResult<usize> {
+    mailing_db::retry_given_up(conn, mailing_id, crate::db::now())
+}
+
 /// Cancels every mail of the mailing not sent yet.
 pub fn cancel(conn: &mut DbConn, mailing_id: &str) -> QueryResult<usize> {
     Ok(

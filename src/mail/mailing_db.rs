@@ -106,6 +106,37 @@ pub fn withdrawn_from_claim(conn: &mut DbConn, claim: &str) -> QueryResult<Vec<S
         .load(conn)
 }
 
+/// Queues again, as new, the mails of the mailing given up after repeated
+/// deferrals (not those refused for good with a 5xx reply), when they still
+/// have their body. Returns how many.
+pub fn retry_given_up(
+    conn: &mut DbConn,
+    mailing_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    use crate::db::schema::outbox_bodies;
+    let retryable = outbox::table
+        .filter(outbox::mailing_id.eq(mailing_id))
+        .filter(outbox::status.eq(Status::Failed.as_str()))
+        .filter(
+            outbox::last_response
+                .is_null()
+                .or(outbox::last_response.not_like("5__%")),
+        )
+        .filter(outbox::id.eq_any(outbox_bodies::table.select(outbox_bodies::outbox_id)))
+        .select(outbox::id);
+    let ids: Vec<String> = retryable.load(conn)?;
+    diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
+        .set((
+            outbox::status.eq(Status::Queued.as_str()),
+            outbox::attempts.eq(0),
+            outbox::next_attempt_at.eq(now),
+            outbox::locked_by.eq(None::<String>),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)
+}
+
 /// Which of `emails` the mailings `mailing_ids` reached or are reaching
 /// (every message not failed or cancelled).
 pub fn reached(

@@ -19,7 +19,7 @@ use crate::db::DbConn;
 
 pub use mailing::{
     Delivery, DeliveryState, MailingTag, Progress, Received, cancel, cancel_unsent_to, deliveries,
-    enqueue_for_mailing, hold, progress, reached_count, received_by, resume,
+    enqueue_for_mailing, hold, progress, reached_count, received_by, resume, retry_given_up,
 };
 pub use templates::Rendered;
 pub use transport::Transport;

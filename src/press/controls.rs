@@ -1,5 +1,6 @@
 //! What a coordinator does to a mailing besides starting it: pause,
-//! resume or cancel it, and try it on themselves first.
+//! resume or cancel it, retry what was given up, and try it on themselves
+//! first.
 
 use chrono::NaiveDateTime;
 
@@ -12,15 +13,19 @@ use crate::db::DbConn;
 use crate::i18n::Phrase;
 use crate::mail::{self, OutgoingMail, Priority};
 
-/// Pause, resume or cancel.
+/// Pause, resume, cancel, or retry the mails given up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Control {
     Pause,
     Resume,
     Cancel,
+    /// Once the cause is fixed: send again the mails of a finished mailing
+    /// that were given up after repeated deferrals.
+    Retry,
 }
 
-/// Pauses, resumes or cancels a mailing and its unsent mails.
+/// Pauses, resumes or cancels a mailing and its unsent mails, or sends
+/// again what a finished one gave up.
 pub fn control(
     conn: &mut DbConn,
     mailing: &Mailing,
@@ -32,6 +37,9 @@ pub fn control(
         Control::Pause => (&[Sending], Paused),
         Control::Resume => (&[Paused], Sending),
         Control::Cancel => (&[Scheduled, Sending, Paused], Cancelled),
+        // A mailing shows as sent once nothing is left to send, a moment
+        // before the scheduled job records it so.
+        Control::Retry => (&[Sending, Sent], Sending),
     };
     crate::db::transaction(conn, |conn| {
         let from: Vec<&str> = from.iter().map(|s| s.as_str()).collect();
@@ -42,6 +50,13 @@ pub fn control(
             Control::Pause => mail::hold(conn, &mailing.id)?,
             Control::Resume => mail::resume(conn, &mailing.id)?,
             Control::Cancel => mail::cancel(conn, &mailing.id)?,
+            Control::Retry => match mail::retry_given_up(conn, &mailing.id)? {
+                0 => return Err(PressError::WrongState),
+                retried => {
+                    db::reopen(conn, &mailing.id)?;
+                    retried
+                }
+            },
         };
         audit::record(
             conn,
@@ -64,6 +79,7 @@ impl Control {
             Self::Pause => "pause",
             Self::Resume => "resume",
             Self::Cancel => "cancel",
+            Self::Retry => "retry",
         }
     }
 }

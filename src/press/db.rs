@@ -307,6 +307,13 @@ pub fn finish_done(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> 
     .execute(conn)
 }
 
+/// Clears the end of a mailing that sends again.
+pub fn reopen(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
+    diesel::update(mailings::table.find(id))
+        .set(mailings::finished_at.eq(None::<NaiveDateTime>))
+        .execute(conn)
+}
+
 /// The mailings still sending or paused.
 pub fn under_way(conn: &mut DbConn) -> QueryResult<Vec<String>> {
     mailings::table

@@ -31,6 +31,7 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
         .service(log_csv)
         .service(log_xlsx)
         .service(pause)
+        .service(retry)
         .service(resume)
         .service(cancel)
         .service(update_form)
@@ -191,6 +192,15 @@ async fn resume(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     control(state, access, path.into_inner().1, Control::Resume).await
+}
+
+#[post("/mailings/{mailing}/retry")]
+async fn retry(
+    state: web::Data<AppState>,
+    access: Access,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    control(state, access, path.into_inner().1, Control::Retry).await
 }
 
 #[post("/mailings/{mailing}/cancel")]

@@ -144,6 +144,26 @@ fn controls(access: &Access, here: &str, status: MailingStatus) -> Markup {
     }
 }
 
+/// What a finished mailing did not deliver, by reason, and the way to send
+/// again what was given up once its cause is fixed.
+fn failures(access: &Access, here: &str, progress: &Progress, editor: bool) -> Markup {
+    let lang = access.lang;
+    let count = |n: i64| [("count", n.into())];
+    html! {
+        div.warning #mailing-failures role="status" {
+            p { strong { (t_args(lang, "mailing-sent-with-failures", &count(progress.failed + progress.bounced))) } }
+            ul {
+                @if progress.bounced > 0 { li { (t_args(lang, "mailing-failures-bounced", &count(progress.bounced))) } }
+                @if progress.failed > 0 { li { (t_args(lang, "mailing-failures-given-up", &count(progress.failed))) } }
+            }
+            @if editor && progress.failed > 0 {
+                p.hint { (t(lang, "mailing-retry-hint")) }
+                (forms::action_button(&format!("{here}/retry"), &access.csrf, &t(lang, "mailing-retry-failed"), &[]))
+            }
+        }
+    }
+}
+
 fn log_table(access: &Access, lines: &[Delivery]) -> Markup {
     let lang = access.lang;
     html! {
@@ -195,6 +215,9 @@ pub fn page(access: &Access, mailing: &Mailing, progress: &Progress, log: &LogPa
             }
             script src=(*crate::web::assets::MAILING_SCRIPT_PATH) defer {}
             @if editor && mailing.is_open(progress) { (controls(access, &here, status)) }
+            @if status == MailingStatus::Sent && progress.failed + progress.bounced > 0 {
+                (failures(access, &here, progress, editor))
+            }
             h2 { (t(lang, "mailing-log")) }
             p {
                 a href={ (here) "/log.csv" } download { (t(lang, "mailing-log-csv")) } " · "

@@ -171,6 +171,7 @@ pub const COALITION_ROUTES: &[Rule] = &[
     get("/c/{coalition}/mailings/{mailing}/log.csv"),
     get("/c/{coalition}/mailings/{mailing}/log.xlsx"),
     post("/c/{coalition}/mailings/{mailing}/pause", Role::Editor),
+    post("/c/{coalition}/mailings/{mailing}/retry", Role::Editor),
     post("/c/{coalition}/mailings/{mailing}/resume", Role::Editor),
     post("/c/{coalition}/mailings/{mailing}/cancel", Role::Editor),
     get("/c/{coalition}/statements/{statement}/update"),

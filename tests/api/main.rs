@@ -25,6 +25,7 @@ mod language;
 mod links;
 mod local_time;
 mod mailbox;
+mod mailing_failures;
 mod mailing_pages;
 mod mailing_start;
 mod manage;

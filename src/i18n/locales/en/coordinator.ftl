@@ -908,3 +908,18 @@ press-send-again-required = { $count ->
    *[other] { $count } of these recipients already received this release. Tick "Send it again" to mail it to them a second time, or choose another audience.
 }
 error-page-unavailable = The database is not answering right now. Please try again in a minute; if you were sending a form, send it again.
+# $count is how many mails of a finished mailing were not delivered.
+mailing-sent-with-failures = { $count ->
+    [one] Sent, but one mail was not delivered:
+   *[other] Sent, but { $count } mails were not delivered:
+}
+mailing-failures-bounced = { $count ->
+    [one] 1 refused for good by the receiving server (its address is now suppressed)
+   *[other] { $count } refused for good by the receiving server (their addresses are now suppressed)
+}
+mailing-failures-given-up = { $count ->
+    [one] 1 given up after the server kept deferring it
+   *[other] { $count } given up after the server kept deferring them
+}
+mailing-retry-hint = Once the cause is fixed, the mails given up can go again, once each. Refused addresses are left out.
+mailing-retry-failed = Send the mails given up again

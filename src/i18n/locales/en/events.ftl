@@ -262,3 +262,8 @@ invitations-line-unreadable = line { $line }: could not be read
 invitations-line-no-email = line { $line }: no valid email address
 invitations-line-no-organization = line { $line }: no organization name
 invitations-line-bad-country = line { $line }: the country is not an ISO code such as MX or DE
+audit-mailing-retry = sent again the mails given up of the mailing “{ $subject }” ({ $count ->
+        [one] 1 mail
+       *[other] { $count } mails
+    })
+audit-action-mailing-retry = Mailing retried

@@ -971,3 +971,18 @@ press-send-again-required = { $count ->
    *[other] { $count } de estas personas ya recibieron este comunicado. Marca «Enviarlo de nuevo» para mandárselo otra vez, o elige otra audiencia.
 }
 error-page-unavailable = La base de datos no responde en este momento. Inténtalo de nuevo en un minuto; si estabas enviando un formulario, envíalo otra vez.
+# $count is how many mails of a finished mailing were not delivered.
+mailing-sent-with-failures = { $count ->
+    [one] Enviado, pero un correo no se entregó:
+   *[other] Enviado, pero { $count } correos no se entregaron:
+}
+mailing-failures-bounced = { $count ->
+    [one] 1 rechazado definitivamente por el servidor de destino (su dirección quedó suprimida)
+   *[other] { $count } rechazados definitivamente por el servidor de destino (sus direcciones quedaron suprimidas)
+}
+mailing-failures-given-up = { $count ->
+    [one] 1 abandonado porque el servidor lo siguió aplazando
+   *[other] { $count } abandonados porque el servidor los siguió aplazando
+}
+mailing-retry-hint = Cuando se haya resuelto la causa, los correos abandonados pueden enviarse de nuevo, una vez cada uno. Las direcciones rechazadas quedan fuera.
+mailing-retry-failed = Enviar de nuevo los correos abandonados

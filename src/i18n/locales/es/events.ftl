@@ -265,3 +265,8 @@ invitations-line-unreadable = línea { $line }: no se pudo leer
 invitations-line-no-email = línea { $line }: no tiene una dirección de correo válida
 invitations-line-no-organization = línea { $line }: no tiene nombre de organización
 invitations-line-bad-country = línea { $line }: el país no es un código ISO como MX o GT
+audit-mailing-retry = volvió a enviar los correos abandonados del envío “{ $subject }” ({ $count ->
+        [one] 1 correo
+       *[other] { $count } correos
+    })
+audit-action-mailing-retry = Reintento de envío
