@@ -467,10 +467,12 @@ pub(super) fn when_form(
                 (schedule_fields(lang, schedule, embargo.as_deref(), errors))
             }
             @if choice.repeated > 0 || errors.get("again").is_some() {
-                div.field.checkbox {
-                    input type="checkbox" id="again" name="again" value="yes" aria-describedby=[errors.get("again").map(|_| "again-error")];
-                    label for="again" { (t_args(lang, "press-send-again", &[("count", choice.repeated.into())])) }
+                div.field {
                     @if let Some(problem) = errors.get("again") { p.field-error id="again-error" { (problem) } }
+                    div.field.checkbox {
+                        input type="checkbox" id="again" name="again" value="yes" aria-describedby=[errors.get("again").map(|_| "again-error")];
+                        label for="again" { (t_args(lang, "press-send-again", &[("count", choice.repeated.into())])) }
+                    }
                 }
             }
             button type="submit" { (t(lang, "mailing-confirm-send")) }
