@@ -337,29 +337,26 @@ impl Worker {
                         .to_json(),
                 )
             }
-            Outcome::Temporary(reply) => {
+            // An unreachable server is never given up for: the outage is
+            // ours, not the mail's, and is logged once as a whole.
+            Outcome::Temporary(reply) | Outcome::Unreachable(reply) => {
                 monitoring::delivery(monitoring::Delivery::Deferred);
                 let delay = self.options.retry_delay(row.attempts);
-                tracing::info!(
-                    outbox_id = row.id,
-                    reply,
-                    retry_in_s = delay.as_secs_f64(),
-                    "mail deferred"
-                );
-                Verdict::Deferred(reply, retry_at(delay))
-            }
-            // Never given up for it: the outage is ours, not the mail's.
-            Outcome::Unreachable(reply) => {
-                monitoring::delivery(monitoring::Delivery::Deferred);
-                self.outage.unreachable(&reply);
-                let delay = self.options.retry_delay(row.attempts);
-                tracing::debug!(
-                    outbox_id = row.id,
-                    reply,
-                    retry_in_s = delay.as_secs_f64(),
-                    "mail deferred: the server cannot be reached"
-                );
-                Verdict::Deferred(reply, retry_at(delay))
+                let retry_in_s = delay.as_secs_f64();
+                if answered {
+                    tracing::info!(outbox_id = row.id, reply, retry_in_s, "mail deferred");
+                } else {
+                    self.outage.unreachable(&reply);
+                    tracing::debug!(
+                        outbox_id = row.id,
+                        reply,
+                        retry_in_s,
+                        "mail deferred: the server cannot be reached"
+                    );
+                }
+                let retry_at = crate::db::now()
+                    + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6));
+                Verdict::Deferred(reply, retry_at)
             }
         };
         if answered {
@@ -404,11 +401,6 @@ struct Claimed {
 
 /// Most outcomes written in one transaction.
 const RECORD_BATCH: usize = 64;
-
-/// When a mail deferred now by `delay` is due again.
-fn retry_at(delay: Duration) -> chrono::NaiveDateTime {
-    crate::db::now() + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6))
-}
 
 /// An outage of the mail server, told once when it starts and once when
 /// it ends, with how many mails it held back, instead of once per mail.
