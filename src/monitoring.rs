@@ -49,16 +49,25 @@ pub fn install() -> Option<PrometheusHandle> {
         .clone()
 }
 
+/// The installed recorder's handle, if metrics are recorded.
+fn recording() -> Option<&'static PrometheusHandle> {
+    RECORDER.get().and_then(Option::as_ref)
+}
+
 /// Folds the latency samples into their buckets; the jobs call it every
 /// tick, so memory stays flat between scrapes.
 pub fn upkeep() {
-    if let Some(Some(handle)) = RECORDER.get() {
+    if let Some(handle) = recording() {
         handle.run_upkeep();
     }
 }
 
 /// One request served: `route` is the matched pattern, never the path.
+/// Nothing is built for the labels while metrics are off.
 pub fn request(method: &str, route: &str, status: u16, elapsed: Duration) {
+    if recording().is_none() {
+        return;
+    }
     let (method, route) = (method.to_owned(), route.to_owned());
     metrics::counter!(
         "undersigned_http_requests_total",
