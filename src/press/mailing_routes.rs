@@ -10,7 +10,7 @@ use super::Control;
 use super::mailing_views::{self, UpdateForm};
 use super::mailings::{self, Audience, When};
 use super::routes::{ctx, statements};
-use super::send_routes::{Schedule, audience_from, choices, started_by};
+use super::send_routes::{Schedule, audience_from, choices, started_by, to_mailing};
 use super::views::AudienceChoice;
 use super::{Mailing, PressError};
 use crate::error::WebError;
@@ -19,7 +19,7 @@ use crate::statements::routes::load as load_statement;
 use crate::web::access::Access;
 use crate::web::download::{self, SheetFormat};
 use crate::web::forms::FieldErrors;
-use crate::web::layout::{html_response, see_other};
+use crate::web::layout::html_response;
 use crate::web::{AppState, blocking};
 
 /// Lines of the delivery log on one page.
@@ -169,11 +169,7 @@ async fn control(
         Ok(()) | Err(PressError::WrongState) => {}
         Err(error) => return Err(WebError::unexpected(error)),
     }
-    Ok(see_other(&format!(
-        "/c/{}/mailings/{}",
-        access.member()?.coalition.slug,
-        mailing.id
-    )))
+    Ok(to_mailing(&access, &mailing.id))
 }
 
 #[post("/mailings/{mailing}/pause")]
@@ -390,11 +386,7 @@ async fn update(
     })
     .await?;
     match sent {
-        Ok(mailing) => Ok(see_other(&format!(
-            "/c/{}/mailings/{}",
-            access.member()?.coalition.slug,
-            mailing.id
-        ))),
+        Ok(mailing) => Ok(to_mailing(&access, &mailing.id)),
         Err(PressError::NoAudience) => {
             let mut errors = FieldErrors::default();
             errors.add("list", t(lang, "mailing-no-audience"));

@@ -211,6 +211,14 @@ impl Schedule {
     }
 }
 
+/// Leads to the page of the mailing `mailing_id` of the coalition in use.
+pub(super) fn to_mailing(access: &Access, mailing_id: &str) -> HttpResponse {
+    see_other(&format!(
+        "/c/{}/mailings/{mailing_id}",
+        access.coalition_slug()
+    ))
+}
+
 /// Where a form already sent once leads: to the mailing its first sending
 /// started, if it started one.
 pub(super) async fn started_by(
@@ -218,15 +226,12 @@ pub(super) async fn started_by(
     access: &Access,
     schedule: &Schedule,
 ) -> Result<Option<HttpResponse>, WebError> {
-    let member = access.member()?;
-    let (coalition, key) = (member.coalition.id.clone(), schedule.start_key.clone());
+    let (coalition, key) = (
+        access.member()?.coalition.id.clone(),
+        schedule.start_key.clone(),
+    );
     let started = blocking(state, move |c| mailings::started_by(c, &coalition, &key)).await??;
-    Ok(started.map(|mailing| {
-        see_other(&format!(
-            "/c/{}/mailings/{}",
-            member.coalition.slug, mailing.id
-        ))
-    }))
+    Ok(started.map(|mailing| to_mailing(access, &mailing.id)))
 }
 
 #[post("/press/{release}/send")]
@@ -311,11 +316,7 @@ async fn send(
     })
     .await?;
     match sent {
-        Ok(mailing) => Ok(see_other(&format!(
-            "/c/{}/mailings/{}",
-            access.member()?.coalition.slug,
-            mailing.id
-        ))),
+        Ok(mailing) => Ok(to_mailing(&access, &mailing.id)),
         Err(super::PressError::NoAudience) => {
             errors.add("list", t(access.lang, "mailing-no-audience"));
             render_send(
