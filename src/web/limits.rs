@@ -20,15 +20,23 @@ use crate::config::Settings;
 use crate::db::{DbConn, Pool};
 
 pub struct Limits {
+    counts: Counts,
+    /// Checks since the idle keys were last forgotten.
+    checks: AtomicU32,
+}
+
+/// Where the counts are kept.
+enum Counts {
+    /// In this process's memory (SQLite: one process serves the database).
+    Memory(Box<InMemory>),
+    /// In the database, with the allowances per hour (PostgreSQL).
+    Database(Pool, Hourly),
+}
+
+struct InMemory {
     signon_per_ip: DefaultKeyedRateLimiter<String>,
     signon_per_address: DefaultKeyedRateLimiter<String>,
     resend_per_ip: DefaultKeyedRateLimiter<String>,
-    /// Checks since the limiters last forgot their idle keys.
-    checks: AtomicU32,
-    /// The allowances per hour, for the counts kept in the database.
-    hourly: Hourly,
-    /// Where the counts are kept in the database, when they are.
-    shared: Option<Pool>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -96,35 +104,18 @@ fn address_key(email: &str) -> String {
         .map_or_else(|| email.trim().to_lowercase(), |e| e.as_str().to_owned())
 }
 
-impl Limits {
-    /// Counts in memory, or in the database of `pool` when it is
-    /// PostgreSQL.
-    pub fn from_settings(settings: &Settings, pool: &Pool) -> anyhow::Result<Self> {
-        let shared = matches!(&mut *pool.get()?, DbConn::Postgres(_)).then(|| pool.clone());
-        Ok(Self {
-            shared,
-            ..Self::in_memory(settings)
-        })
-    }
-
-    fn in_memory(settings: &Settings) -> Self {
+impl InMemory {
+    fn new(settings: &Settings) -> Self {
         Self {
             signon_per_ip: RateLimiter::keyed(hourly(settings.signon_per_ip_per_hour)),
             signon_per_address: RateLimiter::keyed(hourly(settings.signon_per_address_per_hour)),
             resend_per_ip: RateLimiter::keyed(hourly(settings.resend_per_ip_per_hour)),
-            checks: AtomicU32::new(0),
-            hourly: Hourly {
-                signon_per_ip: settings.signon_per_ip_per_hour,
-                signon_per_address: settings.signon_per_address_per_hour,
-                resend_per_ip: settings.resend_per_ip_per_hour,
-            },
-            shared: None,
         }
     }
 
     /// Forgets the keys whose counts have refilled, so the maps hold only
     /// the addresses and IPs seen within the last hour.
-    pub fn forget_idle(&self) {
+    fn forget_idle(&self) {
         for limiter in [
             &self.signon_per_ip,
             &self.signon_per_address,
@@ -135,14 +126,39 @@ impl Limits {
         }
     }
 
-    /// Every [`SWEEP_EVERY`] checks, forgets the idle keys: true when it
-    /// is this check's turn.
-    fn count_check(&self) -> bool {
-        let sweep = self.checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1;
-        if sweep && self.shared.is_none() {
-            self.forget_idle();
-        }
-        sweep
+    /// How many keys the limiters hold.
+    #[cfg(test)]
+    fn keys(&self) -> usize {
+        self.signon_per_ip.len() + self.signon_per_address.len() + self.resend_per_ip.len()
+    }
+}
+
+impl Limits {
+    /// Counts in memory, or in the database of `pool` when it is
+    /// PostgreSQL.
+    pub fn from_settings(settings: &Settings, pool: &Pool) -> anyhow::Result<Self> {
+        let counts = if matches!(&mut *pool.get()?, DbConn::Postgres(_)) {
+            Counts::Database(
+                pool.clone(),
+                Hourly {
+                    signon_per_ip: settings.signon_per_ip_per_hour,
+                    signon_per_address: settings.signon_per_address_per_hour,
+                    resend_per_ip: settings.resend_per_ip_per_hour,
+                },
+            )
+        } else {
+            Counts::Memory(Box::new(InMemory::new(settings)))
+        };
+        Ok(Self {
+            counts,
+            checks: AtomicU32::new(0),
+        })
+    }
+
+    /// Every [`SWEEP_EVERY`] checks, it is a check's turn to forget the
+    /// idle keys: true for that one.
+    fn sweep_turn(&self) -> bool {
+        self.checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1
     }
 
     /// Counts uses in the database: each of `uses` (bucket, key, allowance
@@ -174,40 +190,49 @@ impl Limits {
         .await?
     }
 
-    /// How many keys the limiters hold.
-    pub fn keys(&self) -> usize {
-        self.signon_per_ip.len() + self.signon_per_address.len() + self.resend_per_ip.len()
-    }
-
     /// Counts one sign-on from `ip` for `email`; false when over a limit.
     pub async fn allow_signon(&self, ip: &str, email: &str) -> anyhow::Result<bool> {
-        let sweep = self.count_check();
-        let Some(pool) = &self.shared else {
-            return Ok(self.signon_per_ip.check_key(&ip.to_owned()).is_ok()
-                && self
-                    .signon_per_address
-                    .check_key(&address_key(email))
-                    .is_ok());
-        };
-        let uses = vec![
-            (SIGNON_IP, ip.to_owned(), self.hourly.signon_per_ip),
-            (
-                SIGNON_ADDRESS,
-                address_key(email),
-                self.hourly.signon_per_address,
-            ),
-        ];
-        Self::count_shared(pool.clone(), uses, sweep).await
+        let sweep = self.sweep_turn();
+        match &self.counts {
+            Counts::Memory(memory) => {
+                if sweep {
+                    memory.forget_idle();
+                }
+                Ok(memory.signon_per_ip.check_key(&ip.to_owned()).is_ok()
+                    && memory
+                        .signon_per_address
+                        .check_key(&address_key(email))
+                        .is_ok())
+            }
+            Counts::Database(pool, hourly) => {
+                let uses = vec![
+                    (SIGNON_IP, ip.to_owned(), hourly.signon_per_ip),
+                    (
+                        SIGNON_ADDRESS,
+                        address_key(email),
+                        hourly.signon_per_address,
+                    ),
+                ];
+                Self::count_shared(pool.clone(), uses, sweep).await
+            }
+        }
     }
 
     /// Counts one request for a fresh link from `ip`; false when over the limit.
     pub async fn allow_resend(&self, ip: &str) -> anyhow::Result<bool> {
-        let sweep = self.count_check();
-        let Some(pool) = &self.shared else {
-            return Ok(self.resend_per_ip.check_key(&ip.to_owned()).is_ok());
-        };
-        let uses = vec![(RESEND_IP, ip.to_owned(), self.hourly.resend_per_ip)];
-        Self::count_shared(pool.clone(), uses, sweep).await
+        let sweep = self.sweep_turn();
+        match &self.counts {
+            Counts::Memory(memory) => {
+                if sweep {
+                    memory.forget_idle();
+                }
+                Ok(memory.resend_per_ip.check_key(&ip.to_owned()).is_ok())
+            }
+            Counts::Database(pool, hourly) => {
+                let uses = vec![(RESEND_IP, ip.to_owned(), hourly.resend_per_ip)];
+                Self::count_shared(pool.clone(), uses, sweep).await
+            }
+        }
     }
 }
 
@@ -217,7 +242,7 @@ mod tests {
 
     #[test]
     fn keys_whose_count_has_refilled_are_forgotten() {
-        let limits = Limits::in_memory(&Settings {
+        let limits = InMemory::new(&Settings {
             signon_per_ip_per_hour: 3_600_000,
             signon_per_address_per_hour: 3_600_000,
             ..Settings::default()
