@@ -16,7 +16,7 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use secrecy::ExposeSecret;
 
-use crate::db::{DbConn, Target};
+use crate::db::DbConn;
 use crate::web::AppState;
 
 /// Request latency buckets, in seconds: from a cached page to a slow export.
@@ -181,10 +181,7 @@ fn read_gauges(conn: &mut DbConn, state: &AppState) -> anyhow::Result<()> {
     metrics::gauge!("undersigned_db_pool_connections", "state" => "in_use").set(open - idle);
     metrics::gauge!("undersigned_db_pool_connections", "state" => "idle").set(idle);
     metrics::gauge!("undersigned_db_pool_max_connections").set(f64::from(state.pool.max_size()));
-    if let Ok(Target::Sqlite { path }) =
-        Target::parse(state.settings.database_url().expose_secret())
-    {
-        let wal = std::fs::metadata(format!("{path}-wal")).map_or(0, |m| m.len());
+    if let Some(wal) = crate::db::sqlite_log_bytes(conn)? {
         metrics::gauge!("undersigned_sqlite_wal_bytes").set(wal as f64);
     }
     Ok(())

@@ -112,7 +112,7 @@ struct DatabaseFile {
 }
 
 /// The write-ahead log of the main database of `conn`.
-fn wal_path(conn: &mut DbConn) -> QueryResult<PathBuf> {
+pub(super) fn wal_path(conn: &mut DbConn) -> QueryResult<PathBuf> {
     let files: Vec<DatabaseFile> = diesel::sql_query("PRAGMA database_list").load(conn)?;
     Ok(PathBuf::from(format!(
         "{}-wal",

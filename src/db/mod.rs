@@ -263,6 +263,17 @@ where
     }
 }
 
+/// The size of SQLite's write-ahead log, `None` on PostgreSQL.
+pub fn sqlite_log_bytes(conn: &mut DbConn) -> diesel::QueryResult<Option<u64>> {
+    match conn {
+        DbConn::Sqlite(_) => {
+            let wal = checkpoint::wal_path(conn)?;
+            Ok(Some(std::fs::metadata(wal).map_or(0, |m| m.len())))
+        }
+        DbConn::Postgres(_) => Ok(None),
+    }
+}
+
 diesel::define_sql_function!(
     /// SQL `lower()`, the same on both backends.
     fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text
