@@ -69,7 +69,7 @@ fn main() {
         Transport::from_settings(&settings).expect("transport"),
         context.from.clone(),
         None,
-        WorkerOptions::from_settings(&settings),
+        WorkerOptions::from_settings(&settings, "bench"),
     );
     let started = Instant::now();
     runtime.block_on(worker.drain()).expect("drained");

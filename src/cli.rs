@@ -303,7 +303,10 @@ async fn deliver_now(
         mail::Transport::from_settings(settings)?,
         context.from.clone(),
         mail::load_dkim(settings)?,
-        mail::WorkerOptions::from_settings(settings),
+        mail::WorkerOptions::from_settings(
+            settings,
+            &mail::instance_name(&format!("command {}", std::process::id())),
+        ),
     );
     worker.drain().await
 }

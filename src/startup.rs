@@ -75,7 +75,7 @@ impl Application {
             transport,
             mail.from.clone(),
             dkim,
-            WorkerOptions::from_settings(&settings),
+            WorkerOptions::from_settings(&settings, &mail::instance_name(&bound.to_string())),
         ));
         let mail_worker = worker.heartbeat();
         let (stop_worker, stopped) = watch::channel(false);

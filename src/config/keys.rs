@@ -34,6 +34,7 @@ pub const KEYS: &[&str] = &[
     "outbox_retry_base_ms",
     "outbox_max_attempts",
     "outbox_lease_seconds",
+    "instance_name",
     "confirm_link_days",
     "signon_per_ip_per_hour",
     "signon_per_address_per_hour",

@@ -75,8 +75,14 @@ pub struct Settings {
     /// First retry delay after a temporary failure; doubles with each attempt.
     pub outbox_retry_base_ms: u64,
     pub outbox_max_attempts: i32,
-    /// How long a worker may hold claimed rows before another may take them.
+    /// How long a worker's claim on mail lasts unless renewed; the worker
+    /// renews it every third of this while it runs, so another instance
+    /// takes the mail of one that died after this long.
     pub outbox_lease_seconds: i64,
+    /// The name of this instance among those sharing a database; unset,
+    /// the host's name and the address the server listens on. A restarted
+    /// instance takes back the mail its predecessor of the same name held.
+    pub instance_name: Option<String>,
     /// How long a sign-on confirmation link works.
     pub confirm_link_days: i64,
     /// Sign-on form submissions allowed per IP address per hour.
@@ -146,7 +152,8 @@ impl Default for Settings {
             jobs_tick_ms: 5000,
             outbox_retry_base_ms: 30_000,
             outbox_max_attempts: 10,
-            outbox_lease_seconds: 300,
+            outbox_lease_seconds: 10,
+            instance_name: None,
             confirm_link_days: 7,
             signon_per_ip_per_hour: 30,
             signon_per_address_per_hour: 5,
@@ -203,6 +210,16 @@ impl Settings {
                     "base_url (UNDERSIGNED_BASE_URL) = {base_url:?} is not a web address such as https://statements.example.org"
                 );
             }
+        }
+        if let Some(name) = &self.instance_name
+            && (name.trim().is_empty()
+                || name.chars().count() > 100
+                || name.contains('/')
+                || name.chars().any(char::is_control))
+        {
+            anyhow::bail!(
+                "instance_name (UNDERSIGNED_INSTANCE_NAME) = {name:?} must be 1 to 100 characters, without '/'"
+            );
         }
         if let Some(token) = &self.metrics_token
             && token.expose_secret().trim().chars().count() < 16

@@ -367,6 +367,39 @@ pub fn release(conn: &mut DbConn, ids: &[String], claim: &str) -> QueryResult<us
     .execute(conn)
 }
 
+/// Extends to `until` the leases of the rows that `claims` still hold.
+pub fn renew(conn: &mut DbConn, claims: &[String], until: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::locked_by.eq_any(claims))
+            .filter(outbox::status.eq(Status::Queued.as_str())),
+    )
+    .set(outbox::locked_until.eq(until))
+    .execute(conn)
+}
+
+/// Frees the leases of claims named after `instance` (`instance/…`): at an
+/// instance's start they are what its earlier run held when it ended.
+pub fn release_leases_of(conn: &mut DbConn, instance: &str) -> QueryResult<usize> {
+    use diesel::sql_types::{Integer, Text};
+    let prefix = format!("{instance}/");
+    let length = i32::try_from(prefix.chars().count()).unwrap_or(i32::MAX);
+    let sql = match conn {
+        DbConn::Postgres(_) => {
+            "UPDATE outbox SET locked_by = NULL, locked_until = NULL \
+             WHERE locked_by IS NOT NULL AND substr(locked_by, 1, $1) = $2"
+        }
+        DbConn::Sqlite(_) => {
+            "UPDATE outbox SET locked_by = NULL, locked_until = NULL \
+             WHERE locked_by IS NOT NULL AND substr(locked_by, 1, ?) = ?"
+        }
+    };
+    diesel::sql_query(sql)
+        .bind::<Integer, _>(length)
+        .bind::<Text, _>(prefix)
+        .execute(conn)
+}
+
 /// Frees every lease. Only for SQLite, where one worker serves a database,
 /// at its start: leases left by a process that died are then stale.
 pub fn release_all_leases(conn: &mut DbConn) -> QueryResult<usize> {

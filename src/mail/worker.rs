@@ -1,15 +1,15 @@
 //! The mail worker: claims due rows of the outbox, sends them through the
 //! transport, several at once, and records each outcome.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use futures_util::StreamExt;
 use lettre::message::Mailbox;
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{mpsc, oneshot, watch};
 
 use super::Priority;
 use super::db::{self, OutboxRow};
@@ -28,22 +28,38 @@ pub struct WorkerOptions {
     pub poll: Duration,
     pub retry_base: Duration,
     pub max_attempts: i32,
+    /// How long a claim lasts unless renewed; renewed every third of it.
     pub lease: Duration,
+    /// This instance's name: the first part of every claim it makes.
+    pub instance: String,
     pub batch: i64,
     /// Most bulk messages per second, `None` for no limit.
     pub rate_per_second: Option<NonZeroU32>,
 }
 
 impl WorkerOptions {
-    pub fn from_settings(settings: &Settings) -> Self {
+    /// `instance` names this worker when the settings give no
+    /// `instance_name`: see [`instance_name`].
+    pub fn from_settings(settings: &Settings, instance: &str) -> Self {
         Self {
             poll: Duration::from_millis(settings.outbox_poll_ms.max(10)),
             retry_base: Duration::from_millis(settings.outbox_retry_base_ms),
             max_attempts: settings.outbox_max_attempts.max(1),
-            lease: Duration::from_secs(settings.outbox_lease_seconds.max(1).unsigned_abs()),
+            lease: Duration::from_secs(settings.outbox_lease_seconds.max(3).unsigned_abs()),
+            instance: settings
+                .instance_name
+                .clone()
+                .unwrap_or_else(|| instance.to_owned()),
             batch: 300,
             rate_per_second: NonZeroU32::new(settings.mail_rate_per_second),
         }
+    }
+
+    /// How long after a renewal began the worker still sends under it:
+    /// four fifths of the lease, leaving the rest for clocks and the
+    /// database's answer.
+    fn sends_for(&self) -> Duration {
+        self.lease.mul_f64(0.8)
     }
 
     /// The delay before attempt `attempts + 1`, doubling from `retry_base`.
@@ -66,6 +82,15 @@ pub struct Worker {
     /// Beaten every round and every delivery, for the readiness check.
     heartbeat: crate::background::Heartbeat,
     outage: Outage,
+    leases: Leases,
+}
+
+/// A server's default instance name: its host's name and the address it
+/// listens on, which stay the same when the server restarts and differ
+/// between two servers on one host.
+pub fn instance_name(listening: &str) -> String {
+    let host = gethostname::gethostname();
+    format!("{}@{listening}", host.to_string_lossy()).replace('/', "_")
 }
 
 impl Worker {
@@ -92,6 +117,7 @@ impl Worker {
             rate,
             heartbeat: crate::background::Heartbeat::default(),
             outage: Outage::default(),
+            leases: Leases::default(),
         }
     }
 
@@ -103,14 +129,23 @@ impl Worker {
 
     /// Runs until `shutdown` turns true; a message already handed to the
     /// transport is finished and recorded before it returns.
-    pub async fn run(self: Arc<Self>, mut shutdown: watch::Receiver<bool>) {
-        tracing::info!(transport = self.transport.describe(), "mail worker started");
+    pub async fn run(self: Arc<Self>, shutdown: watch::Receiver<bool>) {
+        tracing::info!(
+            transport = self.transport.describe(),
+            instance = self.options.instance,
+            "mail worker started"
+        );
         if let Err(error) = self.release_stale_leases().await {
             tracing::error!(
                 error = format!("{error:#}"),
                 "could not release stale leases"
             );
         }
+        self.renewing(self.serve(shutdown)).await;
+        tracing::info!("mail worker stopped");
+    }
+
+    async fn serve(&self, mut shutdown: watch::Receiver<bool>) {
         // The next batch is claimed while the current one is being sent,
         // so the connections never wait for the database between batches.
         let mut next: Option<Claimed> = None;
@@ -157,6 +192,7 @@ impl Worker {
         if let Some(unsent) = next {
             let ids: Vec<String> = unsent.rows.into_iter().map(|row| row.id).collect();
             let claim = unsent.claim;
+            self.leases.end(&claim);
             if let Err(error) = self
                 .write(move |conn| db::release(conn, &ids, &claim))
                 .await
@@ -167,39 +203,99 @@ impl Worker {
                 );
             }
         }
-        tracing::info!("mail worker stopped");
     }
 
     /// Sends what is due now until nothing is; for the command line.
     pub async fn drain(&self) -> anyhow::Result<()> {
         let (_keep, running) = watch::channel(false);
-        loop {
-            let claimed = self.claim().await?;
-            if claimed.rows.is_empty() {
-                return Ok(());
+        self.renewing(async {
+            loop {
+                let claimed = self.claim().await?;
+                if claimed.rows.is_empty() {
+                    return Ok(());
+                }
+                self.send(claimed, &running).await?;
             }
-            self.send(claimed, &running).await?;
+        })
+        .await
+    }
+
+    /// Runs `work` while renewing the leases of the claims it holds, every
+    /// third of a lease, so a live worker keeps its mail however long it
+    /// takes to send and a dead one loses it within one lease.
+    async fn renewing<T>(&self, work: impl Future<Output = T>) -> T {
+        let renew = async {
+            let mut every = tokio::time::interval(self.options.lease / 3);
+            every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            every.tick().await;
+            loop {
+                every.tick().await;
+                self.renew().await;
+            }
+        };
+        let (work, renew) = (std::pin::pin!(work), std::pin::pin!(renew));
+        match futures_util::future::select(work, renew).await {
+            futures_util::future::Either::Left((done, _)) => done,
+            futures_util::future::Either::Right(((), work)) => work.await,
         }
     }
 
-    /// On SQLite one worker serves the database, so at its start any lease
-    /// is a leftover of a process that died; on PostgreSQL leases expire.
+    async fn renew(&self) {
+        let claims = self.leases.held();
+        if claims.is_empty() {
+            return;
+        }
+        let began = Instant::now();
+        let until = self.lease_end();
+        let renewing = claims.clone();
+        match self
+            .write(move |conn| db::renew(conn, &renewing, until))
+            .await
+        {
+            Ok(_) => self
+                .leases
+                .renewed(&claims, began + self.options.sends_for()),
+            Err(error) => tracing::warn!(
+                error = format!("{error:#}"),
+                "could not renew the claim on mail being sent: it is sent only until the claim runs out"
+            ),
+        }
+    }
+
+    /// The end of a lease taken or renewed now, by the database's clock.
+    fn lease_end(&self) -> chrono::NaiveDateTime {
+        crate::db::now()
+            + chrono::Duration::from_std(self.options.lease).unwrap_or(chrono::Duration::MAX)
+    }
+
+    /// Frees the claims this instance held when it last stopped or died,
+    /// so it sends their mail at once instead of after the lease. On
+    /// SQLite one worker serves a database, so every lease is stale then.
     async fn release_stale_leases(&self) -> anyhow::Result<()> {
-        self.write(|conn| match conn {
-            DbConn::Sqlite(_) => db::release_all_leases(conn),
-            DbConn::Postgres(_) => Ok(0),
-        })
-        .await?;
+        let instance = self.options.instance.clone();
+        let released = self
+            .write(move |conn| match conn {
+                DbConn::Sqlite(_) => db::release_all_leases(conn),
+                DbConn::Postgres(_) => db::release_leases_of(conn, &instance),
+            })
+            .await?;
+        if released > 0 {
+            tracing::info!(
+                mails = released,
+                "took back the mail this instance held when it last stopped"
+            );
+        }
         Ok(())
     }
 
-    /// Claims one batch of due rows.
+    /// Claims one batch of due rows, under a claim named after this
+    /// instance.
     async fn claim(&self) -> anyhow::Result<Claimed> {
-        let claim = crate::db::new_id();
+        let claim = format!("{}/{}", self.options.instance, crate::db::new_id());
         let now = crate::db::now();
-        let lease_until =
-            now + chrono::Duration::from_std(self.options.lease).unwrap_or(chrono::Duration::MAX);
+        let lease_until = self.lease_end();
         let batch = self.batch_size();
+        let began = Instant::now();
         let claimed = {
             let claim = claim.clone();
             self.write(move |conn| db::claim_due(conn, &claim, now, lease_until, batch))
@@ -208,15 +304,19 @@ impl Worker {
         let rows = if claimed == 0 {
             Vec::new()
         } else {
+            self.leases.hold(&claim, began + self.options.sends_for());
             let claim = claim.clone();
             self.db(move |conn| db::claimed(conn, &claim)).await?
         };
         Ok(Claimed { claim, rows })
     }
 
-    /// Sends a claimed batch. Outcomes are recorded while sending goes on,
-    /// many to a transaction, so the database never waits on the network
-    /// or the network on one commit per message.
+    /// Sends a claimed batch, as many at once as the transport has
+    /// connections. Each connection records its message's outcome before it
+    /// takes the next message (outcomes that arrive together share one
+    /// transaction), so a crash at any moment leaves at most one message
+    /// per connection sent but not recorded. Nothing is sent once the
+    /// claim has run out without renewal.
     async fn send(&self, claimed: Claimed, shutdown: &watch::Receiver<bool>) -> anyhow::Result<()> {
         let Claimed { claim, rows } = claimed;
         let skipped = Mutex::new(Vec::new());
@@ -232,6 +332,7 @@ impl Worker {
                         let bulk = row.priority >= Priority::Bulk.rank();
                         let skip = async || {
                             crate::background::stopping(shutdown)
+                                || !self.leases.valid(claim)
                                 || (bulk && withdrawn.contains(self, claim, &row.id).await)
                         };
                         // Checked before and after the wait for the rate
@@ -251,15 +352,27 @@ impl Worker {
                             return;
                         }
                         let outcome = self.deliver(&row).await;
-                        let _ = outcomes.send((row, outcome));
+                        let (done, recorded) = oneshot::channel();
+                        if outcomes.send((row, outcome, done)).is_ok() {
+                            let _ = recorded.await;
+                        }
                     }
                 })
                 .await;
         };
-        let ((), recorded) = tokio::join!(sending, self.record_all(received, &claim));
+        let ((), recorded) = tokio::join!(sending, self.record_all(received, &claim, shutdown));
+        let ran_out = !self.leases.valid(&claim);
+        self.leases.end(&claim);
         recorded?;
         let skipped = skipped.into_inner().unwrap_or_default();
         if !skipped.is_empty() {
+            if ran_out && !crate::background::stopping(shutdown) {
+                tracing::warn!(
+                    mails = skipped.len(),
+                    "the claim on mail ran out before it was sent (its renewal failed); \
+                     the mail goes out under a new claim"
+                );
+            }
             self.write(move |conn| db::release(conn, &skipped, &claim))
                 .await?;
         }
@@ -288,24 +401,54 @@ impl Worker {
         }
     }
 
-    /// Records outcomes as they arrive, up to [`RECORD_BATCH`] per transaction.
+    /// Records outcomes as they arrive, those waiting together in one
+    /// transaction, and then lets their connections go on. A write that
+    /// fails (the database is away) is tried again every second until it
+    /// is stored or the worker stops: the connections wait meanwhile, so
+    /// what was sent is never forgotten while more is sent.
     async fn record_all(
         &self,
-        mut received: mpsc::UnboundedReceiver<(OutboxRow, Outcome)>,
+        mut received: mpsc::UnboundedReceiver<(OutboxRow, Outcome, oneshot::Sender<()>)>,
         claim: &str,
+        shutdown: &watch::Receiver<bool>,
     ) -> anyhow::Result<()> {
         let mut buffer = Vec::with_capacity(RECORD_BATCH);
         let mut failure = None;
         while received.recv_many(&mut buffer, RECORD_BATCH).await > 0 {
-            let results: Vec<Recorded> = buffer
+            let (results, done): (Vec<Recorded>, Vec<_>) = buffer
                 .drain(..)
-                .map(|(row, outcome)| self.judge(row, outcome))
-                .collect();
-            let claim = claim.to_owned();
-            // Keep receiving after a failure, so sending is never blocked.
-            if let Err(error) = self.write(move |conn| record(conn, &claim, &results)).await {
-                tracing::error!(error = format!("{error:#}"), "could not record sends");
-                failure = Some(error);
+                .map(|(row, outcome, done)| (self.judge(row, outcome), done))
+                .unzip();
+            let results = Arc::new(results);
+            let mut failing = false;
+            loop {
+                let (claim, results) = (claim.to_owned(), results.clone());
+                match self.write(move |conn| record(conn, &claim, &results)).await {
+                    Ok(()) => {
+                        if failing {
+                            tracing::warn!("sends are recorded again");
+                        }
+                        break;
+                    }
+                    Err(error) if crate::background::stopping(shutdown) => {
+                        tracing::error!(error = format!("{error:#}"), "could not record sends");
+                        failure = Some(error);
+                        break;
+                    }
+                    Err(error) => {
+                        if !failing {
+                            tracing::warn!(
+                                error = format!("{error:#}"),
+                                "could not record sends: sending waits until they are recorded"
+                            );
+                        }
+                        failing = true;
+                        tokio::time::sleep(RECORD_RETRY).await;
+                    }
+                }
+            }
+            for done in done {
+                let _ = done.send(());
             }
         }
         failure.map_or(Ok(()), Err)
@@ -401,6 +544,54 @@ struct Claimed {
 
 /// Most outcomes written in one transaction.
 const RECORD_BATCH: usize = 64;
+
+/// How long the worker waits before writing outcomes again after the
+/// database failed to store them.
+const RECORD_RETRY: Duration = Duration::from_secs(1);
+
+/// The claims a worker holds, each with the moment until which it may
+/// still send under it (its last renewal plus [`WorkerOptions::sends_for`]).
+#[derive(Debug, Default)]
+struct Leases(Mutex<HashMap<String, Instant>>);
+
+impl Leases {
+    fn hold(&self, claim: &str, until: Instant) {
+        if let Ok(mut held) = self.0.lock() {
+            held.insert(claim.to_owned(), until);
+        }
+    }
+
+    fn held(&self) -> Vec<String> {
+        self.0
+            .lock()
+            .map(|held| held.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    fn renewed(&self, claims: &[String], until: Instant) {
+        if let Ok(mut held) = self.0.lock() {
+            for claim in claims {
+                if let Some(valid) = held.get_mut(claim) {
+                    *valid = until;
+                }
+            }
+        }
+    }
+
+    fn valid(&self, claim: &str) -> bool {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|held| held.get(claim).copied())
+            .is_some_and(|until| Instant::now() < until)
+    }
+
+    fn end(&self, claim: &str) {
+        if let Ok(mut held) = self.0.lock() {
+            held.remove(claim);
+        }
+    }
+}
 
 /// An outage of the mail server, told once when it starts and once when
 /// it ends, with how many mails it held back, instead of once per mail.
@@ -524,6 +715,7 @@ mod tests {
             retry_base: Duration::from_secs(30),
             max_attempts: 10,
             lease: Duration::from_secs(300),
+            instance: "test".into(),
             batch: 10,
             rate_per_second: None,
         };

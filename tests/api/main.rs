@@ -11,6 +11,7 @@ mod coalitions;
 mod configuration;
 mod contacts;
 mod coordinators;
+mod crash;
 mod digest;
 mod dkim;
 mod events;

@@ -6,8 +6,7 @@ use undersigned::config::Settings;
 use undersigned::mail::{self, MailContext, OutgoingMail, Priority, Status};
 
 use crate::helpers::{
-    Options, TestApp, eventually, spawn_app, spawn_app_configured, spawn_app_with,
-    spawn_app_with_smtp,
+    Options, TestApp, eventually, spawn_app, spawn_app_configured, spawn_app_with_smtp,
 };
 use crate::smtp::{Script, TestSmtp};
 
@@ -256,17 +255,33 @@ async fn mail_pending_at_a_restart_is_sent_exactly_once() {
 
 #[tokio::test]
 async fn two_workers_on_one_postgres_database_send_each_row_once() {
+    // Leases of 3 s, and a server slow enough that one claim takes longer
+    // to send: the worker sending it renews its lease, so the other never
+    // takes its rows.
     let smtp = TestSmtp::start();
-    let first = spawn_app_with_smtp(smtp.clone()).await;
+    smtp.answer_after(Duration::from_millis(50));
+    let short_lease = |s: &mut Settings| s.outbox_lease_seconds = 3;
+    let first = spawn_app_configured(
+        Options {
+            smtp: Some(smtp.clone()),
+            db: None,
+            data_dir: None,
+        },
+        short_lease,
+    )
+    .await;
     if !first.db.is_postgres() {
         eprintln!("skipped: set UNDERSIGNED_TEST_POSTGRES_URL to run this test");
         return;
     }
-    let second = spawn_app_with(Options {
-        smtp: Some(smtp.clone()),
-        db: Some(Arc::clone(&first.db)),
-        data_dir: None,
-    })
+    let second = spawn_app_configured(
+        Options {
+            smtp: Some(smtp.clone()),
+            db: Some(Arc::clone(&first.db)),
+            data_dir: None,
+        },
+        short_lease,
+    )
     .await;
     let recipients: Vec<String> = (0..300).map(|i| format!("w{i}@example.org")).collect();
     let mails: Vec<OutgoingMail> = recipients

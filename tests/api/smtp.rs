@@ -26,6 +26,10 @@ struct Shared {
     received: Vec<Received>,
     scripts: HashMap<String, Script>,
     rcpt_attempts: HashMap<String, u32>,
+    /// How long the server takes after a message's data before it answers.
+    delay: std::time::Duration,
+    /// Messages whose data has arrived and that are not answered yet.
+    in_flight: usize,
 }
 
 #[derive(Clone)]
@@ -70,6 +74,17 @@ impl TestSmtp {
             .expect("lock")
             .scripts
             .insert(recipient.to_owned(), script);
+    }
+
+    /// Makes the server take `delay` after each message's data before it
+    /// stores the message and answers, as a busy server does.
+    pub fn answer_after(&self, delay: std::time::Duration) {
+        self.shared.lock().expect("lock").delay = delay;
+    }
+
+    /// Messages whose data the server has and that it has not answered.
+    pub fn in_flight(&self) -> usize {
+        self.shared.lock().expect("lock").in_flight
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -147,7 +162,17 @@ impl Handler for Session {
             recipients: std::mem::take(&mut self.recipients),
             data: String::from_utf8_lossy(&std::mem::take(&mut self.data)).into_owned(),
         };
-        self.shared.lock().expect("lock").received.push(received);
+        let delay = {
+            let mut shared = self.shared.lock().expect("lock");
+            shared.in_flight += 1;
+            shared.delay
+        };
+        std::thread::sleep(delay);
+        // Stored before the answer, as a real server does: a client that
+        // dies meanwhile never learns that its message went.
+        let mut shared = self.shared.lock().expect("lock");
+        shared.in_flight -= 1;
+        shared.received.push(received);
         Response::custom(250, "2.0.0 Ok: queued".into())
     }
 }
