@@ -23,19 +23,43 @@ pub fn on_both_databases(postgres_variable: &str, mut measure: impl FnMut(&str, 
         println!("PostgreSQL: not measured (set {postgres_variable})");
         return;
     };
-    let name = format!("undersigned_bench_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = undersigned::db::connect_postgres(&admin_url).expect("postgres");
-    diesel::sql_query(format!("CREATE DATABASE {name}"))
-        .execute(&mut admin)
-        .expect("create");
-    let mut url = url::Url::parse(&admin_url).expect("url");
-    url.set_path(&format!("/{name}"));
-    {
-        let mut conn =
-            DbConn::Postgres(undersigned::db::connect_postgres(url.as_str()).expect("connect"));
-        measure("PostgreSQL", &mut conn);
+    let database = TempPostgres::create(&admin_url);
+    let mut conn =
+        DbConn::Postgres(undersigned::db::connect_postgres(&database.url).expect("connect"));
+    measure("PostgreSQL", &mut conn);
+}
+
+/// A PostgreSQL database made for one run on the server of `admin_url`,
+/// dropped with this value.
+pub struct TempPostgres {
+    admin_url: String,
+    name: String,
+    /// Where the database is.
+    pub url: String,
+}
+
+impl TempPostgres {
+    pub fn create(admin_url: &str) -> Self {
+        let name = format!("undersigned_bench_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = undersigned::db::connect_postgres(admin_url).expect("postgres");
+        diesel::sql_query(format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .expect("create");
+        let mut url = url::Url::parse(admin_url).expect("url");
+        url.set_path(&format!("/{name}"));
+        Self {
+            admin_url: admin_url.to_owned(),
+            name,
+            url: url.into(),
+        }
     }
-    diesel::sql_query(format!("DROP DATABASE {name} WITH (FORCE)"))
-        .execute(&mut admin)
-        .expect("drop");
+}
+
+impl Drop for TempPostgres {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = undersigned::db::connect_postgres(&self.admin_url) {
+            let _ = diesel::sql_query(format!("DROP DATABASE {} WITH (FORCE)", self.name))
+                .execute(&mut admin);
+        }
+    }
 }

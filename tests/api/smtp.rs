@@ -19,6 +19,8 @@ pub enum Script {
 pub struct Received {
     pub recipients: Vec<String>,
     pub data: String,
+    /// When the server stored it.
+    pub at: std::time::Instant,
 }
 
 #[derive(Default)]
@@ -91,6 +93,17 @@ impl TestSmtp {
         self.shared.lock().expect("lock").received.clone()
     }
 
+    /// How many messages reached each recipient.
+    pub fn copies(&self) -> HashMap<String, usize> {
+        let mut copies = HashMap::new();
+        for message in &self.shared.lock().expect("lock").received {
+            for recipient in &message.recipients {
+                *copies.entry(recipient.clone()).or_default() += 1;
+            }
+        }
+        copies
+    }
+
     /// How many messages reached `recipient`.
     pub fn count_for(&self, recipient: &str) -> usize {
         self.received()
@@ -158,9 +171,10 @@ impl Handler for Session {
     }
 
     fn data_end(&mut self) -> Response {
-        let received = Received {
+        let mut received = Received {
             recipients: std::mem::take(&mut self.recipients),
             data: String::from_utf8_lossy(&std::mem::take(&mut self.data)).into_owned(),
+            at: std::time::Instant::now(),
         };
         let delay = {
             let mut shared = self.shared.lock().expect("lock");
@@ -172,6 +186,7 @@ impl Handler for Session {
         // dies meanwhile never learns that its message went.
         let mut shared = self.shared.lock().expect("lock");
         shared.in_flight -= 1;
+        received.at = std::time::Instant::now();
         shared.received.push(received);
         Response::custom(250, "2.0.0 Ok: queued".into())
     }

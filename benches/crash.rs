@@ -1,0 +1,145 @@
+//! The crash run: a press release mailed to 10,000 contacts by the release
+//! binary, into a counting SMTP server on loopback, while the server
+//! process is killed with SIGKILL at random moments and started again.
+//! Afterwards every contact's copies are counted: lost (a contact who got
+//! nothing) and doubled (copies beyond the first), next to the messages
+//! the SMTP server had under way at the kills, and the time from each
+//! restart to its first mail.
+//!
+//! Run: `cargo bench --bench crash` (`CRASH_BENCH_CONTACTS`, default 10000;
+//! `CRASH_BENCH_KILLS`, default 20; `CRASH_BENCH_CONNECTIONS`, default 4;
+//! `CRASH_BENCH_POSTGRES_URL`, a database on a PostgreSQL server, to run on
+//! PostgreSQL too, in a database made for the run).
+
+// Modules shared with other benchmarks and the tests, of which this one
+// uses a part.
+#[allow(dead_code)]
+mod common;
+#[allow(dead_code)]
+mod mailing;
+#[allow(dead_code)]
+#[path = "../tests/api/smtp.rs"]
+mod smtp;
+#[allow(dead_code)]
+mod support;
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::{Process, env_number, free_port};
+use rand::Rng;
+use undersigned::config::Settings;
+
+fn main() {
+    let contacts = env_number("CRASH_BENCH_CONTACTS", 10_000);
+    let kills = env_number("CRASH_BENCH_KILLS", 20);
+    let connections = env_number("CRASH_BENCH_CONNECTIONS", 4);
+    println!("contacts: {contacts}, kills wanted: {kills}, SMTP connections: {connections}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sqlite = format!("sqlite://{}", dir.path().join("crash.db").display());
+    crash_run("SQLite", &sqlite, contacts, kills, connections);
+    match std::env::var("CRASH_BENCH_POSTGRES_URL") {
+        Ok(admin_url) => {
+            let database = support::TempPostgres::create(&admin_url);
+            crash_run("PostgreSQL", &database.url, contacts, kills, connections);
+        }
+        Err(_) => println!("PostgreSQL: not measured (set CRASH_BENCH_POSTGRES_URL)"),
+    }
+}
+
+fn crash_run(backend: &str, database_url: &str, contacts: usize, kills: usize, connections: usize) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let settings = Settings {
+        data_dir: dir.path().to_owned(),
+        database_url: Some(database_url.to_owned().into()),
+        log_level: "warn".into(),
+        ..Settings::default()
+    };
+    let sink = smtp::TestSmtp::start();
+    let sink_port: u16 = sink
+        .url()
+        .rsplit(':')
+        .next()
+        .and_then(|port| port.parse().ok())
+        .expect("the sink's port");
+    let seeded = mailing::seed(&settings, contacts);
+    let mailing_id = seeded.schedule(undersigned::db::now());
+    let mut conn = mailing::connect(&settings);
+    let start = || {
+        let child = mailing::serve(
+            dir.path(),
+            database_url,
+            free_port(),
+            sink_port,
+            connections,
+        )
+        .env("UNDERSIGNED_INSTANCE_NAME", "crash-run")
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the release binary starts");
+        (Instant::now(), Process(child))
+    };
+
+    let began = Instant::now();
+    let mut restarts = Vec::new();
+    let mut under_way = 0;
+    let mut killed = 0;
+    let mut rng = rand::rng();
+    while killed < kills && !seeded.finished(&mut conn, &mailing_id) {
+        let (at, mut server) = start();
+        restarts.push(at);
+        std::thread::sleep(Duration::from_millis(rng.random_range(100..1500)));
+        server.0.kill().expect("SIGKILL");
+        server.0.wait().expect("reaped");
+        under_way += sink.in_flight();
+        killed += 1;
+    }
+    let (at, server) = start();
+    restarts.push(at);
+    let deadline = Instant::now() + Duration::from_secs(900);
+    while !seeded.finished(&mut conn, &mailing_id) {
+        assert!(Instant::now() < deadline, "the mailing did not finish");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let took = began.elapsed();
+    drop(server);
+    while sink.in_flight() > 0 {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+
+    let copies = sink.copies();
+    let mut lost = 0;
+    let mut doubled = 0;
+    for i in 0..contacts {
+        match copies.get(&format!("reporter{i}@news.example")) {
+            None => lost += 1,
+            Some(n) => doubled += n - 1,
+        }
+    }
+    let arrivals: Vec<Instant> = sink.received().iter().map(|m| m.at).collect();
+    let mut first_sends: Vec<f64> = restarts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, start)| {
+            let end = restarts.get(i + 1);
+            arrivals
+                .iter()
+                .filter(|at| *at >= start && end.is_none_or(|end| *at < end))
+                .min()
+                .map(|first| first.duration_since(*start).as_secs_f64() * 1000.0)
+        })
+        .collect();
+    first_sends.sort_by(f64::total_cmp);
+    let median = first_sends.get(first_sends.len() / 2).copied();
+    let slowest = first_sends.last().copied();
+    println!(
+        "{backend}: {killed} kills in {:.1} s; lost {lost}; doubled {doubled} \
+         ({:.1} a kill, at most {connections} allowed a kill); messages under way at the kills: {under_way}; \
+         restart to first mail: median {:.0} ms, slowest {:.0} ms ({} restarts that sent)",
+        took.as_secs_f64(),
+        doubled as f64 / killed.max(1) as f64,
+        median.unwrap_or(f64::NAN),
+        slowest.unwrap_or(f64::NAN),
+        first_sends.len(),
+    );
+}
