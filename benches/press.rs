@@ -61,11 +61,16 @@ fn main() {
         }
     };
     wait_for(&mut conn, &mailing_id);
+    // Memory is read once the server has been idle for a moment after
+    // each mailing: the state it stays in until the next one.
+    let idle = Duration::from_secs(1);
+    std::thread::sleep(idle);
     let peak = mailing::memory_mib(pid, "VmHWM");
     let mut anonymous = vec![mailing::memory_mib(pid, "RssAnon")];
     for _ in 1..rounds {
         let next = seeded.schedule(undersigned::db::now());
         wait_for(&mut conn, &next);
+        std::thread::sleep(idle);
         anonymous.push(mailing::memory_mib(pid, "RssAnon"));
     }
     let peak_all = mailing::memory_mib(pid, "VmHWM");

@@ -86,7 +86,11 @@ pub async fn run(
         match done {
             Ok(Ok([0, 0, 0, 0])) => {}
             Ok(Ok([started, finished, closed, digests])) => {
-                tracing::info!(started, finished, closed, digests, "scheduled jobs ran")
+                tracing::info!(started, finished, closed, digests, "scheduled jobs ran");
+                // Starting a mailing renders all of its mails.
+                if started + finished > 0 {
+                    crate::memory::give_back();
+                }
             }
             Ok(Err(error)) => {
                 tracing::error!(

@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod imports;
 pub mod jobs;
 pub mod mail;
+pub mod memory;
 pub mod monitoring;
 pub mod press;
 pub mod retention;

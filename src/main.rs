@@ -1,6 +1,7 @@
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
+    undersigned::memory::limit_arenas();
     let cli = undersigned::cli::Cli::parse();
     match undersigned::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -135,6 +135,9 @@ impl Worker {
             instance = self.options.instance,
             "mail worker started"
         );
+        // After a panic the supervisor runs the worker again: the claims
+        // of the run that panicked are released below with the rest.
+        self.leases.forget_all();
         if let Err(error) = self.release_stale_leases().await {
             tracing::error!(
                 error = format!("{error:#}"),
@@ -149,6 +152,7 @@ impl Worker {
         // The next batch is claimed while the current one is being sent,
         // so the connections never wait for the database between batches.
         let mut next: Option<Claimed> = None;
+        let mut busy = false;
         while !crate::background::stopping(&shutdown) {
             self.heartbeat.beat();
             let current = match next.take() {
@@ -182,6 +186,10 @@ impl Worker {
                     true
                 }
             };
+            if idle && std::mem::take(&mut busy) {
+                crate::memory::give_back();
+            }
+            busy |= !idle;
             if idle {
                 tokio::select! {
                     () = tokio::time::sleep(self.options.poll) => {}
@@ -584,6 +592,12 @@ impl Leases {
             .ok()
             .and_then(|held| held.get(claim).copied())
             .is_some_and(|until| Instant::now() < until)
+    }
+
+    fn forget_all(&self) {
+        if let Ok(mut held) = self.0.lock() {
+            held.clear();
+        }
     }
 
     fn end(&self, claim: &str) {
