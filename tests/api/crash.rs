@@ -78,6 +78,12 @@ async fn queued_mail(count: usize) -> (TestApp, TestSmtp, Vec<String>) {
     let app = spawn_app_with_smtp(smtp.clone()).await;
     app.stop_background();
     smtp.answer_after(Duration::from_millis(100));
+    let recipients = enqueue_bulk(&app, count).await;
+    (app, smtp, recipients)
+}
+
+/// Queues `count` bulk mails, one to each recipient it returns.
+pub async fn enqueue_bulk(app: &TestApp, count: usize) -> Vec<String> {
     let recipients: Vec<String> = (0..count).map(|i| format!("r{i}@example.org")).collect();
     let mails: Vec<OutgoingMail> = recipients.iter().map(|r| bulk_mail(r)).collect();
     app.with_conn(move |c| {
@@ -88,10 +94,10 @@ async fn queued_mail(count: usize) -> (TestApp, TestSmtp, Vec<String>) {
         }
     })
     .await;
-    (app, smtp, recipients)
+    recipients
 }
 
-async fn queued(app: &TestApp) -> i64 {
+pub async fn queued(app: &TestApp) -> i64 {
     use diesel::prelude::*;
     use undersigned::db::schema::outbox;
     app.with_conn(|c| {
@@ -113,7 +119,7 @@ async fn kill_and_restart(instance: &str, lease_seconds: u32, wait: Duration) {
     let sink = smtp.clone();
     eventually("the first server sends", Duration::from_secs(30), || {
         let sink = sink.clone();
-        async move { sink.received().len() >= 12 }
+        async move { sink.received_count() >= 12 }
     })
     .await;
     first.kill();

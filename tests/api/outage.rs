@@ -6,8 +6,10 @@ use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
 
-use crate::helpers::{TestApp, TestDatabase, eventually, spawn_app};
+use crate::crash::{enqueue_bulk, queued};
+use crate::helpers::{Options, TestApp, TestDatabase, eventually, spawn_app, spawn_app_configured};
 use crate::signers::{SLUG, open_statement};
+use crate::smtp::TestSmtp;
 
 /// Refuses new connections to the app's PostgreSQL database and ends the
 /// open ones (`out`), or lets connections in again.
@@ -75,4 +77,52 @@ async fn while_the_database_is_out_pages_answer_503_and_the_server_recovers_by_i
         },
     )
     .await;
+}
+
+#[tokio::test]
+async fn mail_sent_while_the_database_is_out_is_recorded_once_it_is_back_and_none_goes_twice() {
+    // Arrange: a slow mail server, and a lease short enough that the
+    // outage outlasts it.
+    let smtp = TestSmtp::start();
+    smtp.answer_after(Duration::from_millis(50));
+    let app = spawn_app_configured(
+        Options {
+            smtp: Some(smtp.clone()),
+            db: None,
+            data_dir: None,
+        },
+        |s| s.outbox_lease_seconds = 3,
+    )
+    .await;
+    if !app.db.is_postgres() {
+        eprintln!("skipped: set UNDERSIGNED_TEST_POSTGRES_URL to run this test");
+        return;
+    }
+    let recipients = enqueue_bulk(&app, 200).await;
+    let sink = smtp.clone();
+    eventually("sending starts", Duration::from_secs(20), || {
+        let sink = sink.clone();
+        async move { sink.received_count() >= 10 }
+    })
+    .await;
+
+    // Act: the database is out for longer than a lease.
+    set_outage(&app, true);
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let sent_during = smtp.received().len();
+    set_outage(&app, false);
+
+    // Assert: everything goes, each once, with no restart.
+    eventually("the rest is sent", Duration::from_secs(60), || async {
+        queued(&app).await == 0
+    })
+    .await;
+    let copies = smtp.copies();
+    for recipient in &recipients {
+        assert_eq!(
+            copies.get(recipient),
+            Some(&1),
+            "{recipient} ({sent_during} sent before the database came back)"
+        );
+    }
 }

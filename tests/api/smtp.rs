@@ -89,6 +89,10 @@ impl TestSmtp {
         self.shared.lock().expect("lock").in_flight
     }
 
+    pub fn received_count(&self) -> usize {
+        self.shared.lock().expect("lock").received.len()
+    }
+
     pub fn received(&self) -> Vec<Received> {
         self.shared.lock().expect("lock").received.clone()
     }
