@@ -57,12 +57,7 @@ fn crash_run(backend: &str, database_url: &str, contacts: usize, kills: usize, c
         ..Settings::default()
     };
     let sink = smtp::TestSmtp::start();
-    let sink_port: u16 = sink
-        .url()
-        .rsplit(':')
-        .next()
-        .and_then(|port| port.parse().ok())
-        .expect("the sink's port");
+    let sink_port = sink.port();
     let seeded = mailing::seed(&settings, contacts);
     let mailing_id = seeded.schedule(undersigned::db::now());
     let mut conn = mailing::connect(&settings);

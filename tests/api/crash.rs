@@ -5,10 +5,10 @@
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use undersigned::config::Settings;
-use undersigned::mail::{self, MailContext, OutgoingMail, Priority};
+use undersigned::mail::{self, OutgoingMail, Priority};
 
 use crate::helpers::{TestApp, eventually, spawn_app_with_smtp};
+use crate::outbox::{context, mail_to};
 use crate::smtp::TestSmtp;
 
 /// SMTP connections of the server under test.
@@ -52,28 +52,10 @@ impl Server {
     }
 }
 
-fn bulk_mail(to: &str) -> OutgoingMail {
-    let content = mail::templates::render(
-        "test-message",
-        &serde_json::json!({ "base_url": "http://undersigned.test", "sent_at": "today" }),
-    )
-    .expect("template renders");
-    OutgoingMail {
-        purpose: "test".into(),
-        subject_id: "crash".into(),
-        to: to.into(),
-        to_name: None,
-        content,
-        headers: Vec::new(),
-        priority: Priority::Bulk,
-        sender: mail::Sender::default(),
-    }
-}
-
 /// An app whose own worker is stopped, with `count` mails queued for the
 /// server processes to send, and an SMTP server slow enough that a kill
 /// finds messages under way.
-async fn queued_mail(count: usize) -> (TestApp, TestSmtp, Vec<String>) {
+async fn app_with_queued_mail(count: usize) -> (TestApp, TestSmtp, Vec<String>) {
     let smtp = TestSmtp::start();
     let app = spawn_app_with_smtp(smtp.clone()).await;
     app.stop_background();
@@ -85,36 +67,27 @@ async fn queued_mail(count: usize) -> (TestApp, TestSmtp, Vec<String>) {
 /// Queues `count` bulk mails, one to each recipient it returns.
 pub async fn enqueue_bulk(app: &TestApp, count: usize) -> Vec<String> {
     let recipients: Vec<String> = (0..count).map(|i| format!("r{i}@example.org")).collect();
-    let mails: Vec<OutgoingMail> = recipients.iter().map(|r| bulk_mail(r)).collect();
+    let mails: Vec<OutgoingMail> = recipients
+        .iter()
+        .map(|r| OutgoingMail {
+            priority: Priority::Bulk,
+            ..mail_to(r, "crash")
+        })
+        .collect();
     app.with_conn(move |c| {
-        let context = MailContext::new(&Settings::default(), "http://undersigned.test".into())
-            .expect("mail context");
         for mail in &mails {
-            mail::enqueue(c, &context, mail).expect("enqueued");
+            mail::enqueue(c, &context(), mail).expect("enqueued");
         }
     })
     .await;
     recipients
 }
 
-pub async fn queued(app: &TestApp) -> i64 {
-    use diesel::prelude::*;
-    use undersigned::db::schema::outbox;
-    app.with_conn(|c| {
-        outbox::table
-            .filter(outbox::status.eq("queued"))
-            .count()
-            .get_result(c)
-            .expect("count")
-    })
-    .await
-}
-
 /// Kills the first server once it has sent a few messages, starts
 /// `instance` with `lease_seconds`, and checks that every mail arrived,
 /// at most one per connection twice.
 async fn kill_and_restart(instance: &str, lease_seconds: u32, wait: Duration) {
-    let (app, smtp, recipients) = queued_mail(160).await;
+    let (app, smtp, recipients) = app_with_queued_mail(160).await;
     let first = Server::start(&app, &smtp, "crash-test", lease_seconds);
     let sink = smtp.clone();
     eventually("the first server sends", Duration::from_secs(30), || {
@@ -127,7 +100,7 @@ async fn kill_and_restart(instance: &str, lease_seconds: u32, wait: Duration) {
 
     let _second = Server::start(&app, &smtp, instance, lease_seconds);
     eventually("the second server sends the rest", wait, || async {
-        queued(&app).await == 0
+        app.queued_mail().await == 0
     })
     .await;
     eventually("the last answers are in", Duration::from_secs(5), || {

@@ -218,19 +218,22 @@ impl TestApp {
             .expect("database task")
     }
 
+    /// How many outbox rows are still queued.
+    pub async fn queued_mail(&self) -> i64 {
+        self.with_conn(|c| {
+            undersigned::db::schema::outbox::table
+                .filter(undersigned::db::schema::outbox::status.eq("queued"))
+                .count()
+                .get_result(c)
+                .expect("count")
+        })
+        .await
+    }
+
     /// Waits until no outbox row is queued and due within the retry window.
     pub async fn wait_for_outbox_to_settle(&self) {
         for _ in 0..400 {
-            let queued: i64 = self
-                .with_conn(|c| {
-                    undersigned::db::schema::outbox::table
-                        .filter(undersigned::db::schema::outbox::status.eq("queued"))
-                        .count()
-                        .get_result(c)
-                        .expect("count")
-                })
-                .await;
-            if queued == 0 {
+            if self.queued_mail().await == 0 {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(25)).await;

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
 
-use crate::crash::{enqueue_bulk, queued};
+use crate::crash::enqueue_bulk;
 use crate::helpers::{Options, TestApp, TestDatabase, eventually, spawn_app, spawn_app_configured};
 use crate::signers::{SLUG, open_statement};
 use crate::smtp::TestSmtp;
@@ -114,7 +114,7 @@ async fn mail_sent_while_the_database_is_out_is_recorded_once_it_is_back_and_non
 
     // Assert: everything goes, each once, with no restart.
     eventually("the rest is sent", Duration::from_secs(60), || async {
-        queued(&app).await == 0
+        app.queued_mail().await == 0
     })
     .await;
     let copies = smtp.copies();

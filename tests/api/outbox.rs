@@ -10,7 +10,7 @@ use crate::helpers::{
 };
 use crate::smtp::{Script, TestSmtp};
 
-fn context() -> MailContext {
+pub fn context() -> MailContext {
     let settings = Settings {
         mail_from: "statements@undersigned.test".into(),
         ..Settings::default()
@@ -18,7 +18,7 @@ fn context() -> MailContext {
     MailContext::new(&settings, "http://undersigned.test".into()).expect("mail context")
 }
 
-fn mail_to(to: &str, subject_id: &str) -> OutgoingMail {
+pub fn mail_to(to: &str, subject_id: &str) -> OutgoingMail {
     let content = mail::templates::render(
         "test-message",
         &serde_json::json!({ "base_url": "http://undersigned.test", "sent_at": "today" }),

@@ -66,8 +66,12 @@ impl TestSmtp {
         Self { port, shared }
     }
 
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
     pub fn url(&self) -> String {
-        format!("smtp://127.0.0.1:{}", self.port)
+        format!("smtp://127.0.0.1:{}", self.port())
     }
 
     pub fn script(&self, recipient: &str, script: Script) {
