@@ -67,11 +67,13 @@ fn main() {
     std::thread::sleep(idle);
     let peak = mailing::memory_mib(pid, "VmHWM");
     let mut anonymous = vec![mailing::memory_mib(pid, "RssAnon")];
+    let mut threads = vec![mailing::threads(pid)];
     for _ in 1..rounds {
         let next = seeded.schedule(undersigned::db::now());
         wait_for(&mut conn, &next);
         std::thread::sleep(idle);
         anonymous.push(mailing::memory_mib(pid, "RssAnon"));
+        threads.push(mailing::threads(pid));
     }
     let peak_all = mailing::memory_mib(pid, "VmHWM");
     drop(server);
@@ -133,6 +135,8 @@ fn main() {
             "anonymous memory (RssAnon) after each of {rounds} mailings, MiB: {}",
             line.join(" → ")
         );
+        let line: Vec<String> = threads.iter().map(ToString::to_string).collect();
+        println!("threads after each mailing: {}", line.join(" → "));
         println!(
             "last against first: {:+.1}%; peak memory over all mailings (VmHWM): {peak_all:.1} MiB",
             (anonymous[rounds - 1] / first - 1.0) * 100.0

@@ -28,6 +28,16 @@ pub fn memory_mib(pid: u32, field: &str) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// The threads the process runs, from `/proc/{pid}/status`.
+pub fn threads(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0)
+}
+
 /// A coalition with its contacts (all tagged `press`) and one release.
 pub struct Seeded {
     pub settings: Settings,

@@ -163,11 +163,50 @@ pub fn insert_unless_present(conn: &mut DbConn, row: &NewRow<'_>) -> QueryResult
 
 /// Inserts many rows in multi-row statements, skipping those whose
 /// idempotency key is already stored; returns how many were inserted.
+/// Most rows one insert statement writes: SQLite allows 32766 bound
+/// parameters per statement, and a row binds 17.
+const CHUNK_ROWS: usize = 500;
+
+/// About the most text one insert statement carries. A PostgreSQL
+/// connection keeps an output buffer as large as the largest statement it
+/// ever sent, for as long as it lives; a mailing's rows written 500 at a
+/// time left up to half a megabyte in each connection of the pool that
+/// wrote one.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Splits items into runs of at most `most_items` and, unless one item
+/// alone is larger, at most `most_bytes` as `size` counts them.
+fn runs<'r, T>(
+    items: &'r [T],
+    most_items: usize,
+    most_bytes: usize,
+    size: impl Fn(&T) -> usize,
+) -> impl Iterator<Item = &'r [T]> {
+    let mut rest = items;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut bytes = 0;
+        let end = rest
+            .iter()
+            .take(most_items)
+            .position(|item| {
+                bytes += size(item);
+                bytes > most_bytes
+            })
+            .unwrap_or(rest.len().min(most_items))
+            .max(1);
+        let (run, after) = rest.split_at(end);
+        rest = after;
+        Some(run)
+    })
+}
+
 pub fn insert_many_unless_present(conn: &mut DbConn, rows: &[NewRow<'_>]) -> QueryResult<usize> {
-    // SQLite allows 32766 bound parameters per statement; a row binds 17.
-    const CHUNK: usize = 500;
     let mut inserted = 0;
-    for chunk in rows.chunks(CHUNK) {
+    let text = |row: &NewRow<'_>| row.text_body.len() + row.html_body.len() + row.subject.len();
+    for chunk in runs(rows, CHUNK_ROWS, CHUNK_BYTES, text) {
         let added = match conn {
             DbConn::Sqlite(c) => diesel::insert_or_ignore_into(outbox::table)
                 .values(chunk)
@@ -456,4 +495,27 @@ pub fn blank_bodies_before(
         return Ok(0);
     }
     diesel::delete(outbox_bodies::table.filter(outbox_bodies::outbox_id.eq_any(&ids))).execute(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runs;
+
+    fn lengths(sizes: &[usize], most_items: usize, most_bytes: usize) -> Vec<usize> {
+        runs(sizes, most_items, most_bytes, |size| *size)
+            .map(<[usize]>::len)
+            .collect()
+    }
+
+    #[test]
+    fn runs_stop_at_the_count_or_the_size_whichever_comes_first() {
+        assert_eq!(lengths(&[1; 7], 3, 100), [3, 3, 1]);
+        assert_eq!(lengths(&[40, 40, 40, 40, 40], 10, 100), [2, 2, 1]);
+        assert_eq!(lengths(&[], 3, 100), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn an_item_larger_than_the_limit_goes_alone() {
+        assert_eq!(lengths(&[500, 10, 10, 500], 10, 100), [1, 2, 1]);
+    }
 }
