@@ -1,7 +1,7 @@
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
-    undersigned::memory::limit_arenas();
+    undersigned::memory::configure();
     let cli = undersigned::cli::Cli::parse();
     match undersigned::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
