@@ -176,12 +176,12 @@ const CHUNK_BYTES: usize = 64 * 1024;
 
 /// Splits items into runs of at most `most_items` and, unless one item
 /// alone is larger, at most `most_bytes` as `size` counts them.
-fn runs<'r, T>(
-    items: &'r [T],
+fn runs<T>(
+    items: &[T],
     most_items: usize,
     most_bytes: usize,
     size: impl Fn(&T) -> usize,
-) -> impl Iterator<Item = &'r [T]> {
+) -> impl Iterator<Item = &[T]> {
     let mut rest = items;
     std::iter::from_fn(move || {
         if rest.is_empty() {
