@@ -124,6 +124,7 @@ impl Application {
                 .wrap(from_fn(crate::web::origin::same_origin_posts))
                 .wrap(from_fn(crate::web::error_pages))
                 .wrap(crate::web::security_headers(https))
+                .wrap(from_fn(crate::web::caching::policy))
                 .wrap(from_fn(crate::web::log_requests))
                 .app_data(state.clone())
                 .configure(crate::web::routes)

@@ -37,6 +37,8 @@ pub const KEYS: &[&str] = &[
     "instance_name",
     "confirm_link_days",
     "signon_per_ip_per_hour",
+    "public_cache_seconds",
+    "public_stale_seconds",
     "signon_per_address_per_hour",
     "resend_per_ip_per_hour",
     "mails_per_address_per_day",

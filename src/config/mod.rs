@@ -87,6 +87,12 @@ pub struct Settings {
     pub confirm_link_days: i64,
     /// Sign-on form submissions allowed per IP address per hour.
     pub signon_per_ip_per_hour: u32,
+    /// How long browsers, proxies and CDNs may keep a public page
+    /// (`Cache-Control: max-age`).
+    pub public_cache_seconds: u32,
+    /// How much longer they may show it while they ask for a fresh one
+    /// (`stale-while-revalidate`).
+    pub public_stale_seconds: u32,
     /// Sign-on form submissions allowed per email address per hour.
     pub signon_per_address_per_hour: u32,
     /// "Send me a fresh link" requests allowed per IP address per hour.
@@ -156,6 +162,8 @@ impl Default for Settings {
             instance_name: None,
             confirm_link_days: 7,
             signon_per_ip_per_hour: 30,
+            public_cache_seconds: 60,
+            public_stale_seconds: 300,
             signon_per_address_per_hour: 5,
             resend_per_ip_per_hour: 10,
             mails_per_address_per_day: 5,

@@ -3,7 +3,7 @@
 //! newest first, with an Atom feed of the same; `/press` leads to the
 //! newsrooms of the server.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
@@ -16,7 +16,7 @@ use crate::error::WebError;
 use crate::i18n::{Lang, local_time, t, t_args};
 use crate::statements::Status;
 use crate::web::layout::{Head, document, html_response, see_other};
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, caching};
 
 const SUMMARY_CHARS: usize = 280;
 
@@ -131,7 +131,10 @@ async fn newsroom_page(
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let newsroom = found(&state, path.into_inner()).await?;
-    Ok(html_response(StatusCode::OK, view(&newsroom)))
+    Ok(caching::public(html_response(
+        StatusCode::OK,
+        view(&newsroom),
+    )))
 }
 
 #[get("/newsroom/{coalition}/feed.atom")]
@@ -141,10 +144,11 @@ async fn newsroom_feed(
 ) -> Result<HttpResponse, WebError> {
     let newsroom = found(&state, path.into_inner()).await?;
     let xml = atom(&newsroom, &state.base_url);
-    Ok(HttpResponse::Ok()
-        .content_type("application/atom+xml; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
-        .body(xml))
+    Ok(caching::public(
+        HttpResponse::Ok()
+            .content_type("application/atom+xml; charset=utf-8")
+            .body(xml),
+    ))
 }
 
 /// `/press`: the newsroom itself when the server holds one coalition,
@@ -156,7 +160,10 @@ async fn newsroom_index(state: web::Data<AppState>) -> Result<HttpResponse, WebE
         return Ok(see_other(&format!("/newsroom/{}", only.slug)));
     }
     let lang = coalitions.first().map_or(Lang::En, Coalition::lang);
-    Ok(html_response(StatusCode::OK, index_view(lang, &coalitions)))
+    Ok(caching::public(html_response(
+        StatusCode::OK,
+        index_view(lang, &coalitions),
+    )))
 }
 
 fn entry_view(lang: Lang, zone: chrono_tz::Tz, entry: &Entry) -> Markup {

@@ -11,7 +11,7 @@ use maud::html;
 
 use crate::i18n::t_args;
 use crate::web::layout::{Head, document, html_response};
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, caching};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web_version);
@@ -50,7 +50,7 @@ async fn web_version(
             a href=(masthead.home) { (t_args(lang, "newsroom-more-from", &[("coalition", masthead.name.as_str().into())])) }
         }
     };
-    Ok(html_response(
+    Ok(caching::public(html_response(
         StatusCode::OK,
         document(
             &rendering.revision.headline,
@@ -58,5 +58,5 @@ async fn web_version(
             maud::Render::render(&masthead),
             body,
         ),
-    ))
+    )))
 }

@@ -12,6 +12,7 @@ use crate::db::DbConn;
 use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::signatures::{self, Cursor, Kind, Listed};
+use crate::web::caching;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking};
 
@@ -171,10 +172,10 @@ async fn render(
         load_page(c, statement, &language, &query, signatures::PAGE_SIZE)
     })
     .await??;
-    Ok(html_response(
+    Ok(caching::public(html_response(
         StatusCode::OK,
         public_views::page(&data, &state.base_url, None),
-    ))
+    )))
 }
 
 #[get("/s/{slug}")]
@@ -213,7 +214,10 @@ async fn letter(
         load_page(c, statement, &language, &PageQuery::default(), i64::MAX - 1)
     })
     .await??;
-    Ok(html_response(StatusCode::OK, public_views::letter(&data)))
+    Ok(caching::public(html_response(
+        StatusCode::OK,
+        public_views::letter(&data),
+    )))
 }
 
 #[get("/s/{slug}.json")]
@@ -228,9 +232,11 @@ async fn json(
         load_page(c, statement, &language, &PageQuery::default(), i64::MAX - 1)
     })
     .await??;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
-        .json(public_views::json(&data, &state.base_url)))
+    Ok(caching::public(
+        HttpResponse::Ok()
+            .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
+            .json(public_views::json(&data, &state.base_url)),
+    ))
 }
 
 /// `?lang=es` shows the Spanish version, where there is one: a site in
@@ -253,14 +259,14 @@ async fn embed(
     })
     .await??;
     // The one page that other sites may frame.
-    Ok(HttpResponse::Ok()
+    Ok(caching::public(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header((
             header::CONTENT_SECURITY_POLICY,
             "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors *",
         ))
         .insert_header((header::X_FRAME_OPTIONS, "ALLOWALL"))
-        .body(public_views::embed(&data, &state.base_url).into_string()))
+        .body(public_views::embed(&data, &state.base_url).into_string())))
 }
 
 async fn preview_data(

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod assets;
+pub mod caching;
 pub mod client;
 pub mod download;
 pub mod forms;

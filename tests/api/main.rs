@@ -7,6 +7,7 @@ mod access;
 mod accounts;
 mod audit;
 mod backup;
+mod caching;
 mod coalitions;
 mod configuration;
 mod contacts;

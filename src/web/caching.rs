@@ -1,0 +1,311 @@
+//! How long answers may be kept, and by whom.
+//!
+//! A public page (a statement, its letter, JSON and embed, a release, a
+//! newsroom) is the same for everyone who asks for its address, so
+//! browsers, proxies and CDNs may keep it for a short while
+//! (`public_cache_seconds`, then `public_stale_seconds` more while they
+//! ask again). It carries a strong `ETag` made from its bytes, so asking
+//! again costs a `304 Not Modified` when nothing changed, and it is sent
+//! compressed (brotli, else gzip) when the client accepts it. Every other
+//! answer (coordinator pages, pages reached with a token, forms) says
+//! `private, no-store` unless its handler chose otherwise.
+
+use std::io::Write;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderMap, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::web::Bytes;
+use actix_web::{Error, HttpResponse};
+use sha2::{Digest, Sha256};
+
+use crate::config::Settings;
+
+/// Marks an answer as the same for everyone who asks for its address.
+#[derive(Debug, Clone, Copy)]
+struct Public;
+
+/// `response`, to be kept by anyone for a short while.
+pub fn public(mut response: HttpResponse) -> HttpResponse {
+    response.extensions_mut().insert(Public);
+    response
+}
+
+/// What everything else says.
+const PRIVATE: &str = "private, no-store";
+
+/// How long public answers may be kept, as a `Cache-Control` value.
+pub fn public_cache_control(settings: &Settings) -> String {
+    format!(
+        "public, max-age={}, stale-while-revalidate={}",
+        settings.public_cache_seconds, settings.public_stale_seconds
+    )
+}
+
+/// The encodings a public answer is offered in, most preferred first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+}
+
+impl Encoding {
+    fn token(self) -> &'static str {
+        match self {
+            Encoding::Brotli => "br",
+            Encoding::Gzip => "gzip",
+        }
+    }
+
+    /// The one the client accepts and likes best (`q=0` refuses one).
+    fn negotiate(headers: &HeaderMap) -> Option<Self> {
+        let accepted: Vec<(String, f32)> = headers
+            .get_all(header::ACCEPT_ENCODING)
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .filter_map(|item| {
+                let mut parts = item.split(';');
+                let token = parts.next()?.trim().to_ascii_lowercase();
+                let quality = parts
+                    .filter_map(|p| p.trim().strip_prefix("q="))
+                    .find_map(|q| q.trim().parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                Some((token, quality))
+            })
+            .collect();
+        let quality = |token: &str| {
+            accepted
+                .iter()
+                .find(|(t, _)| t == token)
+                .or_else(|| accepted.iter().find(|(t, _)| t == "*"))
+                .map_or(0.0, |(_, q)| *q)
+        };
+        [Encoding::Brotli, Encoding::Gzip]
+            .into_iter()
+            .map(|encoding| (encoding, quality(encoding.token())))
+            .filter(|(_, q)| *q > 0.0)
+            .fold(
+                None,
+                |best: Option<(Encoding, f32)>, (encoding, q)| match best {
+                    Some((_, best_q)) if best_q >= q => best,
+                    _ => Some((encoding, q)),
+                },
+            )
+            .map(|(encoding, _)| encoding)
+    }
+
+    fn compress(self, body: &[u8]) -> std::io::Result<Vec<u8>> {
+        match self {
+            Encoding::Brotli => {
+                let mut out = Vec::with_capacity(body.len() / 4);
+                {
+                    // Quality 5 of 11: most of brotli's gain at a fraction
+                    // of its slowest settings' cost, per request.
+                    let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 5, 22);
+                    writer.write_all(body)?;
+                }
+                Ok(out)
+            }
+            Encoding::Gzip => {
+                let mut encoder = flate2::write::GzEncoder::new(
+                    Vec::with_capacity(body.len() / 3),
+                    flate2::Compression::default(),
+                );
+                encoder.write_all(body)?;
+                encoder.finish()
+            }
+        }
+    }
+}
+
+/// The strong validator of a body: part of its SHA-256, with the encoding
+/// of the representation sent, since each encoding is other bytes.
+fn entity_tag(digest: &str, encoding: Option<Encoding>) -> String {
+    match encoding {
+        Some(encoding) => format!("\"{digest}-{}\"", encoding.token()),
+        None => format!("\"{digest}\""),
+    }
+}
+
+/// Whether `If-None-Match` names this body, in any of its encodings (the
+/// weak comparison the header is judged by).
+fn matches(if_none_match: &str, digest: &str) -> bool {
+    if_none_match.split(',').any(|tag| {
+        let tag = tag.trim();
+        if tag == "*" {
+            return true;
+        }
+        let opaque = tag.strip_prefix("W/").unwrap_or(tag).trim_matches('"');
+        let bare = opaque
+            .strip_suffix("-br")
+            .or_else(|| opaque.strip_suffix("-gzip"))
+            .unwrap_or(opaque);
+        bare == digest
+    })
+}
+
+/// Bodies smaller than this are sent as they are: compressing them saves
+/// less than the headers it adds.
+const SMALLEST_COMPRESSED: usize = 1024;
+
+/// Whether a body of this type gains from compression (text, JSON, feeds,
+/// scripts; not images or spreadsheets, which are compressed already).
+fn compressible(headers: &HeaderMap) -> bool {
+    let Some(kind) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let kind = kind.split(';').next().unwrap_or_default().trim();
+    kind.starts_with("text/")
+        || matches!(
+            kind,
+            "application/json" | "application/atom+xml" | "application/javascript"
+        )
+}
+
+/// `body` in `encoding` when that makes it smaller.
+fn encoded(encoding: Option<Encoding>, body: Bytes) -> (Option<Encoding>, Bytes) {
+    match encoding {
+        Some(encoding) if body.len() >= SMALLEST_COMPRESSED => match encoding.compress(&body) {
+            Ok(compressed) if compressed.len() < body.len() => {
+                (Some(encoding), Bytes::from(compressed))
+            }
+            _ => (None, body),
+        },
+        _ => (None, body),
+    }
+}
+
+/// Gives every answer its caching policy and compression; see the
+/// module's text.
+pub async fn policy(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let cache_control = req
+        .app_data::<actix_web::web::Data<super::AppState>>()
+        .map(|state| public_cache_control(&state.settings))
+        .unwrap_or_else(|| PRIVATE.to_owned());
+    let if_none_match = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let encoding = Encoding::negotiate(req.headers());
+    let response = next.call(req).await?;
+    let public = response.response().extensions().get::<Public>().is_some()
+        && response.status() == StatusCode::OK;
+    let compress = encoding.is_some()
+        && compressible(response.headers())
+        && !response.headers().contains_key(header::CONTENT_ENCODING);
+    let (request, response) = response.into_parts();
+    let (mut head, body) = response.into_parts();
+    let headers = head.headers_mut();
+    if !public {
+        if !headers.contains_key(header::CACHE_CONTROL) {
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PRIVATE));
+        }
+        let body = match body.try_into_bytes() {
+            Ok(bytes) if compress => {
+                let (encoding, bytes) = encoded(encoding, bytes);
+                if let Some(encoding) = encoding {
+                    headers.insert(
+                        header::CONTENT_ENCODING,
+                        HeaderValue::from_static(encoding.token()),
+                    );
+                }
+                headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+                BoxBody::new(bytes)
+            }
+            Ok(bytes) => BoxBody::new(bytes),
+            Err(body) => BoxBody::new(body),
+        };
+        return Ok(ServiceResponse::new(request, head.set_body(body)));
+    }
+
+    let body = actix_web::body::to_bytes(body)
+        .await
+        .map_err(|_| actix_web::error::ErrorInternalServerError("the page could not be read"))?;
+    let digest = hex::encode(&Sha256::digest(&body)[..16]);
+    let headers = head.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&cache_control) {
+        headers.insert(header::CACHE_CONTROL, value);
+    }
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    let fresh = if_none_match
+        .as_deref()
+        .is_some_and(|tags| matches(tags, &digest));
+    if fresh {
+        // A 304 names the representation a 200 would have carried.
+        let would_encode = compress && body.len() >= SMALLEST_COMPRESSED;
+        let tag = entity_tag(&digest, encoding.filter(|_| would_encode));
+        if let Ok(value) = HeaderValue::from_str(&tag) {
+            headers.insert(header::ETAG, value);
+        }
+        *head.status_mut() = StatusCode::NOT_MODIFIED;
+        return Ok(ServiceResponse::new(
+            request,
+            head.set_body(BoxBody::new(())),
+        ));
+    }
+    let (encoding, body) = if compress {
+        encoded(encoding, body)
+    } else {
+        (None, body)
+    };
+    if let Ok(value) = HeaderValue::from_str(&entity_tag(&digest, encoding)) {
+        headers.insert(header::ETAG, value);
+    }
+    if let Some(encoding) = encoding {
+        headers.insert(
+            header::CONTENT_ENCODING,
+            HeaderValue::from_static(encoding.token()),
+        );
+    }
+    Ok(ServiceResponse::new(
+        request,
+        head.set_body(BoxBody::new(body)),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::http::header::{self, HeaderMap, HeaderValue};
+
+    use super::{Encoding, matches};
+
+    fn accepting(value: &str) -> Option<Encoding> {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(value).unwrap(),
+        );
+        Encoding::negotiate(&headers)
+    }
+
+    #[test]
+    fn brotli_is_preferred_unless_the_client_says_otherwise() {
+        assert_eq!(accepting("gzip, deflate, br"), Some(Encoding::Brotli));
+        assert_eq!(accepting("gzip"), Some(Encoding::Gzip));
+        assert_eq!(accepting("br;q=0.5, gzip"), Some(Encoding::Gzip));
+        assert_eq!(accepting("br;q=0, gzip;q=0"), None);
+        assert_eq!(accepting("identity"), None);
+        assert_eq!(accepting("*"), Some(Encoding::Brotli));
+        assert_eq!(Encoding::negotiate(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn a_tag_matches_in_any_encoding_and_weakly() {
+        assert!(matches("\"abc\"", "abc"));
+        assert!(matches("\"abc-br\"", "abc"));
+        assert!(matches("W/\"abc-gzip\"", "abc"));
+        assert!(matches("\"x\", \"abc\"", "abc"));
+        assert!(matches("*", "abc"));
+        assert!(!matches("\"abd\"", "abc"));
+        assert!(!matches("\"abc-zstd\"", "abc"));
+    }
+}
