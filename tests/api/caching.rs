@@ -7,7 +7,7 @@ use std::io::Read;
 use reqwest::header;
 
 use crate::coordinators::{COALITION_SLUG, Session, browser, organization};
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, header_of, spawn_app};
 
 const TITLE: &str = "Water for all";
 const PAGE: &str = "/s/water-for-all";
@@ -37,15 +37,6 @@ async fn fetch(
         request = request.header(name, *value);
     }
     request.send().await.expect("sent")
-}
-
-fn header_of(response: &reqwest::Response, name: header::HeaderName) -> String {
-    response
-        .headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
 }
 
 #[tokio::test]

@@ -197,14 +197,7 @@ async fn one_of_each(app: &TestApp) -> (Session, [String; 3]) {
 async fn download(owner: &Session, path: &str) -> (String, String, Vec<u8>) {
     let response = owner.get(path).await;
     assert_eq!(response.status(), 200, "{path}");
-    let header = |name| {
-        response
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let header = |name| crate::helpers::header_of(&response, name);
     let (content_type, disposition) = (
         header(reqwest::header::CONTENT_TYPE),
         header(reqwest::header::CONTENT_DISPOSITION),

@@ -267,3 +267,13 @@ impl TestApp {
         .await
     }
 }
+
+/// A response header as text, or empty when it is missing.
+pub fn header_of(response: &reqwest::Response, name: reqwest::header::HeaderName) -> String {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
