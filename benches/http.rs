@@ -1,7 +1,8 @@
 //! Request rates of the real application over loopback HTTP, next to the
 //! bare `/healthz` rate measured in the same run: sign-on submissions (to
 //! the statement with 100,000 names, each with a new address) and the
-//! public page of statements with 10,000 and 100,000 listed names. Beside
+//! public page of statements with 10,000 and 100,000 listed names, the
+//! latter also in brotli and as a 304 revalidation by its ETag. Beside
 //! the sign-on POST it measures the same sign-ons stored without HTTP,
 //! straight through the application's database writer: the ceiling that
 //! the POST's rate can reach on this machine and database.
@@ -498,14 +499,19 @@ async fn bench(backend: &Backend, load: Load) -> anyhow::Result<Vec<Sample>> {
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(load.connections)
         .build()?;
-    let get = |path: String| {
+    let get_with = |path: String, expected: StatusCode, headers: Vec<(&'static str, String)>| {
         let url = format!("{base}{path}");
         http(
             &client,
-            StatusCode::OK,
-            Arc::new(move |c: &reqwest::Client, _| c.get(&url)),
+            expected,
+            Arc::new(move |c: &reqwest::Client, _| {
+                headers.iter().fold(c.get(&url), |request, (name, value)| {
+                    request.header(*name, value)
+                })
+            }),
         )
     };
+    let get = |path: String| get_with(path, StatusCode::OK, Vec::new());
     let sign_url = format!("{base}/s/{}/sign", fixture.large);
     let post = http(
         &client,
@@ -533,6 +539,36 @@ async fn bench(backend: &Backend, load: Load) -> anyhow::Result<Vec<Sample>> {
     samples.push(run(load, &small, get(format!("/s/{}", fixture.small))).await);
     let large = format!("GET /s/{{slug}}, {LARGE_LIST} listed");
     samples.push(run(load, &large, get(format!("/s/{}", fixture.large))).await);
+    let large_page = format!("/s/{}", fixture.large);
+    let brotli = format!("same, Accept-Encoding: br, {LARGE_LIST} listed");
+    let accept_br = vec![("accept-encoding", "br".to_owned())];
+    samples.push(
+        run(
+            load,
+            &brotli,
+            get_with(large_page.clone(), StatusCode::OK, accept_br),
+        )
+        .await,
+    );
+    let etag = client
+        .get(format!("{base}{large_page}"))
+        .send()
+        .await?
+        .headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .context("the public page has an ETag")?
+        .to_owned();
+    let revalidate = format!("same, If-None-Match: 304, {LARGE_LIST} listed");
+    let if_none_match = vec![("if-none-match", etag)];
+    samples.push(
+        run(
+            load,
+            &revalidate,
+            get_with(large_page, StatusCode::NOT_MODIFIED, if_none_match),
+        )
+        .await,
+    );
 
     handle.stop(true).await;
     server.await.context("server task")??;
@@ -573,7 +609,7 @@ fn verdict(met: bool) -> &'static str {
 }
 
 fn print_targets(samples: &[Sample]) {
-    let [health, sign, direct, small, large] = samples else {
+    let [health, sign, direct, small, large, ..] = samples else {
         return;
     };
     let share = sign.rate() / health.rate();
