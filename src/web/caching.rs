@@ -37,7 +37,7 @@ pub fn public(mut response: HttpResponse) -> HttpResponse {
 const PRIVATE: &str = "private, no-store";
 
 /// How long public answers may be kept, as a `Cache-Control` value.
-pub fn public_cache_control(settings: &Settings) -> String {
+fn public_cache_control(settings: &Settings) -> String {
     format!(
         "public, max-age={}, stale-while-revalidate={}",
         settings.public_cache_seconds, settings.public_stale_seconds
@@ -190,10 +190,6 @@ pub async fn policy(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    let cache_control = req
-        .app_data::<actix_web::web::Data<super::AppState>>()
-        .map(|state| public_cache_control(&state.settings))
-        .unwrap_or_else(|| PRIVATE.to_owned());
     let if_none_match = req
         .headers()
         .get(header::IF_NONE_MATCH)
@@ -236,6 +232,10 @@ pub async fn policy(
         .map_err(|_| actix_web::error::ErrorInternalServerError("the page could not be read"))?;
     let digest = hex::encode(&Sha256::digest(&body)[..16]);
     let headers = head.headers_mut();
+    let cache_control = request
+        .app_data::<actix_web::web::Data<super::AppState>>()
+        .map(|state| public_cache_control(&state.settings))
+        .unwrap_or_else(|| PRIVATE.to_owned());
     if let Ok(value) = HeaderValue::from_str(&cache_control) {
         headers.insert(header::CACHE_CONTROL, value);
     }

@@ -6,26 +6,12 @@ use std::io::Read;
 
 use reqwest::header;
 
-use crate::coordinators::{COALITION_SLUG, Session, browser, organization};
+use crate::coordinators::{COALITION_SLUG, browser, organization};
 use crate::helpers::{TestApp, header_of, spawn_app};
+use crate::public_page::open_statement;
 
 const TITLE: &str = "Water for all";
 const PAGE: &str = "/s/water-for-all";
-
-async fn open_statement(app: &TestApp) -> (Session, String) {
-    let owner = app.setup_first_account().await;
-    let id = app
-        .create_statement(
-            &owner,
-            COALITION_SLUG,
-            TITLE,
-            "en",
-            "We, the undersigned, agree.",
-        )
-        .await;
-    assert_eq!(app.set_status(&owner, &id, "open").await, 303);
-    (owner, id)
-}
 
 async fn fetch(
     app: &TestApp,
@@ -43,7 +29,7 @@ async fn fetch(
 async fn a_public_page_is_revalidated_with_its_etag_and_changes_with_the_list() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app).await;
+    let (_, id) = open_statement(&app, TITLE, "en", &[]).await;
     let first = fetch(&app, PAGE, &[]).await;
     assert_eq!(first.status(), 200);
     let etag = header_of(&first, header::ETAG);
@@ -82,7 +68,7 @@ async fn a_public_page_is_revalidated_with_its_etag_and_changes_with_the_list() 
 async fn compressed_pages_decode_to_the_same_bytes() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app).await;
+    let (_, id) = open_statement(&app, TITLE, "en", &[]).await;
     app.add_signatures(
         &id,
         (0..40)
@@ -146,7 +132,7 @@ async fn compressed_pages_decode_to_the_same_bytes() {
 async fn no_coordinator_page_and_no_page_with_a_token_may_be_kept() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(&app).await;
+    let (owner, id) = open_statement(&app, TITLE, "en", &[]).await;
     let preview = app.preview_path(&owner, &id).await;
     let coordinator_pages = [
         format!("/c/{COALITION_SLUG}/statements/{id}/signatures"),
@@ -187,7 +173,7 @@ async fn no_coordinator_page_and_no_page_with_a_token_may_be_kept() {
 async fn coordinator_pages_are_compressed_too() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(&app).await;
+    let (owner, id) = open_statement(&app, TITLE, "en", &[]).await;
     let path = format!("/c/{COALITION_SLUG}/statements/{id}/signatures");
     let plain = owner.get(&path).await.bytes().await.expect("body");
 

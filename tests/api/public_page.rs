@@ -14,7 +14,7 @@ use crate::helpers::{TestApp, spawn_app};
 
 /// The first coordinator and an open statement in `language`, with `changes`
 /// to its settings saved before it opens.
-async fn open_statement(
+pub async fn open_statement(
     app: &TestApp,
     title: &str,
     language: &str,
