@@ -396,6 +396,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    page_versions (scope) {
+        scope -> Text,
+        version -> BigInt,
+        changed_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(coalition_logos -> coalitions (coalition_id));
 diesel::joinable!(memberships -> coalitions (coalition_id));
 diesel::joinable!(memberships -> coordinators (coordinator_id));
@@ -448,4 +456,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     press_releases,
     press_release_revisions,
     mailings,
+    page_versions,
 );
