@@ -11,14 +11,17 @@
 //! `private, no-store` unless its handler chose otherwise.
 
 use std::io::Write;
+use std::sync::{Arc, OnceLock};
+use std::time::SystemTime;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderMap, HeaderValue};
+use actix_web::http::header::{self, HeaderMap, HeaderValue, HttpDate, TryIntoHeaderValue};
 use actix_web::middleware::Next;
 use actix_web::web::Bytes;
 use actix_web::{Error, HttpResponse};
+use chrono::NaiveDateTime;
 use sha2::{Digest, Sha256};
 
 use crate::config::Settings;
@@ -171,16 +174,106 @@ fn compressible(headers: &HeaderMap) -> bool {
         )
 }
 
-/// `body` in `encoding` when that makes it smaller.
-fn encoded(encoding: Option<Encoding>, body: Bytes) -> (Option<Encoding>, Bytes) {
-    match encoding {
-        Some(encoding) if body.len() >= SMALLEST_COMPRESSED => match encoding.compress(&body) {
-            Ok(compressed) if compressed.len() < body.len() => {
-                (Some(encoding), Bytes::from(compressed))
-            }
-            _ => (None, body),
-        },
-        _ => (None, body),
+/// `body` in `encoding`, when that makes it smaller.
+fn compressed(encoding: Encoding, body: &[u8]) -> Option<Bytes> {
+    if body.len() < SMALLEST_COMPRESSED {
+        return None;
+    }
+    encoding
+        .compress(body)
+        .ok()
+        .filter(|compressed| compressed.len() < body.len())
+        .map(Bytes::from)
+}
+
+/// A public answer's body with what is worked out from it once: its
+/// digest (the tag) and, when first asked for, its compressed copies. A
+/// page kept by [`super::pages`] carries one from request to request;
+/// other public answers get one for their own request.
+pub struct Finished {
+    body: Bytes,
+    digest: String,
+    /// When what the page shows last changed, where that is known.
+    changed_at: Option<NaiveDateTime>,
+    brotli: OnceLock<Option<Bytes>>,
+    gzip: OnceLock<Option<Bytes>>,
+}
+
+impl Finished {
+    pub fn new(body: Bytes, changed_at: Option<NaiveDateTime>) -> Self {
+        Self {
+            digest: hex::encode(&Sha256::digest(&body)[..16]),
+            body,
+            changed_at,
+            brotli: OnceLock::new(),
+            gzip: OnceLock::new(),
+        }
+    }
+
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+
+    /// The body in `encoding`, when that is smaller; compressed once.
+    fn encoded(&self, encoding: Encoding) -> Option<Bytes> {
+        let copy = match encoding {
+            Encoding::Brotli => &self.brotli,
+            Encoding::Gzip => &self.gzip,
+        };
+        copy.get_or_init(|| compressed(encoding, &self.body))
+            .clone()
+    }
+
+    /// `Last-Modified`, for a change at least [`SETTLED`] old. A tag
+    /// tells every version apart; a date in whole seconds cannot tell
+    /// apart two changes within one second, so it is only given once no
+    /// change can still be on its way with an earlier or equal second: a
+    /// change is stamped inside its transaction and seen once committed,
+    /// so this holds for transactions shorter than a second.
+    fn last_modified(&self, now: NaiveDateTime) -> Option<SystemTime> {
+        let changed_at = self.changed_at?;
+        if now - changed_at < SETTLED {
+            return None;
+        }
+        let seconds = u64::try_from(changed_at.and_utc().timestamp()).ok()?;
+        Some(SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(seconds))
+    }
+}
+
+/// How old a change must be before pages give its date (see
+/// [`Finished::last_modified`]).
+const SETTLED: chrono::Duration = chrono::Duration::seconds(2);
+
+/// What a request says it holds already.
+struct Conditions {
+    if_none_match: Option<String>,
+    if_modified_since: Option<SystemTime>,
+}
+
+impl Conditions {
+    fn of(headers: &HeaderMap) -> Self {
+        let text = |name| {
+            headers
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        Self {
+            if_modified_since: text(header::IF_MODIFIED_SINCE)
+                .and_then(|date| date.parse::<HttpDate>().ok())
+                .map(SystemTime::from),
+            if_none_match: text(header::IF_NONE_MATCH),
+        }
+    }
+
+    /// Whether the client's copy is `finished` as it stands. A tag, when
+    /// sent, decides alone (RFC 9110, 13.2.2).
+    fn fresh(&self, finished: &Finished, last_modified: Option<SystemTime>) -> bool {
+        match (&self.if_none_match, self.if_modified_since, last_modified) {
+            (Some(tags), _, _) => matches(tags, &finished.digest),
+            (None, Some(since), Some(modified)) => modified <= since,
+            _ => false,
+        }
     }
 }
 
@@ -190,15 +283,16 @@ pub async fn policy(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    let if_none_match = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
+    let conditions = Conditions::of(req.headers());
     let encoding = Encoding::negotiate(req.headers());
     let response = next.call(req).await?;
     let public = response.response().extensions().get::<Public>().is_some()
         && response.status() == StatusCode::OK;
+    let kept = response
+        .response()
+        .extensions()
+        .get::<Arc<Finished>>()
+        .cloned();
     let compress = encoding.is_some()
         && compressible(response.headers())
         && !response.headers().contains_key(header::CONTENT_ENCODING);
@@ -211,15 +305,18 @@ pub async fn policy(
         }
         let body = match body.try_into_bytes() {
             Ok(bytes) if compress => {
-                let (encoding, bytes) = encoded(encoding, bytes);
-                if let Some(encoding) = encoding {
-                    headers.insert(
-                        header::CONTENT_ENCODING,
-                        HeaderValue::from_static(encoding.token()),
-                    );
-                }
                 headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
-                BoxBody::new(bytes)
+                let smaller = encoding.and_then(|e| Some((e, compressed(e, &bytes)?)));
+                match smaller {
+                    Some((encoding, smaller)) => {
+                        headers.insert(
+                            header::CONTENT_ENCODING,
+                            HeaderValue::from_static(encoding.token()),
+                        );
+                        BoxBody::new(smaller)
+                    }
+                    None => BoxBody::new(bytes),
+                }
             }
             Ok(bytes) => BoxBody::new(bytes),
             Err(body) => BoxBody::new(body),
@@ -227,10 +324,15 @@ pub async fn policy(
         return Ok(ServiceResponse::new(request, head.set_body(body)));
     }
 
-    let body = actix_web::body::to_bytes(body)
-        .await
-        .map_err(|_| actix_web::error::ErrorInternalServerError("the page could not be read"))?;
-    let digest = hex::encode(&Sha256::digest(&body)[..16]);
+    let finished = match kept {
+        Some(finished) => finished,
+        None => {
+            let body = actix_web::body::to_bytes(body).await.map_err(|_| {
+                actix_web::error::ErrorInternalServerError("the page could not be read")
+            })?;
+            Arc::new(Finished::new(body, None))
+        }
+    };
     let headers = head.headers_mut();
     let cache_control = request
         .app_data::<actix_web::web::Data<super::AppState>>()
@@ -240,36 +342,38 @@ pub async fn policy(
         headers.insert(header::CACHE_CONTROL, value);
     }
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    let fresh = if_none_match
-        .as_deref()
-        .is_some_and(|tags| matches(tags, &digest));
-    if fresh {
-        // A 304 names the representation a 200 would have carried.
-        let would_encode = compress && body.len() >= SMALLEST_COMPRESSED;
-        let tag = entity_tag(&digest, encoding.filter(|_| would_encode));
-        if let Ok(value) = HeaderValue::from_str(&tag) {
-            headers.insert(header::ETAG, value);
-        }
+    let last_modified = finished.last_modified(crate::db::now());
+    if let Some(modified) = last_modified {
+        headers.insert(
+            header::LAST_MODIFIED,
+            HttpDate::from(modified).try_into_value()?,
+        );
+    }
+    // The representation a 200 would carry, which a 304 names too.
+    let encoded = encoding
+        .filter(|_| compress)
+        .and_then(|encoding| Some((encoding, finished.encoded(encoding)?)));
+    let tag = entity_tag(&finished.digest, encoded.as_ref().map(|(e, _)| *e));
+    if let Ok(value) = HeaderValue::from_str(&tag) {
+        headers.insert(header::ETAG, value);
+    }
+    if conditions.fresh(&finished, last_modified) {
         *head.status_mut() = StatusCode::NOT_MODIFIED;
         return Ok(ServiceResponse::new(
             request,
             head.set_body(BoxBody::new(())),
         ));
     }
-    let (encoding, body) = if compress {
-        encoded(encoding, body)
-    } else {
-        (None, body)
+    let body = match encoded {
+        Some((encoding, bytes)) => {
+            head.headers_mut().insert(
+                header::CONTENT_ENCODING,
+                HeaderValue::from_static(encoding.token()),
+            );
+            bytes
+        }
+        None => finished.body.clone(),
     };
-    if let Ok(value) = HeaderValue::from_str(&entity_tag(&digest, encoding)) {
-        headers.insert(header::ETAG, value);
-    }
-    if let Some(encoding) = encoding {
-        headers.insert(
-            header::CONTENT_ENCODING,
-            HeaderValue::from_static(encoding.token()),
-        );
-    }
     Ok(ServiceResponse::new(
         request,
         head.set_body(BoxBody::new(body)),
@@ -278,9 +382,13 @@ pub async fn policy(
 
 #[cfg(test)]
 mod tests {
-    use actix_web::http::header::{self, HeaderMap, HeaderValue};
+    use actix_web::http::header::{self, HeaderMap, HeaderValue, HttpDate, TryIntoHeaderValue};
 
-    use super::{Encoding, matches};
+    use std::time::{Duration, SystemTime};
+
+    use actix_web::web::Bytes;
+
+    use super::{Conditions, Encoding, Finished, matches};
 
     fn accepting(value: &str) -> Option<Encoding> {
         let mut headers = HeaderMap::new();
@@ -311,5 +419,53 @@ mod tests {
         assert!(matches("*", "abc"));
         assert!(!matches("\"abd\"", "abc"));
         assert!(!matches("\"abc-zstd\"", "abc"));
+    }
+
+    fn asking(name: header::HeaderName, value: &str) -> Conditions {
+        let mut headers = HeaderMap::new();
+        headers.insert(name, HeaderValue::from_str(value).unwrap());
+        Conditions::of(&headers)
+    }
+
+    #[test]
+    fn a_date_is_given_only_once_its_change_has_settled() {
+        let changed = chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
+            .unwrap()
+            .and_hms_milli_opt(10, 0, 0, 400)
+            .unwrap();
+        let finished = Finished::new(Bytes::from_static(b"page"), Some(changed));
+
+        let at_once = finished.last_modified(changed + chrono::Duration::milliseconds(900));
+        let later = finished.last_modified(changed + chrono::Duration::seconds(3));
+
+        assert_eq!(at_once, None);
+        let expected = SystemTime::UNIX_EPOCH
+            + Duration::from_secs(u64::try_from(changed.and_utc().timestamp()).unwrap());
+        assert_eq!(later, Some(expected));
+    }
+
+    #[test]
+    fn a_tag_decides_alone_and_a_date_only_when_no_tag_is_sent() {
+        let finished = Finished::new(Bytes::from_static(b"page"), None);
+        let modified = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+        let date = |at: SystemTime| HttpDate::from(at).try_into_value().unwrap();
+        let since_then = date(modified);
+        let before = date(modified - Duration::from_secs(1));
+
+        let by_date = asking(header::IF_MODIFIED_SINCE, since_then.to_str().unwrap());
+        let by_old_date = asking(header::IF_MODIFIED_SINCE, before.to_str().unwrap());
+        let by_other_tag = {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("\"other\""));
+            headers.insert(header::IF_MODIFIED_SINCE, since_then.clone());
+            Conditions::of(&headers)
+        };
+        let by_tag = asking(header::IF_NONE_MATCH, &format!("\"{}\"", finished.digest));
+
+        assert!(by_date.fresh(&finished, Some(modified)));
+        assert!(!by_date.fresh(&finished, None), "no date, no 304 by date");
+        assert!(!by_old_date.fresh(&finished, Some(modified)));
+        assert!(!by_other_tag.fresh(&finished, Some(modified)));
+        assert!(by_tag.fresh(&finished, None));
     }
 }
