@@ -105,6 +105,7 @@ impl Application {
         let https = base_url.starts_with("https://");
         let limits = crate::web::limits::Limits::from_settings(&settings, &pool)?;
         let proxies = crate::web::client::TrustedProxies::from_settings(&settings)?;
+        let pages = crate::web::pages::Pages::new(settings.page_cache_mib);
         let state = web::Data::new(AppState {
             pool: pool.clone(),
             writes: writes.clone(),
@@ -116,6 +117,7 @@ impl Application {
             imports: Default::default(),
             proxies,
             mail_worker,
+            pages,
         });
         let server = HttpServer::new(move || {
             App::new()

@@ -39,6 +39,7 @@ pub const KEYS: &[&str] = &[
     "signon_per_ip_per_hour",
     "public_cache_seconds",
     "public_stale_seconds",
+    "page_cache_mib",
     "signon_per_address_per_hour",
     "resend_per_ip_per_hour",
     "mails_per_address_per_day",

@@ -93,6 +93,9 @@ pub struct Settings {
     /// How much longer they may show it while they ask for a fresh one
     /// (`stale-while-revalidate`).
     pub public_stale_seconds: u32,
+    /// Memory for the finished public pages kept to be served again, in
+    /// MiB (0 keeps none).
+    pub page_cache_mib: u32,
     /// Sign-on form submissions allowed per email address per hour.
     pub signon_per_address_per_hour: u32,
     /// "Send me a fresh link" requests allowed per IP address per hour.
@@ -164,6 +167,7 @@ impl Default for Settings {
             signon_per_ip_per_hour: 30,
             public_cache_seconds: 60,
             public_stale_seconds: 300,
+            page_cache_mib: 32,
             signon_per_address_per_hour: 5,
             resend_per_ip_per_hour: 10,
             mails_per_address_per_day: 5,

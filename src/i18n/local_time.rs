@@ -80,6 +80,22 @@ pub fn optional_to_utc(local: &str, zone: Tz) -> Result<Option<NaiveDateTime>, L
     to_utc(local, zone).map(Some)
 }
 
+/// The UTC moment at which the day after `at` begins in `zone` (its first
+/// existing moment, where a daylight-saving change skips midnight).
+pub fn next_midnight(zone: Tz, at: NaiveDateTime) -> NaiveDateTime {
+    let today = zone.from_utc_datetime(&at).date_naive();
+    let tomorrow = today
+        .succ_opt()
+        .unwrap_or(today)
+        .and_time(chrono::NaiveTime::MIN);
+    (0..=3)
+        .find_map(|hours| {
+            zone.from_local_datetime(&(tomorrow + chrono::Duration::hours(hours)))
+                .earliest()
+        })
+        .map_or(at + chrono::Duration::days(1), |start| start.naive_utc())
+}
+
 /// The value of a date-time field showing `at` in `zone`.
 pub fn input_value(at: NaiveDateTime, zone: Tz) -> String {
     zone.from_utc_datetime(&at).format(INPUT_FORMAT).to_string()
@@ -178,6 +194,26 @@ mod tests {
 
     fn utc(text: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a time")
+    }
+
+    #[test]
+    fn the_next_day_begins_at_local_midnight() {
+        let mexico: Tz = "America/Mexico_City".parse().unwrap();
+        // 23:30 on 2 Dec in Mexico City is 05:30 UTC on 3 Dec.
+        assert_eq!(
+            next_midnight(mexico, utc("2026-12-03 05:30")),
+            utc("2026-12-03 06:00")
+        );
+        assert_eq!(
+            next_midnight(Tz::UTC, utc("2026-12-03 00:00")),
+            utc("2026-12-04 00:00")
+        );
+        // Santiago skipped midnight on 6 Sep 2026 (00:00 became 01:00).
+        let santiago: Tz = "America/Santiago".parse().unwrap();
+        assert_eq!(
+            next_midnight(santiago, utc("2026-09-05 12:00")),
+            utc("2026-09-06 04:00")
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::error::WebError;
 use crate::i18n::{Lang, local_time, t, t_args};
 use crate::statements::Status;
 use crate::web::layout::{Head, document, html_response, see_other};
+use crate::web::pages::Made;
 use crate::web::{AppState, blocking, caching};
 
 const SUMMARY_CHARS: usize = 280;
@@ -50,6 +51,9 @@ pub struct Newsroom {
     pub coalition: Coalition,
     pub masthead: Masthead,
     pub entries: Vec<Entry>,
+    /// The next moment at which it changes by itself: a release's embargo
+    /// lifts, a statement goes public or closes.
+    pub until: Option<NaiveDateTime>,
 }
 
 impl Newsroom {
@@ -59,6 +63,17 @@ impl Newsroom {
 
     fn feed_path(&self) -> String {
         format!("/newsroom/{}/feed.atom", self.coalition.slug)
+    }
+
+    /// `body` as a page kept until the coalition's rows change.
+    fn made(&self, body: String, content_type: &'static str) -> Made {
+        Made {
+            scopes: vec![self.coalition.id.clone()],
+            until: self.until,
+            content_type,
+            headers: Vec::new(),
+            body,
+        }
     }
 }
 
@@ -90,7 +105,15 @@ pub fn load(conn: &mut DbConn, slug: &str, now: NaiveDateTime) -> QueryResult<Op
     let Some(coalition) = crate::coalitions::find_by_slug(conn, slug)? else {
         return Ok(None);
     };
-    let mut entries: Vec<Entry> = db::released_of(conn, &coalition.id)?
+    let released = db::released_of(conn, &coalition.id)?;
+    let embargoes = released
+        .iter()
+        .filter_map(|(release, _)| release.embargo_at)
+        .filter(|at| *at > now);
+    let until = embargoes
+        .chain(crate::statements::next_scheduled(conn, &coalition.id, now)?)
+        .min();
+    let mut entries: Vec<Entry> = released
         .into_iter()
         .filter_map(|(release, revision)| release_entry(release, revision, now))
         .collect();
@@ -115,14 +138,25 @@ pub fn load(conn: &mut DbConn, slug: &str, now: NaiveDateTime) -> QueryResult<Op
         coalition,
         masthead,
         entries,
+        until,
     }))
 }
 
-/// The newsroom of the coalition `slug` as it stands now, or a 404.
-async fn found(state: &AppState, slug: String) -> Result<Newsroom, WebError> {
-    blocking(state, move |c| load(c, &slug, crate::db::now()))
-        .await??
-        .ok_or(WebError::NotFound)
+/// The newsroom of the coalition `slug` as `present` shows it, kept at
+/// `key` (see `web::pages`); a 404 when there is no such coalition.
+async fn serve(
+    state: &AppState,
+    key: String,
+    slug: String,
+    present: impl FnOnce(&Newsroom) -> Made + Send + 'static,
+) -> Result<HttpResponse, WebError> {
+    state
+        .pages
+        .serve(state, key, move |c| {
+            let newsroom = load(c, &slug, crate::db::now())?.ok_or(WebError::NotFound)?;
+            Ok(present(&newsroom))
+        })
+        .await
 }
 
 #[get("/newsroom/{coalition}")]
@@ -130,11 +164,12 @@ async fn newsroom_page(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let newsroom = found(&state, path.into_inner()).await?;
-    Ok(caching::public(html_response(
-        StatusCode::OK,
-        view(&newsroom),
-    )))
+    let slug = path.into_inner();
+    let key = format!("newsroom\n{slug}");
+    serve(&state, key, slug, |newsroom| {
+        newsroom.made(view(newsroom).into_string(), "text/html; charset=utf-8")
+    })
+    .await
 }
 
 #[get("/newsroom/{coalition}/feed.atom")]
@@ -142,13 +177,16 @@ async fn newsroom_feed(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let newsroom = found(&state, path.into_inner()).await?;
-    let xml = atom(&newsroom, &state.base_url);
-    Ok(caching::public(
-        HttpResponse::Ok()
-            .content_type("application/atom+xml; charset=utf-8")
-            .body(xml),
-    ))
+    let slug = path.into_inner();
+    let key = format!("feed\n{slug}");
+    let base_url = state.base_url.clone();
+    serve(&state, key, slug, move |newsroom| {
+        newsroom.made(
+            atom(newsroom, &base_url),
+            "application/atom+xml; charset=utf-8",
+        )
+    })
+    .await
 }
 
 /// `/press`: the newsroom itself when the server holds one coalition,

@@ -260,6 +260,21 @@ pub fn published(
     Ok(list)
 }
 
+/// The next moment after `now` at which one of the coalition's statements
+/// goes public, shows its list or closes by itself.
+pub fn next_scheduled(
+    conn: &mut DbConn,
+    coalition_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<NaiveDateTime>> {
+    Ok(db::non_drafts_of(conn, coalition_id)?
+        .into_iter()
+        .flat_map(|(s, _, _)| [s.publish_at, s.list_public_at, s.deadline_at])
+        .flatten()
+        .filter(|moment| *moment > now)
+        .min())
+}
+
 pub fn list_for(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<(Statement, String)>> {
     db::list_for_coalition(conn, coalition_id)
 }

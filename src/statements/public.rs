@@ -11,9 +11,10 @@ use super::{NewComment, Revision, Statement, Version, public_views};
 use crate::db::DbConn;
 use crate::error::WebError;
 use crate::i18n::Lang;
+use crate::i18n::local_time;
 use crate::signatures::{self, Cursor, Kind, Listed};
-use crate::web::caching;
 use crate::web::layout::{html_response, see_other};
+use crate::web::pages::{self, Made};
 use crate::web::{AppState, blocking};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -160,22 +161,54 @@ fn public_statement(conn: &mut DbConn, slug: &str) -> Result<Statement, WebError
         .ok_or(WebError::NotFound)
 }
 
+/// What a public page of `statement` depends on, and until when it holds.
+fn made_of(statement: &Statement, body: maud::Markup) -> Made {
+    Made::html(scopes(statement), until(statement), body)
+}
+
+/// The statement's scope and its coalition's (see `web::pages`).
+fn scopes(statement: &Statement) -> Vec<String> {
+    vec![statement.id.clone(), statement.coalition_id.clone()]
+}
+
+/// The next moment the statement's pages change by themselves: it goes
+/// public, its list appears, or it closes.
+fn until(statement: &Statement) -> Option<chrono::NaiveDateTime> {
+    pages::next_after(
+        crate::db::now(),
+        [
+            statement.publish_at,
+            statement.list_public_at,
+            statement.deadline_at,
+        ],
+    )
+}
+
 async fn render(
     state: &AppState,
     slug: String,
     language: Option<String>,
     query: PageQuery,
 ) -> Result<HttpResponse, WebError> {
-    let data = blocking(state, move |c| {
-        let statement = public_statement(c, &slug)?;
-        let language = language.unwrap_or_else(|| statement.language.clone());
-        load_page(c, statement, &language, &query, signatures::PAGE_SIZE)
-    })
-    .await??;
-    Ok(caching::public(html_response(
-        StatusCode::OK,
-        public_views::page(&data, &state.base_url, None),
-    )))
+    let key = format!(
+        "page\n{slug}\n{}\n{}\n{}",
+        language.as_deref().unwrap_or_default(),
+        query.organizations_after.as_deref().unwrap_or_default(),
+        query.individuals_after.as_deref().unwrap_or_default(),
+    );
+    let base_url = state.base_url.clone();
+    state
+        .pages
+        .serve(state, key, move |c| {
+            let statement = public_statement(c, &slug)?;
+            let language = language.unwrap_or_else(|| statement.language.clone());
+            let data = load_page(c, statement, &language, &query, signatures::PAGE_SIZE)?;
+            Ok(made_of(
+                &data.statement,
+                public_views::page(&data, &base_url, None),
+            ))
+        })
+        .await
 }
 
 #[get("/s/{slug}")]
@@ -204,20 +237,21 @@ async fn letter(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
     let slug = slug.into_inner();
-    let query = query.into_inner();
-    let data = blocking(&state, move |c| {
-        let statement = public_statement(c, &slug)?;
-        let language = query
-            .lang
-            .clone()
-            .unwrap_or_else(|| statement.language.clone());
-        load_page(c, statement, &language, &PageQuery::default(), i64::MAX - 1)
-    })
-    .await??;
-    Ok(caching::public(html_response(
-        StatusCode::OK,
-        public_views::letter(&data),
-    )))
+    let asked = query.into_inner().lang;
+    let key = format!("letter\n{slug}\n{}", asked.as_deref().unwrap_or_default());
+    state
+        .pages
+        .serve(&state, key, move |c| {
+            let statement = public_statement(c, &slug)?;
+            let language = asked.unwrap_or_else(|| statement.language.clone());
+            let data = load_page(c, statement, &language, &PageQuery::default(), i64::MAX - 1)?;
+            // The letter is dated today, in the coalition's zone.
+            let tomorrow = local_time::next_midnight(data.zone, crate::db::now());
+            let mut made = made_of(&data.statement, public_views::letter(&data));
+            made.until = Some(made.until.map_or(tomorrow, |until| until.min(tomorrow)));
+            Ok(made)
+        })
+        .await
 }
 
 #[get("/s/{slug}.json")]
@@ -226,17 +260,27 @@ async fn json(
     slug: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let slug = slug.into_inner();
-    let data = blocking(&state, move |c| {
-        let statement = public_statement(c, &slug)?;
-        let language = statement.language.clone();
-        load_page(c, statement, &language, &PageQuery::default(), i64::MAX - 1)
-    })
-    .await??;
-    Ok(caching::public(
-        HttpResponse::Ok()
-            .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
-            .json(public_views::json(&data, &state.base_url)),
-    ))
+    let key = format!("json\n{slug}");
+    let base_url = state.base_url.clone();
+    state
+        .pages
+        .serve(&state, key, move |c| {
+            let statement = public_statement(c, &slug)?;
+            let language = statement.language.clone();
+            let data = load_page(c, statement, &language, &PageQuery::default(), i64::MAX - 1)?;
+            let body = serde_json::to_string(&public_views::json(&data, &base_url))
+                .map_err(WebError::unexpected)?;
+            Ok(Made {
+                content_type: "application/json",
+                headers: vec![(
+                    header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                    header::HeaderValue::from_static("*"),
+                )],
+                body,
+                ..made_of(&data.statement, maud::html! {})
+            })
+        })
+        .await
 }
 
 /// `?lang=es` shows the Spanish version, where there is one: a site in
@@ -249,24 +293,35 @@ async fn embed(
 ) -> Result<HttpResponse, WebError> {
     let slug = slug.into_inner();
     let asked = query.into_inner().lang;
-    let data = blocking(&state, move |c| {
-        let statement = public_statement(c, &slug)?;
-        let language = match asked {
-            Some(asked) if super::version(c, &statement.id, &asked)?.is_some() => asked,
-            _ => statement.language.clone(),
-        };
-        load_page(c, statement, &language, &PageQuery::default(), 0)
-    })
-    .await??;
-    // The one page that other sites may frame.
-    Ok(caching::public(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors *",
-        ))
-        .insert_header((header::X_FRAME_OPTIONS, "ALLOWALL"))
-        .body(public_views::embed(&data, &state.base_url).into_string())))
+    let key = format!("embed\n{slug}\n{}", asked.as_deref().unwrap_or_default());
+    let base_url = state.base_url.clone();
+    state
+        .pages
+        .serve(&state, key, move |c| {
+            let statement = public_statement(c, &slug)?;
+            let language = match asked {
+                Some(asked) if super::version(c, &statement.id, &asked)?.is_some() => asked,
+                _ => statement.language.clone(),
+            };
+            let data = load_page(c, statement, &language, &PageQuery::default(), 0)?;
+            // The one page that other sites may frame.
+            Ok(Made {
+                headers: vec![
+                    (
+                        header::CONTENT_SECURITY_POLICY,
+                        header::HeaderValue::from_static(
+                            "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors *",
+                        ),
+                    ),
+                    (
+                        header::X_FRAME_OPTIONS,
+                        header::HeaderValue::from_static("ALLOWALL"),
+                    ),
+                ],
+                ..made_of(&data.statement, public_views::embed(&data, &base_url))
+            })
+        })
+        .await
 }
 
 async fn preview_data(

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod limits;
 mod middleware;
 pub mod origin;
+pub mod pages;
 pub mod upload;
 
 use std::sync::Arc;
@@ -44,6 +45,8 @@ pub struct AppState {
     pub proxies: client::TrustedProxies,
     /// The mail worker's heartbeat, for the readiness check.
     pub mail_worker: crate::background::Heartbeat,
+    /// Finished public pages, served again until what they show changes.
+    pub pages: pages::Pages,
 }
 
 impl AppState {

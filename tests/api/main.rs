@@ -35,6 +35,7 @@ mod moderation;
 mod monitoring;
 mod outage;
 mod outbox;
+mod page_cache;
 mod pages;
 mod pool;
 mod press;
