@@ -18,6 +18,7 @@ BEGIN
             UNION SELECT r.coalition_id AS scope FROM new_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -38,6 +39,7 @@ BEGIN
             UNION SELECT r.coalition_id AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -56,6 +58,7 @@ BEGIN
             UNION SELECT r.coalition_id AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -74,6 +77,7 @@ BEGIN
             UNION SELECT (SELECT coalition_id FROM statements WHERE id = r.statement_id) AS scope FROM new_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -94,6 +98,7 @@ BEGIN
             UNION SELECT (SELECT coalition_id FROM statements WHERE id = r.statement_id) AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -112,6 +117,7 @@ BEGIN
             UNION SELECT (SELECT coalition_id FROM statements WHERE id = r.statement_id) AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -130,6 +136,7 @@ BEGIN
             UNION SELECT (SELECT s.coalition_id FROM statements s JOIN statement_versions v ON v.statement_id = s.id WHERE v.id = r.version_id) AS scope FROM new_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -150,6 +157,7 @@ BEGIN
             UNION SELECT (SELECT s.coalition_id FROM statements s JOIN statement_versions v ON v.statement_id = s.id WHERE v.id = r.version_id) AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -168,6 +176,7 @@ BEGIN
             UNION SELECT (SELECT s.coalition_id FROM statements s JOIN statement_versions v ON v.statement_id = s.id WHERE v.id = r.version_id) AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -185,6 +194,7 @@ BEGIN
             SELECT r.statement_id AS scope FROM new_rows r WHERE r.listed
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -203,6 +213,7 @@ BEGIN
             UNION SELECT r.statement_id AS scope FROM old_rows r WHERE r.listed
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -220,6 +231,7 @@ BEGIN
             SELECT r.statement_id AS scope FROM old_rows r WHERE r.listed
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -237,6 +249,7 @@ BEGIN
             SELECT r.id AS scope FROM new_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -255,6 +268,7 @@ BEGIN
             UNION SELECT r.id AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -272,6 +286,7 @@ BEGIN
             SELECT r.id AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -289,6 +304,7 @@ BEGIN
             SELECT r.coalition_id AS scope FROM new_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -307,6 +323,7 @@ BEGIN
             UNION SELECT r.coalition_id AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -324,6 +341,7 @@ BEGIN
             SELECT r.coalition_id AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -341,6 +359,7 @@ BEGIN
             SELECT r.coalition_id AS scope FROM new_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -359,6 +378,7 @@ BEGIN
             UNION SELECT r.coalition_id AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -376,6 +396,7 @@ BEGIN
             SELECT r.coalition_id AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -393,6 +414,7 @@ BEGIN
             SELECT (SELECT coalition_id FROM press_releases WHERE id = r.release_id) AS scope FROM new_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -411,6 +433,7 @@ BEGIN
             UNION SELECT (SELECT coalition_id FROM press_releases WHERE id = r.release_id) AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
@@ -428,6 +451,7 @@ BEGIN
             SELECT (SELECT coalition_id FROM press_releases WHERE id = r.release_id) AS scope FROM old_rows r
         ) changed
         WHERE scope IS NOT NULL
+        GROUP BY scope
         ORDER BY scope
     ON CONFLICT (scope) DO UPDATE
         SET version = page_versions.version + 1, changed_at = excluded.changed_at;
