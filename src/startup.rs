@@ -29,6 +29,7 @@ pub struct Application {
     stop_worker: Arc<watch::Sender<bool>>,
     pool: db::Pool,
     writes: db::GroupCommit,
+    pages: crate::web::pages::Pages,
 }
 
 impl Application {
@@ -117,7 +118,7 @@ impl Application {
             imports: Default::default(),
             proxies,
             mail_worker,
-            pages,
+            pages: pages.clone(),
         });
         let server = HttpServer::new(move || {
             App::new()
@@ -146,6 +147,7 @@ impl Application {
             stop_worker,
             pool,
             writes,
+            pages,
         })
     }
 
@@ -169,6 +171,11 @@ impl Application {
     /// The writer that requests' short write operations go through.
     pub fn writes(&self) -> db::GroupCommit {
         self.writes.clone()
+    }
+
+    /// The finished public pages this server keeps.
+    pub fn pages(&self) -> crate::web::pages::Pages {
+        self.pages.clone()
     }
 
     /// Stops the mail worker and the scheduled jobs while the server goes

@@ -122,9 +122,10 @@ impl Weighter<String, Arc<Kept>> for ByBytes {
     }
 }
 
-/// The kept pages of this process.
+/// The kept pages of this process; clones share them.
+#[derive(Clone)]
 pub struct Pages {
-    cache: Option<Cache<String, Arc<Kept>, ByBytes>>,
+    cache: Option<Arc<Cache<String, Arc<Kept>, ByBytes>>>,
 }
 
 impl Pages {
@@ -136,14 +137,14 @@ impl Pages {
             let pages = usize::try_from(bytes / 50_000)
                 .unwrap_or(usize::MAX)
                 .max(16);
-            Cache::with_weighter(pages, bytes, ByBytes)
+            Arc::new(Cache::with_weighter(pages, bytes, ByBytes))
         });
         Self { cache }
     }
 
     /// The bytes the kept pages take, as counted against `page_cache_mib`.
     pub fn weight(&self) -> u64 {
-        self.cache.as_ref().map_or(0, Cache::weight)
+        self.cache.as_ref().map_or(0, |cache| cache.weight())
     }
 
     /// The page at `key`: the kept one while its scopes are unchanged,
