@@ -182,6 +182,23 @@ async fn the_newsroom_shows_a_change_of_the_coalitions_settings_on_the_next_requ
 }
 
 #[tokio::test]
+async fn the_newsroom_counts_a_confirmed_signature_on_the_next_request() {
+    // Arrange
+    let app = spawn_app().await;
+    open_statement(&app, &[]).await;
+    let newsroom = format!("/newsroom/{COALITION_SLUG}");
+    let before = visit(&app, &newsroom).await.1;
+
+    // Act
+    sign_and_confirm(&app, &SignOnForm::organization("Agua Viva", ANA)).await;
+    let after = visit(&app, &newsroom).await.1;
+
+    // Assert
+    assert!(!before.contains("signed by"), "{before}");
+    assert!(after.contains("signed by 1"), "{after}");
+}
+
+#[tokio::test]
 async fn a_change_made_through_another_instance_on_the_same_postgres_database_shows_at_once() {
     // Arrange
     let first = spawn_app().await;
