@@ -256,14 +256,15 @@ impl Writer {
     }
 
     fn commit(&mut self, mut group: Vec<Box<dyn Task>>) {
-        let committed = self.connection().and_then(|conn| {
-            super::transaction(conn, |c| -> diesel::QueryResult<()> {
-                for task in &mut group {
-                    task.run_in_group(c);
-                }
-                Ok(())
-            })
-            .map_err(|error| error.to_string())
+        let conn = match self.connection() {
+            Ok(conn) => conn,
+            Err(error) => return Self::unavailable(group, &error),
+        };
+        let committed = super::transaction(conn, |c| -> diesel::QueryResult<()> {
+            for task in &mut group {
+                task.run_in_group(c);
+            }
+            Ok(())
         });
         match committed {
             Ok(()) => {
@@ -275,16 +276,30 @@ impl Writer {
             }
             Err(error) => {
                 tracing::warn!(
-                    error,
+                    error = %error,
                     operations = group.len(),
                     "a group transaction failed; running its operations one by one"
                 );
-                // A fresh connection, in case this one broke.
+                // A fresh connection, in case this one broke; when there is
+                // none (the database is out), the whole group is told so at
+                // once rather than each waiting for the pool in turn.
                 self.release_connection();
-                for task in group {
-                    task.run_alone(self.connection());
+                match self.connection() {
+                    Ok(conn) => {
+                        for task in group {
+                            task.run_alone(Ok(&mut *conn));
+                        }
+                    }
+                    Err(error) => Self::unavailable(group, &error),
                 }
             }
+        }
+    }
+
+    /// Answers every operation of `group`: no connection.
+    fn unavailable(group: Vec<Box<dyn Task>>, error: &str) {
+        for task in group {
+            task.run_alone(Err(error.to_owned()));
         }
     }
 }
