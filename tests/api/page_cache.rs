@@ -145,6 +145,34 @@ async fn a_revision_a_status_and_a_settings_change_show_on_the_next_request() {
 }
 
 #[tokio::test]
+async fn a_spanish_statement_shows_its_new_name_and_its_closing_on_the_next_request() {
+    // Arrange
+    let app = spawn_app().await;
+    let (owner, id) = crate::public_page::open_statement(&app, "Agua para todos", "es", &[]).await;
+    let page = "/s/agua-para-todos";
+    let (status, before) = visit(&app, page).await;
+
+    // Act
+    app.add_signatures(
+        &id,
+        vec![crate::coordinators::organization("Ríos Libres", Some("CL"))],
+    )
+    .await;
+    let signed = visit(&app, page).await.1;
+    let closed = app.set_status(&owner, &id, "closed").await;
+    let after_closing = visit(&app, page).await.1;
+
+    // Assert
+    assert_eq!(status, 200);
+    assert!(before.contains("lang=\"es\""), "{before}");
+    assert!(!before.contains("Ríos Libres"));
+    assert!(signed.contains("Ríos Libres"), "{signed}");
+    assert!(signed.contains("Firmado por"), "{signed}");
+    assert_eq!(closed, 303);
+    assert!(after_closing.contains("Esta declaración ya no admite nuevas firmas."));
+}
+
+#[tokio::test]
 async fn the_newsroom_shows_a_change_of_the_coalitions_settings_on_the_next_request() {
     // Arrange
     let app = spawn_app().await;
