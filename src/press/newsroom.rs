@@ -106,32 +106,28 @@ pub fn load(conn: &mut DbConn, slug: &str, now: NaiveDateTime) -> QueryResult<Op
         return Ok(None);
     };
     let released = db::released_of(conn, &coalition.id)?;
-    let embargoes = released
+    let statements = crate::statements::newsworthy(conn, &coalition.id, now)?;
+    let until = released
         .iter()
         .filter_map(|(release, _)| release.embargo_at)
-        .filter(|at| *at > now);
-    let until = embargoes
-        .chain(crate::statements::next_scheduled(conn, &coalition.id, now)?)
+        .filter(|at| *at > now)
+        .chain(statements.next_change)
         .min();
     let mut entries: Vec<Entry> = released
         .into_iter()
         .filter_map(|(release, revision)| release_entry(release, revision, now))
         .collect();
-    entries.extend(
-        crate::statements::published(conn, &coalition.id, now)?
-            .into_iter()
-            .map(|s| Entry {
-                kind: Kind::Statement {
-                    status: s.status,
-                    listed: s.listed,
-                },
-                title: s.title,
-                summary: s.summary,
-                path: format!("/s/{}", s.slug),
-                published_at: s.published_at,
-                updated_at: s.published_at,
-            }),
-    );
+    entries.extend(statements.published.into_iter().map(|s| Entry {
+        kind: Kind::Statement {
+            status: s.status,
+            listed: s.listed,
+        },
+        title: s.title,
+        summary: s.summary,
+        path: format!("/s/{}", s.slug),
+        published_at: s.published_at,
+        updated_at: s.published_at,
+    }));
     entries.sort_by_key(|e| std::cmp::Reverse(e.published_at));
     let masthead = crate::coalitions::masthead(conn, &coalition)?;
     Ok(Some(Newsroom {

@@ -73,6 +73,16 @@ impl Signers {
 }
 
 impl Statement {
+    /// The next moment after `now` at which its public pages change by
+    /// themselves: it goes public, its list appears, or it closes.
+    pub fn next_change(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        [self.publish_at, self.list_public_at, self.deadline_at]
+            .into_iter()
+            .flatten()
+            .filter(|moment| *moment > now)
+            .min()
+    }
+
     pub fn stored_status(&self) -> Status {
         Status::parse(&self.status).unwrap_or(Status::Draft)
     }
@@ -238,13 +248,29 @@ pub struct Published {
     pub published_at: NaiveDateTime,
 }
 
-/// The statements of a coalition that anyone may read at `now`, newest first.
-pub fn published(
+/// A coalition's statements as its newsroom shows them at `now`.
+#[derive(Debug, Clone)]
+pub struct Newsworthy {
+    /// Those anyone may read, newest first.
+    pub published: Vec<Published>,
+    /// The next moment after `now` at which one of them goes public, shows
+    /// its list or closes by itself.
+    pub next_change: Option<NaiveDateTime>,
+}
+
+/// The statements of a coalition that anyone may read at `now`, and when
+/// that next changes by itself.
+pub fn newsworthy(
     conn: &mut DbConn,
     coalition_id: &str,
     now: NaiveDateTime,
-) -> QueryResult<Vec<Published>> {
-    let mut list: Vec<Published> = db::non_drafts_of(conn, coalition_id)?
+) -> QueryResult<Newsworthy> {
+    let statements = db::non_drafts_of(conn, coalition_id)?;
+    let next_change = statements
+        .iter()
+        .filter_map(|(statement, _, _)| statement.next_change(now))
+        .min();
+    let mut published: Vec<Published> = statements
         .into_iter()
         .filter(|(s, _, _)| s.is_public(now))
         .map(|(s, title, body)| Published {
@@ -256,23 +282,11 @@ pub fn published(
             title,
         })
         .collect();
-    list.sort_by_key(|s| std::cmp::Reverse(s.published_at));
-    Ok(list)
-}
-
-/// The next moment after `now` at which one of the coalition's statements
-/// goes public, shows its list or closes by itself.
-pub fn next_scheduled(
-    conn: &mut DbConn,
-    coalition_id: &str,
-    now: NaiveDateTime,
-) -> QueryResult<Option<NaiveDateTime>> {
-    Ok(db::non_drafts_of(conn, coalition_id)?
-        .into_iter()
-        .flat_map(|(s, _, _)| [s.publish_at, s.list_public_at, s.deadline_at])
-        .flatten()
-        .filter(|moment| *moment > now)
-        .min())
+    published.sort_by_key(|s| std::cmp::Reverse(s.published_at));
+    Ok(Newsworthy {
+        published,
+        next_change,
+    })
 }
 
 pub fn list_for(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<(Statement, String)>> {

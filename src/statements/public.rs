@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::i18n::local_time;
 use crate::signatures::{self, Cursor, Kind, Listed};
 use crate::web::layout::{html_response, see_other};
-use crate::web::pages::{self, Made};
+use crate::web::pages::Made;
 use crate::web::{AppState, blocking};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -163,25 +163,13 @@ fn public_statement(conn: &mut DbConn, slug: &str) -> Result<Statement, WebError
 
 /// What a public page of `statement` depends on, and until when it holds.
 fn made_of(statement: &Statement, body: maud::Markup) -> Made {
-    Made::html(scopes(statement), until(statement), body)
+    let until = statement.next_change(crate::db::now());
+    Made::html(scopes(statement), until, body)
 }
 
 /// The statement's scope and its coalition's (see `web::pages`).
 fn scopes(statement: &Statement) -> Vec<String> {
     vec![statement.id.clone(), statement.coalition_id.clone()]
-}
-
-/// The next moment the statement's pages change by themselves: it goes
-/// public, its list appears, or it closes.
-fn until(statement: &Statement) -> Option<chrono::NaiveDateTime> {
-    pages::next_after(
-        crate::db::now(),
-        [
-            statement.publish_at,
-            statement.list_public_at,
-            statement.deadline_at,
-        ],
-    )
 }
 
 async fn render(

@@ -193,12 +193,3 @@ impl Pages {
         Ok(kept.respond())
     }
 }
-
-/// The earliest of `moments` after `now`: when a page showing them next
-/// changes by itself.
-pub fn next_after(
-    now: NaiveDateTime,
-    moments: impl IntoIterator<Item = Option<NaiveDateTime>>,
-) -> Option<NaiveDateTime> {
-    moments.into_iter().flatten().filter(|m| *m > now).min()
-}
