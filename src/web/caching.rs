@@ -186,6 +186,21 @@ fn compressed(encoding: Encoding, body: &[u8]) -> Option<Bytes> {
         .map(Bytes::from)
 }
 
+/// The body to send: the `encoded` copy when there is one, named in
+/// `Content-Encoding`, else `plain`.
+fn chosen(headers: &mut HeaderMap, encoded: Option<(Encoding, Bytes)>, plain: Bytes) -> Bytes {
+    match encoded {
+        Some((encoding, bytes)) => {
+            headers.insert(
+                header::CONTENT_ENCODING,
+                HeaderValue::from_static(encoding.token()),
+            );
+            bytes
+        }
+        None => plain,
+    }
+}
+
 /// A public answer's body with what is worked out from it once: its
 /// digest (the tag) and, when first asked for, its compressed copies. A
 /// page kept by [`super::pages`] carries one from request to request;
@@ -307,16 +322,7 @@ pub async fn policy(
             Ok(bytes) if compress => {
                 headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
                 let smaller = encoding.and_then(|e| Some((e, compressed(e, &bytes)?)));
-                match smaller {
-                    Some((encoding, smaller)) => {
-                        headers.insert(
-                            header::CONTENT_ENCODING,
-                            HeaderValue::from_static(encoding.token()),
-                        );
-                        BoxBody::new(smaller)
-                    }
-                    None => BoxBody::new(bytes),
-                }
+                BoxBody::new(chosen(headers, smaller, bytes))
             }
             Ok(bytes) => BoxBody::new(bytes),
             Err(body) => BoxBody::new(body),
@@ -364,16 +370,7 @@ pub async fn policy(
             head.set_body(BoxBody::new(())),
         ));
     }
-    let body = match encoded {
-        Some((encoding, bytes)) => {
-            head.headers_mut().insert(
-                header::CONTENT_ENCODING,
-                HeaderValue::from_static(encoding.token()),
-            );
-            bytes
-        }
-        None => finished.body.clone(),
-    };
+    let body = chosen(head.headers_mut(), encoded, finished.body.clone());
     Ok(ServiceResponse::new(
         request,
         head.set_body(BoxBody::new(body)),
