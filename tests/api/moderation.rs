@@ -17,7 +17,12 @@ fn names(rows: &[String]) -> Vec<String> {
         .collect()
 }
 
-async fn moderate(owner: &Session, statement: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+/// Sends the moderation form of `statement`'s list.
+pub async fn moderate(
+    owner: &Session,
+    statement: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
     owner
         .post(&format!("{}/moderate", signatures_path(statement)), fields)
         .await

@@ -9,10 +9,14 @@ use std::time::Duration;
 use reqwest::header;
 
 use crate::coordinators::{COALITION_SLUG, Session, browser};
-use crate::helpers::{Options, TestApp, eventually, header_of, spawn_app, spawn_app_configured};
+use crate::helpers::{
+    Options, TestApp, eventually, header_of, spawn_app, spawn_app_configured,
+    spawn_app_with_settings,
+};
+use crate::moderation::moderate;
 use crate::signers::{
     SLUG, SignOnForm, latest_link, listed, open_statement, press, public_json, sign_and_confirm,
-    signatures_path, visit,
+    visit,
 };
 use crate::statements::{TITLE, edit};
 
@@ -71,12 +75,7 @@ async fn an_approved_signature_appears_on_the_next_request() {
     let waiting = listed(&app).await;
 
     // Act
-    let approved = owner
-        .post(
-            &format!("{}/moderate", signatures_path(&statement)),
-            &[("id", &id), ("action", "approve")],
-        )
-        .await;
+    let approved = moderate(&owner, &statement, &[("id", &id), ("action", "approve")]).await;
     let after = listed(&app).await;
 
     // Assert
@@ -251,12 +250,12 @@ async fn a_change_made_through_another_instance_on_the_same_postgres_database_sh
     // Act: signed and confirmed on the second, then approved there.
     let id = sign_and_confirm(&second, &SignOnForm::organization("Agua Viva", ANA)).await;
     let confirmed = read_every_form(&first).await;
-    let approved = owner_on_second
-        .post(
-            &format!("{}/moderate", signatures_path(&statement)),
-            &[("id", &id), ("action", "approve")],
-        )
-        .await;
+    let approved = moderate(
+        &owner_on_second,
+        &statement,
+        &[("id", &id), ("action", "approve")],
+    )
+    .await;
     let listed_on_first = read_every_form(&first).await;
     withdraw(&second, ANA).await;
     let withdrawn = read_every_form(&first).await;
@@ -310,15 +309,7 @@ async fn once_a_change_has_settled_the_page_gives_its_date_and_answers_if_modifi
 #[tokio::test]
 async fn without_room_for_pages_every_request_is_made_afresh() {
     // Arrange
-    let app = spawn_app_configured(
-        Options {
-            smtp: None,
-            db: None,
-            data_dir: None,
-        },
-        |s| s.page_cache_mib = 0,
-    )
-    .await;
+    let app = spawn_app_with_settings(|s| s.page_cache_mib = 0).await;
     open_statement(&app, &[]).await;
     let before = read_every_form(&app).await;
 
