@@ -12,7 +12,7 @@ use crate::i18n::{Lang, local_time, t, t_args};
 use crate::web::access::{self, Access};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
-use crate::web::{AppState, blocking, request_lang};
+use crate::web::{AppState, blocking, blocking_outcome, request_lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(setup_page)
@@ -55,7 +55,7 @@ async fn setup_page(
     let token = token.into_inner();
     let valid = {
         let token = token.clone();
-        blocking(&state, move |c| super::setup_token_is_valid(c, &token)).await??
+        blocking(&state, move |c| super::setup_token_is_valid(c, &token)).await?
     };
     if !valid {
         return Ok(html_response(
@@ -132,7 +132,7 @@ async fn setup_submit(
         ));
     };
     let coalition = coalition.with_locale(lang, zone);
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         let coordinator = super::complete_setup(c, &token, &account, &coalition)?;
         let session = super::start_session(c, &coordinator.id)?;
         Ok::<_, AccountError>((session, coalition.slug))
@@ -206,9 +206,9 @@ async fn login_submit(
     let ip = state.client_ip(&req);
     let (email, password) = (form.email.clone(), form.password.clone());
     let account = email.clone();
-    let delay = blocking(&state, move |c| super::login_delay(c, &account)).await??;
+    let delay = blocking(&state, move |c| super::login_delay(c, &account)).await?;
     actix_web::rt::time::sleep(delay).await;
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         let coordinator = super::login(c, &email, &password, &ip)?;
         super::start_session(c, &coordinator.id).map_err(|_| LoginError::WrongCredentials)
     })
@@ -237,7 +237,7 @@ async fn login_submit(
 #[post("/logout")]
 async fn logout(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
     let session = access.session_id.clone();
-    blocking(&state, move |c| super::end_session(c, &session)).await??;
+    blocking(&state, move |c| super::end_session(c, &session)).await?;
     let mut response = see_other("/login");
     let _ = response.add_cookie(&access::expired_session_cookie(state.https()));
     Ok(response)
@@ -285,7 +285,7 @@ async fn change_password(
         }
     };
     let (coordinator, keep) = (access.coordinator.clone(), access.session_id.clone());
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         super::change_password(c, &coordinator, &form.current, &new, &keep)
     })
     .await?;
@@ -328,7 +328,7 @@ async fn change_language(
         ),
     };
     let id = access.coordinator.id.clone();
-    blocking(&state, move |c| super::set_language(c, &id, language)).await??;
+    blocking(&state, move |c| super::set_language(c, &id, language)).await?;
     Ok(see_other("/account?language=saved"))
 }
 
@@ -370,7 +370,7 @@ async fn forgot_submit(
     let answer_at = actix_web::rt::time::Instant::now() + FORGOT_ANSWER_TIME;
     let context = state.mail.clone();
     let email = form.into_inner().email;
-    blocking(&state, move |c| {
+    blocking_outcome(&state, move |c| {
         super::request_password_reset(c, &context, &email, lang)
     })
     .await?
@@ -389,7 +389,7 @@ async fn reset_page(
     let token = token.into_inner();
     let valid = {
         let token = token.clone();
-        blocking(&state, move |c| super::password_link_is_valid(c, &token)).await??
+        blocking(&state, move |c| super::password_link_is_valid(c, &token)).await?
     };
     if !valid {
         return Ok(html_response(
@@ -429,7 +429,7 @@ async fn reset_submit(
             ));
         }
     };
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         let coordinator = super::reset_password(c, &token, &password)?;
         Ok::<_, AccountError>(super::start_session(c, &coordinator.id)?)
     })

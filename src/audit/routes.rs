@@ -26,7 +26,7 @@ async fn audit_page(
             super::actions(c, &coalition_id)?,
         ))
     })
-    .await??;
+    .await?;
     Ok(html_response(
         StatusCode::OK,
         views::audit(&access, &filter, &entries, &actions),

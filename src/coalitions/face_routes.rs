@@ -73,7 +73,7 @@ async fn save(
     let coalition = access.member()?.coalition.clone();
     let actor = access.coordinator.clone();
     let slug = coalition.slug.clone();
-    blocking(state, move |c| change(c, &coalition, &actor)).await??;
+    blocking(state, move |c| change(c, &coalition, &actor)).await?;
     Ok(see_other(&format!("/c/{slug}/settings?saved={saved}")))
 }
 
@@ -145,7 +145,7 @@ async fn public_logo(
 ) -> Result<HttpResponse, WebError> {
     let slug = path.into_inner();
     let logo = blocking(&state, move |c| public_face::logo_of(c, &slug))
-        .await??
+        .await?
         .ok_or(WebError::NotFound)?;
     Ok(HttpResponse::Ok()
         .content_type(logo.content_type)

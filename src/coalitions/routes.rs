@@ -9,7 +9,7 @@ use crate::i18n::{Lang, local_time, t};
 use crate::web::access::{self, Access};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
-use crate::web::{AppState, blocking, request_lang};
+use crate::web::{AppState, blocking, blocking_outcome, request_lang};
 
 /// Public routes: accepting an invitation.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -40,7 +40,7 @@ async fn coalition_list(
     access: Access,
 ) -> Result<HttpResponse, WebError> {
     let id = access.coordinator.id.clone();
-    let memberships = blocking(&state, move |c| super::memberships_of(c, &id)).await??;
+    let memberships = blocking(&state, move |c| super::memberships_of(c, &id)).await?;
     if let [only] = memberships.as_slice() {
         return Ok(see_other(&format!("/c/{}", only.coalition.slug)));
     }
@@ -83,7 +83,7 @@ async fn coalition_create(
     let outcome = match (new, zone) {
         (Some(new), Some(zone)) => {
             let new = new.with_locale(lang, zone);
-            Some(blocking(&state, move |c| super::create(c, &new, &coordinator)).await?)
+            Some(blocking_outcome(&state, move |c| super::create(c, &new, &coordinator)).await?)
         }
         _ => None,
     };
@@ -95,7 +95,7 @@ async fn coalition_create(
         Some(Err(error)) => return Err(WebError::unexpected(error)),
         None => {}
     }
-    let memberships = blocking(&state, move |c| super::memberships_of(c, &id)).await??;
+    let memberships = blocking(&state, move |c| super::memberships_of(c, &id)).await?;
     Ok(html_response(
         StatusCode::UNPROCESSABLE_ENTITY,
         views::coalition_list(&access, &memberships, &form, &errors),
@@ -115,7 +115,7 @@ async fn render_members(
             super::pending_invitations(c, &coalition_id)?,
         ))
     })
-    .await??;
+    .await?;
     Ok(html_response(
         status,
         views::members(access, &members, &invitations, &errors),
@@ -158,7 +158,7 @@ async fn invite(
     };
     let membership = access.member()?.clone();
     let (inviter, context, lang) = (access.coordinator.clone(), state.mail.clone(), access.lang);
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         super::invite(c, &context, &membership, &inviter, &email, role, lang)
     })
     .await?;
@@ -210,7 +210,7 @@ async fn change_role(
     let role = Role::parse(&form.role)
         .ok_or_else(|| WebError::BadRequest(t(access.lang, "members-error-role")))?;
     let (membership, actor) = (access.member()?.clone(), access.coordinator.clone());
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         super::change_role(c, &membership, &actor, &member_id, role)
     })
     .await?;
@@ -225,7 +225,7 @@ async fn remove_member(
 ) -> Result<HttpResponse, WebError> {
     let (_, member_id) = path.into_inner();
     let (membership, actor) = (access.member()?.clone(), access.coordinator.clone());
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         super::remove_member(c, &membership, &actor, &member_id)
     })
     .await?;
@@ -240,7 +240,7 @@ async fn revoke_invitation(
 ) -> Result<HttpResponse, WebError> {
     let (_, invitation_id) = path.into_inner();
     let (membership, actor) = (access.member()?.clone(), access.coordinator.clone());
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         super::revoke_invitation(c, &membership, &actor, &invitation_id)
     })
     .await?;
@@ -261,7 +261,7 @@ async fn signed_in(
     else {
         return Ok(None);
     };
-    let found = blocking(state, move |c| accounts::session_coordinator(c, &raw)).await??;
+    let found = blocking(state, move |c| accounts::session_coordinator(c, &raw)).await?;
     Ok(found.map(|(_, coordinator)| coordinator))
 }
 
@@ -274,7 +274,7 @@ async fn invitation_page(
     let lang = request_lang(&req);
     let token = token.into_inner();
     let raw = token.clone();
-    let found = blocking(&state, move |c| super::open_invitation(c, &raw)).await??;
+    let found = blocking(&state, move |c| super::open_invitation(c, &raw)).await?;
     let Some((invitation, coalition)) = found else {
         return Ok(html_response(
             StatusCode::NOT_FOUND,
@@ -289,7 +289,7 @@ async fn invitation_page(
             .transpose()
             .map(|a| a.flatten().is_some())
     })
-    .await??;
+    .await?;
     Ok(html_response(
         StatusCode::OK,
         views::invitation(
@@ -323,7 +323,7 @@ async fn invitation_accept(
     let lang = request_lang(&req);
     let token = token.into_inner();
     let raw = token.clone();
-    let found = blocking(&state, move |c| super::open_invitation(c, &raw)).await??;
+    let found = blocking(&state, move |c| super::open_invitation(c, &raw)).await?;
     let Some((invitation, coalition)) = found else {
         return Ok(html_response(
             StatusCode::NOT_FOUND,
@@ -366,7 +366,7 @@ async fn invitation_accept(
         }
     };
     let existing = me.clone();
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         let acceptance = match (&existing, &new_account) {
             (Some(coordinator), _) => Acceptance::Existing(coordinator),
             (None, Some(account)) => Acceptance::NewAccount(account),
@@ -471,7 +471,7 @@ pub(super) async fn settings_response(
     notice: Option<&str>,
 ) -> Result<HttpResponse, WebError> {
     let coalition = access.member()?.coalition.clone();
-    let masthead = blocking(state, move |c| super::masthead(c, &coalition)).await??;
+    let masthead = blocking(state, move |c| super::masthead(c, &coalition)).await?;
     Ok(html_response(
         status,
         views::settings(
@@ -521,6 +521,6 @@ async fn settings_save(
     blocking(&state, move |c| {
         super::set_locale(c, &coalition, &actor, language, zone)
     })
-    .await??;
+    .await?;
     Ok(see_other(&format!("/c/{slug}/settings?saved=1")))
 }

@@ -12,7 +12,7 @@ use crate::i18n::t;
 use crate::web::access::Access;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(lists_page)
@@ -52,7 +52,7 @@ async fn render_lists(
             super::tags(c, &id)?,
         ))
     })
-    .await??;
+    .await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -81,7 +81,7 @@ async fn create(
         access.coordinator.clone(),
         (name.clone(), tags.clone()),
     );
-    let created = blocking(&state, move |c| {
+    let created = blocking_outcome(&state, move |c| {
         super::create_list(c, &id, &Actor::Coordinator(&actor), &typed.0, &typed.1)
     })
     .await?;
@@ -114,7 +114,7 @@ async fn add(
         access.member()?.coalition.id.clone(),
         access.coordinator.clone(),
     );
-    let added = blocking(&state, move |c| {
+    let added = blocking_outcome(&state, move |c| {
         let actor = Actor::Coordinator(&actor);
         let list = match new_list.trim() {
             "" => list,
@@ -144,7 +144,7 @@ async fn load(
 ) -> Result<super::SavedList, WebError> {
     let id = access.member()?.coalition.id.clone();
     blocking(state, move |c| super::find_list(c, &id, &list))
-        .await??
+        .await?
         .ok_or(WebError::NotFound)
 }
 
@@ -162,7 +162,7 @@ async fn list_page(
         filter.into_inner(),
     );
     let query = filter.clone();
-    let page = blocking(&state, move |c| super::list_members(c, &id, &saved, &query)).await??;
+    let page = blocking(&state, move |c| super::list_members(c, &id, &saved, &query)).await?;
     Ok(html_response(
         StatusCode::OK,
         list_views::list(&access, &list, &filter, &page),
@@ -183,7 +183,7 @@ async fn remove(
         access.coordinator.clone(),
         list.id.clone(),
     );
-    let removed = blocking(&state, move |c| {
+    let removed = blocking_outcome(&state, move |c| {
         super::remove_from_list(c, &id, &Actor::Coordinator(&actor), &list_id, &picked)
     })
     .await?;
@@ -212,7 +212,7 @@ async fn delete(
         access.coordinator.clone(),
         path.into_inner().1,
     );
-    let deleted = blocking(&state, move |c| {
+    let deleted = blocking_outcome(&state, move |c| {
         super::delete_list(c, &id, &Actor::Coordinator(&actor), &list)
     })
     .await?;

@@ -14,7 +14,7 @@ use crate::web::access::Access;
 use crate::web::download::{self, SheetFormat};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, blocking_outcome};
 
 /// The contact routes; the fixed paths come before `/contacts/{contact}`.
 pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
@@ -58,7 +58,7 @@ async fn list_page(
             super::saved_lists(c, &id)?,
         ))
     })
-    .await??;
+    .await?;
     Ok(html_response(
         StatusCode::OK,
         views::list(&access, &filter, &page, &tags, &lists, None),
@@ -111,7 +111,7 @@ async fn create(
         }
     };
     let (id, actor) = (coalition_id(&access)?, access.coordinator.clone());
-    let created = blocking(&state, move |c| {
+    let created = blocking_outcome(&state, move |c| {
         super::create(c, &id, &Actor::Coordinator(&actor), &draft)
     })
     .await?;
@@ -138,7 +138,7 @@ async fn load(
 ) -> Result<super::Listed, WebError> {
     let id = coalition_id(access)?;
     blocking(state, move |c| super::find(c, &id, &contact))
-        .await??
+        .await?
         .ok_or(WebError::NotFound)
 }
 
@@ -151,7 +151,7 @@ async fn edit_page(
 ) -> Result<HttpResponse, WebError> {
     let listed = load(&state, &access, path.into_inner().1).await?;
     let (coalition, email) = (coalition_id(&access)?, listed.contact.email.clone());
-    let history = blocking(&state, move |c| super::history(c, &coalition, &email)).await??;
+    let history = blocking(&state, move |c| super::history(c, &coalition, &email)).await?;
     let notice = query
         .saved
         .as_ref()
@@ -194,7 +194,7 @@ async fn save(
         access.coordinator.clone(),
         listed.contact.id.clone(),
     );
-    let saved = blocking(&state, move |c| {
+    let saved = blocking_outcome(&state, move |c| {
         super::update(c, &id, &Actor::Coordinator(&actor), &contact, &draft)
     })
     .await?;
@@ -223,7 +223,7 @@ async fn delete(
         access.coordinator.clone(),
         path.into_inner().1,
     );
-    let deleted = blocking(&state, move |c| {
+    let deleted = blocking_outcome(&state, move |c| {
         super::delete(c, &id, &Actor::Coordinator(&actor), &contact)
     })
     .await?;
@@ -259,6 +259,6 @@ async fn export_sheet(
     format: SheetFormat,
 ) -> Result<HttpResponse, WebError> {
     let id = coalition_id(access)?;
-    let sheet = blocking(state, move |c| super::export::sheet(c, &id, &filter)).await??;
+    let sheet = blocking(state, move |c| super::export::sheet(c, &id, &filter)).await?;
     download::sheet(sheet, format, "contacts").await
 }

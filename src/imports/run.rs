@@ -24,7 +24,7 @@ pub async fn receive(
         Err(problem) => return Ok(Err(problem)),
     };
     let coalition_id = access.member()?.coalition.id.clone();
-    let id = blocking(state, move |c| uploads::add(c, &coalition_id, text)).await??;
+    let id = blocking(state, move |c| uploads::add(c, &coalition_id, text)).await?;
     Ok(Ok(id))
 }
 
@@ -33,7 +33,7 @@ pub async fn receive(
 pub async fn find(state: &AppState, access: &Access, id: String) -> Result<Upload, WebError> {
     let coalition_id = access.member()?.coalition.id.clone();
     blocking(state, move |c| uploads::get(c, &coalition_id, &id))
-        .await??
+        .await?
         .ok_or(WebError::NotFound)
 }
 
@@ -58,7 +58,7 @@ pub async fn start(
     job: Job,
 ) -> Result<(), WebError> {
     let id = upload.id.clone();
-    if !blocking(state, move |c| uploads::start(c, &id)).await?? {
+    if !blocking(state, move |c| uploads::start(c, &id)).await? {
         return Ok(());
     }
     let progress = state.imports.begin(&upload.id);

@@ -20,7 +20,7 @@ use crate::web::access::Access;
 use crate::web::download::{self, SheetFormat};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::html_response;
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, blocking_outcome};
 
 /// Lines of the delivery log on one page.
 const LOG_PAGE: i64 = 200;
@@ -41,7 +41,7 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
 async fn load(state: &AppState, access: &Access, id: String) -> Result<Mailing, WebError> {
     let coalition = access.member()?.coalition.id.clone();
     blocking(state, move |c| mailings::find_in(c, &coalition, &id))
-        .await??
+        .await?
         .ok_or(WebError::NotFound)
 }
 
@@ -72,7 +72,7 @@ async fn mailing_page(
             crate::mail::deliveries(c, &id, after.as_deref(), Some(LOG_PAGE + 1))?,
         ))
     })
-    .await??;
+    .await?;
     let more = log.len() > LOG_PAGE as usize;
     let lines = &log[..log.len().min(LOG_PAGE as usize)];
     let next = more
@@ -106,7 +106,7 @@ async fn progress_json(
             crate::mail::deliveries(c, &id, after.as_deref(), Some(LOG_PAGE))?,
         ))
     })
-    .await??;
+    .await?;
     let status = mailing.status_with(&progress);
     let rows: Vec<mailing_views::LogLine> = log
         .iter()
@@ -152,7 +152,7 @@ async fn log_sheet(
 ) -> Result<HttpResponse, WebError> {
     let mailing = load(state, access, mailing).await?;
     let id = mailing.id.clone();
-    let log = blocking(state, move |c| crate::mail::deliveries(c, &id, None, None)).await??;
+    let log = blocking(state, move |c| crate::mail::deliveries(c, &id, None, None)).await?;
     let sheet = mailings::log_sheet(&log, access.lang);
     download::sheet(sheet, format, &format!("delivery-log-{}", mailing.id)).await
 }
@@ -165,7 +165,7 @@ async fn control(
 ) -> Result<HttpResponse, WebError> {
     let mailing = load(&state, &access, id).await?;
     let (actor, target) = (access.coordinator.clone(), mailing.clone());
-    match blocking(&state, move |c| super::control(c, &target, control, &actor)).await? {
+    match blocking_outcome(&state, move |c| super::control(c, &target, control, &actor)).await? {
         Ok(()) | Err(PressError::WrongState) => {}
         Err(error) => return Err(WebError::unexpected(error)),
     }
@@ -357,7 +357,7 @@ async fn update(
         audience.clone(),
     );
     if action == "test" {
-        blocking(&state, move |c| {
+        blocking_outcome(&state, move |c| {
             super::test_update(c, ctx(&st), &target, &subject, &body, &actor)
         })
         .await?
@@ -371,7 +371,7 @@ async fn update(
         .await;
     }
     let form_state = schedule.clone();
-    let sent = blocking(&state, move |c| {
+    let sent = blocking_outcome(&state, move |c| {
         let start = form_state.start(when);
         mailings::send_update(
             c,

@@ -189,7 +189,7 @@ async fn newsroom_feed(
 /// else the list of the coalitions' newsrooms.
 #[get("/press")]
 async fn newsroom_index(state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
-    let coalitions = blocking(&state, crate::coalitions::all).await??;
+    let coalitions = blocking(&state, crate::coalitions::all).await?;
     if let [only] = coalitions.as_slice() {
         return Ok(see_other(&format!("/newsroom/{}", only.slug)));
     }

@@ -12,7 +12,7 @@ use crate::i18n::{Lang, t, t_args};
 use crate::web::access::Access;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
     cfg.service(index)
@@ -45,7 +45,7 @@ pub(super) async fn load(
 ) -> Result<Release, WebError> {
     let coalition = access.member()?.coalition.id.clone();
     blocking(state, move |c| super::find_in(c, &coalition, &id))
-        .await??
+        .await?
         .ok_or(WebError::NotFound)
 }
 
@@ -62,7 +62,7 @@ pub(super) async fn rendering(
         };
         Rendering::load(c, &base_url, &release, &revision)
     })
-    .await??)
+    .await?)
 }
 
 /// The coalition's statements as (id, title), for the form's choices.
@@ -75,7 +75,7 @@ pub(super) async fn statements(
         crate::statements::list_for(c, &coalition)
             .map(|list| list.into_iter().map(|(s, title)| (s.id, title)).collect())
     })
-    .await??)
+    .await?)
 }
 
 pub(super) fn draft_errors(lang: Lang, errors: &[DraftError]) -> FieldErrors {
@@ -148,7 +148,7 @@ async fn index(state: web::Data<AppState>, access: Access) -> Result<HttpRespons
             mailings::audience_names(c, &coalition)?,
         ))
     })
-    .await??;
+    .await?;
     Ok(html_response(
         StatusCode::OK,
         views::index(&access, &releases, &mailings, &names),
@@ -162,7 +162,7 @@ async fn new_form(state: web::Data<AppState>, access: Access) -> Result<HttpResp
     let about = blocking(&state, move |c| {
         crate::coalitions::about_of(c, &coalition.id)
     })
-    .await??;
+    .await?;
     let form = DraftForm {
         about,
         embargo_zone: coalition_zone.name().to_owned(),
@@ -193,7 +193,7 @@ async fn create(
     let release = blocking(&state, move |c| {
         super::create(c, &coalition, &actor, &draft, save)
     })
-    .await??;
+    .await?;
     Ok(see_other(&format!(
         "{}/{}",
         views::base(&access),
@@ -232,7 +232,7 @@ async fn overview(
             mailings::audience_names(c, &target.coalition_id)?,
         ))
     })
-    .await??;
+    .await?;
     let rendering = rendering(&state, release, None).await?;
     let notice = notice_text(access.lang, query.notice.as_deref());
     Ok(html_response(
@@ -283,7 +283,7 @@ async fn edit(
     blocking(&state, move |c| {
         super::revise(c, &release, &actor, &draft, save)
     })
-    .await??;
+    .await?;
     Ok(see_other(&format!(
         "{}/{id}?notice=saved",
         views::base(&access)
@@ -303,7 +303,7 @@ async fn revision_page(
         n if n > 1 => super::revision(c, &earlier, n - 1).map(Some),
         _ => Ok(None),
     })
-    .await??;
+    .await?;
     let rendering = rendering(&state, release, Some(number)).await?;
     // The word diff may take up to its timeout: off the request threads.
     let page = web::block(move || views::revision(&access, &rendering, previous.as_ref())).await?;
@@ -370,7 +370,7 @@ async fn test_send(
         state.clone(),
         release.id.clone(),
     );
-    blocking(&state, move |c| {
+    blocking_outcome(&state, move |c| {
         let revision = super::current(c, &release)?;
         super::test_release(c, ctx(&st), &release, &revision, &actor)
     })
@@ -390,7 +390,7 @@ async fn publish(
 ) -> Result<HttpResponse, WebError> {
     let release = load(&state, &access, path.into_inner().1).await?;
     let (actor, id) = (access.coordinator.clone(), release.id.clone());
-    blocking(&state, move |c| super::publish(c, &release, &actor)).await??;
+    blocking(&state, move |c| super::publish(c, &release, &actor)).await?;
     Ok(see_other(&format!(
         "{}/{id}?notice=published",
         views::base(&access)

@@ -12,7 +12,7 @@ use crate::i18n::{local_time, t, t_args};
 use crate::web::access::Access;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
     cfg.service(send_form).service(send);
@@ -68,7 +68,7 @@ pub(super) async fn choices(
             resolved,
         ))
     })
-    .await??)
+    .await?)
 }
 
 async fn render_send(
@@ -88,7 +88,7 @@ async fn render_send(
             blocking(state, move |c| {
                 mailings::already_received(c, &target, &reached)
             })
-            .await??
+            .await?
         }
         None => 0,
     };
@@ -230,7 +230,7 @@ pub(super) async fn started_by(
         access.member()?.coalition.id.clone(),
         schedule.start_key.clone(),
     );
-    let started = blocking(state, move |c| mailings::started_by(c, &coalition, &key)).await??;
+    let started = blocking(state, move |c| mailings::started_by(c, &coalition, &key)).await?;
     Ok(started.map(|mailing| to_mailing(access, &mailing.id)))
 }
 
@@ -270,7 +270,7 @@ async fn send(
             let reached = mailings::resolve(c, &coalition, &chosen)?;
             mailings::already_received(c, &target, &reached)
         })
-        .await??;
+        .await?;
         // The same form sent a moment ago may have reached them: it
         // committed its mailing with the recipients' mail.
         if repeated > 0
@@ -309,7 +309,7 @@ async fn send(
         audience.clone(),
         schedule.clone(),
     );
-    let sent = blocking(&state, move |c| {
+    let sent = blocking_outcome(&state, move |c| {
         let revision = super::current(c, &target)?;
         let start = form_state.start(when);
         mailings::send_release(c, ctx(&st), &target, &revision, &chosen, start, &actor)

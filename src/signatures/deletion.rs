@@ -50,7 +50,7 @@ pub async fn handle(
             Ok(Err(ids.len()))
         }
     })
-    .await??;
+    .await?;
     let base = format!(
         "/c/{}/statements/{}/signatures",
         access.coalition_slug(),

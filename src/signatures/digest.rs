@@ -214,7 +214,7 @@ pub async fn subscribe(
         statement.id.clone(),
         form.into_inner().frequency,
     );
-    blocking(&state, move |c| set(c, &coordinator, &id, &frequency)).await??;
+    blocking(&state, move |c| set(c, &coordinator, &id, &frequency)).await?;
     let slug = access.member()?.coalition.slug.clone();
     Ok(see_other(&format!("/c/{slug}/statements/{}", statement.id)))
 }

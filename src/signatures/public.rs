@@ -15,7 +15,7 @@ use crate::monitoring;
 use crate::statements::{self, Revision, Statement, Version};
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(sign_page)
@@ -108,7 +108,7 @@ async fn load_public(
             .ok_or(WebError::NotFound)?;
         signable(c, statement, lang.as_deref())
     })
-    .await?
+    .await
 }
 
 fn is_open(statement: &Statement) -> bool {
@@ -272,7 +272,7 @@ async fn resend(
         let statement = statements::find_by_slug(c, &slug)?.ok_or(WebError::NotFound)?;
         signable(c, statement, Some(&form.lang))
     })
-    .await??;
+    .await?;
     let lang = target.lang();
     if !state
         .limits
@@ -292,7 +292,7 @@ async fn resend(
     let statement = target.statement.clone();
     let email = form.email.clone();
     let st = state.clone();
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         signing::resend(c, &ctx(&st), &statement, &email)
     })
     .await?;
@@ -324,7 +324,7 @@ async fn target_of(state: &AppState, signature: &Signature) -> Result<Signable, 
         let statement = statements::find_any(c, &id)?.ok_or(WebError::NotFound)?;
         signable(c, statement, Some(&language))
     })
-    .await?
+    .await
 }
 
 async fn render_link_state(
@@ -372,7 +372,7 @@ async fn confirm_page(
 ) -> Result<HttpResponse, WebError> {
     let token = token.into_inner();
     let raw = token.clone();
-    let link = blocking(&state, move |c| signing::confirmation_state(c, &raw)).await??;
+    let link = blocking(&state, move |c| signing::confirmation_state(c, &raw)).await?;
     render_link_state(&state, &token, link, false).await
 }
 
@@ -384,7 +384,7 @@ async fn confirm_submit(
     let token = token.into_inner();
     let raw = token.clone();
     let st = state.clone();
-    let link = blocking(&state, move |c| signing::confirm(c, &ctx(&st), &raw))
+    let link = blocking_outcome(&state, move |c| signing::confirm(c, &ctx(&st), &raw))
         .await?
         .map_err(WebError::unexpected)?;
     render_link_state(&state, &token, link, true).await
@@ -401,7 +401,7 @@ async fn managed(state: &AppState, id: String, token: String) -> Result<Signatur
             })
             .ok_or(WebError::NotFound)
     })
-    .await?
+    .await
 }
 
 /// Where the manage link of a signature merged into another leads: the
@@ -414,7 +414,7 @@ async fn merged_home(
     token: String,
 ) -> Result<Option<String>, WebError> {
     let st = state.clone();
-    blocking(state, move |c| {
+    blocking(state, move |c| -> Result<_, WebError> {
         let Some(absorbed) = super::find(c, &id)?
             .filter(|s| s.status == Status::Merged.as_str())
             .filter(|s| signing::manage_token_matches(&st.secret, s, &token))
@@ -433,7 +433,7 @@ async fn merged_home(
             })
             .map(|k| signing::manage_url(&ctx(&st), &k)))
     })
-    .await?
+    .await
 }
 
 #[get("/m/{id}/{token}")]
@@ -494,7 +494,7 @@ async fn manage_save(
     };
     let (statement, current) = (target.statement.clone(), signature.clone());
     let st = state.clone();
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         signing::correct(c, &ctx(&st), &statement, &current, &sign_on)
     })
     .await?;
@@ -536,7 +536,7 @@ async fn withdraw(
     let signature = managed(&state, id, token).await?;
     let target = target_of(&state, &signature).await?;
     let current = signature.clone();
-    blocking(&state, move |c| signing::withdraw(c, &current)).await??;
+    blocking(&state, move |c| signing::withdraw(c, &current)).await?;
     let lang = target.lang();
     Ok(html_response(
         StatusCode::OK,
@@ -555,7 +555,7 @@ async fn email_page(
 ) -> Result<HttpResponse, WebError> {
     let token = token.into_inner();
     let raw = token.clone();
-    let pending = blocking(&state, move |c| signing::email_change_pending(c, &raw)).await??;
+    let pending = blocking(&state, move |c| signing::email_change_pending(c, &raw)).await?;
     let Some(signature) = pending else {
         return Ok(views::unknown_link_response());
     };
@@ -572,7 +572,7 @@ async fn email_submit(
     token: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let raw = token.into_inner();
-    let outcome = blocking(&state, move |c| signing::confirm_email_change(c, &raw)).await?;
+    let outcome = blocking_outcome(&state, move |c| signing::confirm_email_change(c, &raw)).await?;
     match outcome {
         Ok(signature) => {
             let target = target_of(&state, &signature).await?;
@@ -596,7 +596,7 @@ async fn reconsent_question(
     token: String,
 ) -> Result<Option<(super::reconsent::Question, Signable)>, WebError> {
     let secret = state.secret.clone();
-    blocking(state, move |c| {
+    blocking(state, move |c| -> Result<_, WebError> {
         let Some(question) = super::reconsent::question(c, &secret, &id, &token)? else {
             return Ok(None);
         };
@@ -605,7 +605,7 @@ async fn reconsent_question(
         let language = question.signature.language.clone();
         Ok(Some((question, signable(c, statement, Some(&language))?)))
     })
-    .await?
+    .await
 }
 
 #[get("/r/{id}/{token}")]
@@ -645,7 +645,7 @@ async fn reconsent_answer(
             blocking(&state, move |c| {
                 super::reconsent::accept(c, &statement, &question)
             })
-            .await??;
+            .await?;
             Ok(html_response(
                 StatusCode::OK,
                 views::message(
@@ -657,7 +657,7 @@ async fn reconsent_answer(
         }
         "withdraw" => {
             let signature = question.signature.clone();
-            blocking(&state, move |c| signing::withdraw(c, &signature)).await??;
+            blocking(&state, move |c| signing::withdraw(c, &signature)).await?;
             Ok(html_response(
                 StatusCode::OK,
                 views::message(

@@ -12,7 +12,7 @@ use crate::statements::routes::load;
 use crate::web::access::Access;
 use crate::web::download::{self, SheetFormat};
 use crate::web::layout::{html_response, see_other};
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
     cfg.service(export_csv)
@@ -48,7 +48,7 @@ async fn list_page(
     let statement = load(&state, &access, path.into_inner().1).await?;
     let filter = filter.into_inner();
     let (id, query) = (statement.id.clone(), filter.clone());
-    let page = blocking(&state, move |c| moderation::list(c, &id, &query)).await??;
+    let page = blocking(&state, move |c| moderation::list(c, &id, &query)).await?;
     Ok(html_response(
         StatusCode::OK,
         views::list(&access, &statement, &filter, &page, &done),
@@ -81,7 +81,7 @@ async fn export_sheet(
 ) -> Result<HttpResponse, WebError> {
     let statement = load(state, access, statement).await?;
     let id = statement.id.clone();
-    let rows = blocking(state, move |c| export::rows(c, &id)).await??;
+    let rows = blocking(state, move |c| export::rows(c, &id)).await?;
     let stem = format!("{}-signatures", statement.slug);
     download::sheet(export::sheet(&rows), format, &stem).await
 }
@@ -94,7 +94,7 @@ async fn export_json(
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
     let id = statement.id.clone();
-    let rows = blocking(&state, move |c| export::rows(c, &id)).await??;
+    let rows = blocking(&state, move |c| export::rows(c, &id)).await?;
     Ok(HttpResponse::Ok()
         .insert_header((
             header::CONTENT_DISPOSITION,
@@ -175,7 +175,7 @@ async fn moderate(
         }
     };
     let (actor, target, st) = (access.coordinator.clone(), statement.clone(), state.clone());
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         let ids = if form.all {
             moderation::selected_ids(c, &target.id, &form.filter, true)?
         } else {
@@ -218,7 +218,7 @@ async fn signature(
     let statement = load(state, access, statement_id).await?;
     let target = statement.clone();
     let signature = blocking(state, move |c| moderation::find_in(c, &target, &id))
-        .await??
+        .await?
         .ok_or(WebError::NotFound)?;
     Ok((statement, signature))
 }
@@ -243,7 +243,7 @@ async fn detail_page(
             crate::statements::revision_numbers(c, &sid)?,
         ))
     })
-    .await??;
+    .await?;
     Ok(html_response(
         StatusCode::OK,
         views::detail(
@@ -283,7 +283,7 @@ async fn set_display_name(
     blocking(&state, move |c| {
         moderation::set_display_name(c, &target, &actor, &current, display.as_deref())
     })
-    .await??;
+    .await?;
     Ok(see_other(&format!(
         "{}/{}",
         base(&access, &statement.id),
@@ -323,7 +323,7 @@ async fn set_position(
     blocking(&state, move |c| {
         moderation::set_position(c, &target, &actor, &current, position)
     })
-    .await??;
+    .await?;
     Ok(see_other(&format!(
         "{}/{}",
         base(&access, &statement.id),
@@ -351,7 +351,7 @@ async fn merge(
         statement.clone(),
         form.into_inner().other,
     );
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         moderation::merge(c, &target, &actor, &signature.id, &other)
     })
     .await?;

@@ -329,7 +329,7 @@ async fn preview_data(
             .unwrap_or_else(|| statement.language.clone());
         load_page(c, statement, &language, &query, signatures::PAGE_SIZE)
     })
-    .await?
+    .await
 }
 
 #[get("/preview/{id}/{token}")]
@@ -429,6 +429,6 @@ async fn comment(
     blocking(&state, move |c| {
         super::add_comment(c, &statement, &revision, &comment)
     })
-    .await??;
+    .await?;
     Ok(see_other(&back))
 }

@@ -15,7 +15,7 @@ use crate::i18n::{Lang, local_time, t, t_args};
 use crate::web::access::Access;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
     cfg.service(statement_list)
@@ -43,7 +43,7 @@ pub(crate) async fn load(
 ) -> Result<Statement, WebError> {
     let membership = access.member()?.clone();
     blocking(state, move |c| super::find_for(c, &membership, &id))
-        .await??
+        .await?
         .ok_or(WebError::NotFound)
 }
 
@@ -79,7 +79,7 @@ async fn statement_list(
     access: Access,
 ) -> Result<HttpResponse, WebError> {
     let coalition_id = access.member()?.coalition.id.clone();
-    let statements = blocking(&state, move |c| super::list_for(c, &coalition_id)).await??;
+    let statements = blocking(&state, move |c| super::list_for(c, &coalition_id)).await?;
     Ok(html_response(
         StatusCode::OK,
         views::statement_list(&access, &statements),
@@ -133,7 +133,7 @@ async fn create(
         ));
     };
     let (membership, author) = (access.member()?.clone(), access.coordinator.clone());
-    let statement = blocking(&state, move |c| {
+    let statement = blocking_outcome(&state, move |c| {
         super::create(c, &membership, &author, &language, &draft)
     })
     .await?
@@ -149,7 +149,7 @@ async fn dashboard(
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
     let (id, me) = (statement.id.clone(), access.coordinator.id.clone());
-    let data = blocking(&state, move |c| views::DashboardData::load(c, &id, &me)).await??;
+    let data = blocking(&state, move |c| views::DashboardData::load(c, &id, &me)).await?;
     let preview = super::preview_token(state.secret.bytes(), &statement);
     Ok(html_response(
         StatusCode::OK,
@@ -290,7 +290,7 @@ async fn settings_save(
         ));
     };
     let (actor, target) = (access.coordinator.clone(), statement.clone());
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         super::update_settings(c, &target, &actor, &settings)
     })
     .await?;
@@ -345,7 +345,7 @@ async fn edit_page(
         let revision = super::current_revision(c, &version)?;
         Ok((version, revision))
     })
-    .await??;
+    .await?;
     let form = EditForm {
         title: revision.title.clone(),
         body: revision.body.clone(),
@@ -379,7 +379,7 @@ async fn edit_save(
     let form = form.into_inner();
     let statement_id = statement.id.clone();
     let version = blocking(&state, move |c| super::version(c, &statement_id, &lang))
-        .await??
+        .await?
         .ok_or(WebError::NotFound)?;
     let draft = Draft::parse(&form.title, &form.body, &form.note);
     let kind = ChangeKind::parse(&form.kind).filter(|k| *k != ChangeKind::Draft);
@@ -415,7 +415,7 @@ async fn edit_save(
         version.clone(),
         state.clone(),
     );
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         let ctx = crate::signatures::public::ctx(&st);
         crate::signatures::reconsent::save_revision(
             c, &ctx, &target, &v, &author, &draft, kind, pending, base,
@@ -485,7 +485,7 @@ async fn add_translation(
     }
     if let (Ok(draft), Some(language)) = (draft, language) {
         let (author, target) = (access.coordinator.clone(), statement.clone());
-        let outcome = blocking(&state, move |c| {
+        let outcome = blocking_outcome(&state, move |c| {
             super::add_translation(c, &target, &author, &language, &draft)
         })
         .await?;
@@ -498,7 +498,7 @@ async fn add_translation(
         }
     }
     let (id, me) = (statement.id.clone(), access.coordinator.id.clone());
-    let data = blocking(&state, move |c| views::DashboardData::load(c, &id, &me)).await??;
+    let data = blocking(&state, move |c| views::DashboardData::load(c, &id, &me)).await?;
     let preview = super::preview_token(state.secret.bytes(), &statement);
     let page = views::dashboard_with_translation(
         &access,
@@ -526,7 +526,7 @@ async fn revisions_page(
         let revisions = super::revisions(c, &version.id)?;
         Ok((version, revisions))
     })
-    .await??;
+    .await?;
     Ok(html_response(
         StatusCode::OK,
         views::revisions(&access, &statement, &version, &revisions),
@@ -556,7 +556,7 @@ async fn diff_page(
         let new = super::revision(c, &version.id, to)?.ok_or(WebError::NotFound)?;
         Ok((version, old, new))
     })
-    .await??;
+    .await?;
     // A word diff of two long texts may take up to its timeout: off the
     // request threads.
     let page = web::block(move || views::diff(&access, &statement, &version, &old, &new)).await?;
@@ -580,7 +580,7 @@ async fn set_status(
     let to = Status::parse(&form.to)
         .ok_or_else(|| WebError::BadRequest(t(lang, "statement-error-unknown-status")))?;
     let (actor, target) = (access.coordinator.clone(), statement.clone());
-    let outcome = blocking(&state, move |c| {
+    let outcome = blocking_outcome(&state, move |c| {
         super::set_status(c, &target, Actor::Coordinator(&actor), to)
     })
     .await?;
@@ -609,7 +609,7 @@ async fn rotate_preview(
     blocking(&state, move |c| {
         super::rotate_preview_link(c, &target, &actor)
     })
-    .await??;
+    .await?;
     Ok(see_other(&statement_url(&access, &statement)))
 }
 
@@ -621,7 +621,7 @@ async fn comments_page(
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
     let id = statement.id.clone();
-    let comments = blocking(&state, move |c| super::comments(c, &id)).await??;
+    let comments = blocking(&state, move |c| super::comments(c, &id)).await?;
     Ok(html_response(
         StatusCode::OK,
         views::comments(&access, &statement, &comments),
@@ -640,7 +640,7 @@ async fn resolve_comment(
     let resolved = blocking(&state, move |c| {
         super::resolve_comment(c, &target, &actor, &comment)
     })
-    .await??;
+    .await?;
     if !resolved {
         return Err(WebError::NotFound);
     }

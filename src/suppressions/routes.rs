@@ -8,7 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use super::{Reason, views};
 use crate::error::WebError;
 use crate::web::layout::html_response;
-use crate::web::{AppState, blocking, request_lang};
+use crate::web::{AppState, blocking_outcome, request_lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(page).service(unsubscribe);
@@ -54,7 +54,7 @@ async fn unsubscribe(
     let email =
         super::verify(&state.secret, &coalition, &encoded, &token).ok_or(WebError::NotFound)?;
     let (coalition_id, address) = (coalition.clone(), email.clone());
-    blocking(&state, move |c| {
+    blocking_outcome(&state, move |c| {
         crate::db::transaction(c, |c| {
             super::add(
                 c,

@@ -81,8 +81,24 @@ pub fn request_lang(req: &actix_web::HttpRequest) -> Lang {
         })
 }
 
-/// Runs database work off the async threads with a pooled connection.
-pub async fn blocking<T: Send + 'static>(
+/// Runs fallible database work off the async threads with a pooled
+/// connection; its error and a pool or thread failure come back as one.
+pub async fn blocking<T, E>(
+    state: &AppState,
+    work: impl FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+) -> Result<T, WebError>
+where
+    T: Send + 'static,
+    E: Send + 'static,
+    WebError: From<E>,
+{
+    blocking_outcome(state, work).await?.map_err(WebError::from)
+}
+
+/// Runs database work off the async threads with a pooled connection and
+/// hands back what it returned, for handlers that branch on a domain
+/// outcome (a taken slug, a wrong state) rather than pass its error on.
+pub async fn blocking_outcome<T: Send + 'static>(
     state: &AppState,
     work: impl FnOnce(&mut DbConn) -> T + Send + 'static,
 ) -> Result<T, WebError> {

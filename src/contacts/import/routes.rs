@@ -83,7 +83,7 @@ async fn preview_page(
             .collect();
         super::plan(c, &coalition_id, &headers, &records, &chosen).map(|plan| Ok((plan, samples)))
     })
-    .await??;
+    .await?;
     Ok(match planned {
         Ok((plan, samples)) => html_response(
             StatusCode::OK,

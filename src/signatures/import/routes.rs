@@ -118,7 +118,7 @@ async fn preview_page(
         let plan = super::plan(c, &target, &read, &mapping(&read, &chosen), mode, lang)?;
         Ok::<_, diesel::result::Error>(Ok((read, plan)))
     })
-    .await??;
+    .await?;
     let (read, plan) = match planned {
         Ok(planned) => planned,
         Err(problem) => return Ok(refused(&access, &statement, &problem.message(access.lang))),

@@ -14,7 +14,7 @@ use crate::signatures::public::{Signable, ctx, signable};
 use crate::signatures::public_views as views;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::html_response;
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(page)
@@ -29,7 +29,7 @@ async fn load(
     token: String,
 ) -> Result<Option<(Invitation, Signable)>, WebError> {
     let secret = state.secret.clone();
-    blocking(state, move |c| {
+    blocking(state, move |c| -> Result<_, WebError> {
         let Some(invitation) = super::find_by_link(c, &secret, &id, &token)? else {
             return Ok(None);
         };
@@ -37,7 +37,7 @@ async fn load(
             crate::statements::find_any(c, &invitation.statement_id)?.ok_or(WebError::NotFound)?;
         Ok(Some((invitation, signable(c, statement, None)?)))
     })
-    .await?
+    .await
 }
 
 fn prefilled(invitation: &Invitation, target: &Signable) -> SignForm {
@@ -113,7 +113,7 @@ async fn sign(
         target.revision.clone(),
         state.clone(),
     );
-    let listed = blocking(&state, move |c| {
+    let listed = blocking_outcome(&state, move |c| {
         super::sign(c, &ctx(&st), &statement, &revision, &invitation, &sign_on)
     })
     .await?
@@ -138,7 +138,7 @@ async fn decline(
     let Some((invitation, target)) = load(&state, id, token).await? else {
         return Ok(views::unknown_link_response());
     };
-    blocking(&state, move |c| super::decline(c, &invitation)).await??;
+    blocking(&state, move |c| super::decline(c, &invitation)).await?;
     let lang = target.lang();
     Ok(html_response(
         StatusCode::OK,
@@ -155,6 +155,6 @@ async fn opened(
     let Some((invitation, _)) = load(&state, id, token).await? else {
         return Err(WebError::NotFound);
     };
-    blocking(&state, move |c| super::mark_opened(c, &invitation)).await??;
+    blocking(&state, move |c| super::mark_opened(c, &invitation)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -11,7 +11,7 @@ use crate::statements::routes::load;
 use crate::statements::{Revision, Statement};
 use crate::web::access::Access;
 use crate::web::layout::html_response;
-use crate::web::{AppState, blocking};
+use crate::web::{AppState, blocking, blocking_outcome};
 
 async fn render(
     state: &AppState,
@@ -27,7 +27,7 @@ async fn render(
             super::earlier_signatories(c, &target)?,
         ))
     })
-    .await??;
+    .await?;
     Ok(html_response(
         StatusCode::OK,
         views::page(
@@ -68,7 +68,7 @@ async fn send(
 ) -> Result<super::Report, WebError> {
     let (actor, target, st) = (access.coordinator.clone(), statement.clone(), state.clone());
     let coalition = access.member()?.coalition.clone();
-    blocking(state, move |c| {
+    blocking_outcome(state, move |c| {
         let revision = main_revision(c, &target).map_err(super::SigningError::from)?;
         super::invite(
             c,
@@ -147,7 +147,7 @@ pub async fn invite_earlier(
         .map(|(_, v)| v)
         .collect();
     let target = statement.clone();
-    let earlier = blocking(&state, move |c| super::earlier_signatories(c, &target)).await??;
+    let earlier = blocking(&state, move |c| super::earlier_signatories(c, &target)).await?;
     let invitees: Vec<Invitee> = earlier
         .into_iter()
         .filter(|i| chosen.contains(&i.email))
@@ -172,7 +172,7 @@ pub async fn remind(
     let statement = load(&state, &access, path.into_inner().1).await?;
     let (actor, target, st) = (access.coordinator.clone(), statement.clone(), state.clone());
     let coalition = access.member()?.coalition.clone();
-    let sent = blocking(&state, move |c| {
+    let sent = blocking_outcome(&state, move |c| {
         let revision = main_revision(c, &target).map_err(super::SigningError::from)?;
         super::remind(
             c,

@@ -167,7 +167,7 @@ impl Pages {
             .filter(|kept| kept.until.is_none_or(|until| until > now));
         if let Some(kept) = kept {
             let scopes = kept.versions.scopes();
-            let (current, _) = blocking(state, move |c| Versions::read(c, &scopes)).await??;
+            let (current, _) = blocking(state, move |c| Versions::read(c, &scopes)).await?;
             if current == kept.versions {
                 return Ok(kept.respond());
             }
@@ -179,7 +179,7 @@ impl Pages {
                 Ok((made, versions, changed_at))
             })
         })
-        .await??;
+        .await?;
         let kept = Arc::new(Kept {
             versions,
             until: made.until,
