@@ -12,6 +12,7 @@ use crate::db::DbConn;
 use crate::i18n::{CountryCode, Phrase};
 use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::statements::{Revision, Statement};
+use crate::tokens::signed::{self, Link};
 use crate::tokens::{self, Purpose};
 
 /// A sign-on as typed, parsed and normalized (see `forms.rs`).
@@ -56,42 +57,22 @@ pub struct Ctx<'a> {
     pub mails_per_day: i64,
 }
 
-fn hmac_token(secret: &SecretKey, purpose: &str, parts: &[&str]) -> String {
-    use base64::Engine;
-    use hmac::Mac;
-    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(secret.bytes())
-        .unwrap_or_else(|_| unreachable!("HMAC takes any key"));
-    mac.update(purpose.as_bytes());
-    for part in parts {
-        mac.update(b":");
-        mac.update(part.as_bytes());
-    }
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..24])
-}
-
-fn same(a: &str, b: &str) -> bool {
-    use subtle::ConstantTimeEq;
-    a.as_bytes().ct_eq(b.as_bytes()).into()
-}
-
 /// The signer's private manage link; a withdrawal or a new link version
 /// retires it. Derived from the secret key, so never stored.
 pub fn manage_url(ctx: &Ctx<'_>, signature: &Signature) -> String {
-    let token = hmac_token(
+    let token = signed::sign(
         ctx.secret,
-        "manage",
+        Link::Manage,
         &[&signature.id, &signature.manage_version.to_string()],
     );
     format!("{}/m/{}/{token}", ctx.mail.base_url, signature.id)
 }
 
 pub fn manage_token_matches(secret: &SecretKey, signature: &Signature, typed: &str) -> bool {
-    same(
-        &hmac_token(
-            secret,
-            "manage",
-            &[&signature.id, &signature.manage_version.to_string()],
-        ),
+    signed::verify(
+        secret,
+        Link::Manage,
+        &[&signature.id, &signature.manage_version.to_string()],
         typed,
     )
 }
@@ -102,7 +83,7 @@ pub fn reconsent_url(ctx: &Ctx<'_>, signature: &Signature, revision_id: &str) ->
         "{}/r/{}/{}",
         ctx.mail.base_url,
         signature.id,
-        hmac_token(ctx.secret, "reconsent", &[&signature.id, revision_id])
+        signed::sign(ctx.secret, Link::Reconsent, &[&signature.id, revision_id])
     )
 }
 
@@ -112,15 +93,21 @@ pub fn reconsent_token_matches(
     revision_id: &str,
     typed: &str,
 ) -> bool {
-    same(
-        &hmac_token(secret, "reconsent", &[&signature.id, revision_id]),
+    signed::verify(
+        secret,
+        Link::Reconsent,
+        &[&signature.id, revision_id],
         typed,
     )
 }
 
-/// The personal sign-on link of an invitation.
+/// The token of an invitation's personal sign-on link.
 pub fn invitation_token(secret: &SecretKey, invitation_id: &str) -> String {
-    hmac_token(secret, "sign-invitation", &[invitation_id])
+    signed::sign(secret, Link::Invitation, &[invitation_id])
+}
+
+pub fn invitation_token_matches(secret: &SecretKey, invitation_id: &str, typed: &str) -> bool {
+    signed::verify(secret, Link::Invitation, &[invitation_id], typed)
 }
 
 /// How many sign-on mails went to `email` in the last day.

@@ -14,9 +14,11 @@ use diesel::QueryResult;
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::coalitions::Membership;
+use crate::config::SecretKey;
 use crate::db::DbConn;
 use crate::i18n::Phrase;
 use crate::text::{self, TextError};
+use crate::tokens::signed::{self, Link};
 
 pub use db::{Comment, Revision, Statement, Version};
 
@@ -631,23 +633,16 @@ pub fn rotate_preview_link(
     })
 }
 
-/// The private preview token of a statement: an HMAC of its id and link
+/// The private preview token of a statement: signed over its id and link
 /// version, so it can be shown again and replaced, and is never stored.
-pub fn preview_token(secret: &[u8], statement: &Statement) -> String {
-    use base64::Engine;
-    use hmac::Mac;
-    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(secret)
-        .unwrap_or_else(|_| unreachable!("HMAC takes any key"));
-    mac.update(format!("preview:{}:{}", statement.id, statement.preview_version).as_bytes());
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..18])
+pub fn preview_token(secret: &SecretKey, statement: &Statement) -> String {
+    let version = statement.preview_version.to_string();
+    signed::sign(secret, Link::Preview, &[&statement.id, &version])
 }
 
-pub fn preview_token_matches(secret: &[u8], statement: &Statement, typed: &str) -> bool {
-    use subtle::ConstantTimeEq;
-    preview_token(secret, statement)
-        .as_bytes()
-        .ct_eq(typed.as_bytes())
-        .into()
+pub fn preview_token_matches(secret: &SecretKey, statement: &Statement, typed: &str) -> bool {
+    let version = statement.preview_version.to_string();
+    signed::verify(secret, Link::Preview, &[&statement.id, &version], typed)
 }
 
 /// A partner's comment on a draft, as typed and normalized.

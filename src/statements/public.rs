@@ -321,7 +321,7 @@ async fn preview_data(
     let secret = state.secret.clone();
     blocking(state, move |c| {
         let statement = super::find_any(c, &id)?
-            .filter(|s| super::preview_token_matches(secret.bytes(), s, &token))
+            .filter(|s| super::preview_token_matches(&secret, s, &token))
             .ok_or(WebError::NotFound)?;
         let language = query
             .lang

@@ -150,7 +150,7 @@ async fn dashboard(
     let statement = load(&state, &access, path.into_inner().1).await?;
     let (id, me) = (statement.id.clone(), access.coordinator.id.clone());
     let data = blocking(&state, move |c| views::DashboardData::load(c, &id, &me)).await?;
-    let preview = super::preview_token(state.secret.bytes(), &statement);
+    let preview = super::preview_token(&state.secret, &statement);
     Ok(html_response(
         StatusCode::OK,
         views::dashboard(
@@ -499,7 +499,7 @@ async fn add_translation(
     }
     let (id, me) = (statement.id.clone(), access.coordinator.id.clone());
     let data = blocking(&state, move |c| views::DashboardData::load(c, &id, &me)).await?;
-    let preview = super::preview_token(state.secret.bytes(), &statement);
+    let preview = super::preview_token(&state.secret, &statement);
     let page = views::dashboard_with_translation(
         &access,
         &state.base_url,

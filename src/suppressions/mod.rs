@@ -14,6 +14,7 @@ use diesel::QueryResult;
 
 use crate::config::SecretKey;
 use crate::db::DbConn;
+use crate::tokens::signed::{self, Link};
 
 /// Why an address is suppressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -134,11 +135,11 @@ fn parsed(rows: Vec<(String, String)>) -> HashMap<String, Reason> {
 }
 
 fn token(secret: &SecretKey, coalition_id: &str, email: &str) -> String {
-    use hmac::Mac;
-    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(secret.bytes())
-        .unwrap_or_else(|_| unreachable!("HMAC takes any key"));
-    mac.update(format!("unsubscribe:{coalition_id}:{}", normalized(email)).as_bytes());
-    URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..18])
+    signed::sign(
+        secret,
+        Link::Unsubscribe,
+        &[coalition_id, &normalized(email)],
+    )
 }
 
 /// The one-click unsubscribe address for `email` in a coalition's mailings;
@@ -165,10 +166,14 @@ pub fn verify(
     encoded: &str,
     typed: &str,
 ) -> Option<String> {
-    use subtle::ConstantTimeEq;
     let email = String::from_utf8(URL_SAFE_NO_PAD.decode(encoded).ok()?).ok()?;
-    let expected = token(secret, coalition_id, &email);
-    bool::from(expected.as_bytes().ct_eq(typed.as_bytes())).then_some(email)
+    signed::verify(
+        secret,
+        Link::Unsubscribe,
+        &[coalition_id, &normalized(email.as_str())],
+        typed,
+    )
+    .then_some(email)
 }
 
 /// The headers of RFC 8058 one-click unsubscription.

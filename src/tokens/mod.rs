@@ -1,8 +1,10 @@
-//! Single-purpose, single-use tokens for links (setup, later sign-on and
-//! password reset). The raw token appears only in the link; the database
-//! keeps its SHA-256, so a leaked database holds no usable link.
+//! Single-purpose, single-use tokens for links (setup, sign-on
+//! confirmation, password reset). The raw token appears only in the link;
+//! the database keeps its SHA-256, so a leaked database holds no usable
+//! link. Links that are signed rather than stored are in [`signed`].
 
 mod db;
+pub mod signed;
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::QueryResult;

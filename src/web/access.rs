@@ -9,17 +9,14 @@ use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
 use actix_web::{Error, FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
-use subtle::ConstantTimeEq;
 
 use super::{AppState, request_lang};
 use crate::accounts::{self, Coordinator};
 use crate::coalitions::{self, Membership, Role};
+use crate::config::SecretKey;
 use crate::error::WebError;
 use crate::i18n::{Lang, local_time, t};
+use crate::tokens::signed::{self, Link};
 
 pub const SESSION_COOKIE: &str = "undersigned_session";
 /// Largest form body the CSRF check reads; bigger uploads use multipart.
@@ -286,13 +283,9 @@ impl FromRequest for Access {
     }
 }
 
-/// The CSRF token of a session: an HMAC of its id, so nothing is stored.
-pub fn csrf_token(secret: &[u8], session_id: &str) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret)
-        .unwrap_or_else(|_| unreachable!("HMAC takes any key"));
-    mac.update(b"csrf:");
-    mac.update(session_id.as_bytes());
-    URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+/// The CSRF token of a session: signed over its id, so nothing is stored.
+pub fn csrf_token(secret: &SecretKey, session_id: &str) -> String {
+    signed::sign(secret, Link::Csrf, &[session_id])
 }
 
 /// The session cookie: HttpOnly, SameSite=Lax, Secure under https.
@@ -372,7 +365,7 @@ async fn check(req: ServiceRequest, in_coalition: bool) -> Result<ServiceRequest
     if in_coalition && membership.is_none() {
         return Err((http, WebError::NotFound.error_response()));
     }
-    let csrf = csrf_token(state.secret.bytes(), &session_id);
+    let csrf = csrf_token(&state.secret, &session_id);
     let lang = coordinator
         .language
         .as_deref()
@@ -382,7 +375,7 @@ async fn check(req: ServiceRequest, in_coalition: bool) -> Result<ServiceRequest
         if !super::origin::same_origin(&http, &state.base_url) {
             return Err((http, WebError::Forbidden.error_response()));
         }
-        let body = match read_form_csrf(&http, &mut payload, &csrf).await {
+        let body = match read_form_csrf(&http, &mut payload, &state.secret, &session_id).await {
             Ok(body) => body,
             Err(response) => return Err((http, response)),
         };
@@ -449,7 +442,8 @@ fn redirect_to_login(req: &HttpRequest) -> HttpResponse {
 async fn read_form_csrf(
     req: &HttpRequest,
     payload: &mut Payload,
-    expected: &str,
+    secret: &SecretKey,
+    session_id: &str,
 ) -> Result<Payload, HttpResponse> {
     let from_header = req
         .headers()
@@ -479,7 +473,7 @@ async fn read_form_csrf(
             std::mem::replace(payload, Payload::None),
         )
     };
-    let valid = typed.is_some_and(|t| bool::from(t.as_bytes().ct_eq(expected.as_bytes())));
+    let valid = typed.is_some_and(|t| signed::verify(secret, Link::Csrf, &[session_id], &t));
     if valid {
         Ok(body)
     } else {

@@ -328,9 +328,7 @@ pub fn find_by_link(
     id: &str,
     token: &str,
 ) -> QueryResult<Option<Invitation>> {
-    use subtle::ConstantTimeEq;
-    let expected = signing::invitation_token(secret, id);
-    if !bool::from(expected.as_bytes().ct_eq(token.as_bytes())) {
+    if !signing::invitation_token_matches(secret, id, token) {
         return Ok(None);
     }
     db::find(conn, id)
