@@ -15,7 +15,6 @@ pub mod config;
 pub mod contacts;
 pub mod db;
 pub mod demo;
-pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod imports;

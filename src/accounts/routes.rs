@@ -7,9 +7,9 @@ use super::{
     views,
 };
 use crate::coalitions::NewCoalition;
-use crate::error::WebError;
 use crate::i18n::{Lang, local_time, t, t_args};
 use crate::web::access::{self, Access};
+use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking, blocking_outcome, request_lang};

@@ -2,8 +2,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 
 use super::{Filter, views};
-use crate::error::WebError;
 use crate::web::access::Access;
+use crate::web::error::WebError;
 use crate::web::layout::html_response;
 use crate::web::{AppState, blocking};
 

@@ -9,9 +9,9 @@ use super::public_face::{self, Face, FaceForm, FaceProblem, Logo, LogoProblem, M
 use super::routes::{SettingsForm, settings_response};
 use crate::accounts::Coordinator;
 use crate::db::DbConn;
-use crate::error::WebError;
 use crate::i18n::{Lang, t, t_args};
 use crate::web::access::Access;
+use crate::web::error::WebError;
 use crate::web::forms::{FieldErrors, text_error};
 use crate::web::layout::see_other;
 use crate::web::upload::{UploadProblem, file_field};

@@ -4,9 +4,9 @@ use serde::Deserialize;
 
 use super::{Acceptance, CoalitionError, NewCoalition, Role, views};
 use crate::accounts::{self, Email, NewAccount, Password};
-use crate::error::WebError;
 use crate::i18n::{Lang, local_time, t};
 use crate::web::access::{self, Access};
+use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking, blocking_outcome, request_lang};

@@ -6,9 +6,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::{FileProblem, Report, State, Upload, uploads};
 use crate::db::DbConn;
-use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::web::access::Access;
+use crate::web::error::WebError;
 use crate::web::{AppState, blocking};
 
 /// Keeps the file or the pasted text of the request for the coalition;

@@ -5,7 +5,7 @@
 use actix_web::{HttpResponse, get, web};
 
 use super::render::Rendering;
-use crate::error::WebError;
+use crate::web::error::WebError;
 use maud::{Markup, html};
 
 use crate::coalitions::Masthead;

@@ -8,10 +8,10 @@ use actix_web::http::StatusCode;
 use maud::{Markup, html};
 
 use super::moderation::{self, ListFilter};
-use crate::error::WebError;
 use crate::i18n::{t, t_args};
 use crate::statements::Statement;
 use crate::web::access::Access;
+use crate::web::error::WebError;
 use crate::web::forms::csrf_field;
 use crate::web::layout::{coordinator, html_response, see_other};
 use crate::web::{AppState, blocking};

@@ -8,10 +8,10 @@ use serde::Deserialize;
 
 use crate::db::DbConn;
 use crate::db::schema::{coordinators, digest_subscriptions, signatures, statements};
-use crate::error::WebError;
 use crate::i18n::{CountryCode, Lang, country_name};
 use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::web::access::Access;
+use crate::web::error::WebError;
 use crate::web::layout::see_other;
 use crate::web::{AppState, blocking};
 

@@ -6,11 +6,11 @@ use serde::Deserialize;
 
 use super::moderation::{self, Decision, ListFilter, ModerationError};
 use super::{export, views};
-use crate::error::WebError;
 use crate::i18n::t;
 use crate::statements::routes::load;
 use crate::web::access::Access;
 use crate::web::download::{self, SheetFormat};
+use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking, blocking_outcome};
 

@@ -9,10 +9,10 @@ use serde::Deserialize;
 
 use super::{NewComment, Revision, Statement, Version, public_views};
 use crate::db::DbConn;
-use crate::error::WebError;
 use crate::i18n::Lang;
 use crate::i18n::local_time;
 use crate::signatures::{self, Cursor, Kind, Listed};
+use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
 use crate::web::pages::Made;
 use crate::web::{AppState, blocking};

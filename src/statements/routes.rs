@@ -10,9 +10,9 @@ use super::{
     ChangeKind, Draft, ListOrder, Saved, Signers, Statement, StatementError, Status, views,
 };
 use crate::audit::Actor;
-use crate::error::WebError;
 use crate::i18n::{Lang, local_time, t, t_args};
 use crate::web::access::Access;
+use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking, blocking_outcome};

@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
 use super::{Reason, views};
-use crate::error::WebError;
+use crate::web::error::WebError;
 use crate::web::layout::html_response;
 use crate::web::{AppState, blocking_outcome, request_lang};
 

@@ -14,9 +14,9 @@ use super::{AppState, request_lang};
 use crate::accounts::{self, Coordinator};
 use crate::coalitions::{self, Membership, Role};
 use crate::config::SecretKey;
-use crate::error::WebError;
 use crate::i18n::{Lang, local_time, t};
 use crate::tokens::signed::{self, Link};
+use crate::web::error::WebError;
 
 pub const SESSION_COOKIE: &str = "undersigned_session";
 /// Largest form body the CSRF check reads; bigger uploads use multipart.

@@ -3,8 +3,8 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, web};
 
-use crate::error::WebError;
 use crate::export::Sheet;
+use crate::web::error::WebError;
 
 /// The formats every export of rows is offered in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

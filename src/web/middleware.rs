@@ -9,8 +9,8 @@ use actix_web::{Error, HttpMessage, HttpResponse};
 
 use super::access::Access;
 use super::layout;
-use crate::error::ErrorMessage;
 use crate::i18n::Lang;
+use crate::web::error::ErrorMessage;
 
 /// Headers sent with every response. A page that must differ (an embeddable
 /// widget, say) sets its own header and this default steps aside.
@@ -77,7 +77,7 @@ pub fn for_programs(mut response: HttpResponse) -> HttpResponse {
 }
 
 /// Writes error pages in the language of the request: those of
-/// [`crate::error::WebError`], marked with their [`ErrorMessage`], and the
+/// [`crate::web::error::WebError`], marked with their [`ErrorMessage`], and the
 /// plain-text answers of actix itself (a malformed form or query, a wrong
 /// method), which get the page too.
 pub async fn error_pages(

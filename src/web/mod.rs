@@ -6,6 +6,7 @@ pub mod assets;
 pub mod caching;
 pub mod client;
 pub mod download;
+pub mod error;
 pub mod forms;
 pub mod health;
 pub mod language;
@@ -23,9 +24,9 @@ use actix_web::{HttpResponse, web};
 
 use crate::config::{SecretKey, Settings};
 use crate::db::{DbConn, GroupCommit, Pool};
-use crate::error::WebError;
 use crate::i18n::{Lang, negotiate};
 use crate::mail::MailContext;
+use crate::web::error::WebError;
 
 pub use middleware::{error_pages, for_programs, log_requests, security_headers};
 

@@ -10,7 +10,7 @@ use actix_web::middleware::Next;
 use actix_web::{Error, HttpRequest, ResponseError, web};
 
 use super::AppState;
-use crate::error::WebError;
+use crate::web::error::WebError;
 
 /// The one POST that must work cross-site: RFC 8058 one-click unsubscribe,
 /// which the recipient's mail provider sends, not a page of ours.

@@ -7,10 +7,10 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
 use super::{Mapping, views};
 use crate::audit::Actor;
-use crate::error::WebError;
 use crate::imports::run::{self, find, state_of};
 use crate::imports::views::{SAMPLES, Shown};
 use crate::web::access::Access;
+use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking};
 

@@ -7,13 +7,13 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
 use super::{Import, Mapping, Mode, Read, views};
-use crate::error::WebError;
 use crate::imports::run::{self, find, state_of};
 use crate::imports::views::{SAMPLES, Shown};
 use crate::imports::{State, Upload};
 use crate::statements::Statement;
 use crate::statements::routes::load;
 use crate::web::access::Access;
+use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking};
 

@@ -6,12 +6,12 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 
 use super::Invitation;
-use crate::error::WebError;
 use crate::i18n::t;
 use crate::signatures::Kind;
 use crate::signatures::form::SignForm;
 use crate::signatures::public::{Signable, ctx, signable};
 use crate::signatures::public_views as views;
+use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::html_response;
 use crate::web::{AppState, blocking, blocking_outcome};

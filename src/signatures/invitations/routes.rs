@@ -5,11 +5,11 @@ use actix_web::{HttpResponse, get, post, web};
 use serde::Deserialize;
 
 use super::{Invitee, views};
-use crate::error::WebError;
 use crate::i18n::{Lang, t, t_args};
 use crate::statements::routes::load;
 use crate::statements::{Revision, Statement};
 use crate::web::access::Access;
+use crate::web::error::WebError;
 use crate::web::layout::html_response;
 use crate::web::{AppState, blocking, blocking_outcome};
 

@@ -29,7 +29,7 @@ use quick_cache::sync::Cache;
 use super::caching::{self, Finished};
 use super::{AppState, blocking};
 use crate::db::DbConn;
-use crate::error::WebError;
+use crate::web::error::WebError;
 
 /// A page as a handler made it.
 pub struct Made {

@@ -18,8 +18,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 
+use super::layout;
 use crate::i18n::{Lang, t};
-use crate::web::layout;
 
 /// The one error type that HTTP handlers return.
 #[derive(Debug, thiserror::Error)]
