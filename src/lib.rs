@@ -6,6 +6,7 @@
 //! application on port 0.
 
 pub mod accounts;
+pub mod app;
 pub mod audit;
 pub mod background;
 pub mod backup;

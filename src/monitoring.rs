@@ -6,18 +6,13 @@
 //! log.
 //!
 //! Every series is named here, so the names an operator's dashboards
-//! depend on live in one file.
+//! depend on live in one file; the page that serves them is
+//! [`crate::app::metrics`].
 
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, get, web};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
-use secrecy::ExposeSecret;
-
-use crate::db::DbConn;
-use crate::web::AppState;
 
 /// Request latency buckets, in seconds: from a cached page to a slow export.
 const LATENCY_BUCKETS: &[f64] = &[
@@ -142,95 +137,38 @@ pub fn delivery(result: Delivery) {
     metrics::counter!("undersigned_mail_deliveries_total", "result" => result).increment(1);
 }
 
-/// The readings that cost a query or a file's size, taken at each scrape.
-fn read_gauges(conn: &mut DbConn, state: &AppState) -> anyhow::Result<()> {
-    for depth in crate::mail::outbox_depth(conn)? {
-        let priority = if depth.priority >= crate::mail::Priority::Bulk.rank() {
-            "bulk"
-        } else {
-            "transactional"
-        };
-        metrics::gauge!(
-            "undersigned_outbox_messages",
-            "state" => depth.status,
-            "priority" => priority
-        )
-        .set(depth.count as f64);
-    }
-    for (mailing, progress) in crate::press::mailings_under_way(conn)? {
-        for (label, count) in [
-            ("queued", progress.queued),
-            ("deferred", progress.deferred),
-            ("sent", progress.sent),
-            ("bounced", progress.bounced),
-            ("failed", progress.failed),
-            ("paused", progress.paused),
-            ("cancelled", progress.cancelled),
-        ] {
-            metrics::gauge!(
-                "undersigned_mailing_messages",
-                "mailing" => mailing.clone(),
-                "state" => label
-            )
-            .set(count as f64);
-        }
-    }
-    let pool = state.pool.state();
-    let idle = f64::from(pool.idle_connections);
-    let open = f64::from(pool.connections);
+/// A reading of the outbox: how many messages are in `state` at a
+/// priority (`bulk` or `transactional`).
+pub fn outbox(state: &str, bulk: bool, count: i64) {
+    let priority = if bulk { "bulk" } else { "transactional" };
+    metrics::gauge!(
+        "undersigned_outbox_messages",
+        "state" => state.to_owned(),
+        "priority" => priority
+    )
+    .set(count as f64);
+}
+
+/// A reading of a mailing under way: how many of its messages are in
+/// `state` (queued, deferred, sent, bounced, failed, paused, cancelled).
+pub fn mailing(mailing: &str, state: &'static str, count: i64) {
+    metrics::gauge!(
+        "undersigned_mailing_messages",
+        "mailing" => mailing.to_owned(),
+        "state" => state
+    )
+    .set(count as f64);
+}
+
+/// A reading of the database pool.
+pub fn pool(open: u32, idle: u32, max: u32) {
+    let (idle, open) = (f64::from(idle), f64::from(open));
     metrics::gauge!("undersigned_db_pool_connections", "state" => "in_use").set(open - idle);
     metrics::gauge!("undersigned_db_pool_connections", "state" => "idle").set(idle);
-    metrics::gauge!("undersigned_db_pool_max_connections").set(f64::from(state.pool.max_size()));
-    if let Some(wal) = crate::db::sqlite_log_bytes(conn)? {
-        metrics::gauge!("undersigned_sqlite_wal_bytes").set(wal as f64);
-    }
-    Ok(())
+    metrics::gauge!("undersigned_db_pool_max_connections").set(f64::from(max));
 }
 
-/// Whether `req` carries the configured token as a bearer token.
-fn authorized(req: &HttpRequest, token: &str) -> bool {
-    use subtle::ConstantTimeEq;
-    req.headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.strip_prefix("Bearer "))
-        .is_some_and(|given| bool::from(given.trim().as_bytes().ct_eq(token.as_bytes())))
-}
-
-/// The metrics in Prometheus' text format, for a scraper that sends the
-/// token; nothing at all (404) while metrics are off.
-#[get("/metrics")]
-pub async fn scrape(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    let Some(token) = state.settings.metrics_token.as_ref() else {
-        return HttpResponse::NotFound().finish();
-    };
-    let token = token.expose_secret().trim().to_owned();
-    crate::web::for_programs(scrape_answer(req, state, &token).await)
-}
-
-async fn scrape_answer(req: HttpRequest, state: web::Data<AppState>, token: &str) -> HttpResponse {
-    if !authorized(&req, token) {
-        return HttpResponse::Unauthorized()
-            .insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"metrics\""))
-            .content_type("text/plain")
-            .body("a bearer token is required");
-    }
-    let Some(handle) = install() else {
-        return HttpResponse::ServiceUnavailable()
-            .content_type("text/plain")
-            .body("metrics are not recorded in this process");
-    };
-    let st = state.clone();
-    let read =
-        web::block(move || -> anyhow::Result<()> { read_gauges(&mut *st.pool.get()?, &st) }).await;
-    if let Ok(Err(error)) | Err(error) = read.map_err(anyhow::Error::from) {
-        tracing::warn!(
-            error = format!("{error:#}"),
-            "metrics read without the database gauges"
-        );
-    }
-    HttpResponse::Ok()
-        .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(handle.render())
+/// A reading of the size of SQLite's write-ahead log.
+pub fn sqlite_wal(bytes: u64) {
+    metrics::gauge!("undersigned_sqlite_wal_bytes").set(bytes as f64);
 }

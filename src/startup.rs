@@ -115,11 +115,11 @@ impl Application {
             mail,
             secret,
             limits,
-            imports: Default::default(),
             proxies,
             mail_worker,
             pages: pages.clone(),
         });
+        let imports = web::Data::new(crate::imports::Running::default());
         let server = HttpServer::new(move || {
             App::new()
                 // Innermost first: a cross-site refusal gets an error page
@@ -130,7 +130,8 @@ impl Application {
                 .wrap(from_fn(crate::web::caching::policy))
                 .wrap(from_fn(crate::web::log_requests))
                 .app_data(state.clone())
-                .configure(crate::web::routes)
+                .app_data(imports.clone())
+                .configure(crate::app::routes)
                 .default_service(web::to(crate::web::not_found))
         })
         .listen(listener)

@@ -1,10 +1,12 @@
 //! The web side of an import that both areas share: taking an upload in,
 //! finding it again for its coalition, running the apply in the background
-//! and answering where it stands.
+//! and answering where it stands. The imports this process is applying
+//! ([`Running`]) are the app's data of their own, which handlers take as
+//! `web::Data<Running>`.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::{FileProblem, Report, State, Upload, uploads};
+use super::{FileProblem, Report, Running, State, Upload, uploads};
 use crate::db::DbConn;
 use crate::i18n::Lang;
 use crate::web::access::Access;
@@ -38,8 +40,8 @@ pub async fn find(state: &AppState, access: &Access, id: String) -> Result<Uploa
 }
 
 /// Where the upload's apply stands; `None` before it started.
-pub fn state_of(state: &AppState, upload: &Upload) -> Option<State> {
-    upload.state(state.imports.get(&upload.id).as_deref())
+pub fn state_of(running: &Running, upload: &Upload) -> Option<State> {
+    upload.state(running.get(&upload.id).as_deref())
 }
 
 /// The apply itself: given a connection and a way to report (rows done,
@@ -53,6 +55,7 @@ pub type Job =
 /// way the caller shows the progress.
 pub async fn start(
     state: &web::Data<AppState>,
+    running: &web::Data<Running>,
     upload: &Upload,
     lang: Lang,
     job: Job,
@@ -61,8 +64,12 @@ pub async fn start(
     if !blocking(state, move |c| uploads::start(c, &id)).await? {
         return Ok(());
     }
-    let progress = state.imports.begin(&upload.id);
-    let (app, id) = (state.clone().into_inner(), upload.id.clone());
+    let progress = running.begin(&upload.id);
+    let (app, running, id) = (
+        state.clone().into_inner(),
+        running.clone(),
+        upload.id.clone(),
+    );
     tokio::task::spawn_blocking(move || {
         let mut conn = match app.pool.get() {
             Ok(conn) => conn,
@@ -80,7 +87,7 @@ pub async fn start(
         if let Err(error) = uploads::finish(&mut conn, &id, outcome) {
             tracing::error!(error = %error, "the outcome of an import could not be stored");
         }
-        app.imports.end(&id);
+        running.end(&id);
     });
     Ok(())
 }

@@ -1,5 +1,6 @@
-//! The web layer: shared state, the route table, access control, security
-//! headers, request logging and error pages. Areas add their routes here.
+//! The web layer: shared state, access control, security headers, request
+//! logging, layout and error pages. It knows no area: each area mounts its
+//! own routes, and [`crate::app`] puts them together.
 
 pub mod access;
 pub mod assets;
@@ -19,7 +20,6 @@ pub mod upload;
 
 use std::sync::Arc;
 
-use actix_web::middleware::from_fn;
 use actix_web::{HttpResponse, web};
 
 use crate::config::{SecretKey, Settings};
@@ -40,8 +40,6 @@ pub struct AppState {
     pub mail: MailContext,
     pub secret: SecretKey,
     pub limits: limits::Limits,
-    /// The imports this process is applying, with their progress.
-    pub imports: crate::imports::Running,
     /// The reverse proxies whose forwarding headers name the client.
     pub proxies: client::TrustedProxies,
     /// The mail worker's heartbeat, for the readiness check.
@@ -111,52 +109,7 @@ pub async fn blocking_outcome<T: Send + 'static>(
     .await?
 }
 
-/// Every route of the application.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    let (form, payload) = access::form_limits();
-    cfg.app_data(form)
-        .app_data(payload)
-        .service(health::healthz)
-        .service(health::readyz)
-        .service(crate::monitoring::scrape)
-        .service(assets::stylesheet)
-        .service(assets::opened_script)
-        .service(assets::mailing_script)
-        .service(assets::progress_script)
-        .service(assets::zone_script)
-        .service(language::choose)
-        .service(web::resource("/").get(home));
-    crate::accounts::routes::configure(cfg);
-    crate::coalitions::routes::configure(cfg);
-    crate::signatures::public::configure(cfg);
-    crate::signatures::invitations::public::configure(cfg);
-    crate::statements::public::configure(cfg);
-    crate::suppressions::routes::configure(cfg);
-    crate::press::public::configure(cfg);
-    crate::press::newsroom::configure(cfg);
-    cfg.service(
-        web::scope("/c/{coalition}")
-            .wrap(from_fn(access::coalition_guard))
-            .configure(crate::statements::routes::configure_coalition)
-            .configure(crate::signatures::routes::configure_coalition)
-            .configure(crate::contacts::routes::configure_coalition)
-            .configure(crate::coalitions::routes::configure_coalition)
-            .configure(crate::audit::routes::configure_coalition)
-            .configure(crate::press::routes::configure_coalition),
-    )
-    .service(
-        web::scope("/c")
-            .wrap(from_fn(access::account_guard))
-            .configure(crate::coalitions::routes::configure_account),
-    )
-    .service(
-        web::scope("/account")
-            .wrap(from_fn(access::account_guard))
-            .configure(crate::accounts::routes::configure_account),
-    );
-}
-
-async fn home(req: actix_web::HttpRequest) -> HttpResponse {
+pub async fn home(req: actix_web::HttpRequest) -> HttpResponse {
     let lang = request_lang(&req);
     let page = layout::layout_in(
         lang,

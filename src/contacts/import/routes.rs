@@ -7,6 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
 use super::{Mapping, views};
 use crate::audit::Actor;
+use crate::imports::Running;
 use crate::imports::run::{self, find, state_of};
 use crate::imports::views::{SAMPLES, Shown};
 use crate::web::access::Access;
@@ -51,12 +52,13 @@ async fn receive_upload(
 #[get("/contacts/import/{upload}")]
 async fn preview_page(
     state: web::Data<AppState>,
+    running: web::Data<Running>,
     access: Access,
     path: web::Path<(String, String)>,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     let upload = find(&state, &access, path.into_inner().1).await?;
-    if state_of(&state, &upload).is_some() {
+    if state_of(&running, &upload).is_some() {
         return Ok(see_other(&format!(
             "{}/progress",
             here(&access, &upload.id)
@@ -106,6 +108,7 @@ async fn preview_page(
 #[post("/contacts/import/{upload}")]
 async fn apply(
     state: web::Data<AppState>,
+    running: web::Data<Running>,
     access: Access,
     path: web::Path<(String, String)>,
     body: String,
@@ -131,7 +134,7 @@ async fn apply(
         )
         .map_err(|error| error.message(lang))
     });
-    run::start(&state, &upload, access.lang, job).await?;
+    run::start(&state, &running, &upload, access.lang, job).await?;
     Ok(see_other(&format!(
         "{}/progress",
         here(&access, &upload.id)
@@ -141,11 +144,12 @@ async fn apply(
 #[get("/contacts/import/{upload}/progress")]
 async fn progress_page(
     state: web::Data<AppState>,
+    running: web::Data<Running>,
     access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let upload = find(&state, &access, path.into_inner().1).await?;
-    match state_of(&state, &upload) {
+    match state_of(&running, &upload) {
         None => Ok(see_other(&here(&access, &upload.id))),
         Some(now) => Ok(html_response(
             StatusCode::OK,
@@ -157,9 +161,10 @@ async fn progress_page(
 #[get("/contacts/import/{upload}/progress.json")]
 async fn progress_json(
     state: web::Data<AppState>,
+    running: web::Data<Running>,
     access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let upload = find(&state, &access, path.into_inner().1).await?;
-    Ok(run::progress_json(state_of(&state, &upload)))
+    Ok(run::progress_json(state_of(&running, &upload)))
 }

@@ -7,6 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
 use super::{Import, Mapping, Mode, Read, views};
+use crate::imports::Running;
 use crate::imports::run::{self, find, state_of};
 use crate::imports::views::{SAMPLES, Shown};
 use crate::imports::{State, Upload};
@@ -96,12 +97,13 @@ async fn find_both(
 #[get("/statements/{statement}/signatures/import/{upload}")]
 async fn preview_page(
     state: web::Data<AppState>,
+    running: web::Data<Running>,
     access: Access,
     path: web::Path<(String, String, String)>,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     let (statement, upload) = find_both(&state, &access, path).await?;
-    if state_of(&state, &upload).is_some() {
+    if state_of(&running, &upload).is_some() {
         let progress = format!("{}/progress", here(&access, &statement, &upload.id));
         return Ok(see_other(&progress));
     }
@@ -145,6 +147,7 @@ async fn preview_page(
 #[post("/statements/{statement}/signatures/import/{upload}")]
 async fn apply(
     state: web::Data<AppState>,
+    running: web::Data<Running>,
     access: Access,
     path: web::Path<(String, String, String)>,
     body: String,
@@ -181,18 +184,19 @@ async fn apply(
             error.message(lang)
         })
     });
-    run::start(&state, &upload, access.lang, job).await?;
+    run::start(&state, &running, &upload, access.lang, job).await?;
     Ok(see_other(&progress_url))
 }
 
 #[get("/statements/{statement}/signatures/import/{upload}/progress")]
 async fn progress_page(
     state: web::Data<AppState>,
+    running: web::Data<Running>,
     access: Access,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (statement, upload) = find_both(&state, &access, path).await?;
-    Ok(match state_of(&state, &upload) {
+    Ok(match state_of(&running, &upload) {
         None => see_other(&here(&access, &statement, &upload.id)),
         // A finished import leads back to the signatures it added.
         Some(State::Done(report)) => see_other(&format!(
@@ -211,9 +215,10 @@ async fn progress_page(
 #[get("/statements/{statement}/signatures/import/{upload}/progress.json")]
 async fn progress_json(
     state: web::Data<AppState>,
+    running: web::Data<Running>,
     access: Access,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (_, upload) = find_both(&state, &access, path).await?;
-    Ok(run::progress_json(state_of(&state, &upload)))
+    Ok(run::progress_json(state_of(&running, &upload)))
 }
