@@ -18,6 +18,7 @@ pub mod db;
 pub mod demo;
 pub mod export;
 pub mod i18n;
+pub mod identity;
 pub mod imports;
 pub mod jobs;
 pub mod mail;

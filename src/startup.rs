@@ -118,6 +118,7 @@ impl Application {
             proxies,
             mail_worker,
             pages: pages.clone(),
+            identify: crate::coalitions::identify,
         });
         let imports = web::Data::new(crate::imports::Running::default());
         let server = HttpServer::new(move || {

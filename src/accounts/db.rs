@@ -3,19 +3,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::db::schema::{coordinators, login_failures, sessions};
-
-/// A coordinator account.
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = coordinators)]
-pub struct Coordinator {
-    pub id: String,
-    pub email: String,
-    pub name: String,
-    pub password_hash: Option<String>,
-    pub created_at: NaiveDateTime,
-    /// The language chosen for the coordinator's pages, if any.
-    pub language: Option<String>,
-}
+use crate::identity::Coordinator;
 
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = sessions)]

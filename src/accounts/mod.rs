@@ -2,7 +2,6 @@
 //! (argon2id), login with throttling, revocable sessions and password reset.
 
 mod db;
-mod email;
 pub mod routes;
 mod views;
 
@@ -16,8 +15,7 @@ use crate::db::DbConn;
 use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::tokens::{self, Purpose};
 
-pub use db::Coordinator;
-pub use email::Email;
+pub use crate::identity::{Coordinator, Email, SESSION_IDLE};
 
 /// How long a printed setup link stays valid.
 const SETUP_LINK_VALIDITY: Duration = Duration::days(7);
@@ -25,8 +23,6 @@ const SETUP_LINK_VALIDITY: Duration = Duration::days(7);
 const PASSWORD_LINK_VALIDITY: Duration = Duration::hours(2);
 /// Password links that may be pending at once for one account.
 const MAX_PENDING_PASSWORD_LINKS: i64 = 3;
-/// How long a session lasts without use.
-pub const SESSION_IDLE: Duration = Duration::days(14);
 pub const MIN_PASSWORD_CHARS: usize = 10;
 const MAX_PASSWORD_CHARS: usize = 1024;
 /// Failed logins allowed for one account from one client address, and from

@@ -12,6 +12,7 @@ use crate::web::access::{self, Access};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
+use crate::web::origin::safe_next;
 use crate::web::{AppState, blocking, blocking_outcome, request_lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -168,19 +169,6 @@ pub struct LoginForm {
 struct NextQuery {
     #[serde(default)]
     next: String,
-}
-
-/// Only local paths are followed after login, never another site: a single
-/// `/` followed by a character that is neither `/` nor `\` (both would make
-/// the browser read a host), and nothing but visible ASCII, since browsers
-/// drop tabs and line breaks from a URL and a header cannot carry them.
-/// Anything else goes to the coalitions page.
-pub(crate) fn safe_next(next: &str) -> &str {
-    let mut chars = next.chars();
-    let local = chars.next() == Some('/')
-        && chars.next().is_some_and(|c| c != '/' && c != '\\')
-        && next.chars().all(|c| c.is_ascii_graphic() && c != '\\');
-    if local { next } else { "/c" }
 }
 
 #[get("/login")]
@@ -441,53 +429,5 @@ async fn reset_submit(
             views::reset_invalid(lang),
         )),
         Err(error) => Err(WebError::unexpected(error)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-    use proptest::prelude::*;
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(3000))]
-
-        #[test]
-        fn a_followed_next_always_stays_on_this_site(
-            next in prop_oneof![
-                "\\PC{0,40}",
-                "[/\\\\\t\r\n%a-z.:@?#]{0,20}",
-                "/[\t\r\n /\\\\]{0,3}[a-z.]{0,12}(/[a-z]{0,4})?",
-            ],
-        ) {
-            let followed = safe_next(&next);
-            let base = url::Url::parse("https://statements.example.org/login").expect("base");
-            let target = base.join(followed).expect("a path joins");
-
-            prop_assert_eq!(target.host_str(), Some("statements.example.org"), "{:?}", next);
-            prop_assert!(followed.parse::<actix_web::http::header::HeaderValue>().is_ok());
-        }
-    }
-
-    #[test]
-    fn only_a_local_path_is_followed_after_login() {
-        for local in ["/c", "/c/clean-water/statements?page=2", "/a%20b"] {
-            assert_eq!(safe_next(local), local);
-        }
-        for other in [
-            "",
-            "/",
-            "//evil.example",
-            "/\\evil.example",
-            "/\t/evil.example/x",
-            "/c\r\nX: 1",
-            "https://evil.example",
-            "c",
-            "/ñ",
-            "/a b",
-            "/a\\..",
-        ] {
-            assert_eq!(safe_next(other), "/c", "{other:?}");
-        }
     }
 }

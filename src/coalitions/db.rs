@@ -4,29 +4,7 @@ use diesel::prelude::*;
 use super::{Membership, NewCoalition, Role};
 use crate::db::DbConn;
 use crate::db::schema::{coalition_logos, coalitions, coordinators, invitations, memberships};
-
-#[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = coalitions)]
-pub struct Coalition {
-    pub id: String,
-    pub name: String,
-    pub slug: String,
-    pub about: String,
-    pub created_at: NaiveDateTime,
-    /// The code of the coalition's language (`en`, `es`).
-    pub language: String,
-    /// The IANA name of the coalition's time zone.
-    pub time_zone: String,
-    /// The name its mail comes from; empty for the coalition's name.
-    pub sender_name: String,
-    /// Where replies to its mail go; empty for none (releases then use
-    /// their first press contact).
-    pub reply_to: String,
-    /// A few lines under each release and update it mails.
-    pub mail_footer: String,
-    /// Its own website, linked from its public pages.
-    pub website: String,
-}
+use crate::identity::Coalition;
 
 /// A member as the members page shows it.
 #[derive(Debug, Clone, Queryable)]

@@ -18,57 +18,12 @@ use crate::i18n::{Lang, Phrase};
 use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::tokens::{self, Purpose};
 
-pub use db::{Coalition, Invitation, Member};
+pub use crate::identity::{Coalition, Membership, Role};
+pub use db::{Invitation, Member};
 pub use public_face::{Face, FaceForm, Logo, Masthead, masthead};
 
 const INVITATION_VALIDITY: Duration = Duration::days(7);
 const MAX_NAME_CHARS: usize = 120;
-
-/// What a member may do. Ordered: an owner may do all an editor may.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Role {
-    Viewer,
-    Editor,
-    Owner,
-}
-
-impl Role {
-    pub const ALL: [Role; 3] = [Role::Owner, Role::Editor, Role::Viewer];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Viewer => "viewer",
-            Self::Editor => "editor",
-            Self::Owner => "owner",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == text)
-    }
-
-    /// The message naming the role, e.g. for a stored phrase.
-    pub fn message_id(self) -> String {
-        format!("role-{}", self.as_str())
-    }
-
-    /// What the role allows, in a few words for the members page.
-    /// The role's name and what it may do, in `lang`.
-    pub fn describe(self, lang: crate::i18n::Lang) -> (String, String) {
-        let key = self.as_str();
-        (
-            crate::i18n::t(lang, &self.message_id()),
-            crate::i18n::t(lang, &format!("role-description-{key}")),
-        )
-    }
-}
-
-/// A coordinator's membership in the coalition a request is about.
-#[derive(Debug, Clone)]
-pub struct Membership {
-    pub coalition: Coalition,
-    pub role: Role,
-}
 
 /// A coalition name as typed, normalized, with the slug made from it, and
 /// the language and time zone it starts with.
@@ -100,18 +55,6 @@ impl NewCoalition {
             time_zone,
             ..self
         }
-    }
-}
-
-impl Coalition {
-    /// The language new releases are written in.
-    pub fn lang(&self) -> Lang {
-        Lang::parse(&self.language).unwrap_or(Lang::En)
-    }
-
-    /// The zone every time is typed and shown in.
-    pub fn zone(&self) -> Tz {
-        crate::i18n::local_time::stored_zone(&self.time_zone)
     }
 }
 
@@ -230,6 +173,23 @@ pub fn ensure_member(
 }
 
 /// The membership of `coordinator` in the coalition with `slug`, if any.
+/// Who a session cookie belongs to and, given a coalition's slug, their
+/// membership of it: the access guard's [`crate::web::access::Identify`].
+pub fn identify(
+    conn: &mut DbConn,
+    raw_session: &str,
+    slug: Option<&str>,
+) -> QueryResult<crate::web::access::Found> {
+    let Some((session_id, coordinator)) = accounts::session_coordinator(conn, raw_session)? else {
+        return Ok(None);
+    };
+    let membership = match slug {
+        Some(slug) => membership(conn, slug, &coordinator.id)?,
+        None => None,
+    };
+    Ok(Some((session_id, coordinator, membership)))
+}
+
 pub fn membership(
     conn: &mut DbConn,
     slug: &str,

@@ -11,10 +11,10 @@ use actix_web::middleware::Next;
 use actix_web::{Error, FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
 
 use super::{AppState, request_lang};
-use crate::accounts::{self, Coordinator};
-use crate::coalitions::{self, Membership, Role};
 use crate::config::SecretKey;
+use crate::db::DbConn;
 use crate::i18n::{Lang, local_time, t};
+use crate::identity::{Coordinator, Membership, Role, SESSION_IDLE};
 use crate::tokens::signed::{self, Link};
 use crate::web::error::WebError;
 
@@ -296,7 +296,7 @@ pub fn session_cookie(raw: &str, secure: bool) -> Cookie<'static> {
         .same_site(SameSite::Lax)
         .secure(secure)
         .max_age(actix_web::cookie::time::Duration::days(
-            accounts::SESSION_IDLE.num_days(),
+            SESSION_IDLE.num_days(),
         ))
         .finish()
 }
@@ -357,7 +357,7 @@ async fn check(req: ServiceRequest, in_coalition: bool) -> Result<ServiceRequest
     let coalition_slug = req.match_info().get("coalition").map(str::to_owned);
     let found = lookup(&state, cookie, coalition_slug).await;
     let (http, mut payload) = req.into_parts();
-    let (coordinator, session_id, membership) = match found {
+    let (session_id, coordinator, membership) = match found {
         Ok(Some(found)) => found,
         Ok(None) => return Err((http.clone(), redirect_to_login(&http))),
         Err(error) => return Err((http, error.error_response())),
@@ -394,7 +394,14 @@ async fn check(req: ServiceRequest, in_coalition: bool) -> Result<ServiceRequest
     Ok(ServiceRequest::from_parts(http, payload))
 }
 
-type Found = Option<(Coordinator, String, Option<Membership>)>;
+/// A signed-in request's session id, coordinator and, under
+/// `/c/{coalition}`, membership of that coalition.
+pub type Found = Option<(String, Coordinator, Option<Membership>)>;
+
+/// Finds who a session cookie belongs to and their membership of the
+/// coalition named by its slug: the accounts and coalitions areas, which
+/// hold sessions and memberships, provide it at start-up.
+pub type Identify = fn(&mut DbConn, &str, Option<&str>) -> diesel::QueryResult<Found>;
 
 async fn lookup(
     state: &AppState,
@@ -402,20 +409,8 @@ async fn lookup(
     slug: Option<String>,
 ) -> Result<Found, WebError> {
     let Some(raw) = cookie else { return Ok(None) };
-    let pool = state.pool.clone();
-    web::block(move || -> Result<Found, WebError> {
-        let mut conn = pool.get()?;
-        let Some((session_id, coordinator)) = accounts::session_coordinator(&mut conn, &raw)?
-        else {
-            return Ok(None);
-        };
-        let membership = match slug {
-            Some(slug) => coalitions::membership(&mut conn, &slug, &coordinator.id)?,
-            None => None,
-        };
-        Ok(Some((coordinator, session_id, membership)))
-    })
-    .await?
+    let identify = state.identify;
+    super::blocking(state, move |c| identify(c, &raw, slug.as_deref())).await
 }
 
 fn redirect_to_login(req: &HttpRequest) -> HttpResponse {

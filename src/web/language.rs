@@ -46,7 +46,7 @@ pub async fn choose(
     };
     let back = match back.as_str() {
         "/" => back,
-        path => crate::accounts::routes::safe_next(path).to_owned(),
+        path => super::origin::safe_next(path).to_owned(),
     };
     let mut response = HttpResponse::SeeOther()
         .insert_header((header::LOCATION, back))

@@ -91,7 +91,7 @@ pub fn coordinator(access: &Access, title: &str, body: Markup) -> Markup {
                     a href={ "/c/" (m.coalition.slug) "/press" } { (t(lang, "nav-press")) }
                     a href={ "/c/" (m.coalition.slug) "/contacts" } { (t(lang, "nav-contacts")) }
                     a href={ "/c/" (m.coalition.slug) "/members" } { (t(lang, "nav-members")) }
-                    @if m.role == crate::coalitions::Role::Owner {
+                    @if m.role == crate::identity::Role::Owner {
                         a href={ "/c/" (m.coalition.slug) "/audit" } { (t(lang, "nav-audit-log")) }
                         a href={ "/c/" (m.coalition.slug) "/settings" } { (t(lang, "nav-settings")) }
                     }

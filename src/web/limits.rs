@@ -100,7 +100,7 @@ fn hourly(n: u32) -> Quota {
 /// The canonical address when it parses, so that spellings of one mailbox
 /// share a count; what was typed otherwise (the form refuses it anyway).
 fn address_key(email: &str) -> String {
-    crate::accounts::Email::parse(email)
+    crate::identity::Email::parse(email)
         .map_or_else(|| email.trim().to_lowercase(), |e| e.as_str().to_owned())
 }
 

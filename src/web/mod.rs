@@ -46,6 +46,8 @@ pub struct AppState {
     pub mail_worker: crate::background::Heartbeat,
     /// Finished public pages, served again until what they show changes.
     pub pages: pages::Pages,
+    /// Who a session cookie belongs to, for the access guard.
+    pub identify: access::Identify,
 }
 
 impl AppState {
