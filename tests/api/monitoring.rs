@@ -73,7 +73,9 @@ async fn metrics_carry_requests_sign_ons_deliveries_the_outbox_mailings_the_pool
         Duration::from_secs(10),
         || async {
             let text = scrape(&app, Some(TOKEN)).await.text().await.expect("body");
-            text.contains("undersigned_mail_deliveries_total{result=\"sent\"}")
+            // The delivery counter is the process's, shared with other
+            // tests; the outbox reading is this app's own.
+            text.contains("undersigned_outbox_messages{state=\"sent\",priority=\"transactional\"}")
                 && text.contains(&queued)
         },
     )
