@@ -342,7 +342,7 @@ async fn user_add(
     let mut conn = pool.get().context("could not open a database connection")?;
     db::run_migrations(&mut conn)?;
     let (coordinator, created) =
-        crate::accounts::add_user(&mut conn, &name, &email, password.as_ref(), coalition, role)?;
+        crate::coalitions::add_user(&mut conn, &name, &email, password.as_ref(), coalition, role)?;
     println!(
         "{} {} as {} of {coalition}",
         if created { "created" } else { "updated" },

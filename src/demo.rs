@@ -100,7 +100,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<String> {
         return Ok(demo_notice("The demo coalition exists already."));
     }
     let password = Password::parse(PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let (owner, _) = accounts::add_user(
+    let (owner, _) = crate::coalitions::add_user(
         conn,
         "Ana Núñez",
         &owner_email,
@@ -109,7 +109,7 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<String> {
         Role::Owner,
     )?;
     let editor_email = Email::parse("kofi@example.org").context("demo address")?;
-    let (editor, _) = accounts::add_user(
+    let (editor, _) = crate::coalitions::add_user(
         conn,
         "Kofi Mensah",
         &editor_email,

@@ -54,7 +54,7 @@ pub fn seed(settings: &Settings, contacts_wanted: usize) -> Seeded {
     let mut conn = connect(settings);
     undersigned::db::run_migrations(&mut conn).expect("migrations");
     let email = Email::parse("olivia@example.org").expect("address");
-    let (owner, _) = accounts::add_user(
+    let (owner, _) = undersigned::coalitions::add_user(
         &mut conn,
         "Olivia Owner",
         &email,

@@ -22,7 +22,8 @@ pub fn env_number(name: &str, default: u64) -> u64 {
 /// The first coordinator, owner of a new coalition.
 pub fn owner(conn: &mut DbConn) -> anyhow::Result<(Coordinator, Membership)> {
     let email = Email::parse("bench@example.org").context("address")?;
-    let (author, _) = accounts::add_user(conn, "Bench", &email, None, "Bench", Role::Owner)?;
+    let (author, _) =
+        undersigned::coalitions::add_user(conn, "Bench", &email, None, "Bench", Role::Owner)?;
     let membership = coalitions::memberships_of(conn, &author.id)?
         .into_iter()
         .next()

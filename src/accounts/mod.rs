@@ -10,7 +10,6 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use chrono::Duration;
 use diesel::QueryResult;
 
-use crate::coalitions::{self, NewCoalition, Role};
 use crate::db::DbConn;
 use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::tokens::{self, Purpose};
@@ -133,63 +132,48 @@ pub struct NewAccount {
     pub password: Password,
 }
 
-/// Creates the first coordinator, owner of a first coalition, and uses the
-/// setup token, all at once or not at all.
-pub fn complete_setup(
+/// Creates the first coordinator and uses the setup token, or says the
+/// link is spent; the caller makes them owner of a first coalition in the
+/// same transaction.
+pub fn create_first(
     conn: &mut DbConn,
     raw_token: &str,
     account: &NewAccount,
-    coalition: &NewCoalition,
 ) -> Result<Coordinator, AccountError> {
+    if any_coordinator(conn)? || tokens::consume(conn, Purpose::Setup, raw_token)?.is_none() {
+        return Err(AccountError::InvalidLink);
+    }
     let hash = account.password.hash();
-    crate::db::transaction(conn, |conn| {
-        if any_coordinator(conn)? || tokens::consume(conn, Purpose::Setup, raw_token)?.is_none() {
-            return Err(AccountError::InvalidLink);
-        }
-        let coordinator =
-            db::insert_coordinator(conn, &account.name, account.email.as_str(), Some(&hash))?;
-        let coalition = coalitions::create(conn, coalition, &coordinator).map_err(|e| match e {
-            coalitions::CoalitionError::NameTaken => AccountError::CoalitionTaken,
-            coalitions::CoalitionError::Database(e) => AccountError::Database(e),
-            _ => AccountError::CoalitionTaken,
-        })?;
-        tracing::info!(coalition = coalition.slug, "first coordinator created");
-        Ok(coordinator)
-    })
+    Ok(db::insert_coordinator(
+        conn,
+        &account.name,
+        account.email.as_str(),
+        Some(&hash),
+    )?)
 }
 
-/// Creates an account (or finds it) and makes it a member of `coalition`.
-/// Used by `undersigned user add`. Returns the account and whether it is new.
-pub fn add_user(
+/// Finds the account of `email` or creates it, setting its password when
+/// one is given. Returns the account and whether it is new.
+pub fn find_or_create(
     conn: &mut DbConn,
     name: &str,
     email: &Email,
     password: Option<&Password>,
-    coalition_name: &str,
-    role: Role,
-) -> Result<(Coordinator, bool), AccountError> {
+) -> QueryResult<(Coordinator, bool)> {
     let hash = password.map(Password::hash);
-    crate::db::transaction(conn, |conn| {
-        let (coordinator, created) = match db::find_by_email(conn, email.as_str())? {
-            Some(existing) => (existing, false),
-            None => (
-                db::insert_coordinator(conn, name, email.as_str(), hash.as_deref())?,
-                true,
-            ),
-        };
-        if let Some(hash) = &hash
-            && !created
-        {
-            db::set_password(conn, &coordinator.id, hash)?;
-        }
-        coalitions::ensure_member(conn, coalition_name, &coordinator, role).map_err(
-            |e| match e {
-                coalitions::CoalitionError::Database(e) => AccountError::Database(e),
-                _ => AccountError::CoalitionTaken,
-            },
-        )?;
-        Ok((coordinator, created))
-    })
+    let (coordinator, created) = match db::find_by_email(conn, email.as_str())? {
+        Some(existing) => (existing, false),
+        None => (
+            db::insert_coordinator(conn, name, email.as_str(), hash.as_deref())?,
+            true,
+        ),
+    };
+    if let Some(hash) = &hash
+        && !created
+    {
+        db::set_password(conn, &coordinator.id, hash)?;
+    }
+    Ok((coordinator, created))
 }
 
 pub fn find_by_email(conn: &mut DbConn, email: &Email) -> QueryResult<Option<Coordinator>> {

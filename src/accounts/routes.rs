@@ -6,8 +6,7 @@ use super::{
     AccountError, ChangePasswordError, Email, LoginError, NewAccount, Password, PasswordError,
     views,
 };
-use crate::coalitions::NewCoalition;
-use crate::i18n::{Lang, local_time, t, t_args};
+use crate::i18n::{Lang, t, t_args};
 use crate::web::access::{self, Access};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
@@ -16,9 +15,7 @@ use crate::web::origin::safe_next;
 use crate::web::{AppState, blocking, blocking_outcome, request_lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(setup_page)
-        .service(setup_submit)
-        .service(login_page)
+    cfg.service(login_page)
         .service(login_submit)
         .service(forgot_page)
         .service(forgot_submit)
@@ -45,46 +42,7 @@ pub fn password_message(lang: Lang, error: PasswordError) -> String {
     }
 }
 
-/// The setup link: a GET only looks; it never uses the token.
-#[get("/setup/{token}")]
-async fn setup_page(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    token: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    let lang = request_lang(&req);
-    let token = token.into_inner();
-    let valid = {
-        let token = token.clone();
-        blocking(&state, move |c| super::setup_token_is_valid(c, &token)).await?
-    };
-    if !valid {
-        return Ok(html_response(
-            StatusCode::NOT_FOUND,
-            views::setup_invalid(lang),
-        ));
-    }
-    Ok(html_response(
-        StatusCode::OK,
-        views::setup_form(lang, &token, &SetupForm::default(), &FieldErrors::default()),
-    ))
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct SetupForm {
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub email: String,
-    #[serde(default)]
-    pub password: String,
-    #[serde(default)]
-    pub coalition: String,
-    #[serde(default)]
-    pub time_zone: String,
-}
-
-fn parse_account(
+pub fn parse_account(
     lang: Lang,
     name: &str,
     email: &str,
@@ -108,48 +66,8 @@ fn parse_account(
     })
 }
 
-#[post("/setup/{token}")]
-async fn setup_submit(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    token: web::Path<String>,
-    form: web::Form<SetupForm>,
-) -> Result<HttpResponse, WebError> {
-    let lang = request_lang(&req);
-    let token = token.into_inner();
-    let form = form.into_inner();
-    let mut errors = FieldErrors::default();
-    let account = parse_account(lang, &form.name, &form.email, &form.password, &mut errors);
-    let coalition = NewCoalition::parse(&form.coalition)
-        .map_err(|_| errors.add("coalition", t(lang, "setup-error-coalition")))
-        .ok();
-    let zone = local_time::zone_or(&form.time_zone, chrono_tz::Tz::UTC)
-        .map_err(|e| errors.add("time_zone", t(lang, e.message_id())))
-        .ok();
-    let (Some(account), Some(coalition), Some(zone)) = (account, coalition, zone) else {
-        return Ok(html_response(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            views::setup_form(lang, &token, &form, &errors),
-        ));
-    };
-    let coalition = coalition.with_locale(lang, zone);
-    let outcome = blocking_outcome(&state, move |c| {
-        let coordinator = super::complete_setup(c, &token, &account, &coalition)?;
-        let session = super::start_session(c, &coordinator.id)?;
-        Ok::<_, AccountError>((session, coalition.slug))
-    })
-    .await?;
-    match outcome {
-        Ok((session, slug)) => Ok(signed_in(&state, &session, &format!("/c/{slug}"))),
-        Err(AccountError::InvalidLink) => Ok(html_response(
-            StatusCode::NOT_FOUND,
-            views::setup_invalid(lang),
-        )),
-        Err(error) => Err(WebError::unexpected(error)),
-    }
-}
-
-fn signed_in(state: &AppState, session: &str, location: &str) -> HttpResponse {
+/// Answers with a redirect to `location` that sets the session cookie.
+pub fn signed_in(state: &AppState, session: &str, location: &str) -> HttpResponse {
     let mut response = see_other(location);
     let _ = response.add_cookie(&access::session_cookie(session, state.https()));
     response

@@ -1,60 +1,10 @@
 use maud::{Markup, html};
 
-use super::routes::{LoginForm, SetupForm};
+use super::routes::LoginForm;
 use crate::i18n::{Lang, t, t_markup};
 use crate::web::access::Access;
-use crate::web::assets::ZONE_SCRIPT_PATH;
 use crate::web::forms::{self, FieldErrors, Input, csrf_field, error_summary};
 use crate::web::layout::{coordinator, layout_in};
-
-const EMAIL: Input<'static> = Input {
-    kind: "email",
-    hint: None,
-    autocomplete: Some("email"),
-    required: true,
-};
-
-fn new_password(hint: &str) -> Input<'_> {
-    Input {
-        kind: "password",
-        hint: Some(hint),
-        autocomplete: Some("new-password"),
-        required: true,
-    }
-}
-
-pub fn setup_form(lang: Lang, token: &str, form: &SetupForm, errors: &FieldErrors) -> Markup {
-    layout_in(
-        lang,
-        &t(lang, "setup-title"),
-        html! {
-            h1 { (t(lang, "setup-title")) }
-            p { (t(lang, "setup-intro")) }
-            (error_summary(lang, errors))
-            form method="post" action={ "/setup/" (token) } {
-                (forms::input("name", &t(lang, "account-your-name"), &form.name, errors, Input { autocomplete: Some("name"), ..Input::TEXT }))
-                (forms::input("email", &t(lang, "account-your-email"), &form.email, errors, EMAIL))
-                (forms::input("password", &t(lang, "account-password"), "", errors, new_password(&t(lang, "account-password-hint"))))
-                (forms::input("coalition", &t(lang, "setup-coalition"), &form.coalition, errors,
-                    Input { hint: Some(&t(lang, "setup-coalition-hint")), ..Input::TEXT }))
-                (forms::zone_field("time_zone", &t(lang, "coalition-zone"), &form.time_zone, errors, &t(lang, "coalition-zone-new-hint"), true))
-                button type="submit" { (t(lang, "setup-submit")) }
-            }
-            script src=(*ZONE_SCRIPT_PATH) defer {}
-        },
-    )
-}
-
-pub fn setup_invalid(lang: Lang) -> Markup {
-    layout_in(
-        lang,
-        &t(lang, "setup-invalid-title"),
-        html! {
-            h1 { (t(lang, "setup-invalid-heading")) }
-            p { (t_markup(lang, "setup-invalid-body", &[], &[("log-in", html! { a href="/login" { (t(lang, "setup-invalid-log-in")) } })])) }
-        },
-    )
-}
 
 pub fn login(lang: Lang, form: &LoginForm, problem: Option<String>) -> Markup {
     let errors = FieldErrors::default();
@@ -68,7 +18,7 @@ pub fn login(lang: Lang, form: &LoginForm, problem: Option<String>) -> Markup {
             }
             form method="post" action="/login" {
                 input type="hidden" name="next" value=(form.next);
-                (forms::input("email", &t(lang, "account-email-address"), &form.email, &errors, EMAIL))
+                (forms::input("email", &t(lang, "account-email-address"), &form.email, &errors, Input::EMAIL))
                 (forms::input("password", &t(lang, "account-password"), "", &errors,
                     Input { kind: "password", hint: None, autocomplete: Some("current-password"), required: true }))
                 button type="submit" { (t(lang, "login-submit")) }
@@ -128,7 +78,7 @@ fn account_page(
                 (csrf_field(&access.csrf))
                 (forms::input("current", &t(lang, "account-current-password"), "", errors,
                     Input { kind: "password", hint: None, autocomplete: Some("current-password"), required: true }))
-                (forms::input("new", &t(lang, "account-new-password"), "", errors, new_password(&t(lang, "account-password-hint"))))
+                (forms::input("new", &t(lang, "account-new-password"), "", errors, forms::new_password(&t(lang, "account-password-hint"))))
                 button type="submit" { (t(lang, "account-change-password-submit")) }
             }
         },
@@ -148,7 +98,7 @@ pub fn forgot(lang: Lang, sent: bool) -> Markup {
             } @else {
                 p { (t(lang, "forgot-intro")) }
                 form method="post" action="/password/forgot" {
-                    (forms::input("email", &t(lang, "account-email-address"), "", &errors, EMAIL))
+                    (forms::input("email", &t(lang, "account-email-address"), "", &errors, Input::EMAIL))
                     button type="submit" { (t(lang, "forgot-submit")) }
                 }
             }
@@ -164,7 +114,7 @@ pub fn reset_form(lang: Lang, token: &str, errors: &FieldErrors) -> Markup {
             h1 { (t(lang, "reset-title")) }
             (error_summary(lang, errors))
             form method="post" action={ "/password/reset/" (token) } {
-                (forms::input("password", &t(lang, "account-new-password"), "", errors, new_password(&t(lang, "account-password-hint"))))
+                (forms::input("password", &t(lang, "account-new-password"), "", errors, forms::new_password(&t(lang, "account-password-hint"))))
                 button type="submit" { (t(lang, "reset-submit")) }
             }
         },

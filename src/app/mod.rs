@@ -25,6 +25,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(language::choose)
         .service(web::resource("/").get(home));
     crate::accounts::routes::configure(cfg);
+    crate::coalitions::setup::configure(cfg);
     crate::coalitions::routes::configure(cfg);
     crate::signatures::public::configure(cfg);
     crate::signatures::invitations::public::configure(cfg);

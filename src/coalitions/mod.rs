@@ -5,6 +5,7 @@ mod db;
 mod face_routes;
 pub mod public_face;
 pub mod routes;
+pub mod setup;
 mod views;
 
 use chrono::Duration;
@@ -21,6 +22,7 @@ use crate::tokens::{self, Purpose};
 pub use crate::identity::{Coalition, Membership, Role};
 pub use db::{Invitation, Member};
 pub use public_face::{Face, FaceForm, Logo, Masthead, masthead};
+pub use setup::add_user;
 
 const INVITATION_VALIDITY: Duration = Duration::days(7);
 const MAX_NAME_CHARS: usize = 120;

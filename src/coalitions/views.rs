@@ -181,7 +181,7 @@ pub fn invitation(
                     form method="post" action=(action) {
                         (forms::input("name", &t(lang, "account-your-name"), typed_name, errors, Input { autocomplete: Some("name"), ..Input::TEXT }))
                         (forms::input("password", &t(lang, "account-password"), "", errors,
-                            Input { kind: "password", hint: Some(&t(lang, "join-password-hint")), autocomplete: Some("new-password"), required: true }))
+                            forms::new_password(&t(lang, "join-password-hint"))))
                         button type="submit" { (t(lang, "join-submit")) }
                     }
                 }

@@ -245,7 +245,7 @@ pub fn expired(target: &Signable) -> Markup {
             p { (t(lang, "confirm-fresh-intro")) }
             form method="post" action={ "/s/" (target.statement.slug) "/resend" } {
                 input type="hidden" name="lang" value=(target.version.language);
-                (forms::input("email", &t(lang, "field-email"), "", &FieldErrors::default(), Input { kind: "email", hint: None, autocomplete: Some("email"), required: true }))
+                (forms::input("email", &t(lang, "field-email"), "", &FieldErrors::default(), Input::EMAIL))
                 button type="submit" { (t(lang, "resend-submit")) }
             }
         },

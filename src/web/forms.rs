@@ -85,6 +85,24 @@ impl Input<'_> {
         autocomplete: None,
         required: true,
     };
+
+    /// A person's own email address.
+    pub const EMAIL: Input<'static> = Input {
+        kind: "email",
+        hint: None,
+        autocomplete: Some("email"),
+        required: true,
+    };
+}
+
+/// A password being chosen, with what it must be as its hint.
+pub fn new_password(hint: &str) -> Input<'_> {
+    Input {
+        kind: "password",
+        hint: Some(hint),
+        autocomplete: Some("new-password"),
+        required: true,
+    }
 }
 
 pub fn input(

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use diesel::prelude::*;
-use undersigned::accounts::{self, Email, Password};
+use undersigned::accounts::{Email, Password};
 use undersigned::coalitions::{self, Role};
 use undersigned::db::schema::coordinators;
 
@@ -165,7 +165,7 @@ async fn add_user_creates_a_member_in_a_new_coalition_and_updates_an_existing_ac
     let (created, changed) = app
         .with_conn(move |c| {
             let created = retrying(|| {
-                accounts::add_user(
+                undersigned::coalitions::add_user(
                     c,
                     "Carla",
                     &email,
@@ -176,7 +176,14 @@ async fn add_user_creates_a_member_in_a_new_coalition_and_updates_an_existing_ac
             })
             .expect("user added");
             let changed = retrying(|| {
-                accounts::add_user(c, "Carla", &email, None, "River Alliance", Role::Owner)
+                undersigned::coalitions::add_user(
+                    c,
+                    "Carla",
+                    &email,
+                    None,
+                    "River Alliance",
+                    Role::Owner,
+                )
             })
             .expect("user updated");
             (created, changed)

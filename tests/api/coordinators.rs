@@ -247,10 +247,19 @@ impl TestApp {
         let password = password.map(|p| Password::parse(p).expect("a long enough password"));
         self.with_conn(move |c| {
             let email = Email::parse(&email).expect("an email address");
-            retrying(|| accounts::add_user(c, &name, &email, password.as_ref(), &coalition, role))
-                .expect("user added")
-                .0
-                .id
+            retrying(|| {
+                undersigned::coalitions::add_user(
+                    c,
+                    &name,
+                    &email,
+                    password.as_ref(),
+                    &coalition,
+                    role,
+                )
+            })
+            .expect("user added")
+            .0
+            .id
         })
         .await
     }

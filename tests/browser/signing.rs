@@ -41,8 +41,9 @@ async fn a_signer_signs_confirms_by_mail_and_appears_on_the_list() {
 async fn an_open_statement_in_spanish(app: &TestApp) -> String {
     app.with_conn(|c| {
         let email = Email::parse(EMAIL).expect("a valid address");
-        let (coordinator, _) = accounts::add_user(c, NAME, &email, None, COALITION, Role::Owner)
-            .expect("a coordinator of a new coalition");
+        let (coordinator, _) =
+            undersigned::coalitions::add_user(c, NAME, &email, None, COALITION, Role::Owner)
+                .expect("a coordinator of a new coalition");
         let membership = coalitions::memberships_of(c, &coordinator.id)
             .expect("the memberships")
             .pop()
