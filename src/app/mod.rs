@@ -3,6 +3,8 @@
 //! sits above the areas, which never reach it.
 
 pub mod metrics;
+#[cfg(test)]
+mod words;
 
 use actix_web::middleware::from_fn;
 use actix_web::web;
