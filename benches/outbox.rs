@@ -70,6 +70,7 @@ fn main() {
         context.from.clone(),
         None,
         WorkerOptions::from_settings(&settings, "bench"),
+        undersigned::suppressions::bounced,
     );
     let started = Instant::now();
     runtime.block_on(worker.drain()).expect("drained");

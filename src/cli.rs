@@ -307,6 +307,7 @@ async fn deliver_now(
             settings,
             &mail::instance_name(&format!("command {}", std::process::id())),
         ),
+        crate::suppressions::bounced,
     );
     worker.drain().await
 }

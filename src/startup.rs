@@ -77,6 +77,7 @@ impl Application {
             mail.from.clone(),
             dkim,
             WorkerOptions::from_settings(&settings, &mail::instance_name(&bound.to_string())),
+            crate::suppressions::bounced,
         ));
         let mail_worker = worker.heartbeat();
         let (stop_worker, stopped) = watch::channel(false);

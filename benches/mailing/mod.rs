@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use diesel::prelude::*;
-use undersigned::accounts::{self, Coordinator, Email};
+use undersigned::accounts::{Coordinator, Email};
 use undersigned::coalitions::Role;
 use undersigned::config::Settings;
 use undersigned::db::schema::{contact_tags, contacts, mailings, outbox};

@@ -3,7 +3,7 @@
 //! other request uses, and database work off the async threads.
 
 use anyhow::Context;
-use undersigned::accounts::{self, Coordinator, Email};
+use undersigned::accounts::{Coordinator, Email};
 use undersigned::audit::Actor;
 use undersigned::coalitions::{self, Membership, Role};
 use undersigned::db::{DbConn, Pool};

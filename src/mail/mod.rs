@@ -23,7 +23,7 @@ pub use mailing::{
 };
 pub use templates::Rendered;
 pub use transport::Transport;
-pub use worker::{Worker, WorkerOptions, instance_name};
+pub use worker::{Bounces, Worker, WorkerOptions, instance_name};
 
 /// Where mail comes from and what its links point to.
 #[derive(Debug, Clone)]

@@ -69,8 +69,15 @@ impl WorkerOptions {
     }
 }
 
+/// What the worker does with a permanent refusal of a coalition's mail:
+/// given the coalition, the address and the server's reply, the area that
+/// keeps suppression lists records it (see `suppressions::bounced`), in the
+/// transaction that records the delivery.
+pub type Bounces = fn(&mut DbConn, &str, &str, &str) -> diesel::QueryResult<()>;
+
 pub struct Worker {
     pool: Pool,
+    bounces: Bounces,
     /// Outcomes and claims are written with the requests' writes, so the
     /// worker never holds the write lock at its lower priority.
     writes: GroupCommit,
@@ -101,6 +108,7 @@ impl Worker {
         from: Mailbox,
         dkim: Option<Dkim>,
         options: WorkerOptions,
+        bounces: Bounces,
     ) -> Self {
         let rate = options.rate_per_second.map(|rate| {
             // Evenly spaced: no burst after a pause or an idle spell.
@@ -109,6 +117,7 @@ impl Worker {
         });
         Self {
             pool,
+            bounces,
             writes,
             transport: Arc::new(transport),
             from,
@@ -431,7 +440,11 @@ impl Worker {
             let mut failing = false;
             loop {
                 let (claim, results) = (claim.to_owned(), results.clone());
-                match self.write(move |conn| record(conn, &claim, &results)).await {
+                let bounces = self.bounces;
+                match self
+                    .write(move |conn| record(conn, &claim, &results, bounces))
+                    .await
+                {
                     Ok(()) => {
                         if failing {
                             tracing::warn!("sends are recorded again");
@@ -659,9 +672,15 @@ struct Recorded {
     verdict: Verdict,
 }
 
-/// Writes outcomes. A hard bounce of a coalition's mailing puts the address
-/// on that coalition's suppression list, which cancels what else is queued to it.
-fn record(conn: &mut DbConn, claim: &str, results: &[Recorded]) -> diesel::QueryResult<()> {
+/// Writes outcomes. A hard bounce of a coalition's mail goes to `bounces`,
+/// which puts the address on that coalition's suppression list and cancels
+/// what else is queued to it.
+fn record(
+    conn: &mut DbConn,
+    claim: &str,
+    results: &[Recorded],
+    bounces: Bounces,
+) -> diesel::QueryResult<()> {
     let now = crate::db::now();
     for Recorded { row, verdict } in results {
         match verdict {
@@ -673,13 +692,7 @@ fn record(conn: &mut DbConn, claim: &str, results: &[Recorded]) -> diesel::Query
                 if let Some(coalition) = &row.coalition_id
                     && super::mailing::is_permanent_reply(reply)
                 {
-                    crate::suppressions::add(
-                        conn,
-                        coalition,
-                        &row.recipient,
-                        crate::suppressions::Reason::Bounced,
-                        Some(reply),
-                    )?;
+                    bounces(conn, coalition, &row.recipient, reply)?;
                 }
             }
             Verdict::Deferred(reply, retry_at) => {

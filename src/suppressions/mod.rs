@@ -84,6 +84,12 @@ pub fn find(
 
 /// Adds an address; an address already suppressed keeps its first reason.
 /// Mailings under way stop at once for it: its unsent mails are cancelled.
+/// A coalition's mail to `email` was refused for good (`reply`, the
+/// server's answer): the mail worker's [`crate::mail::Bounces`].
+pub fn bounced(conn: &mut DbConn, coalition_id: &str, email: &str, reply: &str) -> QueryResult<()> {
+    add(conn, coalition_id, email, Reason::Bounced, Some(reply))
+}
+
 pub fn add(
     conn: &mut DbConn,
     coalition_id: &str,

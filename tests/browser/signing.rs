@@ -1,6 +1,6 @@
 //! A signer signs on the Spanish page, confirms by mail and withdraws.
 
-use undersigned::accounts::{self, Email};
+use undersigned::accounts::Email;
 use undersigned::audit::Actor;
 use undersigned::coalitions::{self, Role};
 use undersigned::statements::{self, Draft, Status};
