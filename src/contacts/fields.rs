@@ -395,6 +395,74 @@ pub fn yes_no(typed: &str) -> Result<bool, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::imports::{Mapping, MappingProblem};
+
+    fn headers(names: &[&str]) -> Vec<String> {
+        names.iter().map(|n| (*n).to_owned()).collect()
+    }
+
+    #[test]
+    fn spanish_headers_are_recognized_with_or_without_accents() {
+        let mapping = Mapping::<Field>::guess(&headers(&[
+            "Correo electrónico",
+            "Nombre",
+            "Teléfono",
+            "Medio",
+            "Fuente",
+            "País",
+            "Idioma",
+            "Etiquetas",
+            "Notas",
+            "No contactar",
+            "Otra cosa",
+        ]));
+
+        assert_eq!(
+            mapping.0,
+            [
+                Some(Field::Email),
+                Some(Field::Name),
+                Some(Field::Phone),
+                Some(Field::Outlet),
+                Some(Field::Role),
+                Some(Field::Country),
+                Some(Field::Language),
+                Some(Field::Tags),
+                Some(Field::Notes),
+                Some(Field::DoNotContact),
+                None
+            ]
+        );
+        assert_eq!(mapping.problem(), None);
+    }
+
+    #[test]
+    fn a_chosen_mapping_overrides_the_guess_and_is_checked() {
+        let names = headers(&["Email", "Who", "Mail 2"]);
+
+        let chosen = Mapping::chosen(
+            Mapping::<Field>::guess(&names),
+            &[
+                ("col1".into(), "name".into()),
+                ("col2".into(), "email".into()),
+                ("col9".into(), "phone".into()),
+            ],
+        );
+
+        assert_eq!(
+            chosen.0,
+            [Some(Field::Email), Some(Field::Name), Some(Field::Email)]
+        );
+        assert_eq!(chosen.problem(), Some(MappingProblem::Twice(Field::Email)));
+        let without = Mapping::chosen(
+            Mapping::<Field>::guess(&names),
+            &[("col0".into(), "ignore".into())],
+        );
+        assert_eq!(
+            without.problem(),
+            Some(MappingProblem::Missing(Field::Email))
+        );
+    }
 
     #[test]
     fn languages_are_read_as_codes_or_common_names() {
