@@ -25,6 +25,7 @@ pub mod mail;
 pub mod memory;
 pub mod monitoring;
 pub mod press;
+pub mod publication;
 pub mod retention;
 pub mod signatures;
 pub mod startup;

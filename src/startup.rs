@@ -122,6 +122,7 @@ impl Application {
             identify: crate::coalitions::identify,
         });
         let imports = web::Data::new(crate::imports::Running::default());
+        let sign_on_list = web::Data::new(crate::signatures::SIGN_ON_LIST);
         let server = HttpServer::new(move || {
             App::new()
                 // Innermost first: a cross-site refusal gets an error page
@@ -133,6 +134,7 @@ impl Application {
                 .wrap(from_fn(crate::web::log_requests))
                 .app_data(state.clone())
                 .app_data(imports.clone())
+                .app_data(sign_on_list.clone())
                 .configure(crate::app::routes)
                 .default_service(web::to(crate::web::not_found))
         })

@@ -31,7 +31,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     crate::coalitions::routes::configure(cfg);
     crate::signatures::public::configure(cfg);
     crate::signatures::invitations::public::configure(cfg);
-    crate::statements::public::configure(cfg);
+    crate::publication::configure(cfg);
     crate::suppressions::routes::configure(cfg);
     crate::press::public::configure(cfg);
     crate::press::newsroom::configure(cfg);

@@ -247,6 +247,57 @@ pub fn fill_search_keys(conn: &mut DbConn) -> QueryResult<usize> {
     }
 }
 
+/// What the statement pages need from the list, handed to them at
+/// start-up (see [`crate::statements::SignOnList`]).
+pub const SIGN_ON_LIST: crate::statements::SignOnList = crate::statements::SignOnList {
+    rekey: rekey_list,
+    revise,
+    summary,
+};
+
+fn revise(
+    conn: &mut DbConn,
+    state: &crate::web::AppState,
+    edit: crate::statements::Edit,
+) -> Result<crate::statements::Saved, crate::statements::StatementError> {
+    use crate::statements::StatementError;
+    let pending =
+        reconsent::Pending::parse(&edit.pending).unwrap_or(reconsent::Pending::StayListed);
+    reconsent::save_revision(
+        conn,
+        &public::ctx(state),
+        &edit.statement,
+        &edit.version,
+        &edit.author,
+        &edit.draft,
+        edit.kind,
+        pending,
+        edit.base,
+    )
+    .map(|(saved, _)| saved)
+    .map_err(|error| match error {
+        reconsent::ReviseError::Statement(error) => error,
+        reconsent::ReviseError::Signing(error) => StatementError::Reconsent(error.to_string()),
+    })
+}
+
+fn summary(
+    conn: &mut DbConn,
+    statement_id: &str,
+    coordinator_id: &str,
+    lang: crate::i18n::Lang,
+    since: NaiveDateTime,
+) -> QueryResult<crate::statements::Summary> {
+    Ok(crate::statements::Summary {
+        counts: counts_by_status(conn, statement_id)?
+            .into_iter()
+            .map(|(status, count)| (status.label(lang), count))
+            .collect(),
+        per_day: confirmations_per_day(conn, statement_id, since)?,
+        digest: digest::frequency_of(conn, coordinator_id, statement_id)?,
+    })
+}
+
 /// Recomputes every list key of a statement (after its order or language changed).
 pub fn rekey_list(conn: &mut DbConn, statement_id: &str) -> QueryResult<()> {
     let Some(statement) = crate::statements::find_any(conn, statement_id)? else {

@@ -3,9 +3,8 @@
 
 mod chart;
 mod db;
-pub mod public;
-mod public_views;
 pub mod routes;
+mod sign_on;
 mod views;
 
 use chrono::NaiveDateTime;
@@ -21,6 +20,7 @@ use crate::text::{self, TextError};
 use crate::tokens::signed::{self, Link};
 
 pub use db::{Comment, Revision, Statement, Version};
+pub use sign_on::{Edit, SignOnList, Summary};
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_BODY_CHARS: usize = 100_000;
@@ -188,6 +188,8 @@ pub enum StatementError {
         from: &'static str,
         to: &'static str,
     },
+    #[error("the signers could not be asked to consent again: {0}")]
+    Reconsent(String),
     #[error(transparent)]
     Database(#[from] diesel::result::Error),
 }
@@ -445,6 +447,7 @@ pub fn update_settings(
     statement: &Statement,
     actor: &Coordinator,
     settings: &Settings,
+    rekey: fn(&mut DbConn, &str) -> QueryResult<()>,
 ) -> Result<(), StatementError> {
     let draft = statement.stored_status() == Status::Draft;
     if settings.slug != statement.slug && !draft {
@@ -469,7 +472,7 @@ pub fn update_settings(
         if settings.list_order.as_str() != statement.list_order
             || settings.language != statement.language
         {
-            crate::signatures::rekey_list(conn, &statement.id)?;
+            rekey(conn, &statement.id)?;
         }
         audit::record(
             conn,

@@ -7,7 +7,8 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::{
-    ChangeKind, Draft, ListOrder, Saved, Signers, Statement, StatementError, Status, views,
+    ChangeKind, Draft, Edit, ListOrder, Saved, SignOnList, Signers, Statement, StatementError,
+    Status, views,
 };
 use crate::audit::Actor;
 use crate::i18n::{Lang, local_time, t, t_args};
@@ -144,12 +145,21 @@ async fn create(
 #[get("/statements/{statement}")]
 async fn dashboard(
     state: web::Data<AppState>,
+    list: web::Data<SignOnList>,
     access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
-    let (id, me) = (statement.id.clone(), access.coordinator.id.clone());
-    let data = blocking(&state, move |c| views::DashboardData::load(c, &id, &me)).await?;
+    let (id, me, lang, summary) = (
+        statement.id.clone(),
+        access.coordinator.id.clone(),
+        access.lang,
+        list.summary,
+    );
+    let data = blocking(&state, move |c| {
+        views::DashboardData::load(c, &id, |c, since| summary(c, &id, &me, lang, since))
+    })
+    .await?;
     let preview = super::preview_token(&state.secret, &statement);
     Ok(html_response(
         StatusCode::OK,
@@ -276,6 +286,7 @@ async fn settings_page(
 #[post("/statements/{statement}/settings")]
 async fn settings_save(
     state: web::Data<AppState>,
+    list: web::Data<SignOnList>,
     access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<SettingsForm>,
@@ -289,9 +300,9 @@ async fn settings_save(
             views::settings(&access, &statement, &form, &errors),
         ));
     };
-    let (actor, target) = (access.coordinator.clone(), statement.clone());
+    let (actor, target, rekey) = (access.coordinator.clone(), statement.clone(), list.rekey);
     let outcome = blocking_outcome(&state, move |c| {
-        super::update_settings(c, &target, &actor, &settings)
+        super::update_settings(c, &target, &actor, &settings, rekey)
     })
     .await?;
     match outcome {
@@ -370,6 +381,7 @@ async fn edit_page(
 #[post("/statements/{statement}/edit/{lang}")]
 async fn edit_save(
     state: web::Data<AppState>,
+    list: web::Data<SignOnList>,
     access: Access,
     path: web::Path<(String, String, String)>,
     form: web::Form<EditForm>,
@@ -406,27 +418,20 @@ async fn edit_save(
             ),
         ));
     };
-    let pending = crate::signatures::reconsent::Pending::parse(&form.pending)
-        .unwrap_or(crate::signatures::reconsent::Pending::StayListed);
-    let base = form.base.unwrap_or(version.current_revision);
-    let (author, target, v, st) = (
-        access.coordinator.clone(),
-        statement.clone(),
-        version.clone(),
-        state.clone(),
-    );
-    let outcome = blocking_outcome(&state, move |c| {
-        let ctx = crate::signatures::public::ctx(&st);
-        crate::signatures::reconsent::save_revision(
-            c, &ctx, &target, &v, &author, &draft, kind, pending, base,
-        )
-    })
-    .await?;
+    let edit = Edit {
+        statement: statement.clone(),
+        version: version.clone(),
+        author: access.coordinator.clone(),
+        draft,
+        kind,
+        pending: form.pending.clone(),
+        base: form.base.unwrap_or(version.current_revision),
+    };
+    let (st, revise) = (state.clone(), list.revise);
+    let outcome = blocking_outcome(&state, move |c| revise(c, &st, edit)).await?;
     let saved = match outcome {
-        Ok((saved, _)) => saved,
-        Err(crate::signatures::reconsent::ReviseError::Statement(StatementError::Conflict {
-            current,
-        })) => {
+        Ok(saved) => saved,
+        Err(StatementError::Conflict { current }) => {
             errors.add(
                 "body",
                 t_args(
@@ -466,6 +471,7 @@ pub struct TranslationForm {
 #[post("/statements/{statement}/translations")]
 async fn add_translation(
     state: web::Data<AppState>,
+    list: web::Data<SignOnList>,
     access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<TranslationForm>,
@@ -497,8 +503,16 @@ async fn add_translation(
             Err(error) => return Err(WebError::unexpected(error)),
         }
     }
-    let (id, me) = (statement.id.clone(), access.coordinator.id.clone());
-    let data = blocking(&state, move |c| views::DashboardData::load(c, &id, &me)).await?;
+    let (id, me, lang, summary) = (
+        statement.id.clone(),
+        access.coordinator.id.clone(),
+        access.lang,
+        list.summary,
+    );
+    let data = blocking(&state, move |c| {
+        views::DashboardData::load(c, &id, |c, since| summary(c, &id, &me, lang, since))
+    })
+    .await?;
     let preview = super::preview_token(&state.secret, &statement);
     let page = views::dashboard_with_translation(
         &access,

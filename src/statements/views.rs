@@ -1,13 +1,12 @@
 //! Coordinator pages of statements.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDateTime};
 use maud::{Markup, html};
 
 use super::routes::{EditForm, NewForm, SettingsForm, TranslationForm};
-use super::{Comment, ListOrder, Revision, Signers, Statement, Status, Version, chart};
+use super::{Comment, ListOrder, Revision, Signers, Statement, Status, Summary, Version, chart};
 use crate::db::DbConn;
 use crate::i18n::{Lang, t, t_args, t_markup};
-use crate::signatures;
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, action_button, csrf_field, error_summary};
 use crate::web::layout::coordinator;
@@ -111,18 +110,17 @@ pub fn new_statement(access: &Access, form: &NewForm, errors: &FieldErrors) -> M
 /// What the statement dashboard shows.
 pub struct DashboardData {
     pub versions: Vec<(Version, Vec<Revision>)>,
-    pub counts: Vec<(signatures::Status, i64)>,
-    pub per_day: Vec<(NaiveDate, i64)>,
+    pub list: Summary,
     pub open_comments: usize,
-    /// How often this coordinator gets a digest of new signatures.
-    pub digest: String,
 }
 
 impl DashboardData {
+    /// Reads the statement's part; `list` gives the sign-on list's figures
+    /// since a moment.
     pub fn load(
         conn: &mut DbConn,
         statement_id: &str,
-        coordinator_id: &str,
+        list: impl FnOnce(&mut DbConn, NaiveDateTime) -> diesel::QueryResult<Summary>,
     ) -> diesel::QueryResult<Self> {
         let versions = super::versions(conn, statement_id)?
             .into_iter()
@@ -131,13 +129,11 @@ impl DashboardData {
         let since = crate::db::now() - Duration::days(29);
         Ok(Self {
             versions,
-            counts: signatures::counts_by_status(conn, statement_id)?,
-            per_day: signatures::confirmations_per_day(conn, statement_id, since)?,
+            list: list(conn, since)?,
             open_comments: super::comments(conn, statement_id)?
                 .iter()
                 .filter(|(c, _, _)| c.resolved_at.is_none())
                 .count(),
-            digest: signatures::digest::frequency_of(conn, coordinator_id, statement_id)?,
         })
     }
 }
@@ -236,7 +232,7 @@ pub fn dashboard_with_translation(
                     label for="frequency" { (t(lang, "dashboard-digest")) " " }
                     select id="frequency" name="frequency" {
                         @for value in ["none", "hourly", "daily"] {
-                            option value=(value) selected[data.digest == value] { (word(lang, "digest", value)) }
+                            option value=(value) selected[data.list.digest == value] { (word(lang, "digest", value)) }
                         }
                     }
                     " "
@@ -244,10 +240,10 @@ pub fn dashboard_with_translation(
                 }
                 ul.counts {
                     li { (t_markup(lang, "dashboard-listed", &[], &[("count", html! { strong { (statement.listed_total()) } })])) }
-                    @for (s, n) in &data.counts { li { (t_args(lang, "dashboard-count", &[("count", (*n).into()), ("status", s.label(lang).into())])) } }
+                    @for (status, n) in &data.list.counts { li { (t_args(lang, "dashboard-count", &[("count", (*n).into()), ("status", status.as_str().into())])) } }
                 }
                 figure {
-                    (chart::per_day(lang, &data.per_day, today, 30))
+                    (chart::per_day(lang, &data.list.per_day, today, 30))
                     figcaption { (t(lang, "dashboard-chart-caption")) }
                 }
             }

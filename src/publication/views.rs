@@ -3,10 +3,10 @@
 use maud::{Markup, html};
 use serde_json::json;
 
-use super::Status;
-use super::public::{CommentForm, PageData};
+use super::{CommentForm, PageData};
 use crate::i18n::{CountryCode, Lang, country_name, local_time, t, t_args};
 use crate::signatures::{Cursor, Listed};
+use crate::statements::Status;
 use crate::text::markdown_excerpt;
 use crate::web::forms::{self, FieldErrors, Input};
 use crate::web::layout::{Head, document};

@@ -1,17 +1,21 @@
-//! Public pages of a statement: the page per language, the printable
-//! letter, the JSON, the embeddable counter, and the private preview where
-//! partners comment on a draft.
+//! The published statement as the public reads it: the page per language
+//! with its "Signed by" list, the printable letter, the JSON, the
+//! embeddable counter, and the private preview where partners comment on a
+//! draft. It sits above `statements` and `signatures` and reads both
+//! through their public operations.
+
+mod views;
 
 use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, post, web};
 use serde::Deserialize;
 
-use super::{NewComment, Revision, Statement, Version, public_views};
 use crate::db::DbConn;
 use crate::i18n::Lang;
 use crate::i18n::local_time;
 use crate::signatures::{self, Cursor, Kind, Listed};
+use crate::statements::{self, NewComment, Revision, Statement, Version};
 use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
 use crate::web::pages::Made;
@@ -106,9 +110,9 @@ pub fn load_page(
     query: &PageQuery,
     limit: i64,
 ) -> Result<PageData, WebError> {
-    let version = super::version(conn, &statement.id, language)?.ok_or(WebError::NotFound)?;
-    let revision = super::current_revision(conn, &version)?;
-    let languages = super::versions(conn, &statement.id)?
+    let version = statements::version(conn, &statement.id, language)?.ok_or(WebError::NotFound)?;
+    let revision = statements::current_revision(conn, &version)?;
+    let languages = statements::versions(conn, &statement.id)?
         .into_iter()
         .map(|v| v.language)
         .collect();
@@ -136,7 +140,7 @@ pub fn load_page(
     } else {
         (Vec::new(), None)
     };
-    let revision_numbers = super::revision_numbers(conn, &statement.id)?;
+    let revision_numbers = statements::revision_numbers(conn, &statement.id)?;
     let coalition = crate::coalitions::find(conn, &statement.coalition_id)?;
     Ok(PageData {
         revision_numbers,
@@ -156,7 +160,7 @@ pub fn load_page(
 
 /// A statement the public may read, or not found.
 fn public_statement(conn: &mut DbConn, slug: &str) -> Result<Statement, WebError> {
-    super::find_by_slug(conn, slug)?
+    statements::find_by_slug(conn, slug)?
         .filter(|s| s.is_public(crate::db::now()))
         .ok_or(WebError::NotFound)
 }
@@ -193,7 +197,7 @@ async fn render(
             let data = load_page(c, statement, &language, &query, signatures::PAGE_SIZE)?;
             Ok(made_of(
                 &data.statement,
-                public_views::page(&data, &base_url, None),
+                views::page(&data, &base_url, None),
             ))
         })
         .await
@@ -235,7 +239,7 @@ async fn letter(
             let data = load_page(c, statement, &language, &PageQuery::default(), i64::MAX - 1)?;
             // The letter is dated today, in the coalition's zone.
             let tomorrow = local_time::next_midnight(data.zone, crate::db::now());
-            let mut made = made_of(&data.statement, public_views::letter(&data));
+            let mut made = made_of(&data.statement, views::letter(&data));
             made.until = Some(made.until.map_or(tomorrow, |until| until.min(tomorrow)));
             Ok(made)
         })
@@ -256,7 +260,7 @@ async fn json(
             let statement = public_statement(c, &slug)?;
             let language = statement.language.clone();
             let data = load_page(c, statement, &language, &PageQuery::default(), i64::MAX - 1)?;
-            let body = serde_json::to_string(&public_views::json(&data, &base_url))
+            let body = serde_json::to_string(&views::json(&data, &base_url))
                 .map_err(WebError::unexpected)?;
             Ok(Made {
                 content_type: "application/json",
@@ -288,7 +292,7 @@ async fn embed(
         .serve(&state, key, move |c| {
             let statement = public_statement(c, &slug)?;
             let language = match asked {
-                Some(asked) if super::version(c, &statement.id, &asked)?.is_some() => asked,
+                Some(asked) if statements::version(c, &statement.id, &asked)?.is_some() => asked,
                 _ => statement.language.clone(),
             };
             let data = load_page(c, statement, &language, &PageQuery::default(), 0)?;
@@ -306,7 +310,7 @@ async fn embed(
                         header::HeaderValue::from_static("ALLOWALL"),
                     ),
                 ],
-                ..made_of(&data.statement, public_views::embed(&data, &base_url))
+                ..made_of(&data.statement, views::embed(&data, &base_url))
             })
         })
         .await
@@ -320,8 +324,8 @@ async fn preview_data(
 ) -> Result<PageData, WebError> {
     let secret = state.secret.clone();
     blocking(state, move |c| {
-        let statement = super::find_any(c, &id)?
-            .filter(|s| super::preview_token_matches(&secret, s, &token))
+        let statement = statements::find_any(c, &id)?
+            .filter(|s| statements::preview_token_matches(&secret, s, &token))
             .ok_or(WebError::NotFound)?;
         let language = query
             .lang
@@ -342,10 +346,10 @@ async fn preview(
     let query = query.into_inner();
     let thanked = query.commented.is_some();
     let data = preview_data(&state, id, token.clone(), query).await?;
-    let page = public_views::page(
+    let page = views::page(
         &data,
         &state.base_url,
-        Some(public_views::Preview {
+        Some(views::Preview {
             token: &token,
             form: None,
             thanked,
@@ -409,10 +413,10 @@ async fn comment(
     let organization = check("organization", &form.organization, 200, false);
     let body = check("comment", &form.comment, 5000, true);
     let (Some(name), Some(organization), Some(body)) = (name, organization, body) else {
-        let page = public_views::page(
+        let page = views::page(
             &data,
             &state.base_url,
-            Some(public_views::Preview {
+            Some(views::Preview {
                 token: &token,
                 form: Some((&form, &errors)),
                 thanked: false,
@@ -427,7 +431,7 @@ async fn comment(
     };
     let (statement, revision) = (data.statement.clone(), data.revision.clone());
     blocking(&state, move |c| {
-        super::add_comment(c, &statement, &revision, &comment)
+        statements::add_comment(c, &statement, &revision, &comment)
     })
     .await?;
     Ok(see_other(&back))
