@@ -142,6 +142,25 @@ async fn create(
     Ok(see_other(&statement_url(&access, &statement)))
 }
 
+/// What the dashboard shows of the statement and of its list.
+async fn dashboard_data(
+    state: &AppState,
+    list: &SignOnList,
+    access: &Access,
+    statement: &Statement,
+) -> Result<views::DashboardData, WebError> {
+    let (id, me, lang, summary) = (
+        statement.id.clone(),
+        access.coordinator.id.clone(),
+        access.lang,
+        list.summary,
+    );
+    blocking(state, move |c| {
+        views::DashboardData::load(c, &id, |c, since| summary(c, &id, &me, lang, since))
+    })
+    .await
+}
+
 #[get("/statements/{statement}")]
 async fn dashboard(
     state: web::Data<AppState>,
@@ -150,16 +169,7 @@ async fn dashboard(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
-    let (id, me, lang, summary) = (
-        statement.id.clone(),
-        access.coordinator.id.clone(),
-        access.lang,
-        list.summary,
-    );
-    let data = blocking(&state, move |c| {
-        views::DashboardData::load(c, &id, |c, since| summary(c, &id, &me, lang, since))
-    })
-    .await?;
+    let data = dashboard_data(&state, &list, &access, &statement).await?;
     let preview = super::preview_token(&state.secret, &statement);
     Ok(html_response(
         StatusCode::OK,
@@ -503,16 +513,7 @@ async fn add_translation(
             Err(error) => return Err(WebError::unexpected(error)),
         }
     }
-    let (id, me, lang, summary) = (
-        statement.id.clone(),
-        access.coordinator.id.clone(),
-        access.lang,
-        list.summary,
-    );
-    let data = blocking(&state, move |c| {
-        views::DashboardData::load(c, &id, |c, since| summary(c, &id, &me, lang, since))
-    })
-    .await?;
+    let data = dashboard_data(&state, &list, &access, &statement).await?;
     let preview = super::preview_token(&state.secret, &statement);
     let page = views::dashboard_with_translation(
         &access,
