@@ -9,6 +9,7 @@ use super::render::Rendering;
 use super::{DraftError, DraftForm, DraftProblem, Release, views};
 use crate::i18n::{Lang, t, t_args};
 use crate::web::access::Access;
+use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -55,14 +56,14 @@ pub(super) async fn rendering(
     number: Option<i32>,
 ) -> Result<Rendering, WebError> {
     let base_url = state.base_url.clone();
-    Ok(blocking(state, move |c| {
+    blocking(state, move |c| {
         let revision = match number {
             Some(n) => super::revision(c, &release, n)?,
             None => super::current(c, &release)?,
         };
         Rendering::load(c, &base_url, &release, &revision)
     })
-    .await?)
+    .await
 }
 
 /// The coalition's statements as (id, title), for the form's choices.
@@ -71,11 +72,11 @@ pub(super) async fn statements(
     access: &Access,
 ) -> Result<Vec<(String, String)>, WebError> {
     let coalition = access.member()?.coalition.id.clone();
-    Ok(blocking(state, move |c| {
+    blocking(state, move |c| {
         crate::statements::list_for(c, &coalition)
             .map(|list| list.into_iter().map(|(s, title)| (s.id, title)).collect())
     })
-    .await?)
+    .await
 }
 
 pub(super) fn draft_errors(lang: Lang, errors: &[DraftError]) -> FieldErrors {
@@ -139,7 +140,7 @@ async fn draft_or_form(
 }
 
 #[get("/press")]
-async fn index(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
+async fn index(access: Viewer, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     let coalition = access.member()?.coalition.id.clone();
     let (releases, mailings, names) = blocking(&state, move |c| {
         Ok::<_, diesel::result::Error>((
@@ -156,7 +157,7 @@ async fn index(state: web::Data<AppState>, access: Access) -> Result<HttpRespons
 }
 
 #[get("/press/new")]
-async fn new_form(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
+async fn new_form(access: Viewer, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     let coalition = access.member()?.coalition.clone();
     let (coalition_zone, release_language) = (coalition.zone(), coalition.lang());
     let about = blocking(&state, move |c| {
@@ -176,8 +177,8 @@ async fn new_form(state: web::Data<AppState>, access: Access) -> Result<HttpResp
 
 #[post("/press/new")]
 async fn create(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     form: web::Form<DraftForm>,
 ) -> Result<HttpResponse, WebError> {
     let action = format!("{}/new", views::base(&access));
@@ -218,8 +219,8 @@ fn notice_text(lang: Lang, key: Option<&str>) -> Option<String> {
 
 #[get("/press/{release}")]
 async fn overview(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     query: web::Query<Notice>,
 ) -> Result<HttpResponse, WebError> {
@@ -250,8 +251,8 @@ async fn overview(
 
 #[get("/press/{release}/edit")]
 async fn edit_form(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let release = load(&state, &access, path.into_inner().1).await?;
@@ -264,8 +265,8 @@ async fn edit_form(
 
 #[post("/press/{release}/edit")]
 async fn edit(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<DraftForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -292,8 +293,8 @@ async fn edit(
 
 #[get("/press/{release}/revisions/{number}")]
 async fn revision_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String, i32)>,
 ) -> Result<HttpResponse, WebError> {
     let (_, id, number) = path.into_inner();
@@ -331,8 +332,8 @@ async fn preview_mail(
 
 #[get("/press/{release}/mail")]
 async fn mail_preview(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (release, mail) = preview_mail(&state, &access, path.into_inner().1).await?;
@@ -346,8 +347,8 @@ async fn mail_preview(
 /// same-origin access, whatever the mail contains.
 #[get("/press/{release}/mail.html")]
 async fn mail_html(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (_, mail) = preview_mail(&state, &access, path.into_inner().1).await?;
@@ -360,8 +361,8 @@ async fn mail_html(
 
 #[post("/press/{release}/test")]
 async fn test_send(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let release = load(&state, &access, path.into_inner().1).await?;
@@ -384,8 +385,8 @@ async fn test_send(
 
 #[post("/press/{release}/publish")]
 async fn publish(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let release = load(&state, &access, path.into_inner().1).await?;

@@ -9,6 +9,7 @@ use super::routes::{ctx, load, rendering, statements};
 use super::{Release, views};
 use crate::i18n::{local_time, t, t_args};
 use crate::web::access::Access;
+use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -56,7 +57,7 @@ pub(super) async fn choices(
     WebError,
 > {
     let coalition = access.member()?.coalition.id.clone();
-    Ok(blocking(state, move |c| {
+    blocking(state, move |c| {
         let resolved = if audience.is_empty() {
             None
         } else {
@@ -68,7 +69,7 @@ pub(super) async fn choices(
             resolved,
         ))
     })
-    .await?)
+    .await
 }
 
 async fn render_send(
@@ -113,8 +114,8 @@ async fn render_send(
 
 #[get("/press/{release}/send")]
 async fn send_form(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
@@ -236,8 +237,8 @@ pub(super) async fn started_by(
 
 #[post("/press/{release}/send")]
 async fn send(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
