@@ -7,7 +7,8 @@ use super::{
     views,
 };
 use crate::i18n::{Lang, t, t_args};
-use crate::web::access::{self, Access};
+use crate::web::access;
+use crate::web::access::SignedIn;
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -141,7 +142,7 @@ async fn login_submit(
 }
 
 #[post("/logout")]
-async fn logout(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
+async fn logout(access: SignedIn, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     let session = access.session_id.clone();
     blocking(&state, move |c| super::end_session(c, &session)).await?;
     let mut response = see_other("/login");
@@ -156,7 +157,7 @@ struct AccountQuery {
 }
 
 #[get("")]
-async fn account_page(access: Access, query: web::Query<AccountQuery>) -> HttpResponse {
+async fn account_page(access: SignedIn, query: web::Query<AccountQuery>) -> HttpResponse {
     let mut page = views::account(&access, &FieldErrors::default(), false);
     if query.language == "saved" {
         page = views::account_language_saved(&access);
@@ -174,8 +175,8 @@ pub struct ChangePasswordForm {
 
 #[post("/password")]
 async fn change_password(
+    access: SignedIn,
     state: web::Data<AppState>,
-    access: Access,
     form: web::Form<ChangePasswordForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
@@ -221,8 +222,8 @@ pub struct LanguageForm {
 /// empty to follow the browser.
 #[post("/language")]
 async fn change_language(
+    access: SignedIn,
     state: web::Data<AppState>,
-    access: Access,
     form: web::Form<LanguageForm>,
 ) -> Result<HttpResponse, WebError> {
     let chosen = form.into_inner().language;

@@ -2,7 +2,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 
 use super::{Filter, views};
-use crate::web::access::Access;
+use crate::web::access::Owner;
 use crate::web::error::WebError;
 use crate::web::layout::html_response;
 use crate::web::{AppState, blocking};
@@ -13,8 +13,8 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
 
 #[get("/audit")]
 async fn audit_page(
+    access: Owner,
     state: web::Data<AppState>,
-    access: Access,
     filter: web::Query<Filter>,
 ) -> Result<HttpResponse, WebError> {
     let filter = filter.into_inner();

@@ -11,6 +11,7 @@ use crate::accounts::Coordinator;
 use crate::db::DbConn;
 use crate::i18n::{Lang, t, t_args};
 use crate::web::access::Access;
+use crate::web::access::Owner;
 use crate::web::error::WebError;
 use crate::web::forms::{FieldErrors, text_error};
 use crate::web::layout::see_other;
@@ -79,8 +80,8 @@ async fn save(
 
 #[post("/settings/face")]
 async fn face_save(
+    access: Owner,
     state: web::Data<AppState>,
-    access: Access,
     form: web::Form<FaceForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
@@ -99,8 +100,8 @@ async fn face_save(
 
 #[post("/settings/logo")]
 async fn logo_upload(
+    access: Owner,
     state: web::Data<AppState>,
-    access: Access,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, WebError> {
@@ -132,7 +133,7 @@ async fn logo_upload(
 }
 
 #[post("/settings/logo/remove")]
-async fn logo_remove(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
+async fn logo_remove(access: Owner, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     save(&state, &access, "logo-removed", public_face::remove_logo).await
 }
 

@@ -6,6 +6,7 @@ use super::{Acceptance, CoalitionError, NewCoalition, Role, views};
 use crate::accounts::{self, Email, NewAccount, Password};
 use crate::i18n::{Lang, local_time, t};
 use crate::web::access::{self, Access};
+use crate::web::access::{Owner, SignedIn, Viewer};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -36,8 +37,8 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
 
 #[get("")]
 async fn coalition_list(
+    access: SignedIn,
     state: web::Data<AppState>,
-    access: Access,
 ) -> Result<HttpResponse, WebError> {
     let id = access.coordinator.id.clone();
     let memberships = blocking(&state, move |c| super::memberships_of(c, &id)).await?;
@@ -65,8 +66,8 @@ pub struct CreateForm {
 
 #[post("")]
 async fn coalition_create(
+    access: SignedIn,
     state: web::Data<AppState>,
-    access: Access,
     form: web::Form<CreateForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
@@ -124,8 +125,8 @@ async fn render_members(
 
 #[get("/members")]
 async fn members_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
 ) -> Result<HttpResponse, WebError> {
     render_members(&state, &access, FieldErrors::default(), StatusCode::OK).await
 }
@@ -140,8 +141,8 @@ pub struct InviteForm {
 
 #[post("/members/invite")]
 async fn invite(
+    access: Owner,
     state: web::Data<AppState>,
-    access: Access,
     form: web::Form<InviteForm>,
 ) -> Result<HttpResponse, WebError> {
     let mut errors = FieldErrors::default();
@@ -201,8 +202,8 @@ fn member_change_outcome(
 
 #[post("/members/{member}/role")]
 async fn change_role(
+    access: Owner,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<RoleForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -219,8 +220,8 @@ async fn change_role(
 
 #[post("/members/{member}/remove")]
 async fn remove_member(
+    access: Owner,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (_, member_id) = path.into_inner();
@@ -234,8 +235,8 @@ async fn remove_member(
 
 #[post("/invitations/{invitation}/revoke")]
 async fn revoke_invitation(
+    access: Owner,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (_, invitation_id) = path.into_inner();
@@ -440,8 +441,8 @@ fn saved_notice(lang: Lang, saved: Option<&str>) -> Option<String> {
 
 #[get("/settings")]
 async fn settings_page(
+    access: Owner,
     state: web::Data<AppState>,
-    access: Access,
     query: web::Query<SettingsQuery>,
 ) -> Result<HttpResponse, WebError> {
     let coalition = &access.member()?.coalition;
@@ -489,8 +490,8 @@ pub(super) async fn settings_response(
 
 #[post("/settings")]
 async fn settings_save(
+    access: Owner,
     state: web::Data<AppState>,
-    access: Access,
     form: web::Form<SettingsForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();

@@ -9,6 +9,7 @@ use super::{list_views, views};
 use crate::audit::Actor;
 use crate::i18n::t;
 use crate::web::access::Access;
+use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -65,14 +66,14 @@ async fn render_lists(
 }
 
 #[get("/contacts/lists")]
-async fn lists_page(state: web::Data<AppState>, access: Access) -> Result<HttpResponse, WebError> {
+async fn lists_page(access: Viewer, state: web::Data<AppState>) -> Result<HttpResponse, WebError> {
     render_lists(&state, &access, ("", ""), &FieldErrors::default()).await
 }
 
 #[post("/contacts/lists")]
 async fn create(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     body: String,
 ) -> Result<HttpResponse, WebError> {
     let (name, tags) = (one_named(&body, "name"), one_named(&body, "tags"));
@@ -100,8 +101,8 @@ async fn create(
 /// made on the spot when a new name is typed.
 #[post("/contacts/lists/add")]
 async fn add(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     body: String,
 ) -> Result<HttpResponse, WebError> {
     let lang = access.lang;
@@ -150,8 +151,8 @@ async fn load(
 
 #[get("/contacts/lists/{list}")]
 async fn list_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     filter: web::Query<Filter>,
 ) -> Result<HttpResponse, WebError> {
@@ -171,8 +172,8 @@ async fn list_page(
 
 #[post("/contacts/lists/{list}/remove")]
 async fn remove(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     body: String,
 ) -> Result<HttpResponse, WebError> {
@@ -203,8 +204,8 @@ async fn remove(
 
 #[post("/contacts/lists/{list}/delete")]
 async fn delete(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (id, actor, list) = (

@@ -10,6 +10,7 @@ use super::{ContactError, ContactForm, Draft, views};
 use crate::audit::Actor;
 use crate::i18n::{Lang, t};
 use crate::web::access::Access;
+use crate::web::access::{Editor, Viewer};
 use crate::web::download::{self, SheetFormat};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
@@ -45,8 +46,8 @@ pub fn field_errors(lang: Lang, problems: &[Problem]) -> FieldErrors {
 
 #[get("/contacts")]
 async fn list_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     filter: web::Query<Filter>,
 ) -> Result<HttpResponse, WebError> {
     let filter = filter.into_inner();
@@ -66,7 +67,7 @@ async fn list_page(
 }
 
 #[get("/contacts/new")]
-async fn new_page(access: Access) -> Result<HttpResponse, WebError> {
+async fn new_page(access: Viewer) -> Result<HttpResponse, WebError> {
     let form = ContactForm::default();
     Ok(html_response(
         StatusCode::OK,
@@ -94,8 +95,8 @@ fn taken(lang: Lang) -> FieldErrors {
 
 #[post("/contacts/new")]
 async fn create(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     form: web::Form<ContactForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
@@ -144,8 +145,8 @@ async fn load(
 
 #[get("/contacts/{contact}")]
 async fn edit_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     query: web::Query<Saved>,
 ) -> Result<HttpResponse, WebError> {
@@ -171,8 +172,8 @@ async fn edit_page(
 
 #[post("/contacts/{contact}")]
 async fn save(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<ContactForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -214,8 +215,8 @@ async fn save(
 
 #[post("/contacts/{contact}/delete")]
 async fn delete(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (id, actor, contact) = (
@@ -236,8 +237,8 @@ async fn delete(
 
 #[get("/contacts/export.csv")]
 async fn export_csv(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     filter: web::Query<Filter>,
 ) -> Result<HttpResponse, WebError> {
     export_sheet(&state, &access, filter.into_inner(), SheetFormat::Csv).await
@@ -245,8 +246,8 @@ async fn export_csv(
 
 #[get("/contacts/export.xlsx")]
 async fn export_xlsx(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     filter: web::Query<Filter>,
 ) -> Result<HttpResponse, WebError> {
     export_sheet(&state, &access, filter.into_inner(), SheetFormat::Xlsx).await

@@ -16,6 +16,7 @@ use super::{Mailing, PressError};
 use crate::i18n::t;
 use crate::statements::routes::load as load_statement;
 use crate::web::access::Access;
+use crate::web::access::{Editor, Viewer};
 use crate::web::download::{self, SheetFormat};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
@@ -58,8 +59,8 @@ fn query_value(address: &str) -> String {
 
 #[get("/mailings/{mailing}")]
 async fn mailing_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     query: web::Query<Page>,
 ) -> Result<HttpResponse, WebError> {
@@ -93,8 +94,8 @@ async fn mailing_page(
 /// page's `after`), as the mailing page shows them, for its script.
 #[get("/mailings/{mailing}/progress")]
 async fn progress_json(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     query: web::Query<Page>,
 ) -> Result<HttpResponse, WebError> {
@@ -128,8 +129,8 @@ async fn progress_json(
 
 #[get("/mailings/{mailing}/log.csv")]
 async fn log_csv(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     log_sheet(&state, &access, path.into_inner().1, SheetFormat::Csv).await
@@ -137,8 +138,8 @@ async fn log_csv(
 
 #[get("/mailings/{mailing}/log.xlsx")]
 async fn log_xlsx(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     log_sheet(&state, &access, path.into_inner().1, SheetFormat::Xlsx).await
@@ -159,7 +160,7 @@ async fn log_sheet(
 
 async fn control(
     state: web::Data<AppState>,
-    access: Access,
+    access: Editor,
     id: String,
     control: Control,
 ) -> Result<HttpResponse, WebError> {
@@ -174,8 +175,8 @@ async fn control(
 
 #[post("/mailings/{mailing}/pause")]
 async fn pause(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     control(state, access, path.into_inner().1, Control::Pause).await
@@ -183,8 +184,8 @@ async fn pause(
 
 #[post("/mailings/{mailing}/resume")]
 async fn resume(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     control(state, access, path.into_inner().1, Control::Resume).await
@@ -192,8 +193,8 @@ async fn resume(
 
 #[post("/mailings/{mailing}/retry")]
 async fn retry(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     control(state, access, path.into_inner().1, Control::Retry).await
@@ -201,8 +202,8 @@ async fn retry(
 
 #[post("/mailings/{mailing}/cancel")]
 async fn cancel(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     control(state, access, path.into_inner().1, Control::Cancel).await
@@ -260,8 +261,8 @@ async fn render_update(
 
 #[get("/statements/{statement}/update")]
 async fn update_form(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load_statement(&state, &access, path.into_inner().1).await?;
@@ -284,8 +285,8 @@ async fn update_form(
 
 #[post("/statements/{statement}/update")]
 async fn update(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {

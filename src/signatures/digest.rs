@@ -10,7 +10,7 @@ use crate::db::DbConn;
 use crate::db::schema::{coordinators, digest_subscriptions, signatures, statements};
 use crate::i18n::{CountryCode, Lang, country_name};
 use crate::mail::{self, MailContext, OutgoingMail, Priority};
-use crate::web::access::Access;
+use crate::web::access::Viewer;
 use crate::web::error::WebError;
 use crate::web::layout::see_other;
 use crate::web::{AppState, blocking};
@@ -203,8 +203,8 @@ pub struct DigestForm {
 
 #[post("/statements/{statement}/digest")]
 pub async fn subscribe(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<DigestForm>,
 ) -> Result<HttpResponse, WebError> {

@@ -9,6 +9,7 @@ use super::{export, views};
 use crate::i18n::t;
 use crate::statements::routes::load;
 use crate::web::access::Access;
+use crate::web::access::{Editor, Viewer};
 use crate::web::download::{self, SheetFormat};
 use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
@@ -39,8 +40,8 @@ fn base(access: &Access, statement_id: &str) -> String {
 
 #[get("/statements/{statement}/signatures")]
 async fn list_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     filter: web::Query<ListFilter>,
     done: web::Query<views::Done>,
@@ -57,8 +58,8 @@ async fn list_page(
 
 #[get("/statements/{statement}/signatures.csv")]
 async fn export_csv(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     export_sheet(&state, &access, path.into_inner().1, SheetFormat::Csv).await
@@ -66,8 +67,8 @@ async fn export_csv(
 
 #[get("/statements/{statement}/signatures.xlsx")]
 async fn export_xlsx(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     export_sheet(&state, &access, path.into_inner().1, SheetFormat::Xlsx).await
@@ -88,8 +89,8 @@ async fn export_sheet(
 
 #[get("/statements/{statement}/signatures.json")]
 async fn export_json(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
@@ -141,8 +142,8 @@ fn parse_moderation(body: &str) -> ModerateForm {
 
 #[post("/statements/{statement}/signatures/moderate")]
 async fn moderate(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     body: String,
 ) -> Result<HttpResponse, WebError> {
@@ -225,8 +226,8 @@ async fn signature(
 
 #[get("/statements/{statement}/signatures/{signature}")]
 async fn detail_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (_, statement_id, id) = path.into_inner();
@@ -265,8 +266,8 @@ pub struct DisplayNameForm {
 
 #[post("/statements/{statement}/signatures/{signature}/display-name")]
 async fn set_display_name(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String, String)>,
     form: web::Form<DisplayNameForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -299,8 +300,8 @@ pub struct PositionForm {
 
 #[post("/statements/{statement}/signatures/{signature}/position")]
 async fn set_position(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String, String)>,
     form: web::Form<PositionForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -339,8 +340,8 @@ pub struct MergeForm {
 
 #[post("/statements/{statement}/signatures/{signature}/merge")]
 async fn merge(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String, String)>,
     form: web::Form<MergeForm>,
 ) -> Result<HttpResponse, WebError> {

@@ -13,6 +13,7 @@ use super::{
 use crate::audit::Actor;
 use crate::i18n::{Lang, local_time, t, t_args};
 use crate::web::access::Access;
+use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
@@ -76,8 +77,8 @@ fn draft_errors(lang: Lang, errors: &[super::DraftError]) -> FieldErrors {
 
 #[get("")]
 async fn statement_list(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
 ) -> Result<HttpResponse, WebError> {
     let coalition_id = access.member()?.coalition.id.clone();
     let statements = blocking(&state, move |c| super::list_for(c, &coalition_id)).await?;
@@ -98,7 +99,7 @@ pub struct NewForm {
 }
 
 #[get("/statements/new")]
-async fn new_page(access: Access) -> HttpResponse {
+async fn new_page(access: Viewer) -> HttpResponse {
     let form = NewForm {
         language: "en".into(),
         ..NewForm::default()
@@ -111,8 +112,8 @@ async fn new_page(access: Access) -> HttpResponse {
 
 #[post("/statements/new")]
 async fn create(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     form: web::Form<NewForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
@@ -163,9 +164,9 @@ async fn dashboard_data(
 
 #[get("/statements/{statement}")]
 async fn dashboard(
+    access: Viewer,
     state: web::Data<AppState>,
     list: web::Data<SignOnList>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
@@ -281,8 +282,8 @@ impl SettingsForm {
 
 #[get("/statements/{statement}/settings")]
 async fn settings_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
@@ -295,9 +296,9 @@ async fn settings_page(
 
 #[post("/statements/{statement}/settings")]
 async fn settings_save(
+    access: Editor,
     state: web::Data<AppState>,
     list: web::Data<SignOnList>,
-    access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<SettingsForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -354,8 +355,8 @@ pub struct EditForm {
 
 #[get("/statements/{statement}/edit/{lang}")]
 async fn edit_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (_, id, lang) = path.into_inner();
@@ -390,9 +391,9 @@ async fn edit_page(
 
 #[post("/statements/{statement}/edit/{lang}")]
 async fn edit_save(
+    access: Editor,
     state: web::Data<AppState>,
     list: web::Data<SignOnList>,
-    access: Access,
     path: web::Path<(String, String, String)>,
     form: web::Form<EditForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -480,9 +481,9 @@ pub struct TranslationForm {
 
 #[post("/statements/{statement}/translations")]
 async fn add_translation(
+    access: Editor,
     state: web::Data<AppState>,
     list: web::Data<SignOnList>,
-    access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<TranslationForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -529,8 +530,8 @@ async fn add_translation(
 
 #[get("/statements/{statement}/revisions/{lang}")]
 async fn revisions_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (_, id, lang) = path.into_inner();
@@ -556,8 +557,8 @@ pub struct DiffQuery {
 
 #[get("/statements/{statement}/diff/{lang}")]
 async fn diff_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String, String)>,
     query: web::Query<DiffQuery>,
 ) -> Result<HttpResponse, WebError> {
@@ -585,8 +586,8 @@ pub struct StatusForm {
 
 #[post("/statements/{statement}/status")]
 async fn set_status(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<StatusForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -615,8 +616,8 @@ async fn set_status(
 
 #[post("/statements/{statement}/preview-link")]
 async fn rotate_preview(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
@@ -630,8 +631,8 @@ async fn rotate_preview(
 
 #[get("/statements/{statement}/comments")]
 async fn comments_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
@@ -645,8 +646,8 @@ async fn comments_page(
 
 #[post("/statements/{statement}/comments/{comment}/resolve")]
 async fn resolve_comment(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (_, id, comment) = path.into_inner();

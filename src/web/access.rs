@@ -1,7 +1,13 @@
 //! Access to coordinator pages: the session cookie, CSRF, and the role each
-//! route needs. One middleware guards every coordinator route; a route that
-//! is missing from [`COALITION_ROUTES`] or [`ACCOUNT_ROUTES`] is refused, so
-//! a new route cannot go unchecked.
+//! route needs. A middleware guards the coordinator scopes (`/c/{coalition}`,
+//! `/c`, `/account`): it finds the signed-in coordinator and their
+//! membership, refuses a write without the session's CSRF token or from
+//! another site, and leaves the checked identity in the request. A handler
+//! reaches that identity only through a role extractor in its arguments,
+//! [`Viewer`], [`Editor`] or [`Owner`] under a coalition and [`SignedIn`] on
+//! the account pages, so the role a route needs is written next to the
+//! handler and a route cannot be mounted without one (`tests/routes.rs`
+//! checks every mounted route).
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::cookie::{Cookie, SameSite};
@@ -21,201 +27,6 @@ use crate::web::error::WebError;
 pub const SESSION_COOKIE: &str = "undersigned_session";
 /// Largest form body the CSRF check reads; bigger uploads use multipart.
 const FORM_LIMIT: usize = 2 * 1024 * 1024;
-
-/// A coordinator route and the role it needs.
-#[derive(Debug, Clone, Copy)]
-pub struct Rule {
-    pub method: &'static str,
-    pub pattern: &'static str,
-    pub role: Role,
-}
-
-const fn get(pattern: &'static str) -> Rule {
-    Rule {
-        method: "GET",
-        pattern,
-        role: Role::Viewer,
-    }
-}
-
-const fn get_as(pattern: &'static str, role: Role) -> Rule {
-    Rule {
-        method: "GET",
-        pattern,
-        role,
-    }
-}
-
-const fn post(pattern: &'static str, role: Role) -> Rule {
-    Rule {
-        method: "POST",
-        pattern,
-        role,
-    }
-}
-
-/// Every route under `/c/{coalition}`. Reading needs membership (viewer);
-/// each write names its role.
-pub const COALITION_ROUTES: &[Rule] = &[
-    get("/c/{coalition}"),
-    get("/c/{coalition}/members"),
-    post("/c/{coalition}/members/invite", Role::Owner),
-    post("/c/{coalition}/members/{member}/role", Role::Owner),
-    post("/c/{coalition}/members/{member}/remove", Role::Owner),
-    post(
-        "/c/{coalition}/invitations/{invitation}/revoke",
-        Role::Owner,
-    ),
-    get_as("/c/{coalition}/audit", Role::Owner),
-    get_as("/c/{coalition}/settings", Role::Owner),
-    post("/c/{coalition}/settings", Role::Owner),
-    post("/c/{coalition}/settings/face", Role::Owner),
-    post("/c/{coalition}/settings/logo", Role::Owner),
-    post("/c/{coalition}/settings/logo/remove", Role::Owner),
-    get("/c/{coalition}/statements/new"),
-    post("/c/{coalition}/statements/new", Role::Editor),
-    get("/c/{coalition}/statements/{statement}"),
-    get("/c/{coalition}/statements/{statement}/settings"),
-    post(
-        "/c/{coalition}/statements/{statement}/settings",
-        Role::Editor,
-    ),
-    get("/c/{coalition}/statements/{statement}/edit/{lang}"),
-    post(
-        "/c/{coalition}/statements/{statement}/edit/{lang}",
-        Role::Editor,
-    ),
-    post(
-        "/c/{coalition}/statements/{statement}/translations",
-        Role::Editor,
-    ),
-    get("/c/{coalition}/statements/{statement}/revisions/{lang}"),
-    get("/c/{coalition}/statements/{statement}/diff/{lang}"),
-    post("/c/{coalition}/statements/{statement}/status", Role::Editor),
-    post(
-        "/c/{coalition}/statements/{statement}/preview-link",
-        Role::Editor,
-    ),
-    get("/c/{coalition}/statements/{statement}/comments"),
-    post(
-        "/c/{coalition}/statements/{statement}/comments/{comment}/resolve",
-        Role::Editor,
-    ),
-    // A personal setting, not a change to the coalition's data: every
-    // member may choose how often to be mailed.
-    post("/c/{coalition}/statements/{statement}/digest", Role::Viewer),
-    get("/c/{coalition}/statements/{statement}/signatures"),
-    get("/c/{coalition}/statements/{statement}/signatures.csv"),
-    get("/c/{coalition}/statements/{statement}/signatures.xlsx"),
-    get("/c/{coalition}/statements/{statement}/signatures.json"),
-    post(
-        "/c/{coalition}/statements/{statement}/signatures/moderate",
-        Role::Editor,
-    ),
-    get("/c/{coalition}/statements/{statement}/signatures/import"),
-    post(
-        "/c/{coalition}/statements/{statement}/signatures/import",
-        Role::Editor,
-    ),
-    get("/c/{coalition}/statements/{statement}/signatures/import/{upload}"),
-    post(
-        "/c/{coalition}/statements/{statement}/signatures/import/{upload}",
-        Role::Editor,
-    ),
-    get("/c/{coalition}/statements/{statement}/signatures/import/{upload}/progress"),
-    get("/c/{coalition}/statements/{statement}/signatures/import/{upload}/progress.json"),
-    get("/c/{coalition}/statements/{statement}/signatures/{signature}"),
-    post(
-        "/c/{coalition}/statements/{statement}/signatures/{signature}/display-name",
-        Role::Editor,
-    ),
-    post(
-        "/c/{coalition}/statements/{statement}/signatures/{signature}/position",
-        Role::Editor,
-    ),
-    post(
-        "/c/{coalition}/statements/{statement}/signatures/{signature}/merge",
-        Role::Editor,
-    ),
-    get("/c/{coalition}/statements/{statement}/invitations"),
-    post(
-        "/c/{coalition}/statements/{statement}/invitations",
-        Role::Editor,
-    ),
-    post(
-        "/c/{coalition}/statements/{statement}/invitations/earlier",
-        Role::Editor,
-    ),
-    post(
-        "/c/{coalition}/statements/{statement}/invitations/remind",
-        Role::Editor,
-    ),
-    get("/c/{coalition}/press"),
-    get("/c/{coalition}/press/new"),
-    post("/c/{coalition}/press/new", Role::Editor),
-    get("/c/{coalition}/press/{release}"),
-    get("/c/{coalition}/press/{release}/edit"),
-    post("/c/{coalition}/press/{release}/edit", Role::Editor),
-    get("/c/{coalition}/press/{release}/revisions/{number}"),
-    get("/c/{coalition}/press/{release}/mail"),
-    get("/c/{coalition}/press/{release}/mail.html"),
-    post("/c/{coalition}/press/{release}/test", Role::Editor),
-    post("/c/{coalition}/press/{release}/publish", Role::Editor),
-    get("/c/{coalition}/press/{release}/send"),
-    post("/c/{coalition}/press/{release}/send", Role::Editor),
-    get("/c/{coalition}/mailings/{mailing}"),
-    get("/c/{coalition}/mailings/{mailing}/progress"),
-    get("/c/{coalition}/mailings/{mailing}/log.csv"),
-    get("/c/{coalition}/mailings/{mailing}/log.xlsx"),
-    post("/c/{coalition}/mailings/{mailing}/pause", Role::Editor),
-    post("/c/{coalition}/mailings/{mailing}/retry", Role::Editor),
-    post("/c/{coalition}/mailings/{mailing}/resume", Role::Editor),
-    post("/c/{coalition}/mailings/{mailing}/cancel", Role::Editor),
-    get("/c/{coalition}/statements/{statement}/update"),
-    post("/c/{coalition}/statements/{statement}/update", Role::Editor),
-    get("/c/{coalition}/contacts"),
-    get("/c/{coalition}/contacts/new"),
-    post("/c/{coalition}/contacts/new", Role::Editor),
-    get("/c/{coalition}/contacts/export.csv"),
-    get("/c/{coalition}/contacts/export.xlsx"),
-    get("/c/{coalition}/contacts/import"),
-    post("/c/{coalition}/contacts/import", Role::Editor),
-    get("/c/{coalition}/contacts/import/{upload}"),
-    post("/c/{coalition}/contacts/import/{upload}", Role::Editor),
-    get("/c/{coalition}/contacts/import/{upload}/progress"),
-    get("/c/{coalition}/contacts/import/{upload}/progress.json"),
-    get("/c/{coalition}/contacts/lists"),
-    post("/c/{coalition}/contacts/lists", Role::Editor),
-    post("/c/{coalition}/contacts/lists/add", Role::Editor),
-    get("/c/{coalition}/contacts/lists/{list}"),
-    post("/c/{coalition}/contacts/lists/{list}/remove", Role::Editor),
-    post("/c/{coalition}/contacts/lists/{list}/delete", Role::Editor),
-    get("/c/{coalition}/contacts/{contact}"),
-    post("/c/{coalition}/contacts/{contact}", Role::Editor),
-    post("/c/{coalition}/contacts/{contact}/delete", Role::Editor),
-];
-
-/// Routes that need a signed-in coordinator but no particular coalition.
-pub const ACCOUNT_ROUTES: &[Rule] = &[
-    get("/c"),
-    post("/c", Role::Viewer),
-    get("/account"),
-    post("/account/password", Role::Viewer),
-    post("/account/language", Role::Viewer),
-    post("/account/logout", Role::Viewer),
-];
-
-/// Which rule `method` on `pattern` falls under, if any.
-pub fn rule_for<'a>(rules: &'a [Rule], method: &Method, pattern: &str) -> Option<&'a Rule> {
-    let method = if method == Method::HEAD {
-        "GET"
-    } else {
-        method.as_str()
-    };
-    rules
-        .iter()
-        .find(|r| r.method == method && r.pattern == pattern)
-}
 
 /// The checked identity of a coordinator request, put in the request's
 /// extensions by the middleware. Handlers take it as an argument.
@@ -269,19 +80,74 @@ impl Access {
     }
 }
 
-impl FromRequest for Access {
-    type Error = WebError;
-    type Future = std::future::Ready<Result<Self, WebError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(
-            req.extensions()
-                .get::<Access>()
-                .cloned()
-                .ok_or(WebError::NotFound),
-        )
+/// The identity the guard checked, when the caller holds `role` (any
+/// signed-in coordinator for `None`): 403 for a member with a lesser role.
+fn checked(req: &HttpRequest, role: Option<Role>) -> Result<Access, WebError> {
+    let access = req
+        .extensions()
+        .get::<Access>()
+        .cloned()
+        .ok_or(WebError::NotFound)?;
+    match role {
+        Some(role) if !access.can(role) => Err(WebError::Forbidden),
+        _ => Ok(access),
     }
 }
+
+macro_rules! role_extractor {
+    ($(#[$doc:meta])* $name:ident, $role:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone)]
+        pub struct $name(Access);
+
+        impl $name {
+            /// The role this extractor requires (`None`: signed in).
+            pub const ROLE: Option<Role> = $role;
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = Access;
+
+            fn deref(&self) -> &Access {
+                &self.0
+            }
+        }
+
+        impl FromRequest for $name {
+            type Error = WebError;
+            type Future = std::future::Ready<Result<Self, WebError>>;
+
+            fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+                std::future::ready(checked(req, Self::ROLE).map(Self))
+            }
+        }
+    };
+}
+
+role_extractor!(
+    /// Any member of the request's coalition: reading its pages, and the
+    /// few writes that are a member's own (the digest setting).
+    Viewer,
+    Some(Role::Viewer)
+);
+role_extractor!(
+    /// A member who may change the coalition's statements, lists and
+    /// releases.
+    Editor,
+    Some(Role::Editor)
+);
+role_extractor!(
+    /// A member who may change the coalition itself: members, settings, the
+    /// audit log.
+    Owner,
+    Some(Role::Owner)
+);
+role_extractor!(
+    /// A signed-in coordinator, on the pages outside any coalition
+    /// (`/c`, `/account`).
+    SignedIn,
+    None
+);
 
 /// The CSRF token of a session: signed over its id, so nothing is stored.
 pub fn csrf_token(secret: &SecretKey, session_id: &str) -> String {
@@ -342,17 +208,15 @@ async fn check(req: ServiceRequest, in_coalition: bool) -> Result<ServiceRequest
         let (http, _) = req.into_parts();
         return Err((http, WebError::NotFound.error_response()));
     };
-    let rules = if in_coalition {
-        COALITION_ROUTES
-    } else {
-        ACCOUNT_ROUTES
-    };
-    let pattern = req.match_pattern().unwrap_or_default();
-    let Some(rule) = rule_for(rules, req.method(), &pattern).copied() else {
+    // Deny by default: a path no handler serves, or a method no
+    // coordinator route takes, is not found for everyone, signed in or not.
+    let method = req.method().clone();
+    if req.match_pattern().is_none() || ![Method::GET, Method::HEAD, Method::POST].contains(&method)
+    {
         let (http, _) = req.into_parts();
         return Err((http, WebError::NotFound.error_response()));
-    };
-    let writing = rule.method == "POST";
+    }
+    let writing = method == Method::POST;
     let cookie = req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
     let coalition_slug = req.match_info().get("coalition").map(str::to_owned);
     let found = lookup(&state, cookie, coalition_slug).await;
@@ -380,9 +244,6 @@ async fn check(req: ServiceRequest, in_coalition: bool) -> Result<ServiceRequest
             Err(response) => return Err((http, response)),
         };
         payload = body;
-    }
-    if in_coalition && membership.as_ref().is_none_or(|m| m.role < rule.role) {
-        return Err((http, WebError::Forbidden.error_response()));
     }
     http.extensions_mut().insert(Access {
         coordinator,

@@ -33,6 +33,8 @@ mod mailing_start;
 mod manage;
 mod moderation;
 mod monitoring;
+#[path = "../support/routes.rs"]
+mod mounted_routes;
 mod outage;
 mod outbox;
 mod page_cache;

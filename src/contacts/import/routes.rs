@@ -11,6 +11,7 @@ use crate::imports::Running;
 use crate::imports::run::{self, find, state_of};
 use crate::imports::views::{SAMPLES, Shown};
 use crate::web::access::Access;
+use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking};
@@ -29,14 +30,14 @@ fn here(access: &Access, upload: &str) -> String {
 }
 
 #[get("/contacts/import")]
-async fn start_page(access: Access) -> Result<HttpResponse, WebError> {
+async fn start_page(access: Viewer) -> Result<HttpResponse, WebError> {
     Ok(html_response(StatusCode::OK, views::start(&access, None)))
 }
 
 #[post("/contacts/import")]
 async fn receive_upload(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, WebError> {
@@ -51,9 +52,9 @@ async fn receive_upload(
 
 #[get("/contacts/import/{upload}")]
 async fn preview_page(
+    access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    access: Access,
     path: web::Path<(String, String)>,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
@@ -107,9 +108,9 @@ async fn preview_page(
 /// Starts the apply in the background and shows its progress.
 #[post("/contacts/import/{upload}")]
 async fn apply(
+    access: Editor,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    access: Access,
     path: web::Path<(String, String)>,
     body: String,
 ) -> Result<HttpResponse, WebError> {
@@ -143,9 +144,9 @@ async fn apply(
 
 #[get("/contacts/import/{upload}/progress")]
 async fn progress_page(
+    access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let upload = find(&state, &access, path.into_inner().1).await?;
@@ -160,9 +161,9 @@ async fn progress_page(
 
 #[get("/contacts/import/{upload}/progress.json")]
 async fn progress_json(
+    access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let upload = find(&state, &access, path.into_inner().1).await?;

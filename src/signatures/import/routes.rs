@@ -14,6 +14,7 @@ use crate::imports::{State, Upload};
 use crate::statements::Statement;
 use crate::statements::routes::load;
 use crate::web::access::Access;
+use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
 use crate::web::{AppState, blocking};
@@ -33,8 +34,8 @@ fn here(access: &Access, statement: &Statement, upload: &str) -> String {
 
 #[get("/statements/{statement}/signatures/import")]
 async fn start_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
@@ -46,8 +47,8 @@ async fn start_page(
 
 #[post("/statements/{statement}/signatures/import")]
 async fn receive_upload(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     req: HttpRequest,
     payload: web::Payload,
@@ -96,9 +97,9 @@ async fn find_both(
 
 #[get("/statements/{statement}/signatures/import/{upload}")]
 async fn preview_page(
+    access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    access: Access,
     path: web::Path<(String, String, String)>,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
@@ -146,9 +147,9 @@ async fn preview_page(
 /// Starts the apply in the background and shows its progress.
 #[post("/statements/{statement}/signatures/import/{upload}")]
 async fn apply(
+    access: Editor,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    access: Access,
     path: web::Path<(String, String, String)>,
     body: String,
 ) -> Result<HttpResponse, WebError> {
@@ -190,9 +191,9 @@ async fn apply(
 
 #[get("/statements/{statement}/signatures/import/{upload}/progress")]
 async fn progress_page(
+    access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    access: Access,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (statement, upload) = find_both(&state, &access, path).await?;
@@ -214,9 +215,9 @@ async fn progress_page(
 
 #[get("/statements/{statement}/signatures/import/{upload}/progress.json")]
 async fn progress_json(
+    access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    access: Access,
     path: web::Path<(String, String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let (_, upload) = find_both(&state, &access, path).await?;

@@ -9,6 +9,7 @@ use crate::i18n::{Lang, t, t_args};
 use crate::statements::routes::load;
 use crate::statements::{Revision, Statement};
 use crate::web::access::Access;
+use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::layout::html_response;
 use crate::web::{AppState, blocking, blocking_outcome};
@@ -52,8 +53,8 @@ fn main_revision(
 
 #[get("/statements/{statement}/invitations")]
 pub async fn invitations_page(
+    access: Viewer,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
@@ -104,8 +105,8 @@ pub struct ListForm {
 
 #[post("/statements/{statement}/invitations")]
 pub async fn invite(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     form: web::Form<ListForm>,
 ) -> Result<HttpResponse, WebError> {
@@ -134,8 +135,8 @@ pub async fn invite(
 
 #[post("/statements/{statement}/invitations/earlier")]
 pub async fn invite_earlier(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
     body: String,
 ) -> Result<HttpResponse, WebError> {
@@ -165,8 +166,8 @@ pub async fn invite_earlier(
 
 #[post("/statements/{statement}/invitations/remind")]
 pub async fn remind(
+    access: Editor,
     state: web::Data<AppState>,
-    access: Access,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().1).await?;
