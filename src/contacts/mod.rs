@@ -10,8 +10,6 @@ mod db;
 pub mod export;
 pub mod fields;
 pub mod import;
-mod list_routes;
-mod list_views;
 mod lists;
 pub mod routes;
 pub mod search;

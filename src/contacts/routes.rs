@@ -25,7 +25,7 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
         .service(export_csv)
         .service(export_xlsx)
         .configure(super::import::routes::configure)
-        .configure(super::list_routes::configure)
+        .configure(super::lists::routes::configure)
         .service(edit_page)
         .service(save)
         .service(delete);

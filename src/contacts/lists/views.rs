@@ -2,10 +2,10 @@
 
 use maud::{Markup, html};
 
-use super::ListSummary;
-use super::lists::SavedList;
-use super::search::{Filter, Page};
-use super::views::{base, pager, table};
+use super::SavedList;
+use crate::contacts::ListSummary;
+use crate::contacts::search::{Filter, Page};
+use crate::contacts::views::{base, pager, table};
 use crate::i18n::{Lang, t, t_args};
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, action_button, csrf_field, error_summary};

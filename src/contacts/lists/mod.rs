@@ -2,6 +2,9 @@
 //! any of some tags (kept as the tags, so it follows later tagging) or
 //! contacts picked by hand on the contacts page.
 
+pub mod routes;
+mod views;
+
 use diesel::QueryResult;
 
 use super::db;

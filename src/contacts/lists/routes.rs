@@ -3,10 +3,11 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 
-use super::lists::ListError;
-use super::search::Filter;
-use super::{list_views, views};
+use super::ListError;
+use super::views;
 use crate::audit::Actor;
+use crate::contacts::search::Filter;
+use crate::contacts::views::base;
 use crate::i18n::t;
 use crate::web::access::Access;
 use crate::web::access::{Editor, Viewer};
@@ -48,9 +49,9 @@ async fn render_lists(
     let id = access.member()?.coalition.id.clone();
     let (summaries, saved, tags) = blocking(state, move |c| {
         Ok::<_, diesel::result::Error>((
-            super::lists(c, &id)?,
-            super::saved_lists(c, &id)?,
-            super::tags(c, &id)?,
+            crate::contacts::lists(c, &id)?,
+            crate::contacts::saved_lists(c, &id)?,
+            crate::contacts::tags(c, &id)?,
         ))
     })
     .await?;
@@ -61,7 +62,7 @@ async fn render_lists(
     };
     Ok(html_response(
         status,
-        list_views::lists(access, &summaries, &saved, &tags, typed, errors),
+        views::lists(access, &summaries, &saved, &tags, typed, errors),
     ))
 }
 
@@ -88,7 +89,7 @@ async fn create(
     .await?;
     let mut errors = FieldErrors::default();
     match created {
-        Ok(list) => return Ok(see_other(&format!("{}/lists/{list}", views::base(&access)))),
+        Ok(list) => return Ok(see_other(&format!("{}/lists/{list}", base(&access)))),
         Err(ListError::Name(problem)) => errors.add("name", problem.message(access.lang)),
         Err(ListError::Tags(problem)) => errors.add("tags", problem.message(access.lang)),
         Err(ListError::NameTaken) => errors.add("name", t(access.lang, "contacts-list-name-taken")),
@@ -125,7 +126,7 @@ async fn add(
     })
     .await?;
     match added {
-        Ok(list) => Ok(see_other(&format!("{}/lists/{list}", views::base(&access)))),
+        Ok(list) => Ok(see_other(&format!("{}/lists/{list}", base(&access)))),
         Err(ListError::NotFound) => Err(WebError::BadRequest(t(lang, "contacts-choose-list"))),
         Err(ListError::NameTaken) => Err(WebError::BadRequest(t(lang, "contacts-list-name-taken"))),
         Err(ListError::Name(problem) | ListError::Tags(problem)) => {
@@ -163,10 +164,10 @@ async fn list_page(
         filter.into_inner(),
     );
     let query = filter.clone();
-    let page = blocking(&state, move |c| super::list_members(c, &id, &saved, &query)).await?;
+    let page = blocking(&state, move |c| super::members(c, &id, &saved, &query)).await?;
     Ok(html_response(
         StatusCode::OK,
-        list_views::list(&access, &list, &filter, &page),
+        views::list(&access, &list, &filter, &page),
     ))
 }
 
@@ -189,11 +190,7 @@ async fn remove(
     })
     .await?;
     match removed {
-        Ok(_) => Ok(see_other(&format!(
-            "{}/lists/{}",
-            views::base(&access),
-            list.id
-        ))),
+        Ok(_) => Ok(see_other(&format!("{}/lists/{}", base(&access), list.id))),
         Err(ListError::NotHandPicked) => Err(WebError::BadRequest(t(
             access.lang,
             "contacts-list-by-tags",
@@ -218,7 +215,7 @@ async fn delete(
     })
     .await?;
     match deleted {
-        Ok(()) => Ok(see_other(&format!("{}/lists", views::base(&access)))),
+        Ok(()) => Ok(see_other(&format!("{}/lists", base(&access)))),
         Err(ListError::NotFound) => Err(WebError::NotFound),
         Err(error) => Err(WebError::unexpected(error)),
     }
