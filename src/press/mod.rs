@@ -6,8 +6,6 @@ mod controls;
 mod db;
 mod draft;
 pub mod embargo;
-mod mailing_routes;
-mod mailing_views;
 pub mod mailings;
 pub mod newsroom;
 pub mod public;

@@ -1,5 +1,5 @@
 //! The coordinator's press handlers: releases (this file) and mailings
-//! ([`super::mailing_routes`]).
+//! ([`super::mailings::routes`]).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
@@ -28,7 +28,7 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
         .service(test_send)
         .service(publish);
     super::send_routes::configure_coalition(cfg);
-    super::mailing_routes::configure_coalition(cfg);
+    super::mailings::routes::configure_coalition(cfg);
 }
 
 pub(super) fn ctx(state: &AppState) -> Ctx<'_> {

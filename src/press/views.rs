@@ -52,7 +52,7 @@ pub fn index(
                 }
             }
             h2 { (t(lang, "mailings-title")) }
-            (super::mailing_views::table(access, mailings, names))
+            (super::mailings::views::table(access, mailings, names))
         },
     )
 }
@@ -222,7 +222,7 @@ pub fn overview(
             (placeholder_warnings(lang, rendering))
             section.preview aria-label=(t(lang, "press-web-preview")) { (release_body(rendering)) }
             h2 { (t(lang, "mailings-title")) }
-            (super::mailing_views::table(access, mailings, names))
+            (super::mailings::views::table(access, mailings, names))
             h2 { (t(lang, "press-revisions")) }
             ol.revisions reversed {
                 @for r in revisions {

@@ -4,11 +4,11 @@
 use maud::{Markup, html};
 use serde::Serialize;
 
-use super::Mailing;
-use super::mailings::{Audience, AudienceNames, MailingStatus};
-use super::views::{AudienceChoice, audience_fields, reach};
+use super::{Audience, AudienceNames, MailingStatus};
 use crate::i18n::{Lang, show_stored, t, t_args};
 use crate::mail::{Delivery, DeliveryState, Progress};
+use crate::press::Mailing;
+use crate::press::views::{AudienceChoice, audience_fields, reach};
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input};
 use crate::web::layout::coordinator;
@@ -265,7 +265,7 @@ pub fn update_page(
                 @if let Some(problem) = errors.get("list") { p.field-error role="alert" { (problem) } }
                 (audience_fields(lang, choice))
                 @if let Some(resolved) = choice.resolved { (reach(lang, resolved)) }
-                (super::views::schedule_fields(lang, choice.schedule, None, errors))
+                (crate::press::views::schedule_fields(lang, choice.schedule, None, errors))
                 div.actions {
                     button type="submit" name="action" value="count" { (t(lang, "audience-count")) }
                     button type="submit" name="action" value="test" { (t(lang, "press-test-send")) }

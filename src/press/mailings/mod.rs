@@ -4,6 +4,9 @@
 //! worker delivers them at the configured rate, and the delivery log reads
 //! the outbox back.
 
+pub(super) mod routes;
+pub(super) mod views;
+
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;

@@ -6,14 +6,14 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, get, post, web};
 use serde::Deserialize;
 
-use super::Control;
-use super::mailing_views::{self, UpdateForm};
-use super::mailings::{self, Audience, When};
-use super::routes::{ctx, statements};
-use super::send_routes::{Schedule, audience_from, choices, started_by, to_mailing};
-use super::views::AudienceChoice;
-use super::{Mailing, PressError};
+use super::views::{self as mailing_views, UpdateForm};
+use super::{self as mailings, Audience, When};
 use crate::i18n::t;
+use crate::press::Control;
+use crate::press::routes::{ctx, statements};
+use crate::press::send_routes::{Schedule, audience_from, choices, started_by, to_mailing};
+use crate::press::views::AudienceChoice;
+use crate::press::{Mailing, PressError};
 use crate::statements::routes::load as load_statement;
 use crate::web::access::Access;
 use crate::web::access::{Editor, Viewer};
@@ -166,7 +166,11 @@ async fn control(
 ) -> Result<HttpResponse, WebError> {
     let mailing = load(&state, &access, id).await?;
     let (actor, target) = (access.coordinator.clone(), mailing.clone());
-    match blocking_outcome(&state, move |c| super::control(c, &target, control, &actor)).await? {
+    match blocking_outcome(&state, move |c| {
+        crate::press::control(c, &target, control, &actor)
+    })
+    .await?
+    {
         Ok(()) | Err(PressError::WrongState) => {}
         Err(error) => return Err(WebError::unexpected(error)),
     }
@@ -359,7 +363,7 @@ async fn update(
     );
     if action == "test" {
         blocking_outcome(&state, move |c| {
-            super::test_update(c, ctx(&st), &target, &subject, &body, &actor)
+            crate::press::test_update(c, ctx(&st), &target, &subject, &body, &actor)
         })
         .await?
         .map_err(WebError::unexpected)?;
