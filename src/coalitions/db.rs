@@ -284,7 +284,7 @@ pub fn set_locale(
 pub fn set_face(
     conn: &mut DbConn,
     coalition_id: &str,
-    face: &super::public_face::Face,
+    face: &super::face::Face,
 ) -> QueryResult<usize> {
     diesel::update(coalitions::table.find(coalition_id))
         .set((
@@ -299,7 +299,7 @@ pub fn set_face(
 pub fn set_logo(
     conn: &mut DbConn,
     coalition_id: &str,
-    logo: &super::public_face::Logo,
+    logo: &super::face::Logo,
 ) -> QueryResult<usize> {
     use base64::Engine;
     let content = base64::engine::general_purpose::STANDARD.encode(&logo.bytes);
@@ -327,10 +327,7 @@ pub fn logo_digest(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Option<
         .optional()
 }
 
-pub fn logo_of(
-    conn: &mut DbConn,
-    slug: &str,
-) -> QueryResult<Option<super::public_face::StoredLogo>> {
+pub fn logo_of(conn: &mut DbConn, slug: &str) -> QueryResult<Option<super::face::StoredLogo>> {
     use base64::Engine;
     let row: Option<(String, String, String)> = coalition_logos::table
         .inner_join(coalitions::table)
@@ -346,7 +343,7 @@ pub fn logo_of(
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(content)
             .ok()?;
-        Some(super::public_face::StoredLogo {
+        Some(super::face::StoredLogo {
             content_type,
             bytes,
             digest,

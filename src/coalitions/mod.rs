@@ -2,8 +2,7 @@
 //! coordinator may act in.
 
 mod db;
-mod face_routes;
-pub mod public_face;
+pub mod face;
 pub mod routes;
 pub mod setup;
 mod views;
@@ -21,7 +20,7 @@ use crate::tokens::{self, Purpose};
 
 pub use crate::identity::{Coalition, Membership, Role};
 pub use db::{Invitation, Member};
-pub use public_face::{Face, FaceForm, Logo, Masthead, masthead};
+pub use face::{Face, FaceForm, Logo, Masthead, masthead};
 pub use setup::add_user;
 
 const INVITATION_VALIDITY: Duration = Duration::days(7);

@@ -15,7 +15,7 @@ use crate::web::{AppState, blocking, blocking_outcome, request_lang};
 /// Public routes: accepting an invitation.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(invitation_page).service(invitation_accept);
-    super::face_routes::configure(cfg);
+    super::face::routes::configure(cfg);
 }
 
 /// `/c` itself, behind the account guard.
@@ -32,7 +32,7 @@ pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
         .service(change_role)
         .service(remove_member)
         .service(revoke_invitation);
-    super::face_routes::configure_coalition(cfg);
+    super::face::routes::configure_coalition(cfg);
 }
 
 #[get("")]

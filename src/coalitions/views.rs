@@ -301,7 +301,7 @@ pub fn settings(access: &Access, page: &SettingsPage<'_>) -> Markup {
                 form method="post" enctype="multipart/form-data" action={ (here) "/logo?csrf=" (access.csrf) } {
                     div.field {
                         label for="logo" { (t(lang, "logo-file")) }
-                        p.hint id="logo-hint" { (t_args(lang, "logo-hint", &[("kb", ((super::public_face::MAX_LOGO_BYTES / 1024) as i64).into())])) }
+                        p.hint id="logo-hint" { (t_args(lang, "logo-hint", &[("kb", ((super::face::MAX_LOGO_BYTES / 1024) as i64).into())])) }
                         input type="file" id="logo" name="logo" accept="image/png,image/jpeg,image/gif,image/webp" required
                             aria-invalid=[errors.get("logo").is_some().then_some("true")] aria-describedby="logo-hint logo-error";
                         (forms::field_error("logo", errors))

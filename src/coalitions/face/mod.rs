@@ -2,6 +2,8 @@
 //! mail carries, the footer under its releases, and the website and logo
 //! its public pages show.
 
+pub(super) mod routes;
+
 use diesel::QueryResult;
 
 use super::{Coalition, db};

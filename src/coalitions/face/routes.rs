@@ -4,10 +4,10 @@
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
-use super::Coalition;
-use super::public_face::{self, Face, FaceForm, FaceProblem, Logo, LogoProblem, MAX_LOGO_BYTES};
-use super::routes::{SettingsForm, settings_response};
+use super::{self as public_face, Face, FaceForm, FaceProblem, Logo, LogoProblem, MAX_LOGO_BYTES};
 use crate::accounts::Coordinator;
+use crate::coalitions::Coalition;
+use crate::coalitions::routes::{SettingsForm, settings_response};
 use crate::db::DbConn;
 use crate::i18n::{Lang, t, t_args};
 use crate::web::access::Access;
