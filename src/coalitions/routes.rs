@@ -10,6 +10,7 @@ use crate::web::access::{Owner, SignedIn, Viewer};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
+use crate::web::paths::{InvitationPath, MemberPath};
 use crate::web::{AppState, blocking, blocking_outcome, request_lang};
 
 /// Public routes: accepting an invitation.
@@ -204,10 +205,10 @@ fn member_change_outcome(
 async fn change_role(
     access: Owner,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<MemberPath>,
     form: web::Form<RoleForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, member_id) = path.into_inner();
+    let MemberPath { member: member_id } = path.into_inner();
     let role = Role::parse(&form.role)
         .ok_or_else(|| WebError::BadRequest(t(access.lang, "members-error-role")))?;
     let (membership, actor) = (access.member()?.clone(), access.coordinator.clone());
@@ -222,9 +223,9 @@ async fn change_role(
 async fn remove_member(
     access: Owner,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<MemberPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, member_id) = path.into_inner();
+    let MemberPath { member: member_id } = path.into_inner();
     let (membership, actor) = (access.member()?.clone(), access.coordinator.clone());
     let outcome = blocking_outcome(&state, move |c| {
         super::remove_member(c, &membership, &actor, &member_id)
@@ -237,9 +238,11 @@ async fn remove_member(
 async fn revoke_invitation(
     access: Owner,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<InvitationPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, invitation_id) = path.into_inner();
+    let InvitationPath {
+        invitation: invitation_id,
+    } = path.into_inner();
     let (membership, actor) = (access.member()?.clone(), access.coordinator.clone());
     let outcome = blocking_outcome(&state, move |c| {
         super::revoke_invitation(c, &membership, &actor, &invitation_id)

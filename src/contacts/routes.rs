@@ -15,6 +15,7 @@ use crate::web::download::{self, SheetFormat};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
+use crate::web::paths::ContactPath;
 use crate::web::{AppState, blocking, blocking_outcome};
 
 /// The contact routes; the fixed paths come before `/contacts/{contact}`.
@@ -147,10 +148,10 @@ async fn load(
 async fn edit_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ContactPath>,
     query: web::Query<Saved>,
 ) -> Result<HttpResponse, WebError> {
-    let listed = load(&state, &access, path.into_inner().1).await?;
+    let listed = load(&state, &access, path.into_inner().contact).await?;
     let (coalition, email) = (coalition_id(&access)?, listed.contact.email.clone());
     let history = blocking(&state, move |c| super::history(c, &coalition, &email)).await?;
     let notice = query
@@ -174,10 +175,10 @@ async fn edit_page(
 async fn save(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ContactPath>,
     form: web::Form<ContactForm>,
 ) -> Result<HttpResponse, WebError> {
-    let listed = load(&state, &access, path.into_inner().1).await?;
+    let listed = load(&state, &access, path.into_inner().contact).await?;
     let form = form.into_inner();
     let draft = match Draft::try_from(&form) {
         Ok(draft) => draft,
@@ -217,12 +218,12 @@ async fn save(
 async fn delete(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ContactPath>,
 ) -> Result<HttpResponse, WebError> {
     let (id, actor, contact) = (
         coalition_id(&access)?,
         access.coordinator.clone(),
-        path.into_inner().1,
+        path.into_inner().contact,
     );
     let deleted = blocking_outcome(&state, move |c| {
         super::delete(c, &id, &Actor::Coordinator(&actor), &contact)

@@ -13,6 +13,7 @@ use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
+use crate::web::paths::{ReleaseNumberPath, ReleasePath};
 use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
@@ -221,10 +222,10 @@ fn notice_text(lang: Lang, key: Option<&str>) -> Option<String> {
 async fn overview(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ReleasePath>,
     query: web::Query<Notice>,
 ) -> Result<HttpResponse, WebError> {
-    let release = load(&state, &access, path.into_inner().1).await?;
+    let release = load(&state, &access, path.into_inner().release).await?;
     let target = release.clone();
     let (revisions, mailings, names) = blocking(&state, move |c| {
         Ok::<_, diesel::result::Error>((
@@ -253,9 +254,9 @@ async fn overview(
 async fn edit_form(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ReleasePath>,
 ) -> Result<HttpResponse, WebError> {
-    let release = load(&state, &access, path.into_inner().1).await?;
+    let release = load(&state, &access, path.into_inner().release).await?;
     let rendering = rendering(&state, release, None).await?;
     let form = DraftForm::from_stored(&rendering.release, &rendering.revision, access.zone());
     let action = format!("{}/{}/edit", views::base(&access), rendering.release.id);
@@ -267,10 +268,10 @@ async fn edit_form(
 async fn edit(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ReleasePath>,
     form: web::Form<DraftForm>,
 ) -> Result<HttpResponse, WebError> {
-    let release = load(&state, &access, path.into_inner().1).await?;
+    let release = load(&state, &access, path.into_inner().release).await?;
     let action = format!("{}/{}/edit", views::base(&access), release.id);
     let draft = match draft_or_form(&state, &access, &action, &form).await? {
         Ok(draft) => draft,
@@ -295,9 +296,12 @@ async fn edit(
 async fn revision_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String, i32)>,
+    path: web::Path<ReleaseNumberPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, id, number) = path.into_inner();
+    let ReleaseNumberPath {
+        release: id,
+        number,
+    } = path.into_inner();
     let release = load(&state, &access, id).await?;
     let earlier = release.clone();
     let previous = blocking(&state, move |c| match number {
@@ -334,9 +338,9 @@ async fn preview_mail(
 async fn mail_preview(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ReleasePath>,
 ) -> Result<HttpResponse, WebError> {
-    let (release, mail) = preview_mail(&state, &access, path.into_inner().1).await?;
+    let (release, mail) = preview_mail(&state, &access, path.into_inner().release).await?;
     Ok(html_response(
         StatusCode::OK,
         views::mail_preview(&access, &release, &mail),
@@ -349,9 +353,9 @@ async fn mail_preview(
 async fn mail_html(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ReleasePath>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, mail) = preview_mail(&state, &access, path.into_inner().1).await?;
+    let (_, mail) = preview_mail(&state, &access, path.into_inner().release).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Content-Security-Policy", "sandbox; default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; frame-ancestors 'self'"))
@@ -363,9 +367,9 @@ async fn mail_html(
 async fn test_send(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ReleasePath>,
 ) -> Result<HttpResponse, WebError> {
-    let release = load(&state, &access, path.into_inner().1).await?;
+    let release = load(&state, &access, path.into_inner().release).await?;
     let (actor, st, id) = (
         access.coordinator.clone(),
         state.clone(),
@@ -387,9 +391,9 @@ async fn test_send(
 async fn publish(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ReleasePath>,
 ) -> Result<HttpResponse, WebError> {
-    let release = load(&state, &access, path.into_inner().1).await?;
+    let release = load(&state, &access, path.into_inner().release).await?;
     let (actor, id) = (access.coordinator.clone(), release.id.clone());
     blocking(&state, move |c| super::publish(c, &release, &actor)).await?;
     Ok(see_other(&format!(

@@ -13,6 +13,7 @@ use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
+use crate::web::paths::ReleasePath;
 use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
@@ -116,10 +117,10 @@ async fn render_send(
 async fn send_form(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ReleasePath>,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let release = load(&state, &access, path.into_inner().1).await?;
+    let release = load(&state, &access, path.into_inner().release).await?;
     let audience = audience_from(&query, &statements(&state, &access).await?);
     render_send(
         &state,
@@ -239,10 +240,10 @@ pub(super) async fn started_by(
 async fn send(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ReleasePath>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let release = load(&state, &access, path.into_inner().1).await?;
+    let release = load(&state, &access, path.into_inner().release).await?;
     let schedule = Schedule::from_pairs(&form);
     if let Some(started) = started_by(&state, &access, &schedule).await? {
         return Ok(started);

@@ -19,6 +19,7 @@ use crate::statements::{self, NewComment, Revision, Statement, Version};
 use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
 use crate::web::pages::Made;
+use crate::web::paths::{LinkPath, PageLanguagePath};
 use crate::web::{AppState, blocking};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -215,10 +216,10 @@ async fn statement_page(
 #[get("/s/{slug}/{lang}")]
 async fn page_in_language(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<PageLanguagePath>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let (slug, lang) = path.into_inner();
+    let PageLanguagePath { slug, lang } = path.into_inner();
     render(&state, slug, Some(lang), query.into_inner()).await
 }
 
@@ -339,10 +340,10 @@ async fn preview_data(
 #[get("/preview/{id}/{token}")]
 async fn preview(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<LinkPath>,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, token) = path.into_inner();
+    let LinkPath { id, token } = path.into_inner();
     let query = query.into_inner();
     let thanked = query.commented.is_some();
     let data = preview_data(&state, id, token.clone(), query).await?;
@@ -380,10 +381,10 @@ pub struct CommentForm {
 #[post("/preview/{id}/{token}/comments")]
 async fn comment(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<LinkPath>,
     form: web::Form<CommentForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, token) = path.into_inner();
+    let LinkPath { id, token } = path.into_inner();
     let form = form.into_inner();
     let query = PageQuery {
         lang: Some(form.lang.clone()).filter(|l| !l.is_empty()),

@@ -13,6 +13,7 @@ use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::web::access::Viewer;
 use crate::web::error::WebError;
 use crate::web::layout::see_other;
+use crate::web::paths::StatementPath;
 use crate::web::{AppState, blocking};
 
 /// How often a digest goes out.
@@ -205,10 +206,11 @@ pub struct DigestForm {
 pub async fn subscribe(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
     form: web::Form<DigestForm>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = crate::statements::routes::load(&state, &access, path.into_inner().1).await?;
+    let statement =
+        crate::statements::routes::load(&state, &access, path.into_inner().statement).await?;
     let (coordinator, id, frequency) = (
         access.coordinator.id.clone(),
         statement.id.clone(),

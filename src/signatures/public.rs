@@ -15,6 +15,7 @@ use crate::statements::{self, Revision, Statement, Version};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
+use crate::web::paths::LinkPath;
 use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -439,9 +440,9 @@ async fn merged_home(
 #[get("/m/{id}/{token}")]
 async fn manage_page(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<LinkPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, token) = path.into_inner();
+    let LinkPath { id, token } = path.into_inner();
     let signature = match managed(&state, id.clone(), token.clone()).await {
         Ok(s) => s,
         Err(WebError::NotFound) => {
@@ -470,10 +471,10 @@ async fn manage_page(
 #[post("/m/{id}/{token}")]
 async fn manage_save(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<LinkPath>,
     form: web::Form<SignForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, token) = path.into_inner();
+    let LinkPath { id, token } = path.into_inner();
     let signature = managed(&state, id, token.clone()).await?;
     let target = target_of(&state, &signature).await?;
     let lang = target.lang();
@@ -530,9 +531,9 @@ async fn manage_save(
 #[post("/m/{id}/{token}/withdraw")]
 async fn withdraw(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<LinkPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, token) = path.into_inner();
+    let LinkPath { id, token } = path.into_inner();
     let signature = managed(&state, id, token).await?;
     let target = target_of(&state, &signature).await?;
     let current = signature.clone();
@@ -611,9 +612,9 @@ async fn reconsent_question(
 #[get("/r/{id}/{token}")]
 async fn reconsent_page(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<LinkPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, token) = path.into_inner();
+    let LinkPath { id, token } = path.into_inner();
     let Some((question, target)) = reconsent_question(&state, id, token.clone()).await? else {
         return Ok(views::unknown_link_response());
     };
@@ -631,10 +632,10 @@ pub struct ReconsentForm {
 #[post("/r/{id}/{token}")]
 async fn reconsent_answer(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<LinkPath>,
     form: web::Form<ReconsentForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, token) = path.into_inner();
+    let LinkPath { id, token } = path.into_inner();
     let Some((question, target)) = reconsent_question(&state, id, token).await? else {
         return Ok(views::unknown_link_response());
     };

@@ -13,6 +13,7 @@ use crate::web::access::{Editor, Viewer};
 use crate::web::download::{self, SheetFormat};
 use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
+use crate::web::paths::{StatementPath, StatementSignaturePath};
 use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
@@ -42,11 +43,11 @@ fn base(access: &Access, statement_id: &str) -> String {
 async fn list_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
     filter: web::Query<ListFilter>,
     done: web::Query<views::Done>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let filter = filter.into_inner();
     let (id, query) = (statement.id.clone(), filter.clone());
     let page = blocking(&state, move |c| moderation::list(c, &id, &query)).await?;
@@ -60,18 +61,30 @@ async fn list_page(
 async fn export_csv(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
 ) -> Result<HttpResponse, WebError> {
-    export_sheet(&state, &access, path.into_inner().1, SheetFormat::Csv).await
+    export_sheet(
+        &state,
+        &access,
+        path.into_inner().statement,
+        SheetFormat::Csv,
+    )
+    .await
 }
 
 #[get("/statements/{statement}/signatures.xlsx")]
 async fn export_xlsx(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
 ) -> Result<HttpResponse, WebError> {
-    export_sheet(&state, &access, path.into_inner().1, SheetFormat::Xlsx).await
+    export_sheet(
+        &state,
+        &access,
+        path.into_inner().statement,
+        SheetFormat::Xlsx,
+    )
+    .await
 }
 
 async fn export_sheet(
@@ -91,9 +104,9 @@ async fn export_sheet(
 async fn export_json(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let id = statement.id.clone();
     let rows = blocking(&state, move |c| export::rows(c, &id)).await?;
     Ok(HttpResponse::Ok()
@@ -144,10 +157,10 @@ fn parse_moderation(body: &str) -> ModerateForm {
 async fn moderate(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
     body: String,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let form = parse_moderation(&body);
     if form.ids.is_empty() && !form.all {
         return Err(WebError::BadRequest(t(
@@ -228,9 +241,12 @@ async fn signature(
 async fn detail_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementSignaturePath>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, statement_id, id) = path.into_inner();
+    let StatementSignaturePath {
+        statement: statement_id,
+        signature: id,
+    } = path.into_inner();
     let (statement, signature) = signature(&state, &access, statement_id, id).await?;
     let (current, sid) = (signature.clone(), statement.id.clone());
     let (duplicates, kept, revisions) = blocking(&state, move |c| {
@@ -268,10 +284,13 @@ pub struct DisplayNameForm {
 async fn set_display_name(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementSignaturePath>,
     form: web::Form<DisplayNameForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, statement_id, id) = path.into_inner();
+    let StatementSignaturePath {
+        statement: statement_id,
+        signature: id,
+    } = path.into_inner();
     let (statement, signature) = signature(&state, &access, statement_id, id).await?;
     let display = crate::text::normalize_optional_line(&form.display_name, 200)
         .map_err(|_| WebError::BadRequest(t(access.lang, "signature-error-display-name")))?
@@ -302,10 +321,13 @@ pub struct PositionForm {
 async fn set_position(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementSignaturePath>,
     form: web::Form<PositionForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, statement_id, id) = path.into_inner();
+    let StatementSignaturePath {
+        statement: statement_id,
+        signature: id,
+    } = path.into_inner();
     let (statement, signature) = signature(&state, &access, statement_id, id).await?;
     let position = match form.position.trim() {
         "" => None,
@@ -342,10 +364,13 @@ pub struct MergeForm {
 async fn merge(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementSignaturePath>,
     form: web::Form<MergeForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, statement_id, id) = path.into_inner();
+    let StatementSignaturePath {
+        statement: statement_id,
+        signature: id,
+    } = path.into_inner();
     let (statement, signature) = signature(&state, &access, statement_id, id).await?;
     let (actor, target, other) = (
         access.coordinator.clone(),

@@ -17,6 +17,7 @@ use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
+use crate::web::paths::{StatementCommentPath, StatementLangPath, StatementPath};
 use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure_coalition(cfg: &mut web::ServiceConfig) {
@@ -167,9 +168,9 @@ async fn dashboard(
     access: Viewer,
     state: web::Data<AppState>,
     list: web::Data<SignOnList>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let data = dashboard_data(&state, &list, &access, &statement).await?;
     let preview = super::preview_token(&state.secret, &statement);
     Ok(html_response(
@@ -284,9 +285,9 @@ impl SettingsForm {
 async fn settings_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let form = SettingsForm::from_statement(&statement, access.zone());
     Ok(html_response(
         StatusCode::OK,
@@ -299,10 +300,10 @@ async fn settings_save(
     access: Editor,
     state: web::Data<AppState>,
     list: web::Data<SignOnList>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
     form: web::Form<SettingsForm>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
     let Some(settings) = form.parse(access.lang, access.zone(), &mut errors) else {
@@ -357,9 +358,12 @@ pub struct EditForm {
 async fn edit_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementLangPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, id, lang) = path.into_inner();
+    let StatementLangPath {
+        statement: id,
+        lang,
+    } = path.into_inner();
     let statement = load(&state, &access, id).await?;
     let statement_id = statement.id.clone();
     let (version, revision) = blocking(&state, move |c| -> Result<_, WebError> {
@@ -394,10 +398,13 @@ async fn edit_save(
     access: Editor,
     state: web::Data<AppState>,
     list: web::Data<SignOnList>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementLangPath>,
     form: web::Form<EditForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, id, lang) = path.into_inner();
+    let StatementLangPath {
+        statement: id,
+        lang,
+    } = path.into_inner();
     let statement = load(&state, &access, id).await?;
     let form = form.into_inner();
     let statement_id = statement.id.clone();
@@ -484,10 +491,10 @@ async fn add_translation(
     access: Editor,
     state: web::Data<AppState>,
     list: web::Data<SignOnList>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
     form: web::Form<TranslationForm>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let form = form.into_inner();
     // The note is left empty: the revisions page names a translation's
     // first revision in the reader's language.
@@ -532,9 +539,12 @@ async fn add_translation(
 async fn revisions_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementLangPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, id, lang) = path.into_inner();
+    let StatementLangPath {
+        statement: id,
+        lang,
+    } = path.into_inner();
     let statement = load(&state, &access, id).await?;
     let statement_id = statement.id.clone();
     let (version, revisions) = blocking(&state, move |c| -> Result<_, WebError> {
@@ -559,10 +569,13 @@ pub struct DiffQuery {
 async fn diff_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementLangPath>,
     query: web::Query<DiffQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, id, lang) = path.into_inner();
+    let StatementLangPath {
+        statement: id,
+        lang,
+    } = path.into_inner();
     let statement = load(&state, &access, id).await?;
     let DiffQuery { from, to } = query.into_inner();
     let statement_id = statement.id.clone();
@@ -588,10 +601,10 @@ pub struct StatusForm {
 async fn set_status(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
     form: web::Form<StatusForm>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let lang = access.lang;
     let to = Status::parse(&form.to)
         .ok_or_else(|| WebError::BadRequest(t(lang, "statement-error-unknown-status")))?;
@@ -618,9 +631,9 @@ async fn set_status(
 async fn rotate_preview(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let (actor, target) = (access.coordinator.clone(), statement.clone());
     blocking(&state, move |c| {
         super::rotate_preview_link(c, &target, &actor)
@@ -633,9 +646,9 @@ async fn rotate_preview(
 async fn comments_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let id = statement.id.clone();
     let comments = blocking(&state, move |c| super::comments(c, &id)).await?;
     Ok(html_response(
@@ -648,9 +661,12 @@ async fn comments_page(
 async fn resolve_comment(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementCommentPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (_, id, comment) = path.into_inner();
+    let StatementCommentPath {
+        statement: id,
+        comment,
+    } = path.into_inner();
     let statement = load(&state, &access, id).await?;
     let (actor, target) = (access.coordinator.clone(), statement.clone());
     let resolved = blocking(&state, move |c| {

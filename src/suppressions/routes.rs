@@ -8,6 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use super::{Reason, views};
 use crate::web::error::WebError;
 use crate::web::layout::html_response;
+use crate::web::paths::UnsubscribePath;
 use crate::web::{AppState, blocking_outcome, request_lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -29,10 +30,14 @@ fn page_lang(req: &HttpRequest, query: &LangQuery) -> crate::i18n::Lang {
 async fn page(
     req: HttpRequest,
     state: web::Data<AppState>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<UnsubscribePath>,
     query: web::Query<LangQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let (coalition, encoded, token) = path.into_inner();
+    let UnsubscribePath {
+        coalition,
+        email: encoded,
+        token,
+    } = path.into_inner();
     let email =
         super::verify(&state.secret, &coalition, &encoded, &token).ok_or(WebError::NotFound)?;
     let lang = page_lang(&req, &query);
@@ -47,10 +52,14 @@ async fn page(
 async fn unsubscribe(
     req: HttpRequest,
     state: web::Data<AppState>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<UnsubscribePath>,
     query: web::Query<LangQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let (coalition, encoded, token) = path.into_inner();
+    let UnsubscribePath {
+        coalition,
+        email: encoded,
+        token,
+    } = path.into_inner();
     let email =
         super::verify(&state.secret, &coalition, &encoded, &token).ok_or(WebError::NotFound)?;
     let (coalition_id, address) = (coalition.clone(), email.clone());

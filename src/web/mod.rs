@@ -16,6 +16,7 @@ pub mod limits;
 mod middleware;
 pub mod origin;
 pub mod pages;
+pub mod paths;
 pub mod upload;
 
 use std::sync::Arc;

@@ -14,6 +14,7 @@ use crate::web::access::Access;
 use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
+use crate::web::paths::UploadPath;
 use crate::web::{AppState, blocking};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -55,10 +56,10 @@ async fn preview_page(
     access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    path: web::Path<(String, String)>,
+    path: web::Path<UploadPath>,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let upload = find(&state, &access, path.into_inner().1).await?;
+    let upload = find(&state, &access, path.into_inner().upload).await?;
     if state_of(&running, &upload).is_some() {
         return Ok(see_other(&format!(
             "{}/progress",
@@ -111,10 +112,10 @@ async fn apply(
     access: Editor,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    path: web::Path<(String, String)>,
+    path: web::Path<UploadPath>,
     body: String,
 ) -> Result<HttpResponse, WebError> {
-    let upload = find(&state, &access, path.into_inner().1).await?;
+    let upload = find(&state, &access, path.into_inner().upload).await?;
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
     let expected = run::expected_plan(access.lang, &pairs)?;
     let (actor, lang) = (access.coordinator.clone(), access.lang);
@@ -147,9 +148,9 @@ async fn progress_page(
     access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    path: web::Path<(String, String)>,
+    path: web::Path<UploadPath>,
 ) -> Result<HttpResponse, WebError> {
-    let upload = find(&state, &access, path.into_inner().1).await?;
+    let upload = find(&state, &access, path.into_inner().upload).await?;
     match state_of(&running, &upload) {
         None => Ok(see_other(&here(&access, &upload.id))),
         Some(now) => Ok(html_response(
@@ -164,8 +165,8 @@ async fn progress_json(
     access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    path: web::Path<(String, String)>,
+    path: web::Path<UploadPath>,
 ) -> Result<HttpResponse, WebError> {
-    let upload = find(&state, &access, path.into_inner().1).await?;
+    let upload = find(&state, &access, path.into_inner().upload).await?;
     Ok(run::progress_json(state_of(&running, &upload)))
 }

@@ -14,6 +14,7 @@ use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::{html_response, see_other};
+use crate::web::paths::ListPath;
 use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -154,10 +155,10 @@ async fn load(
 async fn list_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ListPath>,
     filter: web::Query<Filter>,
 ) -> Result<HttpResponse, WebError> {
-    let list = load(&state, &access, path.into_inner().1).await?;
+    let list = load(&state, &access, path.into_inner().list).await?;
     let (id, saved, filter) = (
         access.member()?.coalition.id.clone(),
         list.clone(),
@@ -175,10 +176,10 @@ async fn list_page(
 async fn remove(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ListPath>,
     body: String,
 ) -> Result<HttpResponse, WebError> {
-    let list = load(&state, &access, path.into_inner().1).await?;
+    let list = load(&state, &access, path.into_inner().list).await?;
     let picked = all_named(&body, "contact");
     let (id, actor, list_id) = (
         access.member()?.coalition.id.clone(),
@@ -203,12 +204,12 @@ async fn remove(
 async fn delete(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<ListPath>,
 ) -> Result<HttpResponse, WebError> {
     let (id, actor, list) = (
         access.member()?.coalition.id.clone(),
         access.coordinator.clone(),
-        path.into_inner().1,
+        path.into_inner().list,
     );
     let deleted = blocking_outcome(&state, move |c| {
         super::delete_list(c, &id, &Actor::Coordinator(&actor), &list)

@@ -21,6 +21,7 @@ use crate::web::download::{self, SheetFormat};
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::html_response;
+use crate::web::paths::{MailingPath, StatementPath};
 use crate::web::{AppState, blocking, blocking_outcome};
 
 /// Lines of the delivery log on one page.
@@ -61,10 +62,10 @@ fn query_value(address: &str) -> String {
 async fn mailing_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<MailingPath>,
     query: web::Query<Page>,
 ) -> Result<HttpResponse, WebError> {
-    let mailing = load(&state, &access, path.into_inner().1).await?;
+    let mailing = load(&state, &access, path.into_inner().mailing).await?;
     let (id, after) = (mailing.id.clone(), query.into_inner().after);
     let this_page = after.as_deref().map(query_value);
     let (progress, log) = blocking(&state, move |c| {
@@ -96,10 +97,10 @@ async fn mailing_page(
 async fn progress_json(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<MailingPath>,
     query: web::Query<Page>,
 ) -> Result<HttpResponse, WebError> {
-    let mailing = load(&state, &access, path.into_inner().1).await?;
+    let mailing = load(&state, &access, path.into_inner().mailing).await?;
     let (id, after) = (mailing.id.clone(), query.into_inner().after);
     let (progress, log) = blocking(&state, move |c| {
         Ok::<_, diesel::result::Error>((
@@ -131,18 +132,24 @@ async fn progress_json(
 async fn log_csv(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<MailingPath>,
 ) -> Result<HttpResponse, WebError> {
-    log_sheet(&state, &access, path.into_inner().1, SheetFormat::Csv).await
+    log_sheet(&state, &access, path.into_inner().mailing, SheetFormat::Csv).await
 }
 
 #[get("/mailings/{mailing}/log.xlsx")]
 async fn log_xlsx(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<MailingPath>,
 ) -> Result<HttpResponse, WebError> {
-    log_sheet(&state, &access, path.into_inner().1, SheetFormat::Xlsx).await
+    log_sheet(
+        &state,
+        &access,
+        path.into_inner().mailing,
+        SheetFormat::Xlsx,
+    )
+    .await
 }
 
 async fn log_sheet(
@@ -181,36 +188,36 @@ async fn control(
 async fn pause(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<MailingPath>,
 ) -> Result<HttpResponse, WebError> {
-    control(state, access, path.into_inner().1, Control::Pause).await
+    control(state, access, path.into_inner().mailing, Control::Pause).await
 }
 
 #[post("/mailings/{mailing}/resume")]
 async fn resume(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<MailingPath>,
 ) -> Result<HttpResponse, WebError> {
-    control(state, access, path.into_inner().1, Control::Resume).await
+    control(state, access, path.into_inner().mailing, Control::Resume).await
 }
 
 #[post("/mailings/{mailing}/retry")]
 async fn retry(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<MailingPath>,
 ) -> Result<HttpResponse, WebError> {
-    control(state, access, path.into_inner().1, Control::Retry).await
+    control(state, access, path.into_inner().mailing, Control::Retry).await
 }
 
 #[post("/mailings/{mailing}/cancel")]
 async fn cancel(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<MailingPath>,
 ) -> Result<HttpResponse, WebError> {
-    control(state, access, path.into_inner().1, Control::Cancel).await
+    control(state, access, path.into_inner().mailing, Control::Cancel).await
 }
 
 struct UpdatePage<'a> {
@@ -267,9 +274,9 @@ async fn render_update(
 async fn update_form(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load_statement(&state, &access, path.into_inner().1).await?;
+    let statement = load_statement(&state, &access, path.into_inner().statement).await?;
     let audience = Audience {
         signatories_of: Some(statement.id.clone()),
         ..Audience::default()
@@ -291,10 +298,10 @@ async fn update_form(
 async fn update(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load_statement(&state, &access, path.into_inner().1).await?;
+    let statement = load_statement(&state, &access, path.into_inner().statement).await?;
     let field = |name: &str| {
         form.iter()
             .find(|(k, _)| k == name)

@@ -17,6 +17,7 @@ use crate::web::access::Access;
 use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::layout::{html_response, see_other};
+use crate::web::paths::{StatementPath, StatementUploadPath};
 use crate::web::{AppState, blocking};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -36,9 +37,9 @@ fn here(access: &Access, statement: &Statement, upload: &str) -> String {
 async fn start_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     Ok(html_response(
         StatusCode::OK,
         views::start(&access, &statement, None),
@@ -49,11 +50,11 @@ async fn start_page(
 async fn receive_upload(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     // A list that cannot be read is said at once, not after a redirect.
     let upload = match run::receive(&state, &access, &req, payload).await? {
         Ok(id) => id,
@@ -87,9 +88,9 @@ fn mode(pairs: &[(String, String)]) -> Mode {
 async fn find_both(
     state: &AppState,
     access: &Access,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementUploadPath>,
 ) -> Result<(Statement, Upload), WebError> {
-    let (_, statement, upload) = path.into_inner();
+    let StatementUploadPath { statement, upload } = path.into_inner();
     let statement = load(state, access, statement).await?;
     let upload = find(state, access, upload).await?;
     Ok((statement, upload))
@@ -100,7 +101,7 @@ async fn preview_page(
     access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementUploadPath>,
     query: web::Query<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     let (statement, upload) = find_both(&state, &access, path).await?;
@@ -150,7 +151,7 @@ async fn apply(
     access: Editor,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementUploadPath>,
     body: String,
 ) -> Result<HttpResponse, WebError> {
     let (statement, upload) = find_both(&state, &access, path).await?;
@@ -194,7 +195,7 @@ async fn progress_page(
     access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementUploadPath>,
 ) -> Result<HttpResponse, WebError> {
     let (statement, upload) = find_both(&state, &access, path).await?;
     Ok(match state_of(&running, &upload) {
@@ -218,7 +219,7 @@ async fn progress_json(
     access: Viewer,
     state: web::Data<AppState>,
     running: web::Data<Running>,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<StatementUploadPath>,
 ) -> Result<HttpResponse, WebError> {
     let (_, upload) = find_both(&state, &access, path).await?;
     Ok(run::progress_json(state_of(&running, &upload)))

@@ -14,6 +14,7 @@ use crate::signatures::public_views as views;
 use crate::web::error::WebError;
 use crate::web::forms::FieldErrors;
 use crate::web::layout::html_response;
+use crate::web::paths::LinkPath;
 use crate::web::{AppState, blocking, blocking_outcome};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -59,9 +60,9 @@ fn action(invitation: &Invitation, token: &str) -> String {
 #[get("/i/{id}/{token}")]
 async fn page(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<LinkPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, token) = path.into_inner();
+    let LinkPath { id, token } = path.into_inner();
     let Some((invitation, target)) = load(&state, id, token.clone()).await? else {
         return Ok(views::unknown_link_response());
     };
@@ -87,10 +88,10 @@ async fn page(
 #[post("/i/{id}/{token}")]
 async fn sign(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<LinkPath>,
     form: web::Form<SignForm>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, token) = path.into_inner();
+    let LinkPath { id, token } = path.into_inner();
     let Some((invitation, target)) = load(&state, id, token.clone()).await? else {
         return Ok(views::unknown_link_response());
     };
@@ -132,9 +133,9 @@ async fn sign(
 #[post("/i/{id}/{token}/decline")]
 async fn decline(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<LinkPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, token) = path.into_inner();
+    let LinkPath { id, token } = path.into_inner();
     let Some((invitation, target)) = load(&state, id, token).await? else {
         return Ok(views::unknown_link_response());
     };
@@ -149,9 +150,9 @@ async fn decline(
 #[post("/i/{id}/{token}/opened")]
 async fn opened(
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<LinkPath>,
 ) -> Result<HttpResponse, WebError> {
-    let (id, token) = path.into_inner();
+    let LinkPath { id, token } = path.into_inner();
     let Some((invitation, _)) = load(&state, id, token).await? else {
         return Err(WebError::NotFound);
     };

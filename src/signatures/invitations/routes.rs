@@ -12,6 +12,7 @@ use crate::web::access::Access;
 use crate::web::access::{Editor, Viewer};
 use crate::web::error::WebError;
 use crate::web::layout::html_response;
+use crate::web::paths::StatementPath;
 use crate::web::{AppState, blocking, blocking_outcome};
 
 async fn render(
@@ -55,9 +56,9 @@ fn main_revision(
 pub async fn invitations_page(
     access: Viewer,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     render(&state, &access, &statement, None, Vec::new()).await
 }
 
@@ -107,10 +108,10 @@ pub struct ListForm {
 pub async fn invite(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
     form: web::Form<ListForm>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let (invitees, problems) = super::parse_list(&form.list);
     let mut problems: Vec<String> = problems.iter().map(|p| p.message(access.lang)).collect();
     if invitees.is_empty() {
@@ -137,10 +138,10 @@ pub async fn invite(
 pub async fn invite_earlier(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
     body: String,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let chosen: Vec<String> = serde_urlencoded::from_str::<Vec<(String, String)>>(&body)
         .unwrap_or_default()
         .into_iter()
@@ -168,9 +169,9 @@ pub async fn invite_earlier(
 pub async fn remind(
     access: Editor,
     state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
+    path: web::Path<StatementPath>,
 ) -> Result<HttpResponse, WebError> {
-    let statement = load(&state, &access, path.into_inner().1).await?;
+    let statement = load(&state, &access, path.into_inner().statement).await?;
     let (actor, target, st) = (access.coordinator.clone(), statement.clone(), state.clone());
     let coalition = access.member()?.coalition.clone();
     let sent = blocking_outcome(&state, move |c| {
