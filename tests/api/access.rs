@@ -13,9 +13,7 @@ use undersigned::signatures;
 use undersigned::statements::{self, NewComment};
 use undersigned::web::access::{ACCOUNT_ROUTES, COALITION_ROUTES, Rule};
 
-use crate::coordinators::{
-    COALITION, COALITION_SLUG, SendRetrying, Session, browser, location, organization, retrying,
-};
+use crate::coordinators::{COALITION, COALITION_SLUG, Session, browser, location, organization};
 use crate::helpers::{TestApp, spawn_app};
 
 /// Everyone the matrix asks, with the ids the routes need.
@@ -134,17 +132,15 @@ impl Fixture {
                     .expect("owner");
                 let email = Email::parse(&format!("{}@example.org", uuid::Uuid::new_v4().simple()))
                     .expect("email");
-                retrying(|| {
-                    coalitions::invite(
-                        c,
-                        &context,
-                        &membership,
-                        &inviter,
-                        &email,
-                        Role::Viewer,
-                        undersigned::i18n::Lang::En,
-                    )
-                })
+                coalitions::invite(
+                    c,
+                    &context,
+                    &membership,
+                    &inviter,
+                    &email,
+                    Role::Viewer,
+                    undersigned::i18n::Lang::En,
+                )
                 .expect("invitation")
                 .id
             })
@@ -172,8 +168,7 @@ impl Fixture {
                     organization: "Partner".into(),
                     body: "A comment.".into(),
                 };
-                retrying(|| statements::add_comment(c, &statement, &revision, &comment))
-                    .expect("comment");
+                statements::add_comment(c, &statement, &revision, &comment).expect("comment");
                 statements::comments(c, &id)
                     .expect("comments")
                     .into_iter()
@@ -193,7 +188,7 @@ impl Fixture {
                 let statement = statements::find_any(c, &id)
                     .expect("query")
                     .expect("statement");
-                retrying(|| signatures::insert(c, &statement, &organization(&name, Some("MX"))))
+                signatures::insert(c, &statement, &organization(&name, Some("MX")))
                     .expect("signature")
             })
             .await
@@ -218,10 +213,9 @@ impl Fixture {
                     ..press::DraftForm::default()
                 };
                 let draft = form.parse(&[]).expect("a valid draft");
-                let release = retrying(|| {
+                let release =
                     press::create(c, &membership.coalition.id, &coordinator, &draft, false)
-                })
-                .expect("release");
+                        .expect("release");
                 let revision = press::current(c, &release).expect("revision");
                 let settings = Settings {
                     mail_from: "statements@undersigned.test".into(),
@@ -235,20 +229,18 @@ impl Fixture {
                     ..press::Audience::default()
                 };
                 let later = undersigned::db::now() + chrono::Duration::days(365);
-                let mailing = retrying(|| {
-                    press::mailings::send_release(
-                        c,
-                        press::mailings::Ctx {
-                            mail: &context,
-                            secret: &secret,
-                        },
-                        &release,
-                        &revision,
-                        &audience,
-                        press::mailings::When::At(later),
-                        &coordinator,
-                    )
-                })
+                let mailing = press::mailings::send_release(
+                    c,
+                    press::mailings::Ctx {
+                        mail: &context,
+                        secret: &secret,
+                    },
+                    &release,
+                    &revision,
+                    &audience,
+                    press::mailings::When::At(later),
+                    &coordinator,
+                )
                 .expect("mailing");
                 (release.id, mailing.id)
             })
@@ -279,8 +271,7 @@ impl Fixture {
                     ..Default::default()
                 };
                 let draft = contacts::Draft::try_from(&form).expect("a valid contact");
-                retrying(|| contacts::create(c, &coalition, &Actor::System, &draft))
-                    .expect("contact")
+                contacts::create(c, &coalition, &Actor::System, &draft).expect("contact")
             })
             .await
     }
@@ -290,8 +281,7 @@ impl Fixture {
         let name = format!("List {}", uuid::Uuid::new_v4().simple());
         self.app
             .with_conn(move |c| {
-                retrying(|| contacts::create_list(c, &coalition, &Actor::System, &name, ""))
-                    .expect("list")
+                contacts::create_list(c, &coalition, &Actor::System, &name, "").expect("list")
             })
             .await
     }
@@ -379,16 +369,11 @@ impl Fixture {
         };
         let url = self.app.url(&path);
         if rule.method == "GET" {
-            return client.get(url).send_retrying().await.expect("sent");
+            return client.get(url).send().await.expect("sent");
         }
         let mut form = self.form_for(rule);
         form.push(("csrf", csrf));
-        let response = client
-            .post(url)
-            .form(&form)
-            .send_retrying()
-            .await
-            .expect("sent");
+        let response = client.post(url).form(&form).send().await.expect("sent");
         self.app.wait_for_outbox_to_settle().await;
         response
     }
@@ -515,7 +500,7 @@ async fn a_route_missing_from_the_tables_is_not_found_for_everyone() {
             let status = client
                 .request(method.clone(), f.app.url(path))
                 .form(&[("csrf", csrf.as_str())])
-                .send_retrying()
+                .send()
                 .await
                 .expect("sent")
                 .status();
@@ -561,7 +546,7 @@ async fn every_coordinator_post_refuses_a_missing_a_wrong_or_a_cross_origin_toke
             .client
             .post(&url)
             .form(&form)
-            .send_retrying()
+            .send()
             .await
             .expect("sent");
         let mut forged = form.clone();
@@ -570,7 +555,7 @@ async fn every_coordinator_post_refuses_a_missing_a_wrong_or_a_cross_origin_toke
             .client
             .post(&url)
             .form(&forged)
-            .send_retrying()
+            .send()
             .await
             .expect("sent");
         let mut valid = form.clone();
@@ -580,7 +565,7 @@ async fn every_coordinator_post_refuses_a_missing_a_wrong_or_a_cross_origin_toke
             .post(&url)
             .header("Origin", "https://evil.example")
             .form(&valid)
-            .send_retrying()
+            .send()
             .await
             .expect("sent");
         for (what, response) in [
@@ -607,7 +592,7 @@ async fn every_coordinator_post_refuses_a_missing_a_wrong_or_a_cross_origin_toke
             ("body", "Text."),
             ("csrf", owner.csrf.as_str()),
         ])
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
 
@@ -640,7 +625,7 @@ async fn public_forms_refuse_a_post_from_another_site() {
                 ("email", "someone@example.org"),
                 ("password", "long enough password"),
             ])
-            .send_retrying()
+            .send()
     };
 
     // Act
@@ -661,12 +646,7 @@ async fn public_forms_refuse_a_post_from_another_site() {
         )
     );
     assert_eq!(
-        browser()
-            .get(&link)
-            .send_retrying()
-            .await
-            .expect("sent")
-            .status(),
+        browser().get(&link).send().await.expect("sent").status(),
         200
     );
 }
@@ -754,7 +734,7 @@ async fn english_on_every_page(
             .client
             .get(f.app.url(&path))
             .header("Accept-Language", accept_language)
-            .send_retrying()
+            .send()
             .await
             .expect("sent");
         let status = response.status();

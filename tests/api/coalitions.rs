@@ -3,9 +3,7 @@
 
 use undersigned::coalitions::{self, Role};
 
-use crate::coordinators::{
-    COALITION, COALITION_SLUG, OWNER_EMAIL, PASSWORD, SendRetrying, browser, location,
-};
+use crate::coordinators::{COALITION, COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, location};
 use crate::helpers::{TestApp, spawn_app};
 
 async fn role_of(app: &TestApp, coordinator_id: &str) -> Option<Role> {
@@ -33,30 +31,18 @@ async fn an_invitation_link_creates_the_account_with_its_role_and_then_dies() {
         .await;
     let link = app.link_mailed_to("eva@example.org", "/invitations/").await;
     let client = browser();
-    let page = client
-        .get(app.url(&link))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let page = client.get(app.url(&link)).send().await.expect("sent");
     let page_status = page.status();
     let page_text = page.text().await.expect("body");
     let accepted = client
         .post(app.url(&link))
         .form(&[("name", "Eva Editor"), ("password", PASSWORD)])
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
     let landing = location(&accepted);
-    let dashboard = client
-        .get(app.url(&landing))
-        .send_retrying()
-        .await
-        .expect("sent");
-    let again = browser()
-        .get(app.url(&link))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let dashboard = client.get(app.url(&landing)).send().await.expect("sent");
+    let again = browser().get(app.url(&link)).send().await.expect("sent");
     let (_, members) = owner.page(&format!("/c/{COALITION_SLUG}/members")).await;
 
     // Assert
@@ -146,15 +132,11 @@ async fn a_withdrawn_invitation_link_stops_working() {
 
     // Act
     let withdrawn = owner.post(&revoke, &[]).await;
-    let page = browser()
-        .get(app.url(&link))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let page = browser().get(app.url(&link)).send().await.expect("sent");
     let accept = browser()
         .post(app.url(&link))
         .form(&[("name", "Late"), ("password", PASSWORD)])
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
 

@@ -9,9 +9,7 @@ use undersigned::db::schema::{
     contact_list_members, contact_lists, contact_tags, contacts as table,
 };
 
-use crate::coordinators::{
-    COALITION, COALITION_SLUG, Session, field_error, location, retrying, unescape,
-};
+use crate::coordinators::{COALITION, COALITION_SLUG, Session, field_error, location, unescape};
 use crate::helpers::{TestApp, spawn_app};
 use crate::signers::{table_rows, text_of};
 
@@ -38,32 +36,30 @@ async fn stored_contact(app: &TestApp, email: &str, tags: &[&str], do_not_contac
     app.with_conn(move |c| {
         let id = undersigned::db::new_id();
         let now = undersigned::db::now();
-        retrying(|| {
-            c.transaction(|c| {
-                diesel::insert_into(table::table)
+        c.transaction(|c| {
+            diesel::insert_into(table::table)
+                .values((
+                    table::id.eq(&id),
+                    table::coalition_id.eq(&coalition),
+                    table::email.eq(&email),
+                    table::email_key.eq(email.to_lowercase()),
+                    table::name.eq(format!("Name of {email}")),
+                    table::language.eq("es"),
+                    table::do_not_contact.eq(do_not_contact),
+                    table::created_at.eq(now),
+                    table::updated_at.eq(now),
+                ))
+                .execute(c)?;
+            for tag in &tags {
+                diesel::insert_into(contact_tags::table)
                     .values((
-                        table::id.eq(&id),
-                        table::coalition_id.eq(&coalition),
-                        table::email.eq(&email),
-                        table::email_key.eq(email.to_lowercase()),
-                        table::name.eq(format!("Name of {email}")),
-                        table::language.eq("es"),
-                        table::do_not_contact.eq(do_not_contact),
-                        table::created_at.eq(now),
-                        table::updated_at.eq(now),
+                        contact_tags::contact_id.eq(&id),
+                        contact_tags::coalition_id.eq(&coalition),
+                        contact_tags::tag.eq(tag),
                     ))
                     .execute(c)?;
-                for tag in &tags {
-                    diesel::insert_into(contact_tags::table)
-                        .values((
-                            contact_tags::contact_id.eq(&id),
-                            contact_tags::coalition_id.eq(&coalition),
-                            contact_tags::tag.eq(tag),
-                        ))
-                        .execute(c)?;
-                }
-                Ok::<_, diesel::result::Error>(())
-            })
+            }
+            Ok::<_, diesel::result::Error>(())
         })
         .expect("contact stored");
         id
@@ -76,27 +72,25 @@ async fn stored_list(app: &TestApp, name: &str, tags: &str, members: &[String]) 
     let (name, tags, members) = (name.to_owned(), tags.to_owned(), members.to_vec());
     app.with_conn(move |c| {
         let id = undersigned::db::new_id();
-        retrying(|| {
-            c.transaction(|c| {
-                diesel::insert_into(contact_lists::table)
+        c.transaction(|c| {
+            diesel::insert_into(contact_lists::table)
+                .values((
+                    contact_lists::id.eq(&id),
+                    contact_lists::coalition_id.eq(&coalition),
+                    contact_lists::name.eq(&name),
+                    contact_lists::tags.eq(&tags),
+                    contact_lists::created_at.eq(undersigned::db::now()),
+                ))
+                .execute(c)?;
+            for member in &members {
+                diesel::insert_into(contact_list_members::table)
                     .values((
-                        contact_lists::id.eq(&id),
-                        contact_lists::coalition_id.eq(&coalition),
-                        contact_lists::name.eq(&name),
-                        contact_lists::tags.eq(&tags),
-                        contact_lists::created_at.eq(undersigned::db::now()),
+                        contact_list_members::list_id.eq(&id),
+                        contact_list_members::contact_id.eq(member),
                     ))
                     .execute(c)?;
-                for member in &members {
-                    diesel::insert_into(contact_list_members::table)
-                        .values((
-                            contact_list_members::list_id.eq(&id),
-                            contact_list_members::contact_id.eq(member),
-                        ))
-                        .execute(c)?;
-                }
-                Ok::<_, diesel::result::Error>(())
-            })
+            }
+            Ok::<_, diesel::result::Error>(())
         })
         .expect("list stored");
         id
@@ -783,7 +777,7 @@ async fn refuse_inserting(app: &TestApp, email: &str) {
                  BEGIN SELECT RAISE(ABORT, 'refused'); END;"
             )
         };
-        retrying(|| c.batch_execute(&sql)).expect("trigger created");
+        c.batch_execute(&sql).expect("trigger created");
     })
     .await;
 }
@@ -864,15 +858,13 @@ async fn do_not_contact_suppresses_the_address_and_unmarking_lifts_only_that() {
     let ben = add_contact(&owner, &[("name", "Ben"), ("email", "ben@radio.example")]).await;
     let coalition = coalition_id(&app).await;
     app.with_conn(move |c| {
-        retrying(|| {
-            undersigned::suppressions::add(
-                c,
-                &coalition,
-                "ben@radio.example",
-                undersigned::suppressions::Reason::Unsubscribed,
-                None,
-            )
-        })
+        undersigned::suppressions::add(
+            c,
+            &coalition,
+            "ben@radio.example",
+            undersigned::suppressions::Reason::Unsubscribed,
+            None,
+        )
     })
     .await
     .expect("suppressed");

@@ -24,52 +24,6 @@ pub const COALITION: &str = "Clean Water Coalition";
 pub const COALITION_SLUG: &str = "clean-water-coalition";
 pub const SESSION_COOKIE: &str = "undersigned_session";
 
-/// Runs a library write, again while SQLite answers "database is locked".
-///
-/// SQLite transactions are opened DEFERRED, so one that reads before it
-/// writes cannot wait for the write lock: it fails at once when the mail
-/// worker's poll (an UPDATE every 25 ms in tests) holds it. That is an app
-/// bug, reported separately; test set-up through the library should not
-/// flake because of it.
-pub fn retrying<T, E: std::fmt::Display>(mut write: impl FnMut() -> Result<T, E>) -> Result<T, E> {
-    let mut attempts = 0;
-    loop {
-        match write() {
-            Err(e) if attempts < 50 && e.to_string().contains("database is locked") => {
-                attempts += 1;
-                std::thread::sleep(std::time::Duration::from_millis(10));
-            }
-            outcome => return outcome,
-        }
-    }
-}
-
-/// `send`, again while the app answers 500.
-///
-/// The same SQLite locking bug (see [`retrying`]) makes a request whose
-/// transaction reads before it writes fail now and then with a 500 while the
-/// mail worker polls; the transaction is rolled back, so sending it again is
-/// safe. A request that fails every time still fails its test.
-pub(crate) trait SendRetrying {
-    async fn send_retrying(self) -> reqwest::Result<reqwest::Response>;
-}
-
-impl SendRetrying for reqwest::RequestBuilder {
-    async fn send_retrying(self) -> reqwest::Result<reqwest::Response> {
-        for _ in 0..10 {
-            let Some(attempt) = self.try_clone() else {
-                break;
-            };
-            let response = attempt.send().await?;
-            if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
-                return Ok(response);
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
-        self.send().await
-    }
-}
-
 /// A browser: its own cookie store, and redirects left for the test to see.
 pub fn browser() -> reqwest::Client {
     reqwest::Client::builder()
@@ -105,7 +59,7 @@ impl Session {
     pub async fn from_client(client: reqwest::Client, address: &str, cookie: String) -> Self {
         let response = client
             .get(format!("{address}/account"))
-            .send_retrying()
+            .send()
             .await
             .expect("request sent");
         assert_eq!(response.status(), 200, "the session should be signed in");
@@ -121,7 +75,7 @@ impl Session {
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(format!("{}{path}", self.address))
-            .send_retrying()
+            .send()
             .await
             .expect("request sent")
     }
@@ -145,7 +99,7 @@ impl Session {
         self.client
             .post(format!("{}{path}", self.address))
             .form(form)
-            .send_retrying()
+            .send()
             .await
             .expect("request sent")
     }
@@ -201,7 +155,7 @@ impl TestApp {
                 ("password", PASSWORD),
                 ("coalition", COALITION),
             ])
-            .send_retrying()
+            .send()
             .await
             .expect("request sent");
         assert_eq!(response.status(), 303, "the setup form is accepted");
@@ -219,7 +173,7 @@ impl TestApp {
         let response = client
             .post(self.url("/login"))
             .form(&[("email", email), ("password", password), ("next", "")])
-            .send_retrying()
+            .send()
             .await
             .expect("request sent");
         (client, response)
@@ -247,7 +201,7 @@ impl TestApp {
         let password = password.map(|p| Password::parse(p).expect("a long enough password"));
         self.with_conn(move |c| {
             let email = Email::parse(&email).expect("an email address");
-            retrying(|| accounts::add_user(c, &name, &email, password.as_ref(), &coalition, role))
+            accounts::add_user(c, &name, &email, password.as_ref(), &coalition, role)
                 .expect("user added")
                 .0
                 .id
@@ -364,14 +318,12 @@ impl TestApp {
     pub async fn add_signatures(&self, statement_id: &str, new: Vec<NewSignature>) {
         let id = statement_id.to_owned();
         self.with_conn(move |c| {
-            retrying(|| {
-                c.transaction(|c| {
-                    let statement = statements::find_any(c, &id)?.expect("the statement exists");
-                    for signature in &new {
-                        signatures::insert(c, &statement, signature)?;
-                    }
-                    Ok::<_, diesel::result::Error>(())
-                })
+            c.transaction(|c| {
+                let statement = statements::find_any(c, &id)?.expect("the statement exists");
+                for signature in &new {
+                    signatures::insert(c, &statement, signature)?;
+                }
+                Ok::<_, diesel::result::Error>(())
             })
             .expect("signatures stored")
         })
@@ -413,7 +365,7 @@ impl TestApp {
         let response = client
             .post(self.url(&link))
             .form(&[("name", name), ("password", PASSWORD)])
-            .send_retrying()
+            .send()
             .await
             .expect("request sent");
         assert_eq!(response.status(), 303, "the invitation is accepted");

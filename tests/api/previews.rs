@@ -3,7 +3,7 @@
 
 use undersigned::statements;
 
-use crate::coordinators::{OWNER_NAME, SendRetrying, browser, location};
+use crate::coordinators::{OWNER_NAME, browser, location};
 use crate::helpers::{TestApp, spawn_app};
 use crate::statements::{TITLE, draft, edit, public, statement_path};
 
@@ -20,7 +20,7 @@ async fn a_draft_is_not_public_but_its_preview_link_shows_it() {
     let preview_path = app.preview_path(&owner, &id).await;
     let preview = browser()
         .get(app.url(&preview_path))
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
     let robots = preview
@@ -45,7 +45,7 @@ async fn comment(app: &TestApp, preview: &str, fields: &[(&str, &str)]) -> reqwe
     browser()
         .post(app.url(&format!("{preview}/comments")))
         .form(fields)
-        .send_retrying()
+        .send()
         .await
         .expect("sent")
 }

@@ -7,8 +7,7 @@ use undersigned::i18n::Lang;
 use undersigned::signatures;
 
 use crate::coordinators::{
-    COALITION_SLUG, SendRetrying, Session, browser, individual, lists, next_link, organization,
-    retrying, signed_by,
+    COALITION_SLUG, Session, browser, individual, lists, next_link, organization, signed_by,
 };
 use crate::helpers::{TestApp, spawn_app};
 
@@ -38,11 +37,7 @@ pub async fn open_statement(
 }
 
 async fn public(app: &TestApp, path: &str) -> String {
-    let response = browser()
-        .get(app.url(path))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let response = browser().get(app.url(path)).send().await.expect("sent");
     assert_eq!(response.status(), 200, "{path}");
     response.text().await.expect("body")
 }
@@ -343,7 +338,7 @@ async fn a_statement_is_not_public_before_its_publish_time() {
     // Act
     let page = browser()
         .get(app.url("/s/water-for-all"))
-        .send_retrying()
+        .send()
         .await
         .expect("sent")
         .status();
@@ -435,7 +430,7 @@ async fn the_json_has_the_title_language_revision_hash_status_count_and_signator
     // Act
     let response = browser()
         .get(app.url("/s/water-for-all.json"))
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
     let json: serde_json::Value =
@@ -506,7 +501,7 @@ async fn the_demo_fills_two_coordinators_and_a_bilingual_open_statement_with_sig
 
     // Act
     app.with_conn(|c| {
-        retrying(|| c.transaction::<_, anyhow::Error, _>(undersigned::demo::fill))
+        c.transaction::<_, anyhow::Error, _>(undersigned::demo::fill)
             .expect("demo filled")
     })
     .await;

@@ -9,7 +9,7 @@ use undersigned::db::schema::{
 use undersigned::signatures::Signature;
 use undersigned::signatures::invitations::Invitation;
 
-use crate::coordinators::{COALITION_SLUG, SendRetrying, Session, browser, signed_by, unescape};
+use crate::coordinators::{COALITION_SLUG, Session, browser, signed_by, unescape};
 use crate::helpers::TestApp;
 use crate::statements::{BODY, TITLE};
 
@@ -87,7 +87,7 @@ pub async fn post_form(app: &TestApp, path: &str, form: &[(String, String)]) -> 
     browser()
         .post(app.url(path))
         .form(form)
-        .send_retrying()
+        .send()
         .await
         .expect("request sent")
 }
@@ -101,7 +101,7 @@ pub async fn press(app: &TestApp, path: &str) -> reqwest::Response {
 pub async fn visit(app: &TestApp, path: &str) -> (u16, String) {
     let response = browser()
         .get(app.url(path))
-        .send_retrying()
+        .send()
         .await
         .expect("request sent");
     let status = response.status().as_u16();

@@ -4,7 +4,7 @@
 
 use undersigned::statements::{self, Revision};
 
-use crate::coordinators::{COALITION_SLUG, SendRetrying, Session, browser, field_error, unescape};
+use crate::coordinators::{COALITION_SLUG, Session, browser, field_error, unescape};
 use crate::helpers::{TestApp, spawn_app};
 
 pub const TITLE: &str = "Water for all";
@@ -46,11 +46,7 @@ pub async fn edit(
 }
 
 pub async fn public(app: &TestApp, path: &str) -> (u16, String) {
-    let response = browser()
-        .get(app.url(path))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let response = browser().get(app.url(path)).send().await.expect("sent");
     let status = response.status().as_u16();
     (status, response.text().await.expect("body"))
 }
