@@ -36,7 +36,7 @@ async fn stored_contact(app: &TestApp, email: &str, tags: &[&str], do_not_contac
     app.with_conn(move |c| {
         let id = undersigned::db::new_id();
         let now = undersigned::db::now();
-        c.transaction(|c| {
+        undersigned::db::transaction(c, |c| {
             diesel::insert_into(table::table)
                 .values((
                     table::id.eq(&id),
@@ -72,7 +72,7 @@ async fn stored_list(app: &TestApp, name: &str, tags: &str, members: &[String]) 
     let (name, tags, members) = (name.to_owned(), tags.to_owned(), members.to_vec());
     app.with_conn(move |c| {
         let id = undersigned::db::new_id();
-        c.transaction(|c| {
+        undersigned::db::transaction(c, |c| {
             diesel::insert_into(contact_lists::table)
                 .values((
                     contact_lists::id.eq(&id),

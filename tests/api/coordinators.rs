@@ -5,7 +5,6 @@
 
 use std::sync::Arc;
 
-use diesel::Connection;
 use reqwest::StatusCode;
 use reqwest::cookie::Jar;
 use undersigned::accounts::{self, Email, Password};
@@ -318,7 +317,7 @@ impl TestApp {
     pub async fn add_signatures(&self, statement_id: &str, new: Vec<NewSignature>) {
         let id = statement_id.to_owned();
         self.with_conn(move |c| {
-            c.transaction(|c| {
+            undersigned::db::transaction(c, |c| {
                 let statement = statements::find_any(c, &id)?.expect("the statement exists");
                 for signature in &new {
                     signatures::insert(c, &statement, signature)?;

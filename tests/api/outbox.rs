@@ -1,7 +1,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use diesel::Connection;
 use undersigned::config::Settings;
 use undersigned::mail::{self, MailContext, OutgoingMail, Priority, Status};
 
@@ -53,7 +52,7 @@ async fn a_mail_enqueued_in_a_rolled_back_transaction_is_never_sent() {
     let app = spawn_app_with_smtp(smtp.clone()).await;
 
     app.with_conn(|c| {
-        let rolled_back: Result<(), diesel::result::Error> = c.transaction(|c| {
+        let rolled_back: Result<(), diesel::result::Error> = undersigned::db::transaction(c, |c| {
             mail::enqueue(c, &context(), &mail_to("ghost@example.org", "1")).expect("enqueued");
             Err(diesel::result::Error::RollbackTransaction)
         });

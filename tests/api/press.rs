@@ -53,7 +53,7 @@ impl TestApp {
             .collect();
         self.with_conn(move |c| {
             let now = undersigned::db::now();
-            c.transaction(|c| {
+            undersigned::db::transaction(c, |c| {
                 for (id, email, name, tags) in &rows {
                     diesel::insert_into(contacts::table)
                         .values((

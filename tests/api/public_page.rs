@@ -2,7 +2,6 @@
 //! list, the printable letter and the JSON; and the coordinator's dashboard
 //! and the demo data behind them.
 
-use diesel::Connection;
 use undersigned::i18n::Lang;
 use undersigned::signatures;
 
@@ -501,8 +500,7 @@ async fn the_demo_fills_two_coordinators_and_a_bilingual_open_statement_with_sig
 
     // Act
     app.with_conn(|c| {
-        c.transaction::<_, anyhow::Error, _>(undersigned::demo::fill)
-            .expect("demo filled")
+        undersigned::db::transaction(c, undersigned::demo::fill).expect("demo filled")
     })
     .await;
     let ana = app.login("ana@example.org", "demo-password").await;
