@@ -11,6 +11,27 @@ use undersigned::startup::Application;
 
 use crate::smtp::TestSmtp;
 
+const POSTGRES_URL: &str = "UNDERSIGNED_TEST_POSTGRES_URL";
+
+/// The PostgreSQL server the tests run on, when `UNDERSIGNED_TEST_POSTGRES_URL`
+/// names one; they run on SQLite otherwise.
+pub fn postgres_url() -> Option<String> {
+    std::env::var(POSTGRES_URL)
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// The PostgreSQL server of a test that needs one (and is ignored by default
+/// for that): fails the test when `UNDERSIGNED_TEST_POSTGRES_URL` is not set.
+pub fn require_postgres() -> String {
+    postgres_url().unwrap_or_else(|| {
+        panic!(
+            "this test needs PostgreSQL: set {POSTGRES_URL} to a server where it may create \
+             databases, such as postgres://postgres@127.0.0.1:5432/postgres"
+        )
+    })
+}
+
 /// A fresh database for one test, dropped with it.
 pub enum TestDatabase {
     Sqlite { dir: tempfile::TempDir },
@@ -19,8 +40,8 @@ pub enum TestDatabase {
 
 impl TestDatabase {
     pub fn create() -> Self {
-        match std::env::var("UNDERSIGNED_TEST_POSTGRES_URL") {
-            Ok(admin_url) if !admin_url.is_empty() => {
+        match postgres_url() {
+            Some(admin_url) => {
                 let name = format!("undersigned_test_{}", uuid::Uuid::new_v4().simple());
                 let mut admin = undersigned::db::connect_postgres(&admin_url)
                     .expect("connect to the test PostgreSQL server");
