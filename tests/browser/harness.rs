@@ -1,7 +1,6 @@
 //! The rig: a chromedriver, a fresh app and a browser session with the
 //! steps a person takes.
 
-use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -96,10 +95,6 @@ fn free_port() -> u16 {
     listener.local_addr().expect("its address").port()
 }
 
-pub fn under_ci() -> bool {
-    std::env::var_os("CI").is_some_and(|v| !v.is_empty())
-}
-
 /// What every browser test runs on: a fresh app, `chromedriver` and one
 /// Chromium session with its own profile. Fields drop in order, so the
 /// driver (and Chromium with it) ends before its profile folder goes.
@@ -111,36 +106,27 @@ pub struct Rig {
 }
 
 impl Rig {
-    /// Starts everything, or returns `None` when the test is to be skipped:
-    /// without chromedriver outside CI. Under CI a missing driver fails.
-    pub async fn start() -> Option<Self> {
+    /// Starts everything; fails the test when chromedriver or Chromium is
+    /// missing.
+    pub async fn start() -> Self {
         Self::start_in(None).await
     }
 
     /// The same with Chromium set to prefer `languages` (such as
     /// `es-MX,es`), as a person's browser would be.
-    pub async fn start_in(languages: Option<&str>) -> Option<Self> {
-        let driver = match Chromedriver::start() {
-            Ok(driver) => driver,
-            Err(reason) if !under_ci() => {
-                // Straight to stderr: the test harness would swallow eprintln!.
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "skipped: install chromium and chromium-driver ({reason})"
-                );
-                return None;
-            }
-            Err(reason) => panic!("{reason}; CI installs chromium and chromium-driver"),
-        };
+    pub async fn start_in(languages: Option<&str>) -> Self {
+        let driver = Chromedriver::start().unwrap_or_else(|reason| {
+            panic!("this test needs chromium and chromium-driver: {reason}")
+        });
         let app = spawn_app().await;
         let profile = tempfile::tempdir().expect("a Chromium profile folder");
         let browser = Browser::open(&driver, profile.path(), languages).await;
-        Some(Self {
+        Self {
             browser,
             app,
             _driver: driver,
             _profile: profile,
-        })
+        }
     }
 
     /// Ends the browser session the polite way; a failing test skips this

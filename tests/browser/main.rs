@@ -1,8 +1,9 @@
 //! End to end in a real browser: headless Chromium, driven over WebDriver by
 //! fantoccini, walks a coordinator, a signer and a press officer through
 //! the app the way a person does, with clicks and typing only. Each test
-//! starts its own `chromedriver`; when it is missing the test is skipped,
-//! except under CI, where it fails.
+//! starts its own `chromedriver`. The tests are ignored by default, since
+//! they need `chromium` and `chromium-driver`; run them with
+//! `cargo test --test browser -- --ignored`, where a missing driver fails.
 
 #[expect(
     dead_code,
