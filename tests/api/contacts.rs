@@ -2,6 +2,8 @@
 //! import with its preview, export) and the audience the press area asks
 //! for.
 
+use std::time::Duration;
+
 use diesel::prelude::*;
 use undersigned::coalitions::Role;
 use undersigned::contacts::{self, Selection};
@@ -10,7 +12,7 @@ use undersigned::db::schema::{
 };
 
 use crate::coordinators::{COALITION, COALITION_SLUG, Session, field_error, location, unescape};
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, eventually, spawn_app};
 use crate::signers::{table_rows, text_of};
 
 const BASE: &str = "/c/clean-water-coalition/contacts";
@@ -268,16 +270,17 @@ pub async fn apply_as_shown(owner: &Session, preview_path: &str, query: &str) ->
     wait_for_import(owner, preview_path).await
 }
 
+/// Waits until the import has ended; returns its progress then.
 async fn wait_for_import(owner: &Session, preview_path: &str) -> serde_json::Value {
-    for _ in 0..400 {
+    let progress = || async {
         let (_, json) = owner.page(&format!("{preview_path}/progress.json")).await;
-        let progress: serde_json::Value = serde_json::from_str(&json).expect("JSON");
-        if progress["state"] != "running" {
-            return progress;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("the import did not end within 10 s");
+        serde_json::from_str::<serde_json::Value>(&json).expect("JSON")
+    };
+    eventually("the import ends", Duration::from_secs(10), || async {
+        progress().await["state"] != "running"
+    })
+    .await;
+    progress().await
 }
 
 async fn contact_count(app: &TestApp) -> i64 {

@@ -253,13 +253,10 @@ impl TestApp {
 
     /// Waits until no outbox row is queued and due within the retry window.
     pub async fn wait_for_outbox_to_settle(&self) {
-        for _ in 0..400 {
-            if self.queued_mail().await == 0 {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-        panic!("the outbox did not settle within 10 s");
+        eventually("the outbox settles", Duration::from_secs(10), || async {
+            self.queued_mail().await == 0
+        })
+        .await;
     }
 
     /// Stops the mail worker and the scheduled jobs; the server goes on.

@@ -239,12 +239,10 @@ async fn mail_pending_at_a_restart_is_sent_exactly_once() {
     })
     .await;
 
-    for _ in 0..200 {
-        if !smtp.received().is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    eventually("sending starts", Duration::from_secs(10), || async {
+        smtp.received_count() > 0
+    })
+    .await;
     let app = app.restart().await;
     app.wait_for_outbox_to_settle().await;
 

@@ -13,7 +13,7 @@ use undersigned::coalitions::Role;
 use crate::coordinators::{
     COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, Session, location, organization,
 };
-use crate::helpers::{Options, TestApp, spawn_app, spawn_app_configured};
+use crate::helpers::{Options, TestApp, eventually, spawn_app, spawn_app_configured};
 use crate::mailbox::{html_part, text_part};
 use crate::smtp::{Script, TestSmtp};
 
@@ -130,13 +130,10 @@ impl TestApp {
 
     /// Waits until every mail of every mailing is sent or failed for good.
     pub async fn wait_for_mailings(&self) {
-        for _ in 0..600 {
-            if self.mailing_rows("queued").await == 0 {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("the mailings did not finish within 30 s");
+        eventually("the mailings finish", Duration::from_secs(30), || async {
+            self.mailing_rows("queued").await == 0
+        })
+        .await;
     }
 }
 

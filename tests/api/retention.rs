@@ -8,7 +8,7 @@ use std::time::Duration;
 use diesel::prelude::*;
 use undersigned::db::schema::{login_failures, outbox, outbox_bodies, sessions, tokens};
 
-use crate::helpers::{TestApp, spawn_app_with_settings};
+use crate::helpers::{TestApp, eventually, spawn_app_with_settings};
 use crate::signers::{SignOnForm, latest_link, open_statement, press, sign};
 
 const EMAIL: &str = "ana@aguaviva.example";
@@ -19,14 +19,11 @@ async fn wait_until(
     app: &TestApp,
     done: impl Fn(&mut undersigned::db::DbConn) -> bool + Clone + Send + 'static,
 ) {
-    for _ in 0..200 {
+    eventually("retention runs", Duration::from_secs(20), || {
         let done = done.clone();
-        if app.with_conn(move |c| done(c)).await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("retention did not run within 20 s");
+        app.with_conn(move |c| done(c))
+    })
+    .await;
 }
 
 #[tokio::test]
