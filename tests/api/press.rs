@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use chrono::Timelike;
 use diesel::prelude::*;
 use undersigned::db::schema::{contact_tags, contacts, outbox, suppressions};
 
@@ -13,11 +14,20 @@ use undersigned::coalitions::Role;
 use crate::coordinators::{
     COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, Session, location, organization,
 };
-use crate::helpers::{Options, TestApp, eventually, spawn_app, spawn_app_configured};
+use crate::helpers::{
+    Options, TestApp, eventually, spawn_app, spawn_app_configured, spawn_app_with,
+};
 use crate::mailbox::{html_part, text_part};
 use crate::smtp::{Script, TestSmtp};
 
 const PRESS: &str = "/c/clean-water-coalition/press";
+/// How long a mailing may take to get where a test waits for it.
+const WAIT: Duration = Duration::from_secs(30);
+
+/// A count of mails as the database gives it.
+fn count(mails: usize) -> i64 {
+    i64::try_from(mails).expect("a small count")
+}
 
 /// A coalition's contact, written straight to the table the way an import leaves it.
 pub struct Contact<'a> {
@@ -128,9 +138,27 @@ impl TestApp {
         .await
     }
 
+    /// Waits until the mail worker holds no mail of any mailing: what it
+    /// had claimed is sent or given back.
+    pub async fn wait_for_the_worker_to_let_go(&self) {
+        eventually("the worker lets go of the mailings", WAIT, || async {
+            self.with_conn(|c| {
+                outbox::table
+                    .filter(outbox::mailing_id.is_not_null())
+                    .filter(outbox::locked_by.is_not_null())
+                    .count()
+                    .get_result::<i64>(c)
+                    .expect("count")
+            })
+            .await
+                == 0
+        })
+        .await;
+    }
+
     /// Waits until every mail of every mailing is sent or failed for good.
     pub async fn wait_for_mailings(&self) {
-        eventually("the mailings finish", Duration::from_secs(30), || async {
+        eventually("the mailings finish", WAIT, || async {
             self.mailing_rows("queued").await == 0
         })
         .await;
@@ -760,22 +788,36 @@ async fn a_5xx_at_rcpt_bounces_and_suppresses_the_address() {
 
 #[tokio::test]
 async fn a_send_interrupted_by_a_restart_mails_every_address_exactly_once() {
-    // Arrange
+    // Arrange: the mail server answers ten messages and holds the next.
     let smtp = TestSmtp::start();
+    smtp.hold_after(10);
     let (app, owner) = press_app(Some(smtp.clone()), |s| s.mail_rate_per_second = 40).await;
     let addresses = app.add_reporters(120).await;
     let release = create_release(&owner, "Water is a right", "").await;
     send_to_tag(&owner, &release, "press").await;
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    let before_restart = smtp.received().len();
+    eventually("ten answered and the next held", WAIT, || async {
+        smtp.received_count() == 10 && smtp.in_flight() > 0
+    })
+    .await;
 
-    // Act
-    let app = app.restart().await;
+    // Act: the mail worker stops mid-send, as at a SIGTERM, and finishes
+    // the messages in flight once the server answers; then the app starts
+    // again on the same database.
+    app.stop_background();
+    smtp.release();
+    let (db, data_dir, _) = app.stop().await;
+    let before_restart = smtp.received_count();
+    let app = spawn_app_with(Options {
+        smtp: Some(smtp.clone()),
+        db: Some(db),
+        data_dir: Some(data_dir),
+    })
+    .await;
     app.wait_for_mailings().await;
 
     // Assert
     assert!(
-        before_restart > 0 && before_restart < 120,
+        before_restart > 10 && before_restart < 120,
         "the restart came mid-send ({before_restart})"
     );
     for address in &addresses {
@@ -791,58 +833,57 @@ async fn pausing_holds_the_rest_resuming_sends_it_and_cancelling_drops_it() {
     let addresses = app.add_reporters(60).await;
     let release = create_release(&owner, "Water is a right", "").await;
     let mailing = send_to_tag(&owner, &release, "press").await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    eventually("sending starts", WAIT, || async {
+        smtp.received_count() > 0
+    })
+    .await;
 
     // Act: pause
     assert_eq!(
         owner.post(&format!("{mailing}/pause"), &[]).await.status(),
         303
     );
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    let paused_at = smtp.received().len();
-    tokio::time::sleep(Duration::from_millis(1000)).await;
-    let still = smtp.received().len();
+    app.wait_for_the_worker_to_let_go().await;
+    let paused_at = smtp.received_count();
     let held = app.mailing_rows("held").await;
 
-    // Assert: nothing more goes out while paused
-    assert_eq!(paused_at, still, "nothing sent while paused");
+    // Assert: what is not sent is held, where the worker does not take it
     assert!(held > 0, "the rest is held");
+    assert_eq!(app.mailing_rows("sent").await, count(paused_at));
+    assert_eq!(count(paused_at) + held, count(addresses.len()));
     let (_, page) = owner.page(&mailing).await;
     assert!(page.contains("Paused"));
+    assert_eq!(
+        smtp.received_count(),
+        paused_at,
+        "nothing sent while paused"
+    );
 
     // Act: resume
     assert_eq!(
         owner.post(&format!("{mailing}/resume"), &[]).await.status(),
         303
     );
-    tokio::time::sleep(Duration::from_millis(2000)).await;
 
     // Assert: sending goes on
-    let resumed = smtp.received().len();
-    assert!(
-        resumed > still,
-        "resuming sent more ({still} then {resumed})"
-    );
+    eventually("resuming sends more", WAIT, || async {
+        smtp.received_count() > paused_at
+    })
+    .await;
 
     // Act: cancel
     assert_eq!(
         owner.post(&format!("{mailing}/cancel"), &[]).await.status(),
         303
     );
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    let after_cancel = smtp.received().len();
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.wait_for_the_worker_to_let_go().await;
+    let after_cancel = smtp.received_count();
 
-    // Assert: the rest never goes
-    assert!(
-        app.mailing_rows("cancelled").await > 0,
-        "the rest is cancelled"
-    );
-    assert_eq!(
-        smtp.received().len(),
-        after_cancel,
-        "nothing after the cancel"
-    );
+    // Assert: the rest never goes, since none of it is left to send
+    let cancelled = app.mailing_rows("cancelled").await;
+    assert!(cancelled > 0, "the rest is cancelled");
+    assert_eq!(app.mailing_rows("sent").await, count(after_cancel));
+    assert_eq!(count(after_cancel) + cancelled, count(addresses.len()));
     assert!(after_cancel < addresses.len());
     for address in &addresses {
         assert!(mails_for(&smtp, address).len() <= 1);
@@ -862,8 +903,9 @@ async fn a_scheduled_mailing_waits_for_its_time() {
     .await;
     let release = create_release(&owner, "Water is a right", "").await;
     let at = (chrono::Utc::now() + chrono::Duration::seconds(2))
-        .format("%Y-%m-%dT%H:%M:%S")
-        .to_string();
+        .naive_utc()
+        .with_nanosecond(0)
+        .expect("a whole second");
 
     // Act
     let response = owner
@@ -872,18 +914,33 @@ async fn a_scheduled_mailing_waits_for_its_time() {
             &[
                 ("tag", "press"),
                 ("when", "at"),
-                ("send_at", &at),
+                ("send_at", &at.format("%Y-%m-%dT%H:%M:%S").to_string()),
                 ("send_zone", "UTC"),
             ],
         )
         .await;
     assert_eq!(response.status(), 303);
-    let before = app.mailing_rows("queued").await + smtp.received().len() as i64;
-    tokio::time::sleep(Duration::from_millis(3500)).await;
+    eventually("the mailing is sent", WAIT, || async {
+        smtp.count_for("joe@news.example") == 1
+    })
+    .await;
     app.wait_for_mailings().await;
 
     // Assert
-    assert_eq!(before, 0, "nothing is written before its time");
+    let (written, sent) = app
+        .with_conn(|c| {
+            outbox::table
+                .filter(outbox::recipient.eq("joe@news.example"))
+                .select((outbox::created_at, outbox::sent_at))
+                .first::<(chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)>(c)
+                .expect("the mailing's row")
+        })
+        .await;
+    assert!(
+        written >= at,
+        "nothing is written before its time ({written} < {at})"
+    );
+    assert!(sent.is_some_and(|sent| sent >= at), "sent at {sent:?}");
     assert_eq!(mails_for(&smtp, "joe@news.example").len(), 1);
     let (_, page) = owner.page(&location(&response)).await;
     assert!(page.contains("Sent"), "{page}");
