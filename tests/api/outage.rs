@@ -106,6 +106,7 @@ async fn mail_sent_while_the_database_is_out_is_recorded_once_it_is_back_and_non
 
     // Act: the database is out for longer than a lease.
     set_outage(&app, true);
+    // What is tested: the 3 s lease runs out by the clock while the database is away.
     tokio::time::sleep(Duration::from_secs(5)).await;
     let sent_during = smtp.received().len();
     set_outage(&app, false);

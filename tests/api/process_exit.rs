@@ -24,6 +24,7 @@ fn child_exits_while_threads_connect() {
             }
         });
     }
+    // What is tested: the exit comes while the threads are inside a connect.
     std::thread::sleep(Duration::from_millis(30));
     std::process::exit(0);
 }

@@ -5,13 +5,13 @@ use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, eventually, spawn_app};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// How long a page may take to show what a step expects.
@@ -31,8 +31,9 @@ struct Chromedriver {
 }
 
 impl Chromedriver {
-    /// Starts the driver, or says why the test cannot run.
-    fn start() -> Result<Self, String> {
+    /// Starts the driver and waits until it listens, or says why the test
+    /// cannot run.
+    async fn start() -> Result<Self, String> {
         let Some(program) = on_path("chromedriver") else {
             return Err("chromedriver is not on PATH".into());
         };
@@ -48,22 +49,15 @@ impl Chromedriver {
             .spawn()
             .map_err(|e| format!("chromedriver did not start: {e}"))?;
         let mut driver = Self { child, port };
-        driver.wait_until_listening()?;
+        eventually("chromedriver listens", WAIT, || {
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                panic!("chromedriver exited at start: {status}");
+            }
+            let listening = TcpStream::connect(("127.0.0.1", port)).is_ok();
+            async move { listening }
+        })
+        .await;
         Ok(driver)
-    }
-
-    fn wait_until_listening(&mut self) -> Result<(), String> {
-        let started = Instant::now();
-        while started.elapsed() < WAIT {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return Err(format!("chromedriver exited at start: {status}"));
-            }
-            if TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
-                return Ok(());
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Err(format!("chromedriver did not listen on port {}", self.port))
     }
 
     fn url(&self) -> String {
@@ -115,7 +109,7 @@ impl Rig {
     /// The same with Chromium set to prefer `languages` (such as
     /// `es-MX,es`), as a person's browser would be.
     pub async fn start_in(languages: Option<&str>) -> Self {
-        let driver = Chromedriver::start().unwrap_or_else(|reason| {
+        let driver = Chromedriver::start().await.unwrap_or_else(|reason| {
             panic!("this test needs chromium and chromium-driver: {reason}")
         });
         let app = spawn_app().await;
