@@ -2,9 +2,9 @@
 //! IP address and per email address, and the daily cap of mails to one
 //! address; every limit comes from the settings.
 
-use crate::coordinators::location;
-use crate::helpers::{TestApp, spawn_app, spawn_app_with_settings};
-use crate::signers::{
+use crate::support::app::{TestApp, spawn_app, spawn_app_with_settings};
+use crate::support::coordinators::location;
+use crate::support::signers::{
     SLUG, SignOnForm, open_statement, post_form, queued, queued_to, sign, signatures_of,
 };
 

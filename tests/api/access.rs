@@ -13,8 +13,10 @@ use undersigned::signatures;
 use undersigned::statements::{self, NewComment};
 use undersigned::web::access::{ACCOUNT_ROUTES, COALITION_ROUTES, Rule};
 
-use crate::coordinators::{COALITION, COALITION_SLUG, Session, browser, location, organization};
-use crate::helpers::{TestApp, spawn_app};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{
+    COALITION, COALITION_SLUG, Session, browser, location, organization,
+};
 
 /// Everyone the matrix asks, with the ids the routes need.
 struct Fixture {
@@ -716,7 +718,7 @@ fn visible_text(page: &str) -> String {
         rest = &after[skip_to + end + 1..];
     }
     text.push_str(rest);
-    crate::coordinators::unescape(&text)
+    crate::support::pages::unescape(&text)
 }
 
 /// What is English on each HTML page of the route table, as `session`

@@ -9,10 +9,11 @@ use undersigned::accounts::{self, Email, Password};
 use undersigned::coalitions::{self, Role};
 use undersigned::db::schema::coordinators;
 
-use crate::coordinators::{
-    COALITION, COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, browser, field_error,
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{
+    COALITION, COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, browser,
 };
-use crate::helpers::{TestApp, spawn_app};
+use crate::support::pages::field_error;
 
 pub async fn stored_hash(app: &TestApp, email: &str) -> Option<String> {
     let email = email.to_owned();

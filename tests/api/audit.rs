@@ -3,10 +3,11 @@
 
 use undersigned::audit::{self, Filter};
 
-use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session, unescape};
 use crate::events::{insert_raw_entry, speak};
-use crate::helpers::{TestApp, spawn_app};
-use crate::signers::text_of;
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session};
+use crate::support::pages::unescape;
+use crate::support::signers::text_of;
 
 /// One row of the audit table as an owner reads it.
 #[derive(Debug)]

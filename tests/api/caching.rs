@@ -6,9 +6,9 @@ use std::io::Read;
 
 use reqwest::header;
 
-use crate::coordinators::{COALITION_SLUG, browser, organization};
-use crate::helpers::{TestApp, header_of, spawn_app};
 use crate::public_page::open_statement;
+use crate::support::app::{TestApp, header_of, spawn_app};
+use crate::support::coordinators::{COALITION_SLUG, browser, organization};
 
 const TITLE: &str = "Water for all";
 const PAGE: &str = "/s/water-for-all";

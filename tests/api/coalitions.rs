@@ -3,8 +3,10 @@
 
 use undersigned::coalitions::{self, Role};
 
-use crate::coordinators::{COALITION, COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, location};
-use crate::helpers::{TestApp, spawn_app};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{
+    COALITION, COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, location,
+};
 
 async fn role_of(app: &TestApp, coordinator_id: &str) -> Option<Role> {
     let id = coordinator_id.to_owned();
@@ -228,7 +230,7 @@ async fn inviting_a_current_member_is_refused_next_to_the_email_field() {
     // Assert
     assert_eq!(status, 422);
     assert!(
-        crate::coordinators::field_error(&page, "email")
+        crate::support::pages::field_error(&page, "email")
             .expect("an error next to the email")
             .contains("already a member")
     );

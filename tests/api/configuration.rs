@@ -1,7 +1,7 @@
 //! Settings are checked at start: a name that is no setting, or a value
 //! that cannot work, stops the server with a message saying what to write.
 
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
 
 fn run(command: &mut std::process::Command) -> (bool, String, String) {
     let output = command.output().expect("the binary runs");

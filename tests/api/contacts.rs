@@ -11,9 +11,10 @@ use undersigned::db::schema::{
     contact_list_members, contact_lists, contact_tags, contacts as table,
 };
 
-use crate::coordinators::{COALITION, COALITION_SLUG, Session, field_error, location, unescape};
-use crate::helpers::{TestApp, eventually, spawn_app};
-use crate::signers::{table_rows, text_of};
+use crate::support::app::{TestApp, eventually, spawn_app};
+use crate::support::coordinators::{COALITION, COALITION_SLUG, Session, location};
+use crate::support::pages::{field_error, unescape};
+use crate::support::signers::{table_rows, text_of};
 
 const BASE: &str = "/c/clean-water-coalition/contacts";
 

@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use undersigned::mail::{self, OutgoingMail, Priority};
 
-use crate::helpers::{TestApp, eventually, spawn_app_with_smtp};
 use crate::outbox::{context, mail_to};
-use crate::smtp::TestSmtp;
+use crate::support::app::{TestApp, eventually, spawn_app_with_smtp};
+use crate::support::smtp::TestSmtp;
 
 /// SMTP connections of the server under test.
 const CONNECTIONS: usize = 4;

@@ -6,9 +6,9 @@ use undersigned::db::schema::{digest_subscriptions, signatures};
 use undersigned::mail::MailContext;
 use undersigned::signatures::digest;
 
-use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL};
-use crate::helpers::{TestApp, spawn_app};
-use crate::signers::{
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL};
+use crate::support::signers::{
     SignOnForm, open_statement, queued, queued_with_purpose, sign, sign_and_confirm,
     signatures_path,
 };

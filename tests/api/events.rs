@@ -5,11 +5,11 @@
 use diesel::prelude::*;
 use undersigned::db::schema::audit_log;
 
-use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session};
-use crate::helpers::{Options, TestApp, spawn_app, spawn_app_configured};
 use crate::press::{Contact, create_release, press_app, send_to_tag};
-use crate::signers::{SignOnForm, open_statement, sign_and_confirm, text_of};
-use crate::smtp::{Script, TestSmtp};
+use crate::support::app::{Options, TestApp, spawn_app, spawn_app_configured};
+use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session};
+use crate::support::signers::{SignOnForm, open_statement, sign_and_confirm, text_of};
+use crate::support::smtp::{Script, TestSmtp};
 
 pub async fn speak(session: &Session, language: &str) {
     let chosen = session

@@ -8,10 +8,10 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use undersigned::export::neutralize;
 
-use crate::coordinators::{OWNER_NAME, Session};
-use crate::helpers::{TestApp, spawn_app};
 use crate::press::{create_release, send_to_tag};
-use crate::signers::{SignOnForm, open_statement, sign_and_confirm, signatures_path};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{OWNER_NAME, Session};
+use crate::support::signers::{SignOnForm, open_statement, sign_and_confirm, signatures_path};
 
 const FORMULAS: [&str; 3] = ["=HYPERLINK(\"http://x\")", "+1", "@x"];
 
@@ -142,7 +142,7 @@ async fn the_json_export_has_the_same_signatures_and_provenance() {
 
     // Assert
     assert_eq!(status, 200);
-    assert_eq!(json["statement"], crate::signers::SLUG);
+    assert_eq!(json["statement"], crate::support::signers::SLUG);
     let signatures = json["signatures"].as_array().expect("a list");
     assert_eq!(signatures.len(), 3);
     let ana = signatures
@@ -197,7 +197,7 @@ async fn one_of_each(app: &TestApp) -> (Session, [String; 3]) {
 async fn download(owner: &Session, path: &str) -> (String, String, Vec<u8>) {
     let response = owner.get(path).await;
     assert_eq!(response.status(), 200, "{path}");
-    let header = |name| crate::helpers::header_of(&response, name);
+    let header = |name| crate::support::app::header_of(&response, name);
     let (content_type, disposition) = (
         header(reqwest::header::CONTENT_TYPE),
         header(reqwest::header::CONTENT_DISPOSITION),

@@ -12,7 +12,7 @@ use futures_util::future::join_all;
 use undersigned::config::Settings;
 use undersigned::db::{DbConn, GroupCommit, GroupCommitError, Pool};
 
-use crate::helpers::TestDatabase;
+use crate::support::database::TestDatabase;
 
 /// A pool on a fresh database with two scratch tables; the child's
 /// reference is checked only at commit.

@@ -3,9 +3,9 @@
 //! confirmation; English or Spanish headers, commas or semicolons.
 
 use crate::contacts::{apply_as_shown, ods_of, report_rows, upload_file, xlsx_of};
-use crate::coordinators::{OWNER_EMAIL, Session, location};
-use crate::helpers::spawn_app;
-use crate::signers::{
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{OWNER_EMAIL, Session, location};
+use crate::support::signers::{
     SignOnForm, coordinator_rows, listed, open_statement, queued, row_of, sign_and_confirm,
     signature_by_email, signatures_of, signatures_path, snapshot,
 };

@@ -5,11 +5,10 @@
 use std::sync::Arc;
 
 use crate::contacts::apply_as_shown;
-use crate::coordinators::{Session, location};
-use crate::helpers::{
-    Options, TestApp, require_postgres, spawn_app_configured, spawn_app_with_settings,
-};
-use crate::signers::{SignOnForm, listed, open_statement, sign, signatures_path};
+use crate::support::app::{Options, TestApp, spawn_app_configured, spawn_app_with_settings};
+use crate::support::coordinators::{Session, location};
+use crate::support::database::require_postgres;
+use crate::support::signers::{SignOnForm, listed, open_statement, sign, signatures_path};
 
 const LIMIT: u32 = 3;
 

@@ -2,13 +2,13 @@
 //! unsubscribe, a pre-filled form that signs without a second confirmation,
 //! "No, thank you", one reminder, and addresses that unsubscribed.
 
-use crate::coordinators::{COALITION_SLUG, Session};
-use crate::helpers::spawn_app;
-use crate::signers::{
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{COALITION_SLUG, Session};
+use crate::support::signers::{
     SignOnForm, eml, invitations_of, latest_link, listed, open_statement, post_form, press, queued,
     queued_with_purpose, signature_by_email, snapshot, text_of, visit,
 };
-use crate::statements::TITLE;
+use crate::support::statements::TITLE;
 
 const CARLA: &str = "carla@lagos.example";
 const DIEGO: &str = "diego@cuencas.example";
@@ -43,7 +43,7 @@ fn invited_form(page: &str) -> SignOnForm {
         tag.split("value=\"")
             .nth(1)
             .and_then(|v| v.split('"').next())
-            .map(crate::coordinators::unescape)
+            .map(crate::support::pages::unescape)
             .unwrap_or_default()
     };
     SignOnForm::organization(&value("organization"), &value("email"))

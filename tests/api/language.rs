@@ -1,8 +1,8 @@
 //! The language of the coordinator pages: the account's choice, else the
 //! browser's, and the switcher of the pages seen before signing in.
 
-use crate::coordinators::{OWNER_EMAIL, PASSWORD, Session, browser, location};
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{OWNER_EMAIL, PASSWORD, Session, browser, location};
 
 /// The `<html lang>` of a page.
 fn html_lang(page: &str) -> Option<&str> {
@@ -117,7 +117,7 @@ async fn error_pages_and_malformed_requests_answer_in_the_persons_language() {
     let statement = app
         .create_statement(
             &owner,
-            crate::coordinators::COALITION_SLUG,
+            crate::support::coordinators::COALITION_SLUG,
             "Agua",
             "es",
             "Texto.",
@@ -144,7 +144,7 @@ async fn error_pages_and_malformed_requests_answer_in_the_persons_language() {
     .await;
     let malformed_query = in_spanish(owner.client.get(app.url(&format!(
         "/c/{}/statements/{statement}/diff/es?from=one&to=two",
-        crate::coordinators::COALITION_SLUG
+        crate::support::coordinators::COALITION_SLUG
     ))))
     .await;
     let malformed_form = in_spanish(
@@ -223,7 +223,7 @@ fn assert_no_english(what: &str, text: &str) {
 #[tokio::test]
 async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe_pages() {
     // Arrange
-    let smtp = crate::smtp::TestSmtp::start();
+    let smtp = crate::support::smtp::TestSmtp::start();
     let (app, owner) = crate::press::press_app(Some(smtp.clone()), |_| {}).await;
     app.add_contacts(&[crate::press::Contact {
         email: "joe@news.example",
@@ -300,8 +300,8 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
         .find(|m| m.contains("EMBARGADO"))
         .expect("the embargoed release");
     let subject = crate::press::header(embargoed_mail, "Subject").expect("a subject");
-    let text = crate::mailbox::text_part(embargoed_mail).expect("a text part");
-    let html = crate::mailbox::html_part(embargoed_mail).expect("an HTML part");
+    let text = crate::support::mailbox::text_part(embargoed_mail).expect("a text part");
+    let html = crate::support::mailbox::html_part(embargoed_mail).expect("an HTML part");
     assert!(
         text.starts_with("EMBARGADO HASTA el 1 de enero de 2099, 09:00"),
         "{text}"
@@ -319,7 +319,7 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
         .iter()
         .find(|m| !m.contains("EMBARGADO"))
         .expect("the other");
-    let immediate_text = crate::mailbox::text_part(immediate_mail).expect("a text part");
+    let immediate_text = crate::support::mailbox::text_part(immediate_mail).expect("a text part");
     assert!(
         immediate_text.starts_with("PARA DIFUSIÓN INMEDIATA\r\n"),
         "{immediate_text}"
@@ -342,12 +342,12 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
 async fn an_update_speaks_to_each_signatory_in_the_language_they_signed_in() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, statement) = crate::signers::open_statement(&app, &[]).await;
+    let (owner, statement) = crate::support::signers::open_statement(&app, &[]).await;
     let translated = owner
         .post(
             &format!(
                 "/c/{}/statements/{statement}/translations",
-                crate::coordinators::COALITION_SLUG
+                crate::support::coordinators::COALITION_SLUG
             ),
             &[
                 ("language", "es"),
@@ -357,18 +357,20 @@ async fn an_update_speaks_to_each_signatory_in_the_language_they_signed_in() {
         )
         .await;
     assert_eq!(translated.status(), 303);
-    let spanish = crate::signers::SignOnForm::organization("Agua Viva", "ana@agua.example")
-        .with("lang", "es");
-    let english = crate::signers::SignOnForm::organization("River Watch", "ben@river.example");
-    crate::signers::sign_and_confirm(&app, &spanish).await;
-    crate::signers::sign_and_confirm(&app, &english).await;
+    let spanish =
+        crate::support::signers::SignOnForm::organization("Agua Viva", "ana@agua.example")
+            .with("lang", "es");
+    let english =
+        crate::support::signers::SignOnForm::organization("River Watch", "ben@river.example");
+    crate::support::signers::sign_and_confirm(&app, &spanish).await;
+    crate::support::signers::sign_and_confirm(&app, &english).await;
 
     // Act
     let sent = owner
         .post(
             &format!(
                 "/c/{}/statements/{statement}/update",
-                crate::coordinators::COALITION_SLUG
+                crate::support::coordinators::COALITION_SLUG
             ),
             &[
                 ("subject", "Published"),
@@ -442,7 +444,10 @@ async fn an_invitation_from_a_spanish_speaking_owner_is_mailed_in_spanish() {
     // Act
     let invited = owner
         .post(
-            &format!("/c/{}/members/invite", crate::coordinators::COALITION_SLUG),
+            &format!(
+                "/c/{}/members/invite",
+                crate::support::coordinators::COALITION_SLUG
+            ),
             &[("email", "lucia@red.example"), ("role", "editor")],
         )
         .await;

@@ -2,13 +2,14 @@
 //! and link previews fetch links, so a GET must never confirm, change,
 //! withdraw, sign, decline or unsubscribe anything.
 
-use crate::coordinators::COALITION_SLUG;
-use crate::helpers::spawn_app;
-use crate::signers::{
+use crate::statements::edit;
+use crate::support::app::spawn_app;
+use crate::support::coordinators::COALITION_SLUG;
+use crate::support::signers::{
     SignOnForm, invitations_of, latest_link, open_statement, post_form, queued, sign,
     sign_and_confirm, signatures_of, snapshot, visit,
 };
-use crate::statements::{TITLE, edit};
+use crate::support::statements::TITLE;
 
 #[tokio::test]
 async fn opening_every_emailed_link_changes_no_row() {

@@ -8,10 +8,10 @@ use serde_json::Value;
 use undersigned::db::schema::{coalitions, mailings, outbox};
 use undersigned::i18n::{Lang, local_time};
 
-use crate::coordinators::{COALITION_SLUG, Session, location};
-use crate::helpers::TestApp;
 use crate::press::{Contact, press_app, release_form};
-use crate::smtp::{Script, TestSmtp};
+use crate::support::app::TestApp;
+use crate::support::coordinators::{COALITION_SLUG, Session, location};
+use crate::support::smtp::{Script, TestSmtp};
 
 const PRESS: &str = "/c/clean-water-coalition/press";
 const ZONE: chrono_tz::Tz = chrono_tz::Tz::America__Mexico_City;

@@ -1,8 +1,8 @@
 //! The signer's private manage link: correcting details, changing the
 //! address (only once the new one is confirmed) and withdrawing.
 
-use crate::helpers::spawn_app;
-use crate::signers::{
+use crate::support::app::spawn_app;
+use crate::support::signers::{
     SignOnForm, coordinator_rows, latest_link, listed, open_statement, post_form, press, queued,
     row_of, sign_and_confirm, signature, snapshot, visit,
 };
@@ -10,7 +10,7 @@ use crate::signers::{
 const ANA: &str = "ana@aguaviva.example";
 
 /// The manage link mailed once a signature is confirmed.
-async fn manage_link(app: &crate::helpers::TestApp) -> String {
+async fn manage_link(app: &crate::support::app::TestApp) -> String {
     latest_link(app, ANA, "signature-confirmed", "/m/").await
 }
 
@@ -163,7 +163,7 @@ async fn an_address_used_by_another_signature_cannot_be_taken() {
     // Assert
     assert_eq!(status, 422);
     assert_eq!(
-        crate::coordinators::field_error(&page, "email").as_deref(),
+        crate::support::pages::field_error(&page, "email").as_deref(),
         Some("Another signature of this statement uses this address.")
     );
     assert_eq!(signature(&app, &id).await.email, ANA);

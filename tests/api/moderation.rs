@@ -4,9 +4,9 @@
 use diesel::prelude::*;
 use undersigned::db::schema::signatures;
 
-use crate::coordinators::{COALITION_SLUG, Session, location};
-use crate::helpers::{TestApp, spawn_app};
-use crate::signers::{
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{COALITION_SLUG, Session, location};
+use crate::support::signers::{
     SignOnForm, coordinator_rows, latest_link, listed, open_statement, press, queued, row_of, sign,
     sign_and_confirm, signature, signature_by_email, signatures_path, text_of,
 };
@@ -193,7 +193,7 @@ async fn approving_and_rejecting_several_at_once_lists_only_the_approved() {
     assert_eq!(stored.status, "approved");
     assert_eq!(
         stored.approved_by.as_deref(),
-        Some(crate::coordinators::OWNER_NAME)
+        Some(crate::support::coordinators::OWNER_NAME)
     );
     assert_eq!(signature(&app, &spam).await.status, "rejected");
     assert_eq!(
@@ -427,7 +427,9 @@ async fn every_signature_of_a_filter_is_approved_across_pages_in_one_action() {
     let app = spawn_app().await;
     let (owner, statement, _) = awaiting_approval(&app).await;
     let many: Vec<_> = (0..130)
-        .map(|i| crate::coordinators::organization(&format!("Colectivo {i:03}"), Some("GT")))
+        .map(|i| {
+            crate::support::coordinators::organization(&format!("Colectivo {i:03}"), Some("GT"))
+        })
         .collect();
     app.add_signatures(&statement, many).await;
     let now = undersigned::db::now();
@@ -487,7 +489,9 @@ async fn every_signature_of_a_filter_is_deleted_across_pages_after_one_question(
     )
     .await;
     let many: Vec<_> = (0..130)
-        .map(|i| crate::coordinators::organization(&format!("Importada {i:03}"), Some("GT")))
+        .map(|i| {
+            crate::support::coordinators::organization(&format!("Importada {i:03}"), Some("GT"))
+        })
         .collect();
     app.add_signatures(&statement, many).await;
     let form = [

@@ -7,11 +7,10 @@ use std::time::Duration;
 use diesel::connection::SimpleConnection;
 
 use crate::crash::enqueue_bulk;
-use crate::helpers::{
-    Options, TestApp, TestDatabase, eventually, require_postgres, spawn_app, spawn_app_configured,
-};
-use crate::signers::{SLUG, open_statement};
-use crate::smtp::TestSmtp;
+use crate::support::app::{Options, TestApp, eventually, spawn_app, spawn_app_configured};
+use crate::support::database::{TestDatabase, require_postgres};
+use crate::support::signers::{SLUG, open_statement};
+use crate::support::smtp::TestSmtp;
 
 /// Refuses new connections to the app's PostgreSQL database and ends the
 /// open ones (`out`), or lets connections in again.

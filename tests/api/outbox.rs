@@ -4,11 +4,11 @@ use std::time::Duration;
 use undersigned::config::Settings;
 use undersigned::mail::{self, MailContext, OutgoingMail, Priority, Status};
 
-use crate::helpers::{
-    Options, TestApp, eventually, require_postgres, spawn_app, spawn_app_configured,
-    spawn_app_with_smtp,
+use crate::support::app::{
+    Options, TestApp, eventually, spawn_app, spawn_app_configured, spawn_app_with_smtp,
 };
-use crate::smtp::{Script, TestSmtp};
+use crate::support::database::require_postgres;
+use crate::support::smtp::{Script, TestSmtp};
 
 pub fn context() -> MailContext {
     let settings = Settings {

@@ -8,17 +8,19 @@ use std::time::Duration;
 
 use reqwest::header;
 
-use crate::coordinators::{COALITION_SLUG, Session, browser};
-use crate::helpers::{
-    Options, TestApp, eventually, header_of, require_postgres, spawn_app, spawn_app_configured,
+use crate::moderation::moderate;
+use crate::statements::edit;
+use crate::support::app::{
+    Options, TestApp, eventually, header_of, spawn_app, spawn_app_configured,
     spawn_app_with_settings,
 };
-use crate::moderation::moderate;
-use crate::signers::{
+use crate::support::coordinators::{COALITION_SLUG, Session, browser};
+use crate::support::database::require_postgres;
+use crate::support::signers::{
     SLUG, SignOnForm, latest_link, listed, open_statement, press, public_json, sign_and_confirm,
     visit,
 };
-use crate::statements::{TITLE, edit};
+use crate::support::statements::TITLE;
 
 const ANA: &str = "ana@aguaviva.example";
 
@@ -154,7 +156,10 @@ async fn a_spanish_statement_shows_its_new_name_and_its_closing_on_the_next_requ
     // Act
     app.add_signatures(
         &id,
-        vec![crate::coordinators::organization("Ríos Libres", Some("CL"))],
+        vec![crate::support::coordinators::organization(
+            "Ríos Libres",
+            Some("CL"),
+        )],
     )
     .await;
     let signed = visit(&app, page).await.1;

@@ -11,14 +11,14 @@ use undersigned::db::schema::{contact_tags, contacts, outbox, suppressions};
 
 use undersigned::coalitions::Role;
 
-use crate::coordinators::{
-    COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, Session, location, organization,
-};
-use crate::helpers::{
+use crate::support::app::{
     Options, TestApp, eventually, spawn_app, spawn_app_configured, spawn_app_with,
 };
-use crate::mailbox::{html_part, text_part};
-use crate::smtp::{Script, TestSmtp};
+use crate::support::coordinators::{
+    COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, Session, location, organization,
+};
+use crate::support::mailbox::{html_part, text_part};
+use crate::support::smtp::{Script, TestSmtp};
 
 const PRESS: &str = "/c/clean-water-coalition/press";
 /// How long a mailing may take to get where a test waits for it.
@@ -265,7 +265,7 @@ async fn a_release_keeps_each_revision_and_shows_it() {
         "the diff shows the change"
     );
     assert!(
-        crate::signers::text_of(&overview)
+        crate::support::signers::text_of(&overview)
             .contains("Ana Núñez | +52 55 1234 5678 | ana@coalition.example")
     );
     assert!(
@@ -440,7 +440,7 @@ async fn the_send_page_counts_recipients_and_those_skipped_by_suppression() {
     // Assert
     assert_eq!(status, 200);
     assert!(page.contains("2 addresses will receive it."), "{page}");
-    let text = crate::signers::text_of(&page);
+    let text = crate::support::signers::text_of(&page);
     assert!(
         text.contains(
             "4 skipped because they unsubscribed, bounced, must not be contacted or are not valid addresses."
@@ -637,7 +637,7 @@ async fn sending_a_release_again_warns_how_many_already_received_it() {
         .await;
 
     // Assert
-    let history = crate::signers::text_of(&contact_page);
+    let history = crate::support::signers::text_of(&contact_page);
     assert!(
         history.contains("Mailings received") && history.contains("Water is a right Sent"),
         "the contact's page lists the release and its delivery: {history}"
@@ -645,7 +645,7 @@ async fn sending_a_release_again_warns_how_many_already_received_it() {
     assert!(!before.contains("already received"), "{before}");
     assert_eq!(status, 200);
     assert!(
-        crate::signers::text_of(&again)
+        crate::support::signers::text_of(&again)
             .contains("One recipient of this audience already received this release"),
         "{again}"
     );

@@ -3,9 +3,10 @@
 
 use undersigned::statements;
 
-use crate::coordinators::{OWNER_NAME, browser, location};
-use crate::helpers::{TestApp, spawn_app};
-use crate::statements::{TITLE, draft, edit, public, statement_path};
+use crate::statements::{draft, edit, public, statement_path};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{OWNER_NAME, browser, location};
+use crate::support::statements::TITLE;
 
 #[tokio::test]
 async fn a_draft_is_not_public_but_its_preview_link_shows_it() {

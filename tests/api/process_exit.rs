@@ -5,7 +5,7 @@
 use std::process::Command;
 use std::time::Duration;
 
-use crate::helpers::require_postgres;
+use crate::support::database::require_postgres;
 
 const CHILD: &str = "UNDERSIGNED_EXIT_TEST_CHILD";
 

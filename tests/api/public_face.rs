@@ -5,12 +5,12 @@
 use diesel::prelude::*;
 use undersigned::db::schema::{coalitions, press_releases};
 
-use crate::coordinators::{COALITION_SLUG, Session, location};
-use crate::mailbox::{html_part, text_part};
 use crate::press::{
     Contact, create_release, header, mails_for, press_app, release_form, send_to_tag,
 };
-use crate::smtp::TestSmtp;
+use crate::support::coordinators::{COALITION_SLUG, Session, location};
+use crate::support::mailbox::{html_part, text_part};
+use crate::support::smtp::TestSmtp;
 
 const SETTINGS: &str = "/c/clean-water-coalition/settings";
 
@@ -390,7 +390,7 @@ async fn the_release_preview_warns_when_the_signatory_count_would_print_zero_or_
     assert!(linked_page.contains("prints 0 today"), "{linked_page}");
 }
 
-async fn page(app: &crate::helpers::TestApp, path: &str) -> (reqwest::StatusCode, String) {
+async fn page(app: &crate::support::app::TestApp, path: &str) -> (reqwest::StatusCode, String) {
     let response = app.get(path).await;
     let status = response.status();
     assert_eq!(status, 200, "{path}");

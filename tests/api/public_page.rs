@@ -5,10 +5,9 @@
 use undersigned::i18n::Lang;
 use undersigned::signatures;
 
-use crate::coordinators::{
-    COALITION_SLUG, Session, browser, individual, lists, next_link, organization, signed_by,
-};
-use crate::helpers::{TestApp, spawn_app};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{COALITION_SLUG, Session, browser, individual, organization};
+use crate::support::pages::{lists, next_link, signed_by};
 
 /// The first coordinator and an open statement in `language`, with `changes`
 /// to its settings saved before it opens.

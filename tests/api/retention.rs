@@ -8,8 +8,8 @@ use std::time::Duration;
 use diesel::prelude::*;
 use undersigned::db::schema::{login_failures, outbox, outbox_bodies, sessions, tokens};
 
-use crate::helpers::{TestApp, eventually, spawn_app_with_settings};
-use crate::signers::{SignOnForm, latest_link, open_statement, press, sign};
+use crate::support::app::{TestApp, eventually, spawn_app_with_settings};
+use crate::support::signers::{SignOnForm, latest_link, open_statement, press, sign};
 
 const EMAIL: &str = "ana@aguaviva.example";
 

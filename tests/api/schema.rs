@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{Integer, Text};
 use undersigned::db::DbConn;
 
-use crate::helpers::require_postgres;
+use crate::support::database::require_postgres;
 
 fn migration_names(backend: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -2,9 +2,9 @@
 //! coordinator's signatures and contacts; possible duplicates with and
 //! without a country; and a merge that keeps the confirmed signer's address.
 
-use crate::coordinators::{Session, location};
-use crate::helpers::spawn_app;
-use crate::signers::{
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{Session, location};
+use crate::support::signers::{
     SignOnForm, coordinator_rows, listed, open_statement, row_of, sign, sign_and_confirm,
     signature, signature_by_email, signatures_of, signatures_path, text_of,
 };
@@ -87,7 +87,7 @@ async fn searching_contacts_ignores_accents_case_and_curly_apostrophes() {
         let query = serde_urlencoded::to_string([("q", q)]).expect("query");
         let (status, page) = owner.page(&format!("{CONTACTS}?{query}")).await;
         assert_eq!(status, 200);
-        crate::signers::table_rows(&page)
+        crate::support::signers::table_rows(&page)
             .iter()
             .map(|r| r.split(" | ").nth(1).unwrap_or_default().to_owned())
             .collect()
@@ -220,11 +220,15 @@ async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_
     let (_, export) = crate::exports::csv_rows(&owner, &statement).await;
     let statuses: Vec<&str> = export.iter().map(|r| r["status"].as_str()).collect();
     assert!(statuses.contains(&"merged") && !statuses.contains(&"withdrawn"));
-    let old_link =
-        crate::signers::latest_link(&app, "ana@aguaviva.example", "signature-confirmed", "/m/")
-            .await;
+    let old_link = crate::support::signers::latest_link(
+        &app,
+        "ana@aguaviva.example",
+        "signature-confirmed",
+        "/m/",
+    )
+    .await;
     assert!(old_link.contains(&later), "{old_link}");
-    let followed = crate::coordinators::browser()
+    let followed = crate::support::coordinators::browser()
         .get(app.url(&old_link))
         .send()
         .await
@@ -236,7 +240,8 @@ async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_
     );
     let home = location(&followed);
     assert!(home.contains(&format!("/m/{}/", earlier.id)), "{home}");
-    let (status, page) = crate::signers::visit(&app, home.trim_start_matches(&app.address)).await;
+    let (status, page) =
+        crate::support::signers::visit(&app, home.trim_start_matches(&app.address)).await;
     assert_eq!(status, 200);
     assert!(page.contains("Agua Viva"), "{page}");
 }

@@ -2,16 +2,19 @@
 //! coordinator, signer or third-party site tried, and what must hold.
 
 use crate::contacts::upload_to;
-use crate::coordinators::{
-    COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, field_error, location, organization,
-};
 use crate::exports::csv_rows;
-use crate::helpers::spawn_app;
-use crate::mailbox::html_part;
 use crate::press::{Contact, header, mails_for, press_app, release_form, send_to_tag};
-use crate::signers::{SLUG, SignOnForm, open_statement, queued_to, sign, sign_and_confirm};
-use crate::smtp::TestSmtp;
-use crate::statements::TITLE;
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{
+    COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, location, organization,
+};
+use crate::support::mailbox::html_part;
+use crate::support::pages::field_error;
+use crate::support::signers::{
+    SLUG, SignOnForm, open_statement, queued_to, sign, sign_and_confirm,
+};
+use crate::support::smtp::TestSmtp;
+use crate::support::statements::TITLE;
 use undersigned::coalitions::Role;
 
 /// The payload that reached sent mail: an HTML block that the sanitizer
@@ -68,7 +71,7 @@ async fn a_release_body_cannot_put_a_script_link_into_the_sent_mail() {
         .post("/c/clean-water-coalition/press/new", &form)
         .await;
     assert_eq!(response.status(), 303, "the release is created");
-    let release = crate::coordinators::location(&response);
+    let release = crate::support::coordinators::location(&response);
 
     // Act
     send_to_tag(&owner, &release, "press").await;
@@ -549,7 +552,7 @@ async fn a_deep_body_stored_before_the_limit_is_rendered_once_at_start_as_plain_
 
     // Act
     let app = app.restart().await;
-    let (status, page) = crate::signers::visit(&app, &format!("/s/{SLUG}")).await;
+    let (status, page) = crate::support::signers::visit(&app, &format!("/s/{SLUG}")).await;
 
     // Assert
     assert_eq!(status, 200);

@@ -7,11 +7,12 @@ use undersigned::coalitions::Role;
 use undersigned::db::schema::outbox;
 
 use crate::accounts::stored_hash;
-use crate::coordinators::{
-    COALITION, COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, browser_with_session, field_error,
-    location, session_cookie_set_by, set_cookie_header,
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{
+    COALITION, COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, browser_with_session, location,
+    session_cookie_set_by, set_cookie_header,
 };
-use crate::helpers::spawn_app;
+use crate::support::pages::field_error;
 
 #[tokio::test]
 async fn logging_in_with_the_right_password_starts_a_session_and_a_wrong_one_does_not() {

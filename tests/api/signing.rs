@@ -4,9 +4,10 @@
 use diesel::prelude::*;
 use undersigned::db::schema::tokens;
 
-use crate::coordinators::{COALITION_SLUG, field_error, location};
-use crate::helpers::spawn_app;
-use crate::signers::{
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{COALITION_SLUG, location};
+use crate::support::pages::field_error;
+use crate::support::signers::{
     SLUG, SignOnForm, latest_link, listed, open_statement, post_form, press, public_json, queued,
     queued_to, sign, signature_by_email, signatures_of, snapshot, visit,
 };

@@ -4,11 +4,11 @@
 
 use undersigned::statements::{self, Revision};
 
-use crate::coordinators::{COALITION_SLUG, Session, browser, field_error, unescape};
-use crate::helpers::{TestApp, spawn_app};
+use crate::support::statements::{BODY, TITLE};
 
-pub const TITLE: &str = "Water for all";
-pub const BODY: &str = "We call for clean water in every town.";
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{COALITION_SLUG, Session, browser};
+use crate::support::pages::{field_error, unescape};
 
 /// The first coordinator and a draft statement of theirs.
 pub async fn draft(app: &TestApp) -> (Session, String) {

@@ -11,7 +11,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
-use crate::helpers::{TestApp, eventually, spawn_app};
+use crate::support::app::{TestApp, eventually, spawn_app};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// How long a page may take to show what a step expects.

@@ -9,13 +9,8 @@
     dead_code,
     reason = "shared with tests/api; this crate uses only part of it"
 )]
-#[path = "../api/helpers.rs"]
-mod helpers;
-#[path = "../api/mailbox.rs"]
-mod mailbox;
-#[expect(dead_code, reason = "shared with tests/api; helpers.rs names TestSmtp")]
-#[path = "../api/smtp.rs"]
-mod smtp;
+#[path = "../support/mod.rs"]
+mod support;
 
 mod harness;
 mod import;

@@ -4,7 +4,7 @@
 //! with no sideways scrolling, and the newsroom that lists it.
 
 use crate::harness::{Browser, EMAIL, Rig, set_up_the_first_account};
-use crate::mailbox::html_part;
+use crate::support::mailbox::html_part;
 
 const HEADLINE: &str = "Coalition urges Los Angeles to keep its sanctuary promise";
 const SLUG: &str = "coalition-urges-los-angeles-to-keep-its-sanctuary-promise";

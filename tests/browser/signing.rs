@@ -6,7 +6,7 @@ use undersigned::coalitions::{self, Role};
 use undersigned::statements::{self, Draft, Status};
 
 use crate::harness::*;
-use crate::helpers::TestApp;
+use crate::support::app::TestApp;
 
 const TITLE_ES: &str = "Agua limpia en cada barrio";
 const BODY_ES: &str = "Pedimos al ayuntamiento que publique cada semana los análisis del agua.\n";

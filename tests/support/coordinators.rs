@@ -13,8 +13,8 @@ use undersigned::i18n::CountryCode;
 use undersigned::signatures::{self, Kind, NewSignature, Source};
 use undersigned::statements::{self, Statement};
 
-use crate::helpers::TestApp;
-pub use crate::pages::{csrf_in, field_error, lists, next_link, signed_by, unescape};
+use super::app::TestApp;
+use super::pages::csrf_in;
 
 pub const OWNER_NAME: &str = "Olivia Owner";
 pub const OWNER_EMAIL: &str = "olivia@example.org";

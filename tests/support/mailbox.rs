@@ -2,7 +2,7 @@
 //! under `<data_dir>/mail`; these read the text part of those written for
 //! one recipient, as a person reads their inbox.
 
-use crate::helpers::TestApp;
+use super::app::TestApp;
 
 impl TestApp {
     /// The text parts of every mail written for `recipient`, once the

@@ -9,9 +9,10 @@ use undersigned::db::schema::{
 use undersigned::signatures::Signature;
 use undersigned::signatures::invitations::Invitation;
 
-use crate::coordinators::{COALITION_SLUG, Session, browser, signed_by, unescape};
-use crate::helpers::TestApp;
-use crate::statements::{BODY, TITLE};
+use super::app::TestApp;
+use super::coordinators::{COALITION_SLUG, Session, browser};
+use super::pages::{signed_by, unescape};
+use super::statements::{BODY, TITLE};
 
 /// The address of the statement every test here opens.
 pub const SLUG: &str = "water-for-all";
