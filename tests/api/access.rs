@@ -14,9 +14,8 @@ use undersigned::statements::{self, NewComment};
 use undersigned::web::access::{ACCOUNT_ROUTES, COALITION_ROUTES, Rule};
 
 use crate::support::app::{TestApp, spawn_app};
-use crate::support::coordinators::{
-    COALITION, COALITION_SLUG, Session, browser, location, organization,
-};
+use crate::support::coordinators::{COALITION, COALITION_SLUG, Session, browser, location};
+use crate::support::signatures::organization;
 
 /// Everyone the matrix asks, with the ids the routes need.
 struct Fixture {

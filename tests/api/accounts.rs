@@ -10,22 +10,11 @@ use undersigned::coalitions::{self, Role};
 use undersigned::db::schema::coordinators;
 
 use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::stored_hash;
 use crate::support::coordinators::{
     COALITION, COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, browser,
 };
 use crate::support::pages::field_error;
-
-pub async fn stored_hash(app: &TestApp, email: &str) -> Option<String> {
-    let email = email.to_owned();
-    app.with_conn(move |c| {
-        coordinators::table
-            .filter(coordinators::email.eq(email))
-            .select(coordinators::password_hash)
-            .first::<Option<String>>(c)
-            .expect("the coordinator exists")
-    })
-    .await
-}
 
 async fn coordinator_count(app: &TestApp) -> i64 {
     app.with_conn(|c| coordinators::table.count().get_result(c).expect("count"))

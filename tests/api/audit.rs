@@ -3,11 +3,10 @@
 
 use undersigned::audit::{self, Filter};
 
-use crate::events::{insert_raw_entry, speak};
 use crate::support::app::{TestApp, spawn_app};
-use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session};
-use crate::support::pages::unescape;
-use crate::support::signers::text_of;
+use crate::support::audit::insert_raw_entry;
+use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session, speak};
+use crate::support::pages::{text_of, unescape};
 
 /// One row of the audit table as an owner reads it.
 #[derive(Debug)]

@@ -4,12 +4,11 @@
 
 use std::sync::Arc;
 
-use crate::press::Contact;
 use crate::support::app::{Options, spawn_app, spawn_app_with};
 use crate::support::database::TestDatabase;
-use crate::support::signers::{
-    SLUG, SignOnForm, latest_link, open_statement, sign_and_confirm, visit,
-};
+use crate::support::outbox::latest_link;
+use crate::support::press::Contact;
+use crate::support::signers::{SLUG, SignOnForm, open_statement, sign_and_confirm, visit};
 
 fn run(command: &mut std::process::Command) -> (bool, String, String) {
     let output = command.output().expect("the binary runs");

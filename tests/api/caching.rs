@@ -6,9 +6,10 @@ use std::io::Read;
 
 use reqwest::header;
 
-use crate::public_page::open_statement;
 use crate::support::app::{TestApp, header_of, spawn_app};
-use crate::support::coordinators::{COALITION_SLUG, browser, organization};
+use crate::support::coordinators::{COALITION_SLUG, browser};
+use crate::support::signatures::organization;
+use crate::support::statements::open_statement;
 
 const TITLE: &str = "Water for all";
 const PAGE: &str = "/s/water-for-all";

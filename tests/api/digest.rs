@@ -8,10 +8,9 @@ use undersigned::signatures::digest;
 
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL};
-use crate::support::signers::{
-    SignOnForm, open_statement, queued, queued_with_purpose, sign, sign_and_confirm,
-    signatures_path,
-};
+use crate::support::outbox::{queued, queued_with_purpose};
+use crate::support::signatures::signatures_path;
+use crate::support::signers::{SignOnForm, open_statement, sign, sign_and_confirm};
 
 fn context(app: &TestApp) -> MailContext {
     let settings = Settings {

@@ -13,8 +13,8 @@ use mail_auth::{
 };
 use undersigned::config::DkimAlgorithm;
 
-use crate::press::{Contact, create_release, send_to_tag};
 use crate::support::app::{Options, spawn_app_configured};
+use crate::support::press::{Contact, create_release, send_to_tag};
 use crate::support::smtp::TestSmtp;
 
 /// A test key pair made with `openssl genrsa -traditional 2048`.

@@ -8,10 +8,12 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use undersigned::export::neutralize;
 
-use crate::press::{create_release, send_to_tag};
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::coordinators::{OWNER_NAME, Session};
-use crate::support::signers::{SignOnForm, open_statement, sign_and_confirm, signatures_path};
+use crate::support::press::{create_release, send_to_tag};
+use crate::support::signatures::csv_rows;
+use crate::support::signatures::signatures_path;
+use crate::support::signers::{SignOnForm, open_statement, sign_and_confirm};
 
 const FORMULAS: [&str; 3] = ["=HYPERLINK(\"http://x\")", "+1", "@x"];
 
@@ -39,39 +41,6 @@ async fn approved_formulas(app: &TestApp) -> (Session, String) {
         .await;
     assert_eq!(approved.status(), 303);
     (owner, statement)
-}
-
-/// The CSV export as one map of column to cell per row.
-pub async fn csv_rows(owner: &Session, statement: &str) -> (String, Vec<HashMap<String, String>>) {
-    let response = owner
-        .get(&format!("{}.csv", signatures_path(statement)))
-        .await;
-    assert_eq!(response.status(), 200);
-    let content_type = response
-        .headers()
-        .get(reqwest::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    let body = response.text().await.expect("body");
-    let mut reader = csv::Reader::from_reader(body.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .expect("a header line")
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let rows = reader
-        .records()
-        .map(|r| {
-            headers
-                .iter()
-                .cloned()
-                .zip(r.expect("a row").iter().map(str::to_owned))
-                .collect()
-        })
-        .collect();
-    (content_type, rows)
 }
 
 #[tokio::test]

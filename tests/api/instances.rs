@@ -4,11 +4,12 @@
 
 use std::sync::Arc;
 
-use crate::contacts::apply_as_shown;
 use crate::support::app::{Options, TestApp, spawn_app_configured, spawn_app_with_settings};
+use crate::support::contacts::apply_as_shown;
 use crate::support::coordinators::{Session, location};
 use crate::support::database::require_postgres;
-use crate::support::signers::{SignOnForm, listed, open_statement, sign, signatures_path};
+use crate::support::signatures::signatures_path;
+use crate::support::signers::{SignOnForm, listed, open_statement, sign};
 
 const LIMIT: u32 = 3;
 

@@ -3,6 +3,7 @@
 
 use crate::support::app::spawn_app;
 use crate::support::coordinators::{OWNER_EMAIL, PASSWORD, Session, browser, location};
+use crate::support::pages::words;
 
 /// The `<html lang>` of a page.
 fn html_lang(page: &str) -> Option<&str> {
@@ -224,15 +225,15 @@ fn assert_no_english(what: &str, text: &str) {
 async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe_pages() {
     // Arrange
     let smtp = crate::support::smtp::TestSmtp::start();
-    let (app, owner) = crate::press::press_app(Some(smtp.clone()), |_| {}).await;
-    app.add_contacts(&[crate::press::Contact {
+    let (app, owner) = crate::support::press::press_app(Some(smtp.clone()), |_| {}).await;
+    app.add_contacts(&[crate::support::press::Contact {
         email: "joe@news.example",
         name: "Joe Reporter",
         tags: &["press"],
     }])
     .await;
     let spanish = |headline: &'static str, embargo: &'static str| {
-        let mut form = crate::press::release_form(headline, embargo);
+        let mut form = crate::support::press::release_form(headline, embargo);
         form.push(("language", "es"));
         form
     };
@@ -255,10 +256,10 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
     let (embargoed, immediate) = (location(&embargoed), location(&immediate));
 
     // Act
-    crate::press::send_to_tag(&owner, &embargoed, "press").await;
-    crate::press::send_to_tag(&owner, &immediate, "press").await;
+    crate::support::press::send_to_tag(&owner, &embargoed, "press").await;
+    crate::support::press::send_to_tag(&owner, &immediate, "press").await;
     app.wait_for_mailings().await;
-    let mails = crate::press::mails_for(&smtp, "joe@news.example");
+    let mails = crate::support::smtp::mails_for(&smtp, "joe@news.example");
     let slug = immediate.rsplit('/').next().expect("an id");
     let (_, release_page) = owner.page(&immediate).await;
     let web_path = release_page
@@ -273,7 +274,7 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
         .await
         .expect("sent");
     let web = web.text().await.expect("body");
-    let unsubscribe = crate::press::header(&mails[0], "List-Unsubscribe")
+    let unsubscribe = crate::support::mailbox::header(&mails[0], "List-Unsubscribe")
         .expect("List-Unsubscribe")
         .trim_matches(['<', '>'])
         .to_owned();
@@ -299,7 +300,7 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
         .iter()
         .find(|m| m.contains("EMBARGADO"))
         .expect("the embargoed release");
-    let subject = crate::press::header(embargoed_mail, "Subject").expect("a subject");
+    let subject = crate::support::mailbox::header(embargoed_mail, "Subject").expect("a subject");
     let text = crate::support::mailbox::text_part(embargoed_mail).expect("a text part");
     let html = crate::support::mailbox::html_part(embargoed_mail).expect("an HTML part");
     assert!(
@@ -463,10 +464,4 @@ async fn an_invitation_from_a_spanish_speaking_owner_is_mailed_in_spanish() {
         mails[0]
     );
     assert!(mails[0].contains("Aceptar la invitación"), "{}", mails[0]);
-}
-
-/// The words of a mail's text, one space between each: what a reader
-/// reads, whatever the line wrapping.
-pub fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -2,14 +2,14 @@
 //! and link previews fetch links, so a GET must never confirm, change,
 //! withdraw, sign, decline or unsubscribe anything.
 
-use crate::statements::edit;
 use crate::support::app::spawn_app;
 use crate::support::coordinators::COALITION_SLUG;
+use crate::support::outbox::{latest_link, queued};
+use crate::support::signatures::{invitations_of, signatures_of, snapshot};
 use crate::support::signers::{
-    SignOnForm, invitations_of, latest_link, open_statement, post_form, queued, sign,
-    sign_and_confirm, signatures_of, snapshot, visit,
+    SignOnForm, open_statement, post_form, sign, sign_and_confirm, visit,
 };
-use crate::support::statements::TITLE;
+use crate::support::statements::{TITLE, edit};
 
 #[tokio::test]
 async fn opening_every_emailed_link_changes_no_row() {

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use crate::press::{create_release, press_app, send_to_tag};
 use crate::support::app::eventually;
-use crate::support::signers::text_of;
+use crate::support::pages::text_of;
+use crate::support::press::{create_release, press_app, send_to_tag};
 use crate::support::smtp::{Script, TestSmtp};
 
 #[tokio::test]

@@ -8,9 +8,9 @@ use serde_json::Value;
 use undersigned::db::schema::{coalitions, mailings, outbox};
 use undersigned::i18n::{Lang, local_time};
 
-use crate::press::{Contact, press_app, release_form};
 use crate::support::app::TestApp;
 use crate::support::coordinators::{COALITION_SLUG, Session, location};
+use crate::support::press::{Contact, press_app, release_form};
 use crate::support::smtp::{Script, TestSmtp};
 
 const PRESS: &str = "/c/clean-water-coalition/press";

@@ -2,9 +2,10 @@
 //! address (only once the new one is confirmed) and withdrawing.
 
 use crate::support::app::spawn_app;
+use crate::support::outbox::{latest_link, queued};
+use crate::support::signatures::{coordinator_rows, row_of, signature, snapshot};
 use crate::support::signers::{
-    SignOnForm, coordinator_rows, latest_link, listed, open_statement, post_form, press, queued,
-    row_of, sign_and_confirm, signature, snapshot, visit,
+    SignOnForm, listed, open_statement, post_form, press, sign_and_confirm, visit,
 };
 
 const ANA: &str = "ana@aguaviva.example";

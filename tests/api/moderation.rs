@@ -6,26 +6,18 @@ use undersigned::db::schema::signatures;
 
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::coordinators::{COALITION_SLUG, Session, location};
-use crate::support::signers::{
-    SignOnForm, coordinator_rows, latest_link, listed, open_statement, press, queued, row_of, sign,
-    sign_and_confirm, signature, signature_by_email, signatures_path, text_of,
+use crate::support::outbox::{latest_link, queued};
+use crate::support::pages::text_of;
+use crate::support::signatures::moderate;
+use crate::support::signatures::{
+    coordinator_rows, row_of, signature, signature_by_email, signatures_path,
 };
+use crate::support::signers::{SignOnForm, listed, open_statement, press, sign, sign_and_confirm};
 
 fn names(rows: &[String]) -> Vec<String> {
     rows.iter()
         .map(|r| r.split(" | ").nth(1).unwrap_or_default().to_owned())
         .collect()
-}
-
-/// Sends the moderation form of `statement`'s list.
-pub async fn moderate(
-    owner: &Session,
-    statement: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    owner
-        .post(&format!("{}/moderate", signatures_path(statement)), fields)
-        .await
 }
 
 #[tokio::test]
@@ -427,9 +419,7 @@ async fn every_signature_of_a_filter_is_approved_across_pages_in_one_action() {
     let app = spawn_app().await;
     let (owner, statement, _) = awaiting_approval(&app).await;
     let many: Vec<_> = (0..130)
-        .map(|i| {
-            crate::support::coordinators::organization(&format!("Colectivo {i:03}"), Some("GT"))
-        })
+        .map(|i| crate::support::signatures::organization(&format!("Colectivo {i:03}"), Some("GT")))
         .collect();
     app.add_signatures(&statement, many).await;
     let now = undersigned::db::now();
@@ -489,9 +479,7 @@ async fn every_signature_of_a_filter_is_deleted_across_pages_after_one_question(
     )
     .await;
     let many: Vec<_> = (0..130)
-        .map(|i| {
-            crate::support::coordinators::organization(&format!("Importada {i:03}"), Some("GT"))
-        })
+        .map(|i| crate::support::signatures::organization(&format!("Importada {i:03}"), Some("GT")))
         .collect();
     app.add_signatures(&statement, many).await;
     let form = [

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use crate::press::{create_release, send_to_tag};
 use crate::support::app::{TestApp, eventually, spawn_app, spawn_app_with_settings};
+use crate::support::press::{create_release, send_to_tag};
 use crate::support::signers::{SignOnForm, open_statement, sign};
 
 const TOKEN: &str = "scrape-me-7f3a9c2e51d04b8b";

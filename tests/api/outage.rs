@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
 
-use crate::crash::enqueue_bulk;
 use crate::support::app::{Options, TestApp, eventually, spawn_app, spawn_app_configured};
 use crate::support::database::{TestDatabase, require_postgres};
+use crate::support::outbox::enqueue_bulk;
 use crate::support::signers::{SLUG, open_statement};
 use crate::support::smtp::TestSmtp;
 

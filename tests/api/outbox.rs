@@ -2,39 +2,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use undersigned::config::Settings;
-use undersigned::mail::{self, MailContext, OutgoingMail, Priority, Status};
+use undersigned::mail::{self, OutgoingMail, Status};
 
 use crate::support::app::{
     Options, TestApp, eventually, spawn_app, spawn_app_configured, spawn_app_with_smtp,
 };
 use crate::support::database::require_postgres;
+use crate::support::outbox::{context, mail_to};
 use crate::support::smtp::{Script, TestSmtp};
-
-pub fn context() -> MailContext {
-    let settings = Settings {
-        mail_from: "statements@undersigned.test".into(),
-        ..Settings::default()
-    };
-    MailContext::new(&settings, "http://undersigned.test".into()).expect("mail context")
-}
-
-pub fn mail_to(to: &str, subject_id: &str) -> OutgoingMail {
-    let content = mail::templates::render(
-        "test-message",
-        &serde_json::json!({ "base_url": "http://undersigned.test", "sent_at": "today" }),
-    )
-    .expect("template renders");
-    OutgoingMail {
-        purpose: "test".into(),
-        subject_id: subject_id.into(),
-        to: to.into(),
-        to_name: Some("Ana Núñez".into()),
-        content,
-        headers: vec![("X-Undersigned-Test".into(), "yes".into())],
-        priority: Priority::Transactional,
-        sender: mail::Sender::default(),
-    }
-}
 
 async fn enqueue(app: &TestApp, mail: OutgoingMail) -> mail::Enqueued {
     app.with_conn(move |c| mail::enqueue(c, &context(), &mail).expect("enqueued"))

@@ -8,19 +8,18 @@ use std::time::Duration;
 
 use reqwest::header;
 
-use crate::moderation::moderate;
-use crate::statements::edit;
 use crate::support::app::{
     Options, TestApp, eventually, header_of, spawn_app, spawn_app_configured,
     spawn_app_with_settings,
 };
 use crate::support::coordinators::{COALITION_SLUG, Session, browser};
 use crate::support::database::require_postgres;
+use crate::support::outbox::latest_link;
+use crate::support::signatures::moderate;
 use crate::support::signers::{
-    SLUG, SignOnForm, latest_link, listed, open_statement, press, public_json, sign_and_confirm,
-    visit,
+    SLUG, SignOnForm, listed, open_statement, press, public_json, sign_and_confirm, visit,
 };
-use crate::support::statements::TITLE;
+use crate::support::statements::{TITLE, edit};
 
 const ANA: &str = "ana@aguaviva.example";
 
@@ -149,14 +148,15 @@ async fn a_revision_a_status_and_a_settings_change_show_on_the_next_request() {
 async fn a_spanish_statement_shows_its_new_name_and_its_closing_on_the_next_request() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = crate::public_page::open_statement(&app, "Agua para todos", "es", &[]).await;
+    let (owner, id) =
+        crate::support::statements::open_statement(&app, "Agua para todos", "es", &[]).await;
     let page = "/s/agua-para-todos";
     let (status, before) = visit(&app, page).await;
 
     // Act
     app.add_signatures(
         &id,
-        vec![crate::support::coordinators::organization(
+        vec![crate::support::signatures::organization(
             "Ríos Libres",
             Some("CL"),
         )],

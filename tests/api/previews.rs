@@ -3,10 +3,9 @@
 
 use undersigned::statements;
 
-use crate::statements::{draft, edit, public, statement_path};
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::coordinators::{OWNER_NAME, browser, location};
-use crate::support::statements::TITLE;
+use crate::support::statements::{TITLE, draft, edit, public, statement_path};
 
 #[tokio::test]
 async fn a_draft_is_not_public_but_its_preview_link_shows_it() {

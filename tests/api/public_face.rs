@@ -5,12 +5,10 @@
 use diesel::prelude::*;
 use undersigned::db::schema::{coalitions, press_releases};
 
-use crate::press::{
-    Contact, create_release, header, mails_for, press_app, release_form, send_to_tag,
-};
 use crate::support::coordinators::{COALITION_SLUG, Session, location};
-use crate::support::mailbox::{html_part, text_part};
-use crate::support::smtp::TestSmtp;
+use crate::support::mailbox::{header, html_part, text_part};
+use crate::support::press::{Contact, create_release, press_app, release_form, send_to_tag};
+use crate::support::smtp::{TestSmtp, mails_for};
 
 const SETTINGS: &str = "/c/clean-water-coalition/settings";
 

@@ -6,33 +6,10 @@ use undersigned::i18n::Lang;
 use undersigned::signatures;
 
 use crate::support::app::{TestApp, spawn_app};
-use crate::support::coordinators::{COALITION_SLUG, Session, browser, individual, organization};
+use crate::support::coordinators::{COALITION_SLUG, browser};
 use crate::support::pages::{lists, next_link, signed_by};
-
-/// The first coordinator and an open statement in `language`, with `changes`
-/// to its settings saved before it opens.
-pub async fn open_statement(
-    app: &TestApp,
-    title: &str,
-    language: &str,
-    changes: &[(&str, &str)],
-) -> (Session, String) {
-    let owner = app.setup_first_account().await;
-    let id = app
-        .create_statement(
-            &owner,
-            COALITION_SLUG,
-            title,
-            language,
-            "We, the undersigned, agree.",
-        )
-        .await;
-    if !changes.is_empty() {
-        assert_eq!(app.save_settings(&owner, &id, changes).await.status(), 303);
-    }
-    assert_eq!(app.set_status(&owner, &id, "open").await, 303);
-    (owner, id)
-}
+use crate::support::signatures::{individual, organization};
+use crate::support::statements::open_statement;
 
 async fn public(app: &TestApp, path: &str) -> String {
     let response = browser().get(app.url(path)).send().await.expect("sent");

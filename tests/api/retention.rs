@@ -9,7 +9,8 @@ use diesel::prelude::*;
 use undersigned::db::schema::{login_failures, outbox, outbox_bodies, sessions, tokens};
 
 use crate::support::app::{TestApp, eventually, spawn_app_with_settings};
-use crate::support::signers::{SignOnForm, latest_link, open_statement, press, sign};
+use crate::support::outbox::latest_link;
+use crate::support::signers::{SignOnForm, open_statement, press, sign};
 
 const EMAIL: &str = "ana@aguaviva.example";
 

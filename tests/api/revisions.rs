@@ -3,11 +3,11 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::statements::{draft, edit, public, revisions, statement_path, tagged};
 use crate::support::app::spawn_app;
-use crate::support::coordinators::{OWNER_NAME, location, organization};
-use crate::support::pages::field_error;
-use crate::support::statements::{BODY, TITLE};
+use crate::support::coordinators::{OWNER_NAME, location};
+use crate::support::pages::{field_error, tagged};
+use crate::support::signatures::organization;
+use crate::support::statements::{BODY, TITLE, draft, edit, public, revisions, statement_path};
 
 fn sha256_of_canonical_text(title: &str, body: &str) -> String {
     hex::encode(Sha256::digest(

@@ -4,10 +4,11 @@
 
 use crate::support::app::spawn_app;
 use crate::support::coordinators::{Session, location};
-use crate::support::signers::{
-    SignOnForm, coordinator_rows, listed, open_statement, row_of, sign, sign_and_confirm,
-    signature, signature_by_email, signatures_of, signatures_path, text_of,
+use crate::support::pages::text_of;
+use crate::support::signatures::{
+    coordinator_rows, row_of, signature, signature_by_email, signatures_of, signatures_path,
 };
+use crate::support::signers::{SignOnForm, listed, open_statement, sign, sign_and_confirm};
 
 /// The names (second cell) of the coordinator's rows found by `q`.
 async fn signatures_found(owner: &Session, statement: &str, q: &str) -> Vec<String> {
@@ -87,7 +88,7 @@ async fn searching_contacts_ignores_accents_case_and_curly_apostrophes() {
         let query = serde_urlencoded::to_string([("q", q)]).expect("query");
         let (status, page) = owner.page(&format!("{CONTACTS}?{query}")).await;
         assert_eq!(status, 200);
-        crate::support::signers::table_rows(&page)
+        crate::support::pages::table_rows(&page)
             .iter()
             .map(|r| r.split(" | ").nth(1).unwrap_or_default().to_owned())
             .collect()
@@ -159,7 +160,7 @@ async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_
     // Arrange
     let app = spawn_app().await;
     let (owner, statement) = open_statement(&app, &[]).await;
-    let imported = crate::imports::import(
+    let imported = crate::support::signatures::import(
         &owner,
         &statement,
         "organization,country\nAgua Viva,MX\n",
@@ -217,10 +218,10 @@ async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_
     assert!(detail.contains("Merged"), "{detail}");
     assert!(detail.contains("into Agua Viva"), "{detail}");
     assert!(!detail.contains("Withdrawn"), "{detail}");
-    let (_, export) = crate::exports::csv_rows(&owner, &statement).await;
+    let (_, export) = crate::support::signatures::csv_rows(&owner, &statement).await;
     let statuses: Vec<&str> = export.iter().map(|r| r["status"].as_str()).collect();
     assert!(statuses.contains(&"merged") && !statuses.contains(&"withdrawn"));
-    let old_link = crate::support::signers::latest_link(
+    let old_link = crate::support::outbox::latest_link(
         &app,
         "ana@aguaviva.example",
         "signature-confirmed",

@@ -1,19 +1,16 @@
 //! Findings of an outside black-box test, one test each: what a hostile
 //! coordinator, signer or third-party site tried, and what must hold.
 
-use crate::contacts::upload_to;
-use crate::exports::csv_rows;
-use crate::press::{Contact, header, mails_for, press_app, release_form, send_to_tag};
 use crate::support::app::spawn_app;
-use crate::support::coordinators::{
-    COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, location, organization,
-};
-use crate::support::mailbox::html_part;
+use crate::support::contacts::upload_to;
+use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, location};
+use crate::support::mailbox::{header, html_part};
+use crate::support::outbox::queued_to;
 use crate::support::pages::field_error;
-use crate::support::signers::{
-    SLUG, SignOnForm, open_statement, queued_to, sign, sign_and_confirm,
-};
-use crate::support::smtp::TestSmtp;
+use crate::support::press::{Contact, press_app, release_form, send_to_tag};
+use crate::support::signatures::{csv_rows, organization};
+use crate::support::signers::{SLUG, SignOnForm, open_statement, sign, sign_and_confirm};
+use crate::support::smtp::{TestSmtp, mails_for};
 use crate::support::statements::TITLE;
 use undersigned::coalitions::Role;
 
@@ -265,7 +262,7 @@ async fn public_forms_refuse_posts_from_another_site_but_one_click_unsubscribe_w
         tags: &["press"],
     }])
     .await;
-    let release = crate::press::create_release(&owner, "Water is a right", "").await;
+    let release = crate::support::press::create_release(&owner, "Water is a right", "").await;
     send_to_tag(&owner, &release, "press").await;
     app.wait_for_mailings().await;
     let eml = mails_for(&smtp, "joe@news.example").remove(0);

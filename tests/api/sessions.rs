@@ -6,11 +6,10 @@ use futures_util::future::join_all;
 use undersigned::coalitions::Role;
 use undersigned::db::schema::outbox;
 
-use crate::accounts::stored_hash;
 use crate::support::app::spawn_app;
 use crate::support::coordinators::{
     COALITION, COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, browser_with_session, location,
-    session_cookie_set_by, set_cookie_header,
+    session_cookie_set_by, set_cookie_header, stored_hash,
 };
 use crate::support::pages::field_error;
 

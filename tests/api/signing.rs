@@ -6,10 +6,11 @@ use undersigned::db::schema::tokens;
 
 use crate::support::app::spawn_app;
 use crate::support::coordinators::{COALITION_SLUG, location};
+use crate::support::outbox::{latest_link, queued, queued_to};
 use crate::support::pages::field_error;
+use crate::support::signatures::{signature_by_email, signatures_of, snapshot};
 use crate::support::signers::{
-    SLUG, SignOnForm, latest_link, listed, open_statement, post_form, press, public_json, queued,
-    queued_to, sign, signature_by_email, signatures_of, snapshot, visit,
+    SLUG, SignOnForm, listed, open_statement, post_form, press, public_json, sign, visit,
 };
 
 #[tokio::test]

@@ -2,63 +2,13 @@
 //! deadlines, status changes and safe Markdown; and the helpers the preview
 //! and revision tests share.
 
-use undersigned::statements::{self, Revision};
+use undersigned::statements::{self};
 
+use crate::support::app::spawn_app;
+use crate::support::coordinators::COALITION_SLUG;
+use crate::support::pages::field_error;
 use crate::support::statements::{BODY, TITLE};
-
-use crate::support::app::{TestApp, spawn_app};
-use crate::support::coordinators::{COALITION_SLUG, Session, browser};
-use crate::support::pages::{field_error, unescape};
-
-/// The first coordinator and a draft statement of theirs.
-pub async fn draft(app: &TestApp) -> (Session, String) {
-    let owner = app.setup_first_account().await;
-    let id = app
-        .create_statement(&owner, COALITION_SLUG, TITLE, "en", BODY)
-        .await;
-    (owner, id)
-}
-
-pub fn statement_path(id: &str) -> String {
-    format!("/c/{COALITION_SLUG}/statements/{id}")
-}
-
-pub async fn revisions(app: &TestApp, id: &str, language: &str) -> Vec<Revision> {
-    let (id, language) = (id.to_owned(), language.to_owned());
-    app.with_conn(move |c| {
-        let version = statements::version(c, &id, &language)
-            .expect("query")
-            .expect("the version exists");
-        statements::revisions(c, &version.id).expect("revisions")
-    })
-    .await
-}
-
-pub async fn edit(
-    session: &Session,
-    id: &str,
-    language: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    session
-        .post(&format!("{}/edit/{language}", statement_path(id)), fields)
-        .await
-}
-
-pub async fn public(app: &TestApp, path: &str) -> (u16, String) {
-    let response = browser().get(app.url(path)).send().await.expect("sent");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
-}
-
-/// The text inside every `<tag>…</tag>` on a page.
-pub fn tagged(page: &str, tag: &str) -> Vec<String> {
-    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
-    page.split(&open)
-        .skip(1)
-        .map(|part| unescape(part.split(&close).next().unwrap_or_default()))
-        .collect()
-}
+use crate::support::statements::{draft, public, revisions, statement_path};
 
 #[tokio::test]
 async fn creating_a_statement_stores_a_draft_with_its_title_language_and_text() {

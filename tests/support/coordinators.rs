@@ -5,12 +5,13 @@
 
 use std::sync::Arc;
 
+use diesel::prelude::*;
 use reqwest::StatusCode;
 use reqwest::cookie::Jar;
 use undersigned::accounts::{self, Email, Password};
 use undersigned::coalitions::Role;
-use undersigned::i18n::CountryCode;
-use undersigned::signatures::{self, Kind, NewSignature, Source};
+use undersigned::db::schema::coordinators;
+use undersigned::signatures::{self, NewSignature};
 use undersigned::statements::{self, Statement};
 
 use super::app::TestApp;
@@ -373,30 +374,21 @@ impl TestApp {
     }
 }
 
-/// A confirmed organization, listed unless the statement needs approval.
-pub fn organization(name: &str, country: Option<&str>) -> NewSignature {
-    signature(Kind::Organization, name, country)
+pub async fn stored_hash(app: &TestApp, email: &str) -> Option<String> {
+    let email = email.to_owned();
+    app.with_conn(move |c| {
+        coordinators::table
+            .filter(coordinators::email.eq(email))
+            .select(coordinators::password_hash)
+            .first::<Option<String>>(c)
+            .expect("the coordinator exists")
+    })
+    .await
 }
 
-/// A confirmed individual.
-pub fn individual(name: &str, country: Option<&str>) -> NewSignature {
-    signature(Kind::Individual, name, country)
-}
-
-fn signature(kind: Kind, name: &str, country: Option<&str>) -> NewSignature {
-    NewSignature {
-        kind,
-        name: name.to_owned(),
-        country: country.map(|c| CountryCode::parse(c).expect("an ISO 3166 code")),
-        website: None,
-        affiliation: None,
-        city: None,
-        signer_name: Some("Signer".into()),
-        signer_title: None,
-        email: format!("{}@signers.example.org", uuid::Uuid::new_v4().simple()),
-        status: signatures::Status::Confirmed,
-        source: Source::Form,
-        revision_id: None,
-        confirmed_at: Some(undersigned::db::now()),
-    }
+pub async fn speak(session: &Session, language: &str) {
+    let chosen = session
+        .post("/account/language", &[("language", language)])
+        .await;
+    assert_eq!(chosen.status(), 303);
 }

@@ -112,3 +112,10 @@ fn decode_quoted_printable(text: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+pub fn header<'a>(eml: &'a str, name: &str) -> Option<&'a str> {
+    let headers = eml.split("\r\n\r\n").next()?;
+    headers
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+}

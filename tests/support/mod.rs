@@ -5,10 +5,15 @@
 //! from here.
 
 pub mod app;
+pub mod audit;
+pub mod contacts;
 pub mod coordinators;
 pub mod database;
 pub mod mailbox;
+pub mod outbox;
 pub mod pages;
+pub mod press;
+pub mod signatures;
 pub mod signers;
 pub mod smtp;
 pub mod statements;

@@ -60,3 +60,74 @@ pub fn unescape(text: &str) -> String {
         .replace("&#39;", "'")
         .replace("&amp;", "&")
 }
+
+/// The value of the hidden field `name` on a page.
+pub fn hidden(page: &str, name: &str) -> Option<String> {
+    let marker = format!("type=\"hidden\" name=\"{name}\" value=\"");
+    let start = page.find(&marker)? + marker.len();
+    let end = page[start..].find('"')?;
+    Some(unescape(&page[start..start + end]))
+}
+
+/// The rows of the import report: line | the cells shown | verdict.
+pub fn report_rows(page: &str) -> Vec<String> {
+    page.split("import-report\">")
+        .nth(1)
+        .map(table_rows)
+        .unwrap_or_default()
+}
+
+/// The text inside every `<tag>…</tag>` on a page.
+pub fn tagged(page: &str, tag: &str) -> Vec<String> {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    page.split(&open)
+        .skip(1)
+        .map(|part| unescape(part.split(&close).next().unwrap_or_default()))
+        .collect()
+}
+
+/// The rows of the first table body on a page, each as its cells' text
+/// joined by " | ".
+pub fn table_rows(page: &str) -> Vec<String> {
+    let Some(body) = page.split("<tbody>").nth(1) else {
+        return Vec::new();
+    };
+    let body = body.split("</tbody>").next().unwrap_or_default();
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("<td>")
+                .skip(1)
+                .map(|cell| text_of(cell.split("</td>").next().unwrap_or_default()))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect()
+}
+
+/// The text of some HTML: tags dropped, entities undone, spaces collapsed.
+pub fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                text.push(' ');
+            }
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    unescape(&text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The words of a mail's text, one space between each: what a reader
+/// reads, whatever the line wrapping.
+pub fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -240,3 +240,11 @@ impl Handler for Session {
         Response::custom(250, "2.0.0 Ok: queued".into())
     }
 }
+
+pub fn mails_for(smtp: &TestSmtp, recipient: &str) -> Vec<String> {
+    smtp.received()
+        .into_iter()
+        .filter(|m| m.recipients.iter().any(|r| r == recipient))
+        .map(|m| m.data)
+        .collect()
+}
