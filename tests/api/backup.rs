@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use crate::support::app::{Options, spawn_app, spawn_app_with};
 use crate::support::database::TestDatabase;
-use crate::support::outbox::latest_link;
 use crate::support::press::Contact;
-use crate::support::signers::{SLUG, SignOnForm, open_statement, sign_and_confirm, visit};
+use crate::support::signers::{
+    SLUG, SignOnForm, manage_link, open_statement, sign_and_confirm, visit,
+};
 
 fn run(command: &mut std::process::Command) -> (bool, String, String) {
     let output = command.output().expect("the binary runs");
@@ -29,7 +30,7 @@ async fn a_backup_of_a_running_server_restores_into_an_empty_directory_with_link
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let manage = latest_link(&app, "ana@aguaviva.example", "signature-confirmed", "/m/").await;
+    let manage = manage_link(&app, "ana@aguaviva.example").await;
     app.add_contacts(&[Contact {
         email: "joe@news.example",
         name: "Joe Reporter",

@@ -5,15 +5,10 @@ use crate::support::app::spawn_app;
 use crate::support::outbox::{latest_link, queued};
 use crate::support::signatures::{coordinator_rows, row_of, signature, snapshot};
 use crate::support::signers::{
-    SignOnForm, listed, open_statement, post_form, press, sign_and_confirm, visit,
+    SignOnForm, listed, manage_link, open_statement, post_form, press, sign_and_confirm, visit,
 };
 
 const ANA: &str = "ana@aguaviva.example";
-
-/// The manage link mailed once a signature is confirmed.
-async fn manage_link(app: &crate::support::app::TestApp) -> String {
-    latest_link(app, ANA, "signature-confirmed", "/m/").await
-}
 
 #[tokio::test]
 async fn correcting_details_through_the_manage_link_updates_the_public_list() {
@@ -22,7 +17,7 @@ async fn correcting_details_through_the_manage_link_updates_the_public_list() {
     open_statement(&app, &[]).await;
     let form = SignOnForm::organization("Agua Vivaa", ANA);
     let id = sign_and_confirm(&app, &form).await;
-    let link = manage_link(&app).await;
+    let link = manage_link(&app, ANA).await;
     let (shown, page) = visit(&app, &link).await;
 
     // Act
@@ -64,7 +59,7 @@ async fn a_new_address_takes_effect_only_after_the_link_sent_to_it_is_pressed() 
     open_statement(&app, &[]).await;
     let form = SignOnForm::organization("Agua Viva", ANA);
     let id = sign_and_confirm(&app, &form).await;
-    let link = manage_link(&app).await;
+    let link = manage_link(&app, ANA).await;
 
     // Act
     let response = post_form(
@@ -115,7 +110,7 @@ async fn withdrawing_removes_the_name_at_once_and_coordinators_still_see_it_as_w
         &SignOnForm::organization("Ríos Libres", "ben@rios.example"),
     )
     .await;
-    let link = manage_link(&app).await;
+    let link = manage_link(&app, ANA).await;
 
     // Act
     let response = press(&app, &format!("{link}/withdraw")).await;
@@ -154,7 +149,7 @@ async fn an_address_used_by_another_signature_cannot_be_taken() {
         &SignOnForm::organization("Ríos Libres", "ben@rios.example"),
     )
     .await;
-    let link = manage_link(&app).await;
+    let link = manage_link(&app, ANA).await;
 
     // Act
     let response = post_form(&app, &link, form.with("email", "ben@rios.example").fields()).await;

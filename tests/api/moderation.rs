@@ -6,13 +6,15 @@ use undersigned::db::schema::signatures;
 
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::coordinators::{COALITION_SLUG, Session, location};
-use crate::support::outbox::{latest_link, queued};
+use crate::support::outbox::queued;
 use crate::support::pages::text_of;
 use crate::support::signatures::moderate;
 use crate::support::signatures::{
     coordinator_rows, row_of, signature, signature_by_email, signatures_path,
 };
-use crate::support::signers::{SignOnForm, listed, open_statement, press, sign, sign_and_confirm};
+use crate::support::signers::{
+    SignOnForm, confirmation_link, listed, open_statement, press, sign, sign_and_confirm,
+};
 
 fn names(rows: &[String]) -> Vec<String> {
     rows.iter()
@@ -125,13 +127,7 @@ async fn confirmed_signatures_of_a_statement_needing_approval_wait_unlisted() {
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let link = latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "confirm-signature",
-        "/confirm/",
-    )
-    .await;
+    let link = confirmation_link(&app, "ana@aguaviva.example").await;
 
     // Act
     let confirmed = press(&app, &link).await.text().await.expect("body");

@@ -14,10 +14,10 @@ use crate::support::app::{
 };
 use crate::support::coordinators::{COALITION_SLUG, Session, browser};
 use crate::support::database::require_postgres;
-use crate::support::outbox::latest_link;
 use crate::support::signatures::moderate;
 use crate::support::signers::{
-    SLUG, SignOnForm, listed, open_statement, press, public_json, sign_and_confirm, visit,
+    SLUG, SignOnForm, listed, manage_link, open_statement, press, public_json, sign_and_confirm,
+    visit,
 };
 use crate::support::statements::{TITLE, edit};
 
@@ -40,7 +40,7 @@ async fn read_every_form(app: &TestApp) -> (Vec<String>, Vec<String>, String) {
 }
 
 async fn withdraw(app: &TestApp, email: &str) {
-    let link = latest_link(app, email, "signature-confirmed", "/m/").await;
+    let link = manage_link(app, email).await;
     let withdrawn = press(app, &format!("{link}/withdraw")).await;
     assert_eq!(withdrawn.status(), 200);
 }

@@ -9,8 +9,7 @@ use diesel::prelude::*;
 use undersigned::db::schema::{login_failures, outbox, outbox_bodies, sessions, tokens};
 
 use crate::support::app::{TestApp, eventually, spawn_app_with_settings};
-use crate::support::outbox::latest_link;
-use crate::support::signers::{SignOnForm, open_statement, press, sign};
+use crate::support::signers::{SignOnForm, open_statement, sign_and_confirm};
 
 const EMAIL: &str = "ana@aguaviva.example";
 
@@ -38,18 +37,8 @@ async fn retention_blanks_sent_bodies_and_deletes_spent_tokens_ended_sessions_an
     })
     .await;
     let (owner, _) = open_statement(&app, &[]).await;
-    assert_eq!(
-        sign(&app, &SignOnForm::organization("Agua Viva", EMAIL))
-            .await
-            .status(),
-        303
-    );
-    let link = latest_link(&app, EMAIL, "confirm-signature", "/confirm/").await;
-    assert_eq!(
-        press(&app, &link).await.status(),
-        200,
-        "confirmed: its token is used"
-    );
+    // Confirmed: its token is used.
+    sign_and_confirm(&app, &SignOnForm::organization("Agua Viva", EMAIL)).await;
     app.wait_for_outbox_to_settle().await;
     let long_ago = undersigned::db::now() - chrono::Duration::days(2);
     app.with_conn(move |c| {

@@ -8,7 +8,9 @@ use crate::support::pages::text_of;
 use crate::support::signatures::{
     coordinator_rows, row_of, signature, signature_by_email, signatures_of, signatures_path,
 };
-use crate::support::signers::{SignOnForm, listed, open_statement, sign, sign_and_confirm};
+use crate::support::signers::{
+    SignOnForm, listed, manage_link, open_statement, sign, sign_and_confirm,
+};
 
 /// The names (second cell) of the coordinator's rows found by `q`.
 async fn signatures_found(owner: &Session, statement: &str, q: &str) -> Vec<String> {
@@ -221,13 +223,7 @@ async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_
     let (_, export) = crate::support::signatures::csv_rows(&owner, &statement).await;
     let statuses: Vec<&str> = export.iter().map(|r| r["status"].as_str()).collect();
     assert!(statuses.contains(&"merged") && !statuses.contains(&"withdrawn"));
-    let old_link = crate::support::outbox::latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "signature-confirmed",
-        "/m/",
-    )
-    .await;
+    let old_link = manage_link(&app, "ana@aguaviva.example").await;
     assert!(old_link.contains(&later), "{old_link}");
     let followed = crate::support::coordinators::browser()
         .get(app.url(&old_link))

@@ -1,6 +1,5 @@
-//! Helpers for tests of signing: an open statement, the public form as a
-//! signer fills it, the mail the app queued and the links in it, the rows
-//! behind them, and readers for the coordinator's list of signatures.
+//! What a signer does and sees: the public form of an open statement, the
+//! links mailed to them (confirm, manage), and the public list and JSON.
 
 use super::app::TestApp;
 use super::coordinators::{COALITION_SLUG, Session, browser};
@@ -109,8 +108,8 @@ pub async fn sign(app: &TestApp, form: &SignOnForm) -> reqwest::Response {
     post_form(app, &format!("/s/{SLUG}/sign"), form.fields()).await
 }
 
-/// Signs through the public form and presses Confirm on the mailed link;
-/// returns the signature's id.
+/// Signs through the public form, reads the confirmation mail and presses
+/// Confirm on its link; returns the signature's id.
 pub async fn sign_and_confirm(app: &TestApp, form: &SignOnForm) -> String {
     let signed = sign(app, form).await;
     assert_eq!(
@@ -119,10 +118,21 @@ pub async fn sign_and_confirm(app: &TestApp, form: &SignOnForm) -> String {
         "{} is accepted",
         form.get("organization")
     );
-    let link = latest_link(app, form.get("email"), "confirm-signature", "/confirm/").await;
+    let link = confirmation_link(app, form.get("email")).await;
     let confirmed = press(app, &link).await;
     assert_eq!(confirmed.status(), 200, "{link} confirms");
     signature_by_email(app, form.get("email")).await.id
+}
+
+/// The link of the latest confirmation mail to `email`.
+pub async fn confirmation_link(app: &TestApp, email: &str) -> String {
+    latest_link(app, email, "confirm-signature", "/confirm/").await
+}
+
+/// The private manage link, mailed to `email` once their signature is
+/// confirmed.
+pub async fn manage_link(app: &TestApp, email: &str) -> String {
+    latest_link(app, email, "signature-confirmed", "/m/").await
 }
 
 /// The names on the public list of [`SLUG`], every section together.
