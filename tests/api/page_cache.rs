@@ -19,7 +19,7 @@ use crate::support::signers::{
     SLUG, SignOnForm, listed, manage_link, open_statement, press, public_json, sign_and_confirm,
     visit,
 };
-use crate::support::statements::{TITLE, edit};
+use crate::support::statements::{TITLE, edit, open_statement_in};
 
 const ANA: &str = "ana@aguaviva.example";
 
@@ -148,8 +148,7 @@ async fn a_revision_a_status_and_a_settings_change_show_on_the_next_request() {
 async fn a_spanish_statement_shows_its_new_name_and_its_closing_on_the_next_request() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) =
-        crate::support::statements::open_statement(&app, "Agua para todos", "es", &[]).await;
+    let (owner, id) = open_statement_in(&app, "Agua para todos", "es", &[]).await;
     let page = "/s/agua-para-todos";
     let (status, before) = visit(&app, page).await;
 

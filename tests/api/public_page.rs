@@ -9,7 +9,7 @@ use crate::support::app::{TestApp, spawn_app};
 use crate::support::coordinators::{COALITION_SLUG, browser};
 use crate::support::pages::{lists, next_link, signed_by};
 use crate::support::signatures::{individual, organization};
-use crate::support::statements::open_statement;
+use crate::support::statements::open_statement_in;
 
 async fn public(app: &TestApp, path: &str) -> String {
     let response = browser().get(app.url(path)).send().await.expect("sent");
@@ -21,7 +21,7 @@ async fn public(app: &TestApp, path: &str) -> String {
 async fn the_public_page_shows_the_title_text_count_and_the_list_as_in_a_letter() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (_, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     app.add_signatures(
         &id,
         vec![
@@ -53,7 +53,7 @@ async fn the_public_page_shows_the_title_text_count_and_the_list_as_in_a_letter(
 /// "Water for all" open in English with a Spanish version, signed by one
 /// German organization.
 async fn with_spanish_version_and_one_signature(app: &TestApp) {
-    let (owner, id) = open_statement(app, "Water for all", "en", &[]).await;
+    let (owner, id) = open_statement_in(app, "Water for all", "en", &[]).await;
     let added = owner
         .post(
             &format!("/c/{COALITION_SLUG}/statements/{id}/translations"),
@@ -113,7 +113,7 @@ async fn country_names_follow_the_language_of_the_page() {
 async fn a_statement_for_organizations_and_individuals_shows_two_lists() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Water for all", "en", &[("signers", "both")]).await;
+    let (_, id) = open_statement_in(&app, "Water for all", "en", &[("signers", "both")]).await;
     app.add_signatures(
         &id,
         vec![
@@ -144,7 +144,7 @@ async fn a_statement_for_organizations_and_individuals_shows_two_lists() {
 async fn names_differing_in_accents_and_case_are_listed_in_real_collation_order() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Agua para todos", "es", &[]).await;
+    let (_, id) = open_statement_in(&app, "Agua para todos", "es", &[]).await;
     let names = ["Émile", "emile", "Eco", "Zapata", "Ábaco", "Ñandú", "Nube"];
     app.add_signatures(&id, names.iter().map(|n| organization(n, None)).collect())
         .await;
@@ -163,7 +163,7 @@ async fn names_differing_in_accents_and_case_are_listed_in_real_collation_order(
 async fn the_list_can_be_ordered_by_country_or_by_signing_time() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (owner, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     let now = undersigned::db::now();
     let signed = |name: &str, country: Option<&str>, minutes_ago: i64| {
         let mut s = organization(name, country);
@@ -223,7 +223,7 @@ async fn the_list_can_be_ordered_by_country_or_by_signing_time() {
 async fn a_long_list_continues_through_rel_next_links_without_repeats_or_gaps() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (_, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     let expected: Vec<String> = (1..=1100).map(|i| format!("Org {i:04}")).collect();
     app.add_signatures(
         &id,
@@ -264,7 +264,7 @@ async fn a_long_list_continues_through_rel_next_links_without_repeats_or_gaps() 
 async fn the_list_is_hidden_until_its_public_time() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(
+    let (owner, id) = open_statement_in(
         &app,
         "Water for all",
         "en",
@@ -301,7 +301,7 @@ async fn the_list_is_hidden_until_its_public_time() {
 async fn a_statement_is_not_public_before_its_publish_time() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(
+    let (owner, id) = open_statement_in(
         &app,
         "Water for all",
         "en",
@@ -328,7 +328,7 @@ async fn a_statement_is_not_public_before_its_publish_time() {
 async fn the_public_page_has_open_graph_and_twitter_tags() {
     // Arrange
     let app = spawn_app().await;
-    open_statement(&app, "Water for all", "en", &[]).await;
+    open_statement_in(&app, "Water for all", "en", &[]).await;
 
     // Act
     let page = public(&app, "/s/water-for-all").await;
@@ -353,7 +353,7 @@ async fn the_public_page_has_open_graph_and_twitter_tags() {
 async fn the_printable_letter_has_the_statement_its_date_the_count_and_the_list() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (_, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     app.add_signatures(
         &id,
         vec![
@@ -386,7 +386,7 @@ async fn the_printable_letter_has_the_statement_its_date_the_count_and_the_list(
 async fn the_json_has_the_title_language_revision_hash_status_count_and_signatories() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (_, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     app.add_signatures(&id, vec![organization("Rivers United", Some("FR"))])
         .await;
     let hash = {
@@ -426,7 +426,7 @@ async fn the_json_has_the_title_language_revision_hash_status_count_and_signator
 async fn the_dashboard_shows_status_counts_chart_revisions_and_share_links() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (owner, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     let mut pending = organization("Pending Org", None);
     pending.status = signatures::Status::PendingEmail;
     pending.confirmed_at = None;

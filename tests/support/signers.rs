@@ -2,11 +2,11 @@
 //! links mailed to them (confirm, manage), and the public list and JSON.
 
 use super::app::TestApp;
-use super::coordinators::{COALITION_SLUG, Session, browser};
+use super::coordinators::{Session, browser};
 use super::outbox::latest_link;
 use super::pages::signed_by;
 use super::signatures::signature_by_email;
-use super::statements::{BODY, TITLE};
+use super::statements::{draft, open};
 
 /// The address of the statement every test here opens.
 pub const SLUG: &str = "water-for-all";
@@ -14,15 +14,8 @@ pub const SLUG: &str = "water-for-all";
 /// The first coordinator and an open statement ([`TITLE`], [`BODY`]) with
 /// `changes` to its settings saved before it opens.
 pub async fn open_statement(app: &TestApp, changes: &[(&str, &str)]) -> (Session, String) {
-    let owner = app.setup_first_account().await;
-    let id = app
-        .create_statement(&owner, COALITION_SLUG, TITLE, "en", BODY)
-        .await;
-    if !changes.is_empty() {
-        let saved = app.save_settings(&owner, &id, changes).await;
-        assert_eq!(saved.status(), 303, "the settings are saved");
-    }
-    assert_eq!(app.set_status(&owner, &id, "open").await, 303);
+    let (owner, id) = draft(app).await;
+    open(app, &owner, &id, changes).await;
     (owner, id)
 }
 

@@ -9,12 +9,49 @@ use super::coordinators::{COALITION_SLUG, Session, browser};
 pub const TITLE: &str = "Water for all";
 pub const BODY: &str = "We call for clean water in every town.";
 
-/// The first coordinator and a draft statement of theirs.
+/// What the statements of [`open_statement_in`] say.
+pub const AGREED: &str = "We, the undersigned, agree.";
+
+/// The first coordinator and a draft statement of theirs ([`TITLE`],
+/// [`BODY`]).
 pub async fn draft(app: &TestApp) -> (Session, String) {
+    draft_saying(app, TITLE, "en", BODY).await
+}
+
+/// The first coordinator and their draft `title` in `language`, saying `body`.
+pub async fn draft_saying(
+    app: &TestApp,
+    title: &str,
+    language: &str,
+    body: &str,
+) -> (Session, String) {
     let owner = app.setup_first_account().await;
     let id = app
-        .create_statement(&owner, COALITION_SLUG, TITLE, "en", BODY)
+        .create_statement(&owner, COALITION_SLUG, title, language, body)
         .await;
+    (owner, id)
+}
+
+/// Saves `changes` to the statement's settings, when there are any, then
+/// opens it for signatures.
+pub async fn open(app: &TestApp, owner: &Session, id: &str, changes: &[(&str, &str)]) {
+    if !changes.is_empty() {
+        let saved = app.save_settings(owner, id, changes).await;
+        assert_eq!(saved.status(), 303, "the settings are saved");
+    }
+    assert_eq!(app.set_status(owner, id, "open").await, 303);
+}
+
+/// The first coordinator and their statement `title` in `language`, saying
+/// [`AGREED`], opened with `changes` to its settings saved first.
+pub async fn open_statement_in(
+    app: &TestApp,
+    title: &str,
+    language: &str,
+    changes: &[(&str, &str)],
+) -> (Session, String) {
+    let (owner, id) = draft_saying(app, title, language, AGREED).await;
+    open(app, &owner, &id, changes).await;
     (owner, id)
 }
 
@@ -48,29 +85,4 @@ pub async fn public(app: &TestApp, path: &str) -> (u16, String) {
     let response = browser().get(app.url(path)).send().await.expect("sent");
     let status = response.status().as_u16();
     (status, response.text().await.expect("body"))
-}
-
-/// The first coordinator and an open statement in `language`, with `changes`
-/// to its settings saved before it opens.
-pub async fn open_statement(
-    app: &TestApp,
-    title: &str,
-    language: &str,
-    changes: &[(&str, &str)],
-) -> (Session, String) {
-    let owner = app.setup_first_account().await;
-    let id = app
-        .create_statement(
-            &owner,
-            COALITION_SLUG,
-            title,
-            language,
-            "We, the undersigned, agree.",
-        )
-        .await;
-    if !changes.is_empty() {
-        assert_eq!(app.save_settings(&owner, &id, changes).await.status(), 303);
-    }
-    assert_eq!(app.set_status(&owner, &id, "open").await, 303);
-    (owner, id)
 }
