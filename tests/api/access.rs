@@ -248,21 +248,8 @@ impl Fixture {
             .await
     }
 
-    async fn coalition_id(&self) -> String {
-        let owner = self.owner.clone();
-        self.app
-            .with_conn(move |c| {
-                coalitions::membership(c, COALITION_SLUG, &owner)
-                    .expect("query")
-                    .expect("owner's membership")
-                    .coalition
-                    .id
-            })
-            .await
-    }
-
     async fn fresh_contact(&self) -> String {
-        let coalition = self.coalition_id().await;
+        let coalition = self.app.coalition_id().await;
         let email = format!("{}@press.example", uuid::Uuid::new_v4().simple());
         self.app
             .with_conn(move |c| {
@@ -278,7 +265,7 @@ impl Fixture {
     }
 
     async fn fresh_contact_list(&self) -> String {
-        let coalition = self.coalition_id().await;
+        let coalition = self.app.coalition_id().await;
         let name = format!("List {}", uuid::Uuid::new_v4().simple());
         self.app
             .with_conn(move |c| {

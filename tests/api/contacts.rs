@@ -19,20 +19,9 @@ use crate::support::pages::{hidden, report_rows};
 
 const BASE: &str = "/c/clean-water-coalition/contacts";
 
-async fn coalition_id(app: &TestApp) -> String {
-    app.with_conn(|c| {
-        undersigned::db::schema::coalitions::table
-            .filter(undersigned::db::schema::coalitions::slug.eq(COALITION_SLUG))
-            .select(undersigned::db::schema::coalitions::id)
-            .first::<String>(c)
-            .expect("the coalition")
-    })
-    .await
-}
-
 /// Stores a contact row directly, as a fixture for the library API.
 async fn stored_contact(app: &TestApp, email: &str, tags: &[&str], do_not_contact: bool) -> String {
-    let coalition = coalition_id(app).await;
+    let coalition = app.coalition_id().await;
     let (email, tags) = (
         email.to_owned(),
         tags.iter().map(|t| (*t).to_owned()).collect::<Vec<_>>(),
@@ -72,7 +61,7 @@ async fn stored_contact(app: &TestApp, email: &str, tags: &[&str], do_not_contac
 }
 
 async fn stored_list(app: &TestApp, name: &str, tags: &str, members: &[String]) -> String {
-    let coalition = coalition_id(app).await;
+    let coalition = app.coalition_id().await;
     let (name, tags, members) = (name.to_owned(), tags.to_owned(), members.to_vec());
     app.with_conn(move |c| {
         let id = undersigned::db::new_id();
@@ -115,7 +104,7 @@ async fn the_audience_is_the_union_of_lists_and_tags_without_do_not_contact() {
     stored_contact(&app, "eva@other.example", &["sports"], false).await;
     let picked = stored_list(&app, "Picked", "", &[dora.clone(), ana.clone()]).await;
     let by_tag = stored_list(&app, "Water desks", "water", &[]).await;
-    let coalition = coalition_id(&app).await;
+    let coalition = app.coalition_id().await;
 
     // Act
     let (audience, lists, tags) = app
@@ -164,7 +153,7 @@ async fn an_empty_selection_selects_nobody() {
     app.add_coordinator("Owner", "owner@example.org", None, COALITION, Role::Owner)
         .await;
     stored_contact(&app, "ana@diario.example", &["climate"], false).await;
-    let coalition = coalition_id(&app).await;
+    let coalition = app.coalition_id().await;
 
     // Act
     let audience = app
@@ -470,7 +459,7 @@ async fn selected_contacts_go_on_a_list_and_the_list_and_the_audience_show_them(
         .await;
     let (_, after_removal) = owner.page(&list_path).await;
     let (_, lists_page) = owner.page(&format!("{BASE}/lists")).await;
-    let coalition = coalition_id(&app).await;
+    let coalition = app.coalition_id().await;
     let list_id = list_path.rsplit('/').next().expect("id").to_owned();
     let tag_list = location(&by_tag).rsplit('/').next().expect("id").to_owned();
     let audience = app
@@ -775,7 +764,7 @@ async fn do_not_contact_suppresses_the_address_and_unmarking_lifts_only_that() {
     )
     .await;
     let ben = add_contact(&owner, &[("name", "Ben"), ("email", "ben@radio.example")]).await;
-    let coalition = coalition_id(&app).await;
+    let coalition = app.coalition_id().await;
     app.with_conn(move |c| {
         undersigned::suppressions::add(
             c,

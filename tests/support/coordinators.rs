@@ -10,7 +10,7 @@ use reqwest::StatusCode;
 use reqwest::cookie::Jar;
 use undersigned::accounts::{self, Email, Password};
 use undersigned::coalitions::Role;
-use undersigned::db::schema::coordinators;
+use undersigned::db::schema::{coalitions, coordinators};
 use undersigned::signatures::{self, NewSignature};
 use undersigned::statements::{self, Statement};
 
@@ -138,6 +138,18 @@ pub fn location(response: &reqwest::Response) -> String {
 }
 
 impl TestApp {
+    /// The id of [`COALITION`], the first account's coalition.
+    pub async fn coalition_id(&self) -> String {
+        self.with_conn(|c| {
+            coalitions::table
+                .filter(coalitions::slug.eq(COALITION_SLUG))
+                .select(coalitions::id)
+                .first::<String>(c)
+                .expect("the coalition")
+        })
+        .await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

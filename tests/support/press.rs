@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use undersigned::db::schema::{contact_tags, contacts, outbox, suppressions};
 
 use super::app::{Options, TestApp, eventually, spawn_app_configured};
-use super::coordinators::{COALITION_SLUG, Session, location};
+use super::coordinators::{Session, location};
 use super::smtp::TestSmtp;
 
 const PRESS: &str = "/c/clean-water-coalition/press";
@@ -21,17 +21,6 @@ pub struct Contact<'a> {
 }
 
 impl TestApp {
-    pub async fn coalition_id(&self) -> String {
-        self.with_conn(|c| {
-            undersigned::db::schema::coalitions::table
-                .filter(undersigned::db::schema::coalitions::slug.eq(COALITION_SLUG))
-                .select(undersigned::db::schema::coalitions::id)
-                .first::<String>(c)
-                .expect("the coalition")
-        })
-        .await
-    }
-
     pub async fn add_contacts(&self, new: &[Contact<'_>]) {
         let coalition = self.coalition_id().await;
         let rows: Vec<(String, String, String, Vec<String>)> = new
