@@ -23,28 +23,14 @@ async fn save_face(owner: &Session, fields: &[(&str, &str)]) -> reqwest::Respons
 }
 
 async fn upload_logo(owner: &Session, bytes: &[u8]) -> reqwest::Response {
-    let boundary = "logo-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"logo.png\"\r\n\
-         Content-Type: image/png\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     owner
-        .client
-        .post(format!(
-            "{}{SETTINGS}/logo?csrf={}",
-            owner.address, owner.csrf
-        ))
-        .header(
-            "Content-Type",
-            format!("multipart/form-data; boundary={boundary}"),
+        .post_file(
+            &format!("{SETTINGS}/logo"),
+            "logo",
+            ("logo.png", "image/png"),
+            bytes,
         )
-        .body(body)
-        .send()
         .await
-        .expect("sent")
 }
 
 #[tokio::test]

@@ -14,28 +14,14 @@ pub async fn upload_to(owner: &Session, base: &str, csv: &str) -> String {
 
 /// Uploads the bytes of a file named `name`; returns the preview's path.
 pub async fn upload_file(owner: &Session, base: &str, name: &str, bytes: &[u8]) -> String {
-    let boundary = "contacts-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
-         Content-Type: application/octet-stream\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     let response = owner
-        .client
-        .post(format!(
-            "{}{base}/import?csrf={}",
-            owner.address, owner.csrf
-        ))
-        .header(
-            "Content-Type",
-            format!("multipart/form-data; boundary={boundary}"),
+        .post_file(
+            &format!("{base}/import"),
+            "file",
+            (name, "application/octet-stream"),
+            bytes,
         )
-        .body(body)
-        .send()
-        .await
-        .expect("sent");
+        .await;
     assert_eq!(response.status(), 303, "the file is taken");
     location(&response)
 }

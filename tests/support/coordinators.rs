@@ -94,6 +94,36 @@ impl Session {
         self.post_raw(path, &fields).await
     }
 
+    /// A multipart POST of one file `name` of `content_type` in the field
+    /// `field`, the session's CSRF token in the query string as the app
+    /// reads it for uploads.
+    pub async fn post_file(
+        &self,
+        path: &str,
+        field: &str,
+        (name, content_type): (&str, &str),
+        bytes: &[u8],
+    ) -> reqwest::Response {
+        let boundary = "test-upload-boundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\n\
+             Content-Type: {content_type}\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.client
+            .post(format!("{}{path}?csrf={}", self.address, self.csrf))
+            .header(
+                "Content-Type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
     /// A form POST with exactly these fields (no CSRF token added).
     pub async fn post_raw(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.client
