@@ -4,21 +4,12 @@
 
 use std::sync::Arc;
 
-use crate::support::app::{Options, spawn_app, spawn_app_with};
+use crate::support::app::{Options, run, spawn_app, spawn_app_with};
 use crate::support::database::TestDatabase;
 use crate::support::press::Contact;
 use crate::support::signers::{
     SLUG, SignOnForm, manage_link, open_statement, sign_and_confirm, visit,
 };
-
-fn run(command: &mut std::process::Command) -> (bool, String, String) {
-    let output = command.output().expect("the binary runs");
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
 
 #[tokio::test]
 async fn a_backup_of_a_running_server_restores_into_an_empty_directory_with_links_working() {

@@ -218,6 +218,17 @@ impl TestApp {
     }
 }
 
+/// Runs a command to its end: whether it succeeded, and its output and
+/// error output as text.
+pub fn run(command: &mut std::process::Command) -> (bool, String, String) {
+    let output = command.output().expect("the binary runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
 /// A response header as text, or empty when it is missing.
 pub fn header_of(response: &reqwest::Response, name: reqwest::header::HeaderName) -> String {
     response
