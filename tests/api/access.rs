@@ -15,6 +15,7 @@ use undersigned::web::access::{ACCOUNT_ROUTES, COALITION_ROUTES, Rule};
 
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::coordinators::{COALITION, COALITION_SLUG, Session, browser, location};
+use crate::support::outbox::mail_context;
 use crate::support::signatures::organization;
 
 /// Everyone the matrix asks, with the ids the routes need.
@@ -120,11 +121,7 @@ impl Fixture {
         let id = self
             .app
             .with_conn(move |c| {
-                let settings = Settings {
-                    mail_from: "statements@undersigned.test".into(),
-                    ..Settings::default()
-                };
-                let context = MailContext::new(&settings, base_url).expect("mail context");
+                let context = mail_context(&base_url);
                 let membership = coalitions::membership(c, COALITION_SLUG, &owner)
                     .expect("query")
                     .expect("owner's membership");

@@ -1,27 +1,17 @@
 //! Digests of new signatures for coordinators who ask for them.
 
 use diesel::prelude::*;
-use undersigned::config::Settings;
 use undersigned::db::schema::{digest_subscriptions, signatures};
-use undersigned::mail::MailContext;
 use undersigned::signatures::digest;
 
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL};
-use crate::support::outbox::{queued, queued_with_purpose};
+use crate::support::outbox::{mail_context, queued, queued_with_purpose};
 use crate::support::signatures::signatures_path;
 use crate::support::signers::{SignOnForm, open_statement, sign, sign_and_confirm};
 
-fn context(app: &TestApp) -> MailContext {
-    let settings = Settings {
-        mail_from: "statements@undersigned.test".into(),
-        ..Settings::default()
-    };
-    MailContext::new(&settings, app.address.clone()).expect("mail context")
-}
-
 async fn send_due(app: &TestApp) -> usize {
-    let context = context(app);
+    let context = mail_context(&app.address);
     app.with_conn(move |c| digest::send_due(c, &context).expect("digests"))
         .await
 }

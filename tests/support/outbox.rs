@@ -35,61 +35,45 @@ impl From<QueuedRow> for Queued {
     }
 }
 
+/// Every mail in the outbox that `keep` keeps, oldest first.
+async fn queued_where(app: &TestApp, keep: impl Fn(&Queued) -> bool) -> Vec<Queued> {
+    let all: Vec<Queued> = app
+        .with_conn(|c| {
+            outbox::table
+                .order((outbox::created_at, outbox::id))
+                .left_join(outbox_bodies::table)
+                .select((
+                    outbox::id,
+                    outbox::purpose,
+                    outbox::recipient,
+                    outbox::subject,
+                    (outbox_bodies::text_body, outbox_bodies::html_body).nullable(),
+                ))
+                .load::<QueuedRow>(c)
+                .expect("outbox rows")
+                .into_iter()
+                .map(Queued::from)
+                .collect()
+        })
+        .await;
+    all.into_iter().filter(|m| keep(m)).collect()
+}
+
 /// Every mail queued for `recipient`, oldest first.
 pub async fn queued_to(app: &TestApp, recipient: &str) -> Vec<Queued> {
     let recipient = recipient.to_lowercase();
-    app.with_conn(move |c| {
-        outbox::table
-            .filter(outbox::recipient.eq(recipient))
-            .order((outbox::created_at, outbox::id))
-            .left_join(outbox_bodies::table)
-            .select((
-                outbox::id,
-                outbox::purpose,
-                outbox::recipient,
-                outbox::subject,
-                (outbox_bodies::text_body, outbox_bodies::html_body).nullable(),
-            ))
-            .load::<QueuedRow>(c)
-            .expect("outbox rows")
-            .into_iter()
-            .map(Queued::from)
-            .collect()
-    })
-    .await
+    queued_where(app, |m| m.recipient == recipient).await
 }
 
 /// The mails with `purpose` queued for `recipient`, oldest first.
 pub async fn queued(app: &TestApp, recipient: &str, purpose: &str) -> Vec<Queued> {
-    queued_to(app, recipient)
-        .await
-        .into_iter()
-        .filter(|m| m.purpose == purpose)
-        .collect()
+    let recipient = recipient.to_lowercase();
+    queued_where(app, |m| m.recipient == recipient && m.purpose == purpose).await
 }
 
-/// Every mail in the outbox with `purpose`.
+/// Every mail in the outbox with `purpose`, oldest first.
 pub async fn queued_with_purpose(app: &TestApp, purpose: &str) -> Vec<Queued> {
-    let purpose = purpose.to_owned();
-    app.with_conn(move |c| {
-        outbox::table
-            .filter(outbox::purpose.eq(purpose))
-            .order((outbox::created_at, outbox::id))
-            .left_join(outbox_bodies::table)
-            .select((
-                outbox::id,
-                outbox::purpose,
-                outbox::recipient,
-                outbox::subject,
-                (outbox_bodies::text_body, outbox_bodies::html_body).nullable(),
-            ))
-            .load::<QueuedRow>(c)
-            .expect("outbox rows")
-            .into_iter()
-            .map(Queued::from)
-            .collect()
-    })
-    .await
+    queued_where(app, |m| m.purpose == purpose).await
 }
 
 /// The path of the first link to this app starting with `prefix` in `text`.
@@ -125,14 +109,22 @@ pub async fn eml(app: &TestApp, outbox_id: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-pub fn context() -> MailContext {
+/// What the library needs to write mail for the app at `base_url`, with
+/// the tests' sender address.
+pub fn mail_context(base_url: &str) -> MailContext {
     let settings = Settings {
         mail_from: "statements@undersigned.test".into(),
         ..Settings::default()
     };
-    MailContext::new(&settings, "http://undersigned.test".into()).expect("mail context")
+    MailContext::new(&settings, base_url.to_owned()).expect("mail context")
 }
 
+/// The mail context of mail queued outside any running app.
+pub fn context() -> MailContext {
+    mail_context("http://undersigned.test")
+}
+
+/// A test message to `to`, sent at once (not bulk).
 pub fn mail_to(to: &str, subject_id: &str) -> OutgoingMail {
     let content = mail::templates::render(
         "test-message",
