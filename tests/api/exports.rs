@@ -11,8 +11,8 @@ use undersigned::export::neutralize;
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::coordinators::{OWNER_NAME, Session};
 use crate::support::press::{create_release, send_to_tag};
-use crate::support::signatures::csv_rows;
 use crate::support::signatures::signatures_path;
+use crate::support::signatures::{csv_rows, moderate};
 use crate::support::signers::{SignOnForm, open_statement, sign_and_confirm};
 
 const FORMULAS: [&str; 3] = ["=HYPERLINK(\"http://x\")", "+1", "@x"];
@@ -33,12 +33,7 @@ async fn approved_formulas(app: &TestApp) -> (Session, String) {
     }
     let mut fields: Vec<(&str, &str)> = ids.iter().map(|id| ("id", id.as_str())).collect();
     fields.push(("action", "approve"));
-    let approved = owner
-        .post(
-            &format!("{}/moderate", signatures_path(&statement)),
-            &fields,
-        )
-        .await;
+    let approved = moderate(&owner, &statement, &fields).await;
     assert_eq!(approved.status(), 303);
     (owner, statement)
 }

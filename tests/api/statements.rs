@@ -7,8 +7,9 @@ use undersigned::statements::{self};
 use crate::support::app::spawn_app;
 use crate::support::coordinators::COALITION_SLUG;
 use crate::support::pages::field_error;
+use crate::support::signers::visit;
 use crate::support::statements::{BODY, TITLE};
-use crate::support::statements::{draft, public, revisions, statement_path};
+use crate::support::statements::{draft, revisions, statement_path};
 
 #[tokio::test]
 async fn creating_a_statement_stores_a_draft_with_its_title_language_and_text() {
@@ -122,8 +123,8 @@ async fn the_address_can_change_while_a_draft_but_not_once_open() {
             .contains("cannot change once the statement is open")
     );
     assert_eq!(app.statement(&id).await.slug, "clean-water-now");
-    assert_eq!(public(&app, "/s/clean-water-now").await.0, 200);
-    assert_eq!(public(&app, "/s/something-else").await.0, 404);
+    assert_eq!(visit(&app, "/s/clean-water-now").await.0, 200);
+    assert_eq!(visit(&app, "/s/something-else").await.0, 404);
 }
 
 #[tokio::test]
@@ -199,8 +200,8 @@ async fn a_statement_past_its_deadline_reads_as_closed_and_the_job_records_it() 
     assert_eq!(saved.status(), 303);
 
     // Act
-    let (_, page) = public(&app, "/s/water-for-all").await;
-    let (_, json) = public(&app, "/s/water-for-all.json").await;
+    let (_, page) = visit(&app, "/s/water-for-all").await;
+    let (_, json) = visit(&app, "/s/water-for-all.json").await;
     let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     let (_, dashboard) = owner.page(&statement_path(&id)).await;
     app.with_conn(|c| statements::close_overdue(c).expect("closing"))
@@ -224,9 +225,9 @@ async fn a_statement_goes_from_draft_to_open_to_closed_and_back_each_step_audite
 
     // Act
     let opened = app.set_status(&owner, &id, "open").await;
-    let (_, open_page) = public(&app, "/s/water-for-all").await;
+    let (_, open_page) = visit(&app, "/s/water-for-all").await;
     let closed = app.set_status(&owner, &id, "closed").await;
-    let (_, closed_page) = public(&app, "/s/water-for-all").await;
+    let (_, closed_page) = visit(&app, "/s/water-for-all").await;
     let reopened = app.set_status(&owner, &id, "open").await;
     let (_, audit) = owner
         .page(&format!(
@@ -298,7 +299,7 @@ async fn markdown_on_the_public_page_is_sanitized() {
     assert_eq!(app.set_status(&owner, &id, "open").await, 303);
 
     // Act
-    let (status, page) = public(&app, "/s/safe-text").await;
+    let (status, page) = visit(&app, "/s/safe-text").await;
 
     // Assert
     assert_eq!(status, 200);

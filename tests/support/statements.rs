@@ -4,7 +4,7 @@
 use undersigned::statements::{self, Revision};
 
 use super::app::TestApp;
-use super::coordinators::{COALITION_SLUG, Session, browser};
+use super::coordinators::{COALITION_SLUG, Session};
 
 pub const TITLE: &str = "Water for all";
 pub const BODY: &str = "We call for clean water in every town.";
@@ -79,10 +79,4 @@ pub async fn edit(
     session
         .post(&format!("{}/edit/{language}", statement_path(id)), fields)
         .await
-}
-
-pub async fn public(app: &TestApp, path: &str) -> (u16, String) {
-    let response = browser().get(app.url(path)).send().await.expect("sent");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
 }
