@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::support::app::{Options, run, spawn_app, spawn_app_with};
 use crate::support::database::TestDatabase;
-use crate::support::press::Contact;
+use crate::support::press::JOE;
 use crate::support::signers::{
     SLUG, SignOnForm, manage_link, open_statement, sign_and_confirm, visit,
 };
@@ -22,12 +22,7 @@ async fn a_backup_of_a_running_server_restores_into_an_empty_directory_with_link
     )
     .await;
     let manage = manage_link(&app, "ana@aguaviva.example").await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let archives = tempfile::tempdir().expect("a folder");
     let archive = archives.path().join("undersigned.tar.gz");
 

@@ -7,7 +7,7 @@ use crate::support::audit::insert_raw_entry;
 use crate::support::coordinators::speak;
 use crate::support::coordinators::{COALITION_SLUG, Session};
 use crate::support::pages::text_of;
-use crate::support::press::{Contact, create_release, press_app, send_to_tag};
+use crate::support::press::{JOE, create_release, press_app, send_to_tag};
 use crate::support::signers::{SignOnForm, open_statement, sign_and_confirm};
 use crate::support::smtp::{Script, TestSmtp};
 
@@ -184,12 +184,7 @@ async fn an_import_preview_gives_its_verdicts_in_spanish_to_a_spanish_reader() {
 
 /// A Spanish-speaking owner's mailing of one release to one contact.
 async fn mailing_read_in_spanish(app: &TestApp, owner: &Session) -> (String, String) {
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     speak(owner, "es").await;
     let release = create_release(owner, "Water is a right", "").await;
     let mailing = send_to_tag(owner, &release, "press").await;

@@ -4,6 +4,7 @@
 use crate::support::app::spawn_app;
 use crate::support::coordinators::{OWNER_EMAIL, PASSWORD, Session, browser, location};
 use crate::support::pages::words;
+use crate::support::press::JOE;
 
 /// The `<html lang>` of a page.
 fn html_lang(page: &str) -> Option<&str> {
@@ -226,12 +227,7 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
     // Arrange
     let smtp = crate::support::smtp::TestSmtp::start();
     let (app, owner) = crate::support::press::press_app(Some(smtp.clone()), |_| {}).await;
-    app.add_contacts(&[crate::support::press::Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let spanish = |headline: &'static str, embargo: &'static str| {
         let mut form = crate::support::press::release_form(headline, embargo);
         form.push(("language", "es"));

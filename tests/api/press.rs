@@ -13,7 +13,9 @@ use crate::support::app::{Options, eventually, spawn_app, spawn_app_with};
 use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, location};
 use crate::support::mailbox::header;
 use crate::support::mailbox::{html_part, text_part};
-use crate::support::press::{Contact, WAIT, create_release, press_app, release_form, send_to_tag};
+use crate::support::press::{
+    Contact, JOE, WAIT, create_release, press_app, release_form, send_to_tag,
+};
 use crate::support::signatures::organization;
 use crate::support::smtp::mails_for;
 use crate::support::smtp::{Script, TestSmtp};
@@ -103,12 +105,7 @@ async fn a_bad_release_form_says_what_is_wrong_beside_each_field_and_stores_noth
 async fn a_test_send_reaches_only_the_coordinator_marked_as_a_test() {
     // Arrange
     let (app, owner) = press_app(None, |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let release = create_release(&owner, "Water is a right", "2099-01-01T09:00").await;
 
     // Act
@@ -249,11 +246,7 @@ async fn each_contact_gets_one_personal_well_formed_mail_with_the_embargo_marked
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
     app.add_contacts(&[
-        Contact {
-            email: "joe@news.example",
-            name: "Joe Reporter",
-            tags: &["press"],
-        },
+        JOE,
         Contact {
             email: "ana@radio.example",
             name: "Ana Locutora",
@@ -359,12 +352,7 @@ async fn a_release_sent_after_its_embargo_is_for_immediate_release() {
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let release = create_release(&owner, "Water is a right", "2020-01-01T09:00").await;
 
     // Act
@@ -383,11 +371,7 @@ async fn sending_a_release_again_warns_how_many_already_received_it() {
     // Arrange
     let (app, owner) = press_app(None, |_| {}).await;
     app.add_contacts(&[
-        Contact {
-            email: "joe@news.example",
-            name: "Joe",
-            tags: &["press"],
-        },
+        JOE,
         Contact {
             email: "ana@radio.example",
             name: "Ana",
@@ -440,12 +424,7 @@ async fn sending_a_release_again_warns_how_many_already_received_it() {
 async fn the_web_version_appears_only_once_sent_and_the_embargo_has_lifted() {
     // Arrange
     let (app, owner) = press_app(None, |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let release = create_release(&owner, "Water is a right", "2099-01-01T09:00").await;
     let slug = "/press/water-is-a-right";
     let before_sending = app.get(slug).await.status();
@@ -477,11 +456,7 @@ async fn a_one_click_post_unsubscribes_a_get_does_not_and_later_mailings_skip_th
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
     app.add_contacts(&[
-        Contact {
-            email: "joe@news.example",
-            name: "Joe",
-            tags: &["press"],
-        },
+        JOE,
         Contact {
             email: "ana@radio.example",
             name: "Ana",
@@ -539,11 +514,7 @@ async fn a_5xx_at_rcpt_bounces_and_suppresses_the_address() {
             name: "Gone",
             tags: &["press"],
         },
-        Contact {
-            email: "joe@news.example",
-            name: "Joe",
-            tags: &["press"],
-        },
+        JOE,
     ])
     .await;
     let release = create_release(&owner, "Water is a right", "").await;
@@ -680,12 +651,7 @@ async fn a_scheduled_mailing_waits_for_its_time() {
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |s| s.jobs_tick_ms = 100).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let release = create_release(&owner, "Water is a right", "").await;
     let at = (chrono::Utc::now() + chrono::Duration::seconds(2))
         .naive_utc()

@@ -7,7 +7,7 @@ use undersigned::db::schema::{coalitions, press_releases};
 
 use crate::support::coordinators::{COALITION_SLUG, Session, location};
 use crate::support::mailbox::{header, html_part, text_part};
-use crate::support::press::{Contact, create_release, press_app, release_form, send_to_tag};
+use crate::support::press::{JOE, create_release, press_app, release_form, send_to_tag};
 use crate::support::smtp::{TestSmtp, mails_for};
 
 const SETTINGS: &str = "/c/clean-water-coalition/settings";
@@ -39,12 +39,7 @@ async fn a_release_comes_from_the_coalitions_name_with_replies_to_its_press_cont
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let saved = save_face(
         &owner,
         &[
@@ -101,12 +96,7 @@ async fn the_coalitions_reply_address_and_then_the_releases_own_take_the_replies
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     save_face(&owner, &[("reply_to", "Prensa@CleanWater.example")]).await;
     let first = create_release(&owner, "First release", "").await;
     let mut own = release_form("Second release", "");

@@ -7,7 +7,7 @@ use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL, PASSWORD, browse
 use crate::support::mailbox::{header, html_part};
 use crate::support::outbox::queued_to;
 use crate::support::pages::field_error;
-use crate::support::press::{Contact, press_app, release_form, send_to_tag};
+use crate::support::press::{JOE, press_app, release_form, send_to_tag};
 use crate::support::signatures::{csv_rows, organization};
 use crate::support::signers::{SLUG, SignOnForm, open_statement, sign, sign_and_confirm};
 use crate::support::smtp::{TestSmtp, mails_for};
@@ -52,12 +52,7 @@ async fn a_release_body_cannot_put_a_script_link_into_the_sent_mail() {
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let mut form = release_form("Water is a right", "");
     for (name, value) in &mut form {
         if *name == "body" || *name == "about" {
@@ -256,12 +251,7 @@ async fn public_forms_refuse_posts_from_another_site_but_one_click_unsubscribe_w
     let post_with = |path: &str, header: (&'static str, String)| {
         browser().post(app.url(path)).header(header.0, header.1)
     };
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let release = crate::support::press::create_release(&owner, "Water is a right", "").await;
     send_to_tag(&owner, &release, "press").await;
     app.wait_for_mailings().await;

@@ -20,6 +20,13 @@ pub struct Contact<'a> {
     pub tags: &'a [&'a str],
 }
 
+/// Joe Reporter, tagged "press": the contact most release tests mail.
+pub const JOE: Contact<'static> = Contact {
+    email: "joe@news.example",
+    name: "Joe Reporter",
+    tags: &["press"],
+};
+
 impl TestApp {
     pub async fn add_contacts(&self, new: &[Contact<'_>]) {
         let coalition = self.coalition_id().await;
