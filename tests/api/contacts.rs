@@ -9,7 +9,7 @@ use undersigned::db::schema::{
     contact_list_members, contact_lists, contact_tags, contacts as table,
 };
 
-use crate::support::app::{TestApp, spawn_app};
+use crate::support::app::{TestApp, header_of, spawn_app};
 use crate::support::contacts::{
     apply_as_shown, ods_of, upload_file, upload_to, wait_for_import, xlsx_of,
 };
@@ -884,12 +884,7 @@ async fn the_export_has_tags_and_the_mark_and_cannot_run_as_a_formula() {
 
     // Act
     let response = owner.get(&format!("{BASE}/export.csv")).await;
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let content_type = header_of(&response, reqwest::header::CONTENT_TYPE);
     let csv = response.text().await.expect("body");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().expect("headers").clone();

@@ -1,7 +1,7 @@
 //! The language of the coordinator pages: the account's choice, else the
 //! browser's, and the switcher of the pages seen before signing in.
 
-use crate::support::app::spawn_app;
+use crate::support::app::{header_of, spawn_app};
 use crate::support::coordinators::{OWNER_EMAIL, PASSWORD, Session, browser, location};
 use crate::support::pages::words;
 use crate::support::press::JOE;
@@ -128,12 +128,7 @@ async fn error_pages_and_malformed_requests_answer_in_the_persons_language() {
     let in_spanish = |request: reqwest::RequestBuilder| async move {
         let response = request.send().await.expect("sent");
         let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned();
+        let content_type = header_of(&response, reqwest::header::CONTENT_TYPE);
         (status, content_type, response.text().await.expect("body"))
     };
 

@@ -14,7 +14,7 @@ use undersigned::db::schema::{coalitions, coordinators};
 use undersigned::signatures::{self, NewSignature};
 use undersigned::statements::{self, Statement};
 
-use super::app::TestApp;
+use super::app::{TestApp, header_of};
 use super::pages::csrf_in;
 
 pub const OWNER_NAME: &str = "Olivia Owner";
@@ -158,13 +158,9 @@ pub fn set_cookie_header(response: &reqwest::Response) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Where a redirect leads, or empty when there is none.
 pub fn location(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
+    header_of(response, reqwest::header::LOCATION)
 }
 
 impl TestApp {

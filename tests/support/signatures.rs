@@ -12,7 +12,7 @@ use undersigned::i18n::CountryCode;
 use undersigned::signatures::invitations::Invitation;
 use undersigned::signatures::{self as library, Kind, NewSignature, Signature, Source};
 
-use super::app::TestApp;
+use super::app::{TestApp, header_of};
 use super::contacts::apply_as_shown;
 use super::coordinators::{COALITION_SLUG, Session, location};
 use super::pages::table_rows;
@@ -63,12 +63,7 @@ pub async fn csv_rows(owner: &Session, statement: &str) -> (String, Vec<HashMap<
         .get(&format!("{}.csv", signatures_path(statement)))
         .await;
     assert_eq!(response.status(), 200);
-    let content_type = response
-        .headers()
-        .get(reqwest::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let content_type = header_of(&response, reqwest::header::CONTENT_TYPE);
     let body = response.text().await.expect("body");
     let mut reader = csv::Reader::from_reader(body.as_bytes());
     let headers: Vec<String> = reader
