@@ -86,9 +86,8 @@ pub fn tagged(page: &str, tag: &str) -> Vec<String> {
         .collect()
 }
 
-/// The rows of the first table body on a page, each as its cells' text
-/// joined by " | ".
-pub fn table_rows(page: &str) -> Vec<String> {
+/// The raw HTML of each cell of each row of the first table body on a page.
+pub fn table_cells(page: &str) -> Vec<Vec<&str>> {
     let Some(body) = page.split("<tbody>").nth(1) else {
         return Vec::new();
     };
@@ -98,7 +97,21 @@ pub fn table_rows(page: &str) -> Vec<String> {
         .map(|row| {
             row.split("<td>")
                 .skip(1)
-                .map(|cell| text_of(cell.split("</td>").next().unwrap_or_default()))
+                .map(|cell| cell.split("</td>").next().unwrap_or_default())
+                .collect()
+        })
+        .collect()
+}
+
+/// The rows of the first table body on a page, each as its cells' text
+/// joined by " | ".
+pub fn table_rows(page: &str) -> Vec<String> {
+    table_cells(page)
+        .into_iter()
+        .map(|cells| {
+            cells
+                .into_iter()
+                .map(text_of)
                 .collect::<Vec<_>>()
                 .join(" | ")
         })
