@@ -1,7 +1,6 @@
-//! Helpers for tests that act as coordinators: the first account, logins,
-//! sessions with their CSRF token, statements, members, signatures, and a
-//! few readers for the HTML it answers with. The mail the app wrote is read
-//! in `mailbox.rs`.
+//! Coordinators: the first account, logins, sessions with their CSRF
+//! token, members and invitations, and the redirects and cookies the app
+//! answers them with.
 
 use std::sync::Arc;
 
@@ -11,8 +10,6 @@ use reqwest::cookie::Jar;
 use undersigned::accounts::{self, Email, Password};
 use undersigned::coalitions::Role;
 use undersigned::db::schema::{coalitions, coordinators};
-use undersigned::signatures::{self, NewSignature};
-use undersigned::statements::{self, Statement};
 
 use super::app::{TestApp, header_of};
 use super::pages::csrf_in;
@@ -267,119 +264,6 @@ impl TestApp {
             .await;
         let client = browser_with_session(&self.address, &cookie);
         Session::from_client(client, &self.address, cookie).await
-    }
-
-    /// Creates a statement through the form; returns its id.
-    pub async fn create_statement(
-        &self,
-        session: &Session,
-        coalition_slug: &str,
-        title: &str,
-        language: &str,
-        body: &str,
-    ) -> String {
-        let response = session
-            .post(
-                &format!("/c/{coalition_slug}/statements/new"),
-                &[("title", title), ("language", language), ("body", body)],
-            )
-            .await;
-        assert_eq!(response.status(), 303, "the statement is created");
-        location(&response)
-            .rsplit('/')
-            .next()
-            .expect("a statement id")
-            .to_owned()
-    }
-
-    pub async fn statement(&self, id: &str) -> Statement {
-        let id = id.to_owned();
-        self.with_conn(move |c| {
-            statements::find_any(c, &id)
-                .expect("query")
-                .expect("the statement exists")
-        })
-        .await
-    }
-
-    /// Moves a statement to `to` through its dashboard's button.
-    pub async fn set_status(&self, session: &Session, id: &str, to: &str) -> StatusCode {
-        session
-            .post(
-                &format!("/c/{COALITION_SLUG}/statements/{id}/status"),
-                &[("to", to)],
-            )
-            .await
-            .status()
-    }
-
-    /// Saves the settings form: the statement's current settings with
-    /// `changes` applied.
-    pub async fn save_settings(
-        &self,
-        session: &Session,
-        id: &str,
-        changes: &[(&str, &str)],
-    ) -> reqwest::Response {
-        let s = self.statement(id).await;
-        let stamp = |t: Option<chrono::NaiveDateTime>| {
-            t.map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
-                .unwrap_or_default()
-        };
-        let mut form: Vec<(String, String)> = vec![
-            ("slug".into(), s.slug.clone()),
-            ("language".into(), s.language.clone()),
-            ("signers".into(), s.signers.clone()),
-            ("list_order".into(), s.list_order.clone()),
-            ("deadline_at".into(), stamp(s.deadline_at)),
-            ("publish_at".into(), stamp(s.publish_at)),
-            ("list_public_at".into(), stamp(s.list_public_at)),
-        ];
-        if s.requires_approval {
-            form.push(("requires_approval".into(), "on".into()));
-        }
-        for (name, value) in changes {
-            form.retain(|(n, _)| n != name);
-            form.push(((*name).into(), (*value).into()));
-        }
-        let fields: Vec<(&str, &str)> =
-            form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-        session
-            .post(
-                &format!("/c/{COALITION_SLUG}/statements/{id}/settings"),
-                &fields,
-            )
-            .await
-    }
-
-    /// Stores signatures through the library, in one transaction.
-    pub async fn add_signatures(&self, statement_id: &str, new: Vec<NewSignature>) {
-        let id = statement_id.to_owned();
-        self.with_conn(move |c| {
-            undersigned::db::transaction(c, |c| {
-                let statement = statements::find_any(c, &id)?.expect("the statement exists");
-                for signature in &new {
-                    signatures::insert(c, &statement, signature)?;
-                }
-                Ok::<_, diesel::result::Error>(())
-            })
-            .expect("signatures stored")
-        })
-        .await;
-    }
-
-    /// The private preview link of a statement, as its dashboard shows it.
-    pub async fn preview_path(&self, session: &Session, statement_id: &str) -> String {
-        let (_, page) = session
-            .page(&format!("/c/{COALITION_SLUG}/statements/{statement_id}"))
-            .await;
-        let prefix = format!("/preview/{statement_id}/");
-        let start = page.find(&prefix).expect("a preview link on the dashboard");
-        let token: String = page[start + prefix.len()..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect();
-        format!("{prefix}{token}")
     }
 
     /// Invites `email` with `role` as `owner`, then accepts the mailed link

@@ -226,3 +226,22 @@ fn confirmed(kind: Kind, name: &str, country: Option<&str>) -> NewSignature {
         confirmed_at: Some(undersigned::db::now()),
     }
 }
+
+impl TestApp {
+    /// Stores signatures through the library, in one transaction.
+    pub async fn add_signatures(&self, statement_id: &str, new: Vec<NewSignature>) {
+        let id = statement_id.to_owned();
+        self.with_conn(move |c| {
+            undersigned::db::transaction(c, |c| {
+                let statement =
+                    undersigned::statements::find_any(c, &id)?.expect("the statement exists");
+                for signature in &new {
+                    library::insert(c, &statement, signature)?;
+                }
+                Ok::<_, diesel::result::Error>(())
+            })
+            .expect("signatures stored")
+        })
+        .await;
+    }
+}

@@ -1,10 +1,11 @@
 //! Statements as a coordinator writes them: drafts, edits, revisions and
 //! opening one for signatures.
 
-use undersigned::statements::{self, Revision};
+use reqwest::StatusCode;
+use undersigned::statements::{self, Revision, Statement};
 
 use super::app::TestApp;
-use super::coordinators::{COALITION_SLUG, Session};
+use super::coordinators::{COALITION_SLUG, Session, location};
 
 pub const TITLE: &str = "Water for all";
 pub const BODY: &str = "We call for clean water in every town.";
@@ -79,4 +80,103 @@ pub async fn edit(
     session
         .post(&format!("{}/edit/{language}", statement_path(id)), fields)
         .await
+}
+
+impl TestApp {
+    /// Creates a statement through the form; returns its id.
+    pub async fn create_statement(
+        &self,
+        session: &Session,
+        coalition_slug: &str,
+        title: &str,
+        language: &str,
+        body: &str,
+    ) -> String {
+        let response = session
+            .post(
+                &format!("/c/{coalition_slug}/statements/new"),
+                &[("title", title), ("language", language), ("body", body)],
+            )
+            .await;
+        assert_eq!(response.status(), 303, "the statement is created");
+        location(&response)
+            .rsplit('/')
+            .next()
+            .expect("a statement id")
+            .to_owned()
+    }
+
+    pub async fn statement(&self, id: &str) -> Statement {
+        let id = id.to_owned();
+        self.with_conn(move |c| {
+            statements::find_any(c, &id)
+                .expect("query")
+                .expect("the statement exists")
+        })
+        .await
+    }
+
+    /// Moves a statement to `to` through its dashboard's button.
+    pub async fn set_status(&self, session: &Session, id: &str, to: &str) -> StatusCode {
+        session
+            .post(
+                &format!("/c/{COALITION_SLUG}/statements/{id}/status"),
+                &[("to", to)],
+            )
+            .await
+            .status()
+    }
+
+    /// Saves the settings form: the statement's current settings with
+    /// `changes` applied.
+    pub async fn save_settings(
+        &self,
+        session: &Session,
+        id: &str,
+        changes: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let s = self.statement(id).await;
+        let stamp = |t: Option<chrono::NaiveDateTime>| {
+            t.map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default()
+        };
+        let mut form: Vec<(String, String)> = vec![
+            ("slug".into(), s.slug.clone()),
+            ("language".into(), s.language.clone()),
+            ("signers".into(), s.signers.clone()),
+            ("list_order".into(), s.list_order.clone()),
+            ("deadline_at".into(), stamp(s.deadline_at)),
+            ("publish_at".into(), stamp(s.publish_at)),
+            ("list_public_at".into(), stamp(s.list_public_at)),
+        ];
+        if s.requires_approval {
+            form.push(("requires_approval".into(), "on".into()));
+        }
+        for (name, value) in changes {
+            form.retain(|(n, _)| n != name);
+            form.push(((*name).into(), (*value).into()));
+        }
+        let fields: Vec<(&str, &str)> =
+            form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        session
+            .post(
+                &format!("/c/{COALITION_SLUG}/statements/{id}/settings"),
+                &fields,
+            )
+            .await
+    }
+
+    /// The private preview link of a statement, as its dashboard shows it.
+    pub async fn preview_path(&self, session: &Session, statement_id: &str) -> String {
+        let (_, page) = session
+            .page(&format!("/c/{COALITION_SLUG}/statements/{statement_id}"))
+            .await;
+        let prefix = format!("/preview/{statement_id}/");
+        let start = page.find(&prefix).expect("a preview link on the dashboard");
+        let token: String = page[start + prefix.len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        format!("{prefix}{token}")
+    }
 }
