@@ -65,7 +65,8 @@ async fn metrics_carry_requests_sign_ons_deliveries_the_outbox_mailings_the_pool
     let mailing = send_to_tag(&owner, &release, "press").await;
     let mailing_id = mailing.rsplit('/').next().expect("mailing id").to_owned();
 
-    // Act
+    // Act: counters are the whole test process's, so the wait is for this
+    // app's own outbox, read from its database at each scrape.
     let queued =
         format!("undersigned_mailing_messages{{mailing=\"{mailing_id}\",state=\"queued\"}}");
     eventually(
@@ -73,7 +74,7 @@ async fn metrics_carry_requests_sign_ons_deliveries_the_outbox_mailings_the_pool
         Duration::from_secs(10),
         || async {
             let text = scrape(&app, Some(TOKEN)).await.text().await.expect("body");
-            text.contains("undersigned_mail_deliveries_total{result=\"sent\"}")
+            text.contains("undersigned_outbox_messages{state=\"sent\",priority=\"transactional\"}")
                 && text.contains(&queued)
         },
     )
