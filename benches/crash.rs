@@ -18,7 +18,7 @@ mod common;
 #[allow(dead_code)]
 mod mailing;
 #[allow(dead_code)]
-#[path = "../tests/api/smtp.rs"]
+#[path = "../tests/support/smtp.rs"]
 mod smtp;
 #[allow(dead_code)]
 mod support;

@@ -2,11 +2,11 @@
 //! IP address and per email address, and the daily cap of mails to one
 //! address; every limit comes from the settings.
 
-use crate::coordinators::location;
-use crate::helpers::{TestApp, spawn_app, spawn_app_with_settings};
-use crate::signers::{
-    SLUG, SignOnForm, open_statement, post_form, queued, queued_to, sign, signatures_of,
-};
+use crate::support::app::{TestApp, spawn_app, spawn_app_with_settings};
+use crate::support::coordinators::location;
+use crate::support::outbox::{queued, queued_to};
+use crate::support::signatures::signatures_of;
+use crate::support::signers::{SLUG, SignOnForm, open_statement, post_form, sign};
 
 const RATE_LIMITED: &str = "Too many sign-ons from here or for this address.";
 const MAIL_CAP: &str = "Too many messages were sent to this address today.";

@@ -13,10 +13,10 @@ use undersigned::press;
 use undersigned::signatures;
 use undersigned::statements::{self, NewComment};
 
-use crate::coordinators::{
-    COALITION, COALITION_SLUG, SendRetrying, Session, browser, location, organization, retrying,
-};
-use crate::helpers::{TestApp, spawn_app};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{COALITION, COALITION_SLUG, Session, browser, location};
+use crate::support::outbox::mail_context;
+use crate::support::signatures::organization;
 
 /// A mounted coordinator route and the role its handler's extractor names
 /// (any signed-in coordinator, counted as a viewer, on the account pages).
@@ -29,7 +29,7 @@ struct Rule {
 /// The routes of the coalition scope (`true`) or of the account pages,
 /// read from the source by `support/routes.rs`.
 fn rules(in_coalition: bool) -> Vec<Rule> {
-    crate::mounted_routes::coordinator_routes()
+    crate::support::routes::coordinator_routes()
         .into_iter()
         .filter(|route| (route.scope == "/c/{coalition}") == in_coalition)
         .map(|route| Rule {
@@ -147,11 +147,7 @@ impl Fixture {
         let id = self
             .app
             .with_conn(move |c| {
-                let settings = Settings {
-                    mail_from: "statements@undersigned.test".into(),
-                    ..Settings::default()
-                };
-                let context = MailContext::new(&settings, base_url).expect("mail context");
+                let context = mail_context(&base_url);
                 let membership = coalitions::membership(c, COALITION_SLUG, &owner)
                     .expect("query")
                     .expect("owner's membership");
@@ -160,17 +156,15 @@ impl Fixture {
                     .expect("owner");
                 let email = Email::parse(&format!("{}@example.org", uuid::Uuid::new_v4().simple()))
                     .expect("email");
-                retrying(|| {
-                    coalitions::invite(
-                        c,
-                        &context,
-                        &membership,
-                        &inviter,
-                        &email,
-                        Role::Viewer,
-                        undersigned::i18n::Lang::En,
-                    )
-                })
+                coalitions::invite(
+                    c,
+                    &context,
+                    &membership,
+                    &inviter,
+                    &email,
+                    Role::Viewer,
+                    undersigned::i18n::Lang::En,
+                )
                 .expect("invitation")
                 .id
             })
@@ -198,8 +192,7 @@ impl Fixture {
                     organization: "Partner".into(),
                     body: "A comment.".into(),
                 };
-                retrying(|| statements::add_comment(c, &statement, &revision, &comment))
-                    .expect("comment");
+                statements::add_comment(c, &statement, &revision, &comment).expect("comment");
                 statements::comments(c, &id)
                     .expect("comments")
                     .into_iter()
@@ -219,7 +212,7 @@ impl Fixture {
                 let statement = statements::find_any(c, &id)
                     .expect("query")
                     .expect("statement");
-                retrying(|| signatures::insert(c, &statement, &organization(&name, Some("MX"))))
+                signatures::insert(c, &statement, &organization(&name, Some("MX")))
                     .expect("signature")
             })
             .await
@@ -244,10 +237,9 @@ impl Fixture {
                     ..press::DraftForm::default()
                 };
                 let draft = form.parse(&[]).expect("a valid draft");
-                let release = retrying(|| {
+                let release =
                     press::create(c, &membership.coalition.id, &coordinator, &draft, false)
-                })
-                .expect("release");
+                        .expect("release");
                 let revision = press::current(c, &release).expect("revision");
                 let settings = Settings {
                     mail_from: "statements@undersigned.test".into(),
@@ -261,41 +253,26 @@ impl Fixture {
                     ..press::Audience::default()
                 };
                 let later = undersigned::db::now() + chrono::Duration::days(365);
-                let mailing = retrying(|| {
-                    press::mailings::send_release(
-                        c,
-                        press::mailings::Ctx {
-                            mail: &context,
-                            secret: &secret,
-                        },
-                        &release,
-                        &revision,
-                        &audience,
-                        press::mailings::When::At(later),
-                        &coordinator,
-                    )
-                })
+                let mailing = press::mailings::send_release(
+                    c,
+                    press::mailings::Ctx {
+                        mail: &context,
+                        secret: &secret,
+                    },
+                    &release,
+                    &revision,
+                    &audience,
+                    press::mailings::When::At(later),
+                    &coordinator,
+                )
                 .expect("mailing");
                 (release.id, mailing.id)
             })
             .await
     }
 
-    async fn coalition_id(&self) -> String {
-        let owner = self.owner.clone();
-        self.app
-            .with_conn(move |c| {
-                coalitions::membership(c, COALITION_SLUG, &owner)
-                    .expect("query")
-                    .expect("owner's membership")
-                    .coalition
-                    .id
-            })
-            .await
-    }
-
     async fn fresh_contact(&self) -> String {
-        let coalition = self.coalition_id().await;
+        let coalition = self.app.coalition_id().await;
         let email = format!("{}@press.example", uuid::Uuid::new_v4().simple());
         self.app
             .with_conn(move |c| {
@@ -305,19 +282,17 @@ impl Fixture {
                     ..Default::default()
                 };
                 let draft = contacts::Draft::try_from(&form).expect("a valid contact");
-                retrying(|| contacts::create(c, &coalition, &Actor::System, &draft))
-                    .expect("contact")
+                contacts::create(c, &coalition, &Actor::System, &draft).expect("contact")
             })
             .await
     }
 
     async fn fresh_contact_list(&self) -> String {
-        let coalition = self.coalition_id().await;
+        let coalition = self.app.coalition_id().await;
         let name = format!("List {}", uuid::Uuid::new_v4().simple());
         self.app
             .with_conn(move |c| {
-                retrying(|| contacts::create_list(c, &coalition, &Actor::System, &name, ""))
-                    .expect("list")
+                contacts::create_list(c, &coalition, &Actor::System, &name, "").expect("list")
             })
             .await
     }
@@ -405,16 +380,11 @@ impl Fixture {
         };
         let url = self.app.url(&path);
         if rule.method == "GET" {
-            return client.get(url).send_retrying().await.expect("sent");
+            return client.get(url).send().await.expect("sent");
         }
         let mut form = self.form_for(rule);
         form.push(("csrf", csrf));
-        let response = client
-            .post(url)
-            .form(&form)
-            .send_retrying()
-            .await
-            .expect("sent");
+        let response = client.post(url).form(&form).send().await.expect("sent");
         self.app.wait_for_outbox_to_settle().await;
         response
     }
@@ -544,7 +514,7 @@ async fn a_path_or_method_no_handler_serves_is_not_found_for_everyone() {
             let status = client
                 .request(method.clone(), f.app.url(path))
                 .form(&[("csrf", csrf.as_str())])
-                .send_retrying()
+                .send()
                 .await
                 .expect("sent")
                 .status();
@@ -587,7 +557,7 @@ async fn every_coordinator_post_refuses_a_missing_a_wrong_or_a_cross_origin_toke
             .client
             .post(&url)
             .form(&form)
-            .send_retrying()
+            .send()
             .await
             .expect("sent");
         let mut forged = form.clone();
@@ -596,7 +566,7 @@ async fn every_coordinator_post_refuses_a_missing_a_wrong_or_a_cross_origin_toke
             .client
             .post(&url)
             .form(&forged)
-            .send_retrying()
+            .send()
             .await
             .expect("sent");
         let mut valid = form.clone();
@@ -606,7 +576,7 @@ async fn every_coordinator_post_refuses_a_missing_a_wrong_or_a_cross_origin_toke
             .post(&url)
             .header("Origin", "https://evil.example")
             .form(&valid)
-            .send_retrying()
+            .send()
             .await
             .expect("sent");
         for (what, response) in [
@@ -633,7 +603,7 @@ async fn every_coordinator_post_refuses_a_missing_a_wrong_or_a_cross_origin_toke
             ("body", "Text."),
             ("csrf", owner.csrf.as_str()),
         ])
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
 
@@ -666,7 +636,7 @@ async fn public_forms_refuse_a_post_from_another_site() {
                 ("email", "someone@example.org"),
                 ("password", "long enough password"),
             ])
-            .send_retrying()
+            .send()
     };
 
     // Act
@@ -687,12 +657,7 @@ async fn public_forms_refuse_a_post_from_another_site() {
         )
     );
     assert_eq!(
-        browser()
-            .get(&link)
-            .send_retrying()
-            .await
-            .expect("sent")
-            .status(),
+        browser().get(&link).send().await.expect("sent").status(),
         200
     );
 }
@@ -762,7 +727,7 @@ fn visible_text(page: &str) -> String {
         rest = &after[skip_to + end + 1..];
     }
     text.push_str(rest);
-    crate::coordinators::unescape(&text)
+    crate::support::pages::unescape(&text)
 }
 
 /// What is English on each coordinator HTML page, as `session`
@@ -780,7 +745,7 @@ async fn english_on_every_page(
             .client
             .get(f.app.url(&path))
             .header("Accept-Language", accept_language)
-            .send_retrying()
+            .send()
             .await
             .expect("sent");
         let status = response.status();

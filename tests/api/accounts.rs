@@ -9,23 +9,12 @@ use undersigned::accounts::{Email, Password};
 use undersigned::coalitions::{self, Role};
 use undersigned::db::schema::coordinators;
 
-use crate::coordinators::{
-    COALITION, COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, SendRetrying, browser,
-    field_error, retrying,
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::stored_hash;
+use crate::support::coordinators::{
+    COALITION, COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, browser,
 };
-use crate::helpers::{TestApp, spawn_app};
-
-pub async fn stored_hash(app: &TestApp, email: &str) -> Option<String> {
-    let email = email.to_owned();
-    app.with_conn(move |c| {
-        coordinators::table
-            .filter(coordinators::email.eq(email))
-            .select(coordinators::password_hash)
-            .first::<Option<String>>(c)
-            .expect("the coordinator exists")
-    })
-    .await
-}
+use crate::support::pages::field_error;
 
 async fn coordinator_count(app: &TestApp) -> i64 {
     app.with_conn(|c| coordinators::table.count().get_result(c).expect("count"))
@@ -70,11 +59,7 @@ async fn the_setup_link_dies_once_the_first_account_exists() {
     app.setup_first_account().await;
 
     // Act
-    let page = browser()
-        .get(&link)
-        .send_retrying()
-        .await
-        .expect("request sent");
+    let page = browser().get(&link).send().await.expect("request sent");
     let second = browser()
         .post(&link)
         .form(&[
@@ -83,7 +68,7 @@ async fn the_setup_link_dies_once_the_first_account_exists() {
             ("password", "another long password"),
             ("coalition", "Another Coalition"),
         ])
-        .send_retrying()
+        .send()
         .await
         .expect("request sent");
 
@@ -115,7 +100,7 @@ async fn a_short_password_is_refused_with_a_message_next_to_the_field() {
             ("password", "too-short"),
             ("coalition", COALITION),
         ])
-        .send_retrying()
+        .send()
         .await
         .expect("request sent");
     let status = response.status();
@@ -127,12 +112,7 @@ async fn a_short_password_is_refused_with_a_message_next_to_the_field() {
     assert!(message.contains("at least 10 characters"), "{message}");
     assert_eq!(coordinator_count(&app).await, 0);
     assert_eq!(
-        browser()
-            .get(&link)
-            .send_retrying()
-            .await
-            .expect("sent")
-            .status(),
+        browser().get(&link).send().await.expect("sent").status(),
         200,
         "the link still works after a refused form"
     );
@@ -164,27 +144,23 @@ async fn add_user_creates_a_member_in_a_new_coalition_and_updates_an_existing_ac
     // Act
     let (created, changed) = app
         .with_conn(move |c| {
-            let created = retrying(|| {
-                undersigned::coalitions::add_user(
-                    c,
-                    "Carla",
-                    &email,
-                    Some(&password),
-                    "River Alliance",
-                    Role::Editor,
-                )
-            })
+            let created = undersigned::coalitions::add_user(
+                c,
+                "Carla",
+                &email,
+                Some(&password),
+                "River Alliance",
+                Role::Editor,
+            )
             .expect("user added");
-            let changed = retrying(|| {
-                undersigned::coalitions::add_user(
-                    c,
-                    "Carla",
-                    &email,
-                    None,
-                    "River Alliance",
-                    Role::Owner,
-                )
-            })
+            let changed = undersigned::coalitions::add_user(
+                c,
+                "Carla",
+                &email,
+                None,
+                "River Alliance",
+                Role::Owner,
+            )
             .expect("user updated");
             (created, changed)
         })
@@ -216,47 +192,35 @@ async fn the_user_add_command_creates_a_coordinator_who_can_log_in() {
 
     // Act
     let output = tokio::task::spawn_blocking(move || {
-        let run = || {
-            let mut child = Command::new(env!("CARGO_BIN_EXE_undersigned"))
-                .args([
-                    "user",
-                    "add",
-                    "--email",
-                    "cli@example.org",
-                    "--coalition",
-                    "Command Line Coalition",
-                    "--name",
-                    "Cli User",
-                    "--role",
-                    "editor",
-                ])
-                .env("UNDERSIGNED_DATABASE_URL", &database_url)
-                .env("UNDERSIGNED_DATA_DIR", data_dir.path())
-                .env("UNDERSIGNED_CONFIG", data_dir.path().join("none.toml"))
-                .env("UNDERSIGNED_LOG_LEVEL", "warn")
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("the binary starts");
-            child
-                .stdin
-                .take()
-                .expect("stdin")
-                .write_all(b"a password from stdin\n")
-                .expect("password written");
-            child.wait_with_output().expect("the binary finishes")
-        };
-        // The running app's mail worker may hold SQLite's write lock at the
-        // wrong moment (see `retrying`); the command is idempotent.
-        let mut output = run();
-        for _ in 0..5 {
-            if !String::from_utf8_lossy(&output.stderr).contains("database is locked") {
-                break;
-            }
-            output = run();
-        }
-        output
+        let mut child = Command::new(env!("CARGO_BIN_EXE_undersigned"))
+            .args([
+                "user",
+                "add",
+                "--email",
+                "cli@example.org",
+                "--coalition",
+                "Command Line Coalition",
+                "--name",
+                "Cli User",
+                "--role",
+                "editor",
+            ])
+            .env("UNDERSIGNED_DATABASE_URL", &database_url)
+            .env("UNDERSIGNED_DATA_DIR", data_dir.path())
+            .env("UNDERSIGNED_CONFIG", data_dir.path().join("none.toml"))
+            .env("UNDERSIGNED_LOG_LEVEL", "warn")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"a password from stdin\n")
+            .expect("password written");
+        child.wait_with_output().expect("the binary finishes")
     })
     .await
     .expect("command task");

@@ -3,10 +3,10 @@
 
 use undersigned::audit::{self, Filter};
 
-use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session, unescape};
-use crate::events::{insert_raw_entry, speak};
-use crate::helpers::{TestApp, spawn_app};
-use crate::signers::text_of;
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::audit::insert_raw_entry;
+use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session, speak};
+use crate::support::pages::{table_cells, text_of, unescape};
 
 /// One row of the audit table as an owner reads it.
 #[derive(Debug)]
@@ -18,24 +18,13 @@ struct Row {
 }
 
 fn rows(page: &str) -> Vec<Row> {
-    let Some(body) = page.split("<tbody>").nth(1) else {
-        return Vec::new();
-    };
-    let body = body.split("</tbody>").next().unwrap_or_default();
-    body.split("<tr>")
-        .skip(1)
-        .map(|row| {
-            let cells: Vec<&str> = row
-                .split("<td>")
-                .skip(1)
-                .map(|cell| cell.split("</td>").next().unwrap_or_default())
-                .collect();
-            Row {
-                actor: unescape(cells[1]),
-                action: unescape(cells[2]),
-                summary: unescape(cells[3]),
-                object: unescape(cells[4].split(" <span").next().unwrap_or_default()),
-            }
+    table_cells(page)
+        .into_iter()
+        .map(|cells| Row {
+            actor: unescape(cells[1]),
+            action: unescape(cells[2]),
+            summary: unescape(cells[3]),
+            object: unescape(cells[4].split(" <span").next().unwrap_or_default()),
         })
         .collect()
 }

@@ -4,18 +4,12 @@
 
 use std::sync::Arc;
 
-use crate::helpers::{Options, TestDatabase, spawn_app, spawn_app_with};
-use crate::press::Contact;
-use crate::signers::{SLUG, SignOnForm, latest_link, open_statement, sign_and_confirm, visit};
-
-fn run(command: &mut std::process::Command) -> (bool, String, String) {
-    let output = command.output().expect("the binary runs");
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use crate::support::app::{Options, run, spawn_app, spawn_app_with};
+use crate::support::database::TestDatabase;
+use crate::support::press::JOE;
+use crate::support::signers::{
+    SLUG, SignOnForm, manage_link, open_statement, sign_and_confirm, visit,
+};
 
 #[tokio::test]
 async fn a_backup_of_a_running_server_restores_into_an_empty_directory_with_links_working() {
@@ -27,13 +21,8 @@ async fn a_backup_of_a_running_server_restores_into_an_empty_directory_with_link
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let manage = latest_link(&app, "ana@aguaviva.example", "signature-confirmed", "/m/").await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    let manage = manage_link(&app, "ana@aguaviva.example").await;
+    app.add_contacts(&[JOE]).await;
     let archives = tempfile::tempdir().expect("a folder");
     let archive = archives.path().join("undersigned.tar.gz");
 

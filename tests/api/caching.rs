@@ -6,9 +6,10 @@ use std::io::Read;
 
 use reqwest::header;
 
-use crate::coordinators::{COALITION_SLUG, browser, organization};
-use crate::helpers::{TestApp, header_of, spawn_app};
-use crate::public_page::open_statement;
+use crate::support::app::{TestApp, header_of, spawn_app};
+use crate::support::coordinators::{COALITION_SLUG, browser};
+use crate::support::signatures::organization;
+use crate::support::statements::open_statement_in;
 
 const TITLE: &str = "Water for all";
 const PAGE: &str = "/s/water-for-all";
@@ -29,7 +30,7 @@ async fn fetch(
 async fn a_public_page_is_revalidated_with_its_etag_and_changes_with_the_list() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, TITLE, "en", &[]).await;
+    let (_, id) = open_statement_in(&app, TITLE, "en", &[]).await;
     let first = fetch(&app, PAGE, &[]).await;
     assert_eq!(first.status(), 200);
     let etag = header_of(&first, header::ETAG);
@@ -68,7 +69,7 @@ async fn a_public_page_is_revalidated_with_its_etag_and_changes_with_the_list() 
 async fn compressed_pages_decode_to_the_same_bytes() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, TITLE, "en", &[]).await;
+    let (_, id) = open_statement_in(&app, TITLE, "en", &[]).await;
     app.add_signatures(
         &id,
         (0..40)
@@ -132,7 +133,7 @@ async fn compressed_pages_decode_to_the_same_bytes() {
 async fn no_coordinator_page_and_no_page_with_a_token_may_be_kept() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(&app, TITLE, "en", &[]).await;
+    let (owner, id) = open_statement_in(&app, TITLE, "en", &[]).await;
     let preview = app.preview_path(&owner, &id).await;
     let coordinator_pages = [
         format!("/c/{COALITION_SLUG}/statements/{id}/signatures"),
@@ -173,7 +174,7 @@ async fn no_coordinator_page_and_no_page_with_a_token_may_be_kept() {
 async fn coordinator_pages_are_compressed_too() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(&app, TITLE, "en", &[]).await;
+    let (owner, id) = open_statement_in(&app, TITLE, "en", &[]).await;
     let path = format!("/c/{COALITION_SLUG}/statements/{id}/signatures");
     let plain = owner.get(&path).await.bytes().await.expect("body");
 

@@ -3,10 +3,10 @@
 
 use undersigned::coalitions::{self, Role};
 
-use crate::coordinators::{
-    COALITION, COALITION_SLUG, OWNER_EMAIL, PASSWORD, SendRetrying, browser, location,
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{
+    COALITION, COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, location,
 };
-use crate::helpers::{TestApp, spawn_app};
 
 async fn role_of(app: &TestApp, coordinator_id: &str) -> Option<Role> {
     let id = coordinator_id.to_owned();
@@ -33,30 +33,18 @@ async fn an_invitation_link_creates_the_account_with_its_role_and_then_dies() {
         .await;
     let link = app.link_mailed_to("eva@example.org", "/invitations/").await;
     let client = browser();
-    let page = client
-        .get(app.url(&link))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let page = client.get(app.url(&link)).send().await.expect("sent");
     let page_status = page.status();
     let page_text = page.text().await.expect("body");
     let accepted = client
         .post(app.url(&link))
         .form(&[("name", "Eva Editor"), ("password", PASSWORD)])
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
     let landing = location(&accepted);
-    let dashboard = client
-        .get(app.url(&landing))
-        .send_retrying()
-        .await
-        .expect("sent");
-    let again = browser()
-        .get(app.url(&link))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let dashboard = client.get(app.url(&landing)).send().await.expect("sent");
+    let again = browser().get(app.url(&link)).send().await.expect("sent");
     let (_, members) = owner.page(&format!("/c/{COALITION_SLUG}/members")).await;
 
     // Assert
@@ -146,15 +134,11 @@ async fn a_withdrawn_invitation_link_stops_working() {
 
     // Act
     let withdrawn = owner.post(&revoke, &[]).await;
-    let page = browser()
-        .get(app.url(&link))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let page = browser().get(app.url(&link)).send().await.expect("sent");
     let accept = browser()
         .post(app.url(&link))
         .form(&[("name", "Late"), ("password", PASSWORD)])
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
 
@@ -246,7 +230,7 @@ async fn inviting_a_current_member_is_refused_next_to_the_email_field() {
     // Assert
     assert_eq!(status, 422);
     assert!(
-        crate::coordinators::field_error(&page, "email")
+        crate::support::pages::field_error(&page, "email")
             .expect("an error next to the email")
             .contains("already a member")
     );

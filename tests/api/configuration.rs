@@ -1,16 +1,7 @@
 //! Settings are checked at start: a name that is no setting, or a value
 //! that cannot work, stops the server with a message saying what to write.
 
-use crate::helpers::spawn_app;
-
-fn run(command: &mut std::process::Command) -> (bool, String, String) {
-    let output = command.output().expect("the binary runs");
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use crate::support::app::{run, spawn_app};
 
 #[tokio::test]
 async fn config_check_prints_the_effective_settings_with_secrets_redacted() {

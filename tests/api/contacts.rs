@@ -9,28 +9,19 @@ use undersigned::db::schema::{
     contact_list_members, contact_lists, contact_tags, contacts as table,
 };
 
-use crate::coordinators::{
-    COALITION, COALITION_SLUG, Session, field_error, location, retrying, unescape,
+use crate::support::app::{TestApp, header_of, spawn_app};
+use crate::support::contacts::{
+    apply_as_shown, ods_of, upload_file, upload_to, wait_for_import, xlsx_of,
 };
-use crate::helpers::{TestApp, spawn_app};
-use crate::signers::{table_rows, text_of};
+use crate::support::coordinators::{COALITION, COALITION_SLUG, Session, location};
+use crate::support::pages::{field_error, table_rows, text_of};
+use crate::support::pages::{hidden, report_rows};
 
 const BASE: &str = "/c/clean-water-coalition/contacts";
 
-async fn coalition_id(app: &TestApp) -> String {
-    app.with_conn(|c| {
-        undersigned::db::schema::coalitions::table
-            .filter(undersigned::db::schema::coalitions::slug.eq(COALITION_SLUG))
-            .select(undersigned::db::schema::coalitions::id)
-            .first::<String>(c)
-            .expect("the coalition")
-    })
-    .await
-}
-
 /// Stores a contact row directly, as a fixture for the library API.
 async fn stored_contact(app: &TestApp, email: &str, tags: &[&str], do_not_contact: bool) -> String {
-    let coalition = coalition_id(app).await;
+    let coalition = app.coalition_id().await;
     let (email, tags) = (
         email.to_owned(),
         tags.iter().map(|t| (*t).to_owned()).collect::<Vec<_>>(),
@@ -38,32 +29,30 @@ async fn stored_contact(app: &TestApp, email: &str, tags: &[&str], do_not_contac
     app.with_conn(move |c| {
         let id = undersigned::db::new_id();
         let now = undersigned::db::now();
-        retrying(|| {
-            c.transaction(|c| {
-                diesel::insert_into(table::table)
+        undersigned::db::transaction(c, |c| {
+            diesel::insert_into(table::table)
+                .values((
+                    table::id.eq(&id),
+                    table::coalition_id.eq(&coalition),
+                    table::email.eq(&email),
+                    table::email_key.eq(email.to_lowercase()),
+                    table::name.eq(format!("Name of {email}")),
+                    table::language.eq("es"),
+                    table::do_not_contact.eq(do_not_contact),
+                    table::created_at.eq(now),
+                    table::updated_at.eq(now),
+                ))
+                .execute(c)?;
+            for tag in &tags {
+                diesel::insert_into(contact_tags::table)
                     .values((
-                        table::id.eq(&id),
-                        table::coalition_id.eq(&coalition),
-                        table::email.eq(&email),
-                        table::email_key.eq(email.to_lowercase()),
-                        table::name.eq(format!("Name of {email}")),
-                        table::language.eq("es"),
-                        table::do_not_contact.eq(do_not_contact),
-                        table::created_at.eq(now),
-                        table::updated_at.eq(now),
+                        contact_tags::contact_id.eq(&id),
+                        contact_tags::coalition_id.eq(&coalition),
+                        contact_tags::tag.eq(tag),
                     ))
                     .execute(c)?;
-                for tag in &tags {
-                    diesel::insert_into(contact_tags::table)
-                        .values((
-                            contact_tags::contact_id.eq(&id),
-                            contact_tags::coalition_id.eq(&coalition),
-                            contact_tags::tag.eq(tag),
-                        ))
-                        .execute(c)?;
-                }
-                Ok::<_, diesel::result::Error>(())
-            })
+            }
+            Ok::<_, diesel::result::Error>(())
         })
         .expect("contact stored");
         id
@@ -72,31 +61,29 @@ async fn stored_contact(app: &TestApp, email: &str, tags: &[&str], do_not_contac
 }
 
 async fn stored_list(app: &TestApp, name: &str, tags: &str, members: &[String]) -> String {
-    let coalition = coalition_id(app).await;
+    let coalition = app.coalition_id().await;
     let (name, tags, members) = (name.to_owned(), tags.to_owned(), members.to_vec());
     app.with_conn(move |c| {
         let id = undersigned::db::new_id();
-        retrying(|| {
-            c.transaction(|c| {
-                diesel::insert_into(contact_lists::table)
+        undersigned::db::transaction(c, |c| {
+            diesel::insert_into(contact_lists::table)
+                .values((
+                    contact_lists::id.eq(&id),
+                    contact_lists::coalition_id.eq(&coalition),
+                    contact_lists::name.eq(&name),
+                    contact_lists::tags.eq(&tags),
+                    contact_lists::created_at.eq(undersigned::db::now()),
+                ))
+                .execute(c)?;
+            for member in &members {
+                diesel::insert_into(contact_list_members::table)
                     .values((
-                        contact_lists::id.eq(&id),
-                        contact_lists::coalition_id.eq(&coalition),
-                        contact_lists::name.eq(&name),
-                        contact_lists::tags.eq(&tags),
-                        contact_lists::created_at.eq(undersigned::db::now()),
+                        contact_list_members::list_id.eq(&id),
+                        contact_list_members::contact_id.eq(member),
                     ))
                     .execute(c)?;
-                for member in &members {
-                    diesel::insert_into(contact_list_members::table)
-                        .values((
-                            contact_list_members::list_id.eq(&id),
-                            contact_list_members::contact_id.eq(member),
-                        ))
-                        .execute(c)?;
-                }
-                Ok::<_, diesel::result::Error>(())
-            })
+            }
+            Ok::<_, diesel::result::Error>(())
         })
         .expect("list stored");
         id
@@ -117,7 +104,7 @@ async fn the_audience_is_the_union_of_lists_and_tags_without_do_not_contact() {
     stored_contact(&app, "eva@other.example", &["sports"], false).await;
     let picked = stored_list(&app, "Picked", "", &[dora.clone(), ana.clone()]).await;
     let by_tag = stored_list(&app, "Water desks", "water", &[]).await;
-    let coalition = coalition_id(&app).await;
+    let coalition = app.coalition_id().await;
 
     // Act
     let (audience, lists, tags) = app
@@ -166,7 +153,7 @@ async fn an_empty_selection_selects_nobody() {
     app.add_coordinator("Owner", "owner@example.org", None, COALITION, Role::Owner)
         .await;
     stored_contact(&app, "ana@diario.example", &["climate"], false).await;
-    let coalition = coalition_id(&app).await;
+    let coalition = app.coalition_id().await;
 
     // Act
     let audience = app
@@ -196,94 +183,9 @@ async fn upload(owner: &Session, csv: &str) -> String {
     upload_to(owner, BASE, csv).await
 }
 
-/// Uploads `csv` to the contacts at `base` of a coalition.
-pub async fn upload_to(owner: &Session, base: &str, csv: &str) -> String {
-    upload_file(owner, base, "list.csv", csv.as_bytes()).await
-}
-
-/// Uploads the bytes of a file named `name`; returns the preview's path.
-pub async fn upload_file(owner: &Session, base: &str, name: &str, bytes: &[u8]) -> String {
-    let boundary = "contacts-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
-         Content-Type: application/octet-stream\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let response = owner
-        .client
-        .post(format!(
-            "{}{base}/import?csrf={}",
-            owner.address, owner.csrf
-        ))
-        .header(
-            "Content-Type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(body)
-        .send()
-        .await
-        .expect("sent");
-    assert_eq!(response.status(), 303, "the file is taken");
-    location(&response)
-}
-
-/// The value of the hidden field `name` on a page.
-pub fn hidden(page: &str, name: &str) -> Option<String> {
-    let marker = format!("type=\"hidden\" name=\"{name}\" value=\"");
-    let start = page.find(&marker)? + marker.len();
-    let end = page[start..].find('"')?;
-    Some(unescape(&page[start..start + end]))
-}
-
-/// The rows of the import report: line | the cells shown | verdict.
-pub fn report_rows(page: &str) -> Vec<String> {
-    page.split("import-report\">")
-        .nth(1)
-        .map(table_rows)
-        .unwrap_or_default()
-}
-
 /// Applies the previewed import as shown, and waits for it to end.
 async fn apply(owner: &Session, preview_path: &str) -> serde_json::Value {
     apply_as_shown(owner, preview_path, "").await
-}
-
-/// Applies the import previewed at `preview_path` with `query` (the
-/// mapping and other choices) as that preview shows it, and waits for it
-/// to end.
-pub async fn apply_as_shown(owner: &Session, preview_path: &str, query: &str) -> serde_json::Value {
-    let (_, page) = owner.page(&format!("{preview_path}{query}")).await;
-    let mut fields: Vec<(String, String)> = (0..20)
-        .map(|i| format!("col{i}"))
-        .chain(["mode".to_owned()])
-        .filter_map(|name| hidden(&page, &name).map(|v| (name, v)))
-        .collect();
-    fields.push((
-        "plan".into(),
-        hidden(&page, "plan").expect("the plan's fingerprint"),
-    ));
-    let form: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let response = owner.post(preview_path, &form).await;
-    assert_eq!(response.status(), 303);
-    assert_eq!(location(&response), format!("{preview_path}/progress"));
-    wait_for_import(owner, preview_path).await
-}
-
-async fn wait_for_import(owner: &Session, preview_path: &str) -> serde_json::Value {
-    for _ in 0..400 {
-        let (_, json) = owner.page(&format!("{preview_path}/progress.json")).await;
-        let progress: serde_json::Value = serde_json::from_str(&json).expect("JSON");
-        if progress["state"] != "running" {
-            return progress;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("the import did not end within 10 s");
 }
 
 async fn contact_count(app: &TestApp) -> i64 {
@@ -557,7 +459,7 @@ async fn selected_contacts_go_on_a_list_and_the_list_and_the_audience_show_them(
         .await;
     let (_, after_removal) = owner.page(&list_path).await;
     let (_, lists_page) = owner.page(&format!("{BASE}/lists")).await;
-    let coalition = coalition_id(&app).await;
+    let coalition = app.coalition_id().await;
     let list_id = list_path.rsplit('/').next().expect("id").to_owned();
     let tag_list = location(&by_tag).rsplit('/').next().expect("id").to_owned();
     let audience = app
@@ -783,7 +685,7 @@ async fn refuse_inserting(app: &TestApp, email: &str) {
                  BEGIN SELECT RAISE(ABORT, 'refused'); END;"
             )
         };
-        retrying(|| c.batch_execute(&sql)).expect("trigger created");
+        c.batch_execute(&sql).expect("trigger created");
     })
     .await;
 }
@@ -862,17 +764,15 @@ async fn do_not_contact_suppresses_the_address_and_unmarking_lifts_only_that() {
     )
     .await;
     let ben = add_contact(&owner, &[("name", "Ben"), ("email", "ben@radio.example")]).await;
-    let coalition = coalition_id(&app).await;
+    let coalition = app.coalition_id().await;
     app.with_conn(move |c| {
-        retrying(|| {
-            undersigned::suppressions::add(
-                c,
-                &coalition,
-                "ben@radio.example",
-                undersigned::suppressions::Reason::Unsubscribed,
-                None,
-            )
-        })
+        undersigned::suppressions::add(
+            c,
+            &coalition,
+            "ben@radio.example",
+            undersigned::suppressions::Reason::Unsubscribed,
+            None,
+        )
     })
     .await
     .expect("suppressed");
@@ -984,12 +884,7 @@ async fn the_export_has_tags_and_the_mark_and_cannot_run_as_a_formula() {
 
     // Act
     let response = owner.get(&format!("{BASE}/export.csv")).await;
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let content_type = header_of(&response, reqwest::header::CONTENT_TYPE);
     let csv = response.text().await.expect("body");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().expect("headers").clone();
@@ -1166,64 +1061,6 @@ fn xlsx() -> Vec<u8> {
 
 fn ods() -> Vec<u8> {
     ods_of(&ROWS.iter().map(|r| r.as_slice()).collect::<Vec<_>>())
-}
-
-/// An XLSX workbook with `rows` on its first sheet, as Excel saves one.
-pub fn xlsx_of(rows: &[&[&str]]) -> Vec<u8> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let (r, c) = (
-                u32::try_from(r).expect("row"),
-                u16::try_from(c).expect("col"),
-            );
-            sheet.write_string(r, c, *cell).expect("a cell");
-        }
-    }
-    book.save_to_buffer().expect("an XLSX file")
-}
-
-/// An ODS spreadsheet with `rows`, as LibreOffice saves one.
-pub fn ods_of(rows: &[&[&str]]) -> Vec<u8> {
-    use std::io::Write;
-    let rows: String = rows
-        .iter()
-        .map(|row| {
-            let cells: String = row
-                .iter()
-                .map(|cell| {
-                    format!("<table:table-cell office:value-type=\"string\"><text:p>{cell}</text:p></table:table-cell>")
-                })
-                .collect();
-            format!("<table:table-row>{cells}</table:table-row>")
-        })
-        .collect();
-    let content = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
-         <office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
-         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
-         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
-         <office:body><office:spreadsheet><table:table table:name=\"Hoja1\">{rows}</table:table>\
-         </office:spreadsheet></office:body></office:document-content>"
-    );
-    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
-        <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
-        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
-        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
-        </manifest:manifest>";
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, text) in [
-        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-        ("META-INF/manifest.xml", manifest),
-        ("content.xml", content.as_str()),
-    ] {
-        zip.start_file(name, stored).expect("an entry");
-        zip.write_all(text.as_bytes()).expect("written");
-    }
-    zip.finish().expect("an ODS file").into_inner()
 }
 
 #[tokio::test]

@@ -5,11 +5,9 @@
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use undersigned::mail::{self, OutgoingMail, Priority};
-
-use crate::helpers::{TestApp, eventually, spawn_app_with_smtp};
-use crate::outbox::{context, mail_to};
-use crate::smtp::TestSmtp;
+use crate::support::app::{TestApp, eventually, spawn_app_with_smtp};
+use crate::support::outbox::enqueue_bulk;
+use crate::support::smtp::TestSmtp;
 
 /// SMTP connections of the server under test.
 const CONNECTIONS: usize = 4;
@@ -62,25 +60,6 @@ async fn app_with_queued_mail(count: usize) -> (TestApp, TestSmtp, Vec<String>) 
     smtp.answer_after(Duration::from_millis(100));
     let recipients = enqueue_bulk(&app, count).await;
     (app, smtp, recipients)
-}
-
-/// Queues `count` bulk mails, one to each recipient it returns.
-pub async fn enqueue_bulk(app: &TestApp, count: usize) -> Vec<String> {
-    let recipients: Vec<String> = (0..count).map(|i| format!("r{i}@example.org")).collect();
-    let mails: Vec<OutgoingMail> = recipients
-        .iter()
-        .map(|r| OutgoingMail {
-            priority: Priority::Bulk,
-            ..mail_to(r, "crash")
-        })
-        .collect();
-    app.with_conn(move |c| {
-        for mail in &mails {
-            mail::enqueue(c, &context(), mail).expect("enqueued");
-        }
-    })
-    .await;
-    recipients
 }
 
 /// Kills the first server once it has sent a few messages, starts

@@ -1,29 +1,18 @@
 //! Digests of new signatures for coordinators who ask for them.
 
 use diesel::prelude::*;
-use undersigned::config::Settings;
 use undersigned::db::schema::{digest_subscriptions, signatures};
-use undersigned::mail::MailContext;
 use undersigned::signatures::digest;
 
-use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, retrying};
-use crate::helpers::{TestApp, spawn_app};
-use crate::signers::{
-    SignOnForm, open_statement, queued, queued_with_purpose, sign, sign_and_confirm,
-    signatures_path,
-};
-
-fn context(app: &TestApp) -> MailContext {
-    let settings = Settings {
-        mail_from: "statements@undersigned.test".into(),
-        ..Settings::default()
-    };
-    MailContext::new(&settings, app.address.clone()).expect("mail context")
-}
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL};
+use crate::support::outbox::{mail_context, queued, queued_with_purpose};
+use crate::support::signatures::signatures_path;
+use crate::support::signers::{SignOnForm, open_statement, sign, sign_and_confirm};
 
 async fn send_due(app: &TestApp) -> usize {
-    let context = context(app);
-    app.with_conn(move |c| retrying(|| digest::send_due(c, &context)).expect("digests"))
+    let context = mail_context(&app.address);
+    app.with_conn(move |c| digest::send_due(c, &context).expect("digests"))
         .await
 }
 
@@ -44,7 +33,7 @@ async fn a_due_digest_mails_the_names_confirmed_since_the_last_one_once() {
     )
     .await;
     let (coordinator, id) = (app.coordinator_id(OWNER_EMAIL).await, statement.clone());
-    app.with_conn(move |c| retrying(|| digest::set(c, &coordinator, &id, "hourly")).expect("set"))
+    app.with_conn(move |c| digest::set(c, &coordinator, &id, "hourly").expect("set"))
         .await;
     for (name, email) in [
         ("Agua Viva", "ana@aguaviva.example"),
@@ -148,7 +137,7 @@ async fn a_digest_speaks_the_coordinators_language_else_the_coalitions() {
         .await;
     assert_eq!(spanish_coalition.status(), 303);
     let (coordinator, id) = (app.coordinator_id(OWNER_EMAIL).await, statement.clone());
-    app.with_conn(move |c| retrying(|| digest::set(c, &coordinator, &id, "daily")).expect("set"))
+    app.with_conn(move |c| digest::set(c, &coordinator, &id, "daily").expect("set"))
         .await;
     sign_and_confirm(
         &app,

@@ -13,9 +13,9 @@ use mail_auth::{
 };
 use undersigned::config::DkimAlgorithm;
 
-use crate::helpers::{Options, spawn_app_configured};
-use crate::press::{Contact, create_release, send_to_tag};
-use crate::smtp::TestSmtp;
+use crate::support::app::{Options, spawn_app_configured};
+use crate::support::press::{Contact, create_release, send_to_tag};
+use crate::support::smtp::TestSmtp;
 
 /// A test key pair made with `openssl genrsa -traditional 2048`.
 const RSA_PRIVATE_KEY: &str = "-----BEGIN RSA PRIVATE KEY-----

@@ -2,21 +2,14 @@
 //! delivery log, import verdicts) are kept as a message and its values and
 //! read in the language of whoever looks at them.
 
-use diesel::prelude::*;
-use undersigned::db::schema::audit_log;
-
-use crate::coordinators::{COALITION_SLUG, OWNER_EMAIL, Session};
-use crate::helpers::{Options, TestApp, spawn_app, spawn_app_configured};
-use crate::press::{Contact, create_release, press_app, send_to_tag};
-use crate::signers::{SignOnForm, open_statement, sign_and_confirm, text_of};
-use crate::smtp::{Script, TestSmtp};
-
-pub async fn speak(session: &Session, language: &str) {
-    let chosen = session
-        .post("/account/language", &[("language", language)])
-        .await;
-    assert_eq!(chosen.status(), 303);
-}
+use crate::support::app::{Options, TestApp, spawn_app, spawn_app_configured};
+use crate::support::audit::insert_raw_entry;
+use crate::support::coordinators::speak;
+use crate::support::coordinators::{COALITION_SLUG, Session};
+use crate::support::pages::text_of;
+use crate::support::press::{JOE, create_release, press_app, send_to_tag};
+use crate::support::signers::{SignOnForm, open_statement, sign_and_confirm};
+use crate::support::smtp::{Script, TestSmtp};
 
 async fn audit_text(owner: &Session, query: &str) -> String {
     let (status, page) = owner
@@ -24,48 +17,6 @@ async fn audit_text(owner: &Session, query: &str) -> String {
         .await;
     assert_eq!(status, 200);
     text_of(&page)
-}
-
-async fn coalition_id(app: &TestApp) -> String {
-    let owner_id = app.coordinator_id(OWNER_EMAIL).await;
-    app.with_conn(move |c| {
-        undersigned::coalitions::membership(c, COALITION_SLUG, &owner_id)
-            .expect("query")
-            .expect("membership")
-            .coalition
-            .id
-    })
-    .await
-}
-
-/// An audit row written as it stands, not through `audit::record`: one
-/// stored by an older or newer version. `object` is (action, object type,
-/// object id).
-pub async fn insert_raw_entry(app: &TestApp, object: (&str, &str, &str), summary: &str) {
-    let coalition = coalition_id(app).await;
-    let (action, object_type, object_id) = (
-        object.0.to_owned(),
-        object.1.to_owned(),
-        object.2.to_owned(),
-    );
-    let summary = summary.to_owned();
-    app.with_conn(move |c| {
-        diesel::insert_into(audit_log::table)
-            .values((
-                audit_log::id.eq(undersigned::db::new_id()),
-                audit_log::coalition_id.eq(coalition),
-                audit_log::actor_id.eq(None::<String>),
-                audit_log::actor_name.eq("Undersigned"),
-                audit_log::action.eq(action),
-                audit_log::object_type.eq(object_type),
-                audit_log::object_id.eq(object_id),
-                audit_log::summary.eq(summary),
-                audit_log::created_at.eq(undersigned::db::now()),
-            ))
-            .execute(c)
-            .expect("an audit row")
-    })
-    .await;
 }
 
 #[tokio::test]
@@ -203,17 +154,19 @@ async fn an_import_preview_gives_its_verdicts_in_spanish_to_a_spanish_reader() {
                 Ya Firmó,MX,ben@rios.example\n";
 
     // Act
-    let response = crate::imports::import(&owner, &statement, list, "list", "preview").await;
+    let response =
+        crate::support::signatures::import(&owner, &statement, list, "list", "preview").await;
     let status = response.status();
     let page = response.text().await.expect("body");
-    let unreadable = crate::imports::import(&owner, &statement, " \n", "list", "preview").await;
+    let unreadable =
+        crate::support::signatures::import(&owner, &statement, " \n", "list", "preview").await;
     let unreadable_status = unreadable.status();
     let unreadable = text_of(&unreadable.text().await.expect("body"));
 
     // Assert
     assert_eq!(status, 200);
     assert_eq!(
-        crate::contacts::report_rows(&page),
+        crate::support::pages::report_rows(&page),
         [
             "2 | Agua Viva | México | ana@aguaviva.example | se importará",
             "3 | Correo Malo | México | no-es-correo | rechazada: “no-es-correo” no es una dirección de correo",
@@ -231,12 +184,7 @@ async fn an_import_preview_gives_its_verdicts_in_spanish_to_a_spanish_reader() {
 
 /// A Spanish-speaking owner's mailing of one release to one contact.
 async fn mailing_read_in_spanish(app: &TestApp, owner: &Session) -> (String, String) {
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     speak(owner, "es").await;
     let release = create_release(owner, "Water is a right", "").await;
     let mailing = send_to_tag(owner, &release, "press").await;

@@ -8,10 +8,12 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 use undersigned::export::neutralize;
 
-use crate::coordinators::{OWNER_NAME, Session};
-use crate::helpers::{TestApp, spawn_app};
-use crate::press::{create_release, send_to_tag};
-use crate::signers::{SignOnForm, open_statement, sign_and_confirm, signatures_path};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{OWNER_NAME, Session};
+use crate::support::press::{create_release, send_to_tag};
+use crate::support::signatures::signatures_path;
+use crate::support::signatures::{csv_rows, moderate};
+use crate::support::signers::{SignOnForm, open_statement, sign_and_confirm};
 
 const FORMULAS: [&str; 3] = ["=HYPERLINK(\"http://x\")", "+1", "@x"];
 
@@ -31,47 +33,9 @@ async fn approved_formulas(app: &TestApp) -> (Session, String) {
     }
     let mut fields: Vec<(&str, &str)> = ids.iter().map(|id| ("id", id.as_str())).collect();
     fields.push(("action", "approve"));
-    let approved = owner
-        .post(
-            &format!("{}/moderate", signatures_path(&statement)),
-            &fields,
-        )
-        .await;
+    let approved = moderate(&owner, &statement, &fields).await;
     assert_eq!(approved.status(), 303);
     (owner, statement)
-}
-
-/// The CSV export as one map of column to cell per row.
-pub async fn csv_rows(owner: &Session, statement: &str) -> (String, Vec<HashMap<String, String>>) {
-    let response = owner
-        .get(&format!("{}.csv", signatures_path(statement)))
-        .await;
-    assert_eq!(response.status(), 200);
-    let content_type = response
-        .headers()
-        .get(reqwest::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    let body = response.text().await.expect("body");
-    let mut reader = csv::Reader::from_reader(body.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .expect("a header line")
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let rows = reader
-        .records()
-        .map(|r| {
-            headers
-                .iter()
-                .cloned()
-                .zip(r.expect("a row").iter().map(str::to_owned))
-                .collect()
-        })
-        .collect();
-    (content_type, rows)
 }
 
 #[tokio::test]
@@ -142,7 +106,7 @@ async fn the_json_export_has_the_same_signatures_and_provenance() {
 
     // Assert
     assert_eq!(status, 200);
-    assert_eq!(json["statement"], crate::signers::SLUG);
+    assert_eq!(json["statement"], crate::support::signers::SLUG);
     let signatures = json["signatures"].as_array().expect("a list");
     assert_eq!(signatures.len(), 3);
     let ana = signatures
@@ -197,7 +161,7 @@ async fn one_of_each(app: &TestApp) -> (Session, [String; 3]) {
 async fn download(owner: &Session, path: &str) -> (String, String, Vec<u8>) {
     let response = owner.get(path).await;
     assert_eq!(response.status(), 200, "{path}");
-    let header = |name| crate::helpers::header_of(&response, name);
+    let header = |name| crate::support::app::header_of(&response, name);
     let (content_type, disposition) = (
         header(reqwest::header::CONTENT_TYPE),
         header(reqwest::header::CONTENT_DISPOSITION),

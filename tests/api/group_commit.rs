@@ -7,11 +7,12 @@ use std::sync::Arc;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
+use futures_util::FutureExt;
 use futures_util::future::join_all;
 use undersigned::config::Settings;
 use undersigned::db::{DbConn, GroupCommit, GroupCommitError, Pool};
 
-use crate::helpers::TestDatabase;
+use crate::support::database::TestDatabase;
 
 /// A pool on a fresh database with two scratch tables; the child's
 /// reference is checked only at commit.
@@ -175,13 +176,28 @@ async fn when_the_group_cannot_commit_each_operation_runs_again_alone() {
 
     // Act: the children queue while the writer is busy, so they form
     // one group.
-    let busy = writes.run(|_| -> QueryResult<()> {
-        std::thread::sleep(std::time::Duration::from_millis(300));
+    let (busy_started, started) = tokio::sync::oneshot::channel();
+    let (go_on, go) = std::sync::mpsc::channel::<()>();
+    let mut busy_started = Some(busy_started);
+    let busy = writes.run(move |_| -> QueryResult<()> {
+        if let Some(busy_started) = busy_started.take() {
+            let _ = busy_started.send(());
+        }
+        let _ = go.recv();
         Ok(())
     });
     let children = async {
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        join_all([child(1, 1), child(2, 99), child(3, 1), child(4, 1)]).await
+        started.await.expect("the writer takes the busy operation");
+        let mut children = std::pin::pin!(join_all([
+            child(1, 1),
+            child(2, 99),
+            child(3, 1),
+            child(4, 1)
+        ]));
+        // One poll queues every child's operation behind the busy one.
+        assert!(children.as_mut().now_or_never().is_none());
+        go_on.send(()).expect("the busy operation waits");
+        children.await
     };
     let (_, answers) = tokio::join!(busy, children);
 

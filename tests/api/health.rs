@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use crate::helpers::{eventually, spawn_app};
+use crate::support::app::{eventually, spawn_app};
 
 #[tokio::test]
 async fn healthz_answers_without_touching_the_database() {

@@ -2,13 +2,16 @@
 //! changes nothing, then listing the rows directly or mailing each a
 //! confirmation; English or Spanish headers, commas or semicolons.
 
-use crate::contacts::{apply_as_shown, ods_of, report_rows, upload_file, xlsx_of};
-use crate::coordinators::{OWNER_EMAIL, Session, location};
-use crate::helpers::spawn_app;
-use crate::signers::{
-    SignOnForm, coordinator_rows, listed, open_statement, queued, row_of, sign_and_confirm,
-    signature_by_email, signatures_of, signatures_path, snapshot,
+use crate::support::app::spawn_app;
+use crate::support::contacts::{apply_as_shown, ods_of, upload_file, xlsx_of};
+use crate::support::coordinators::{OWNER_EMAIL, location};
+use crate::support::outbox::queued;
+use crate::support::pages::report_rows;
+use crate::support::signatures::import;
+use crate::support::signatures::{
+    coordinator_rows, row_of, signature_by_email, signatures_of, signatures_path, snapshot,
 };
+use crate::support::signers::{SignOnForm, listed, open_statement, sign_and_confirm};
 
 const LIST: &str = "organization,country,email\n\
                     Agua Viva,MX,ana@aguaviva.example\n\
@@ -17,35 +20,6 @@ const LIST: &str = "organization,country,email\n\
                     Agua Viva Again,MX,ana@aguaviva.example\n\
                     Already Here,MX,ben@rios.example\n\
                     Lagos Vivos,Chile,carla@lagos.example\n";
-
-/// Pastes `list` on the import page of `statement`. With `step`
-/// "preview", answers the preview in `mode` (or the refusal of a list that
-/// cannot be read); with "apply", imports as previewed, waits for the end
-/// and answers where the finished import leads.
-pub async fn import(
-    owner: &Session,
-    statement: &str,
-    list: &str,
-    mode: &str,
-    step: &str,
-) -> reqwest::Response {
-    let uploaded = owner
-        .post(
-            &format!("{}/import", signatures_path(statement)),
-            &[("csv", list)],
-        )
-        .await;
-    if uploaded.status() != 303 {
-        return uploaded;
-    }
-    let preview = location(&uploaded);
-    if step == "preview" {
-        return owner.get(&format!("{preview}?mode={mode}")).await;
-    }
-    let progress = crate::contacts::apply_as_shown(owner, &preview, &format!("?mode={mode}")).await;
-    assert_eq!(progress["state"], "done", "{progress}");
-    owner.get(&format!("{preview}/progress")).await
-}
 
 #[tokio::test]
 async fn the_preview_gives_a_verdict_per_row_and_changes_nothing() {

@@ -4,10 +4,12 @@
 
 use std::sync::Arc;
 
-use crate::contacts::apply_as_shown;
-use crate::coordinators::{Session, location};
-use crate::helpers::{Options, TestApp, spawn_app_configured, spawn_app_with_settings};
-use crate::signers::{SignOnForm, listed, open_statement, sign, signatures_path};
+use crate::support::app::{Options, TestApp, spawn_app_configured, spawn_app_with_settings};
+use crate::support::contacts::apply_as_shown;
+use crate::support::coordinators::{Session, location};
+use crate::support::database::require_postgres;
+use crate::support::signatures::signatures_path;
+use crate::support::signers::{SignOnForm, listed, open_statement, sign};
 
 const LIMIT: u32 = 3;
 
@@ -26,13 +28,11 @@ async fn second_instance(first: &TestApp) -> TestApp {
 }
 
 #[tokio::test]
+#[ignore = "needs PostgreSQL (UNDERSIGNED_TEST_POSTGRES_URL)"]
 async fn two_instances_on_one_postgres_database_share_an_import_preview_and_a_rate_limit() {
     // Arrange
+    require_postgres();
     let first = spawn_app_with_settings(|s| s.signon_per_ip_per_hour = LIMIT).await;
-    if !first.db.is_postgres() {
-        eprintln!("skipped: set UNDERSIGNED_TEST_POSTGRES_URL to run this test");
-        return;
-    }
     let (owner, statement) = open_statement(&first, &[]).await;
     let second = second_instance(&first).await;
     let owner_on_second =

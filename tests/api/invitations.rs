@@ -2,13 +2,13 @@
 //! unsubscribe, a pre-filled form that signs without a second confirmation,
 //! "No, thank you", one reminder, and addresses that unsubscribed.
 
-use crate::coordinators::{COALITION_SLUG, Session};
-use crate::helpers::spawn_app;
-use crate::signers::{
-    SignOnForm, eml, invitations_of, latest_link, listed, open_statement, post_form, press, queued,
-    queued_with_purpose, signature_by_email, snapshot, text_of, visit,
-};
-use crate::statements::TITLE;
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{COALITION_SLUG, Session};
+use crate::support::outbox::{eml, latest_link, queued, queued_with_purpose};
+use crate::support::pages::text_of;
+use crate::support::signatures::{invitations_of, signature_by_email, snapshot};
+use crate::support::signers::{SignOnForm, listed, open_statement, post_form, press, visit};
+use crate::support::statements::TITLE;
 
 const CARLA: &str = "carla@lagos.example";
 const DIEGO: &str = "diego@cuencas.example";
@@ -43,7 +43,7 @@ fn invited_form(page: &str) -> SignOnForm {
         tag.split("value=\"")
             .nth(1)
             .and_then(|v| v.split('"').next())
-            .map(crate::coordinators::unescape)
+            .map(crate::support::pages::unescape)
             .unwrap_or_default()
     };
     SignOnForm::organization(&value("organization"), &value("email"))
@@ -75,7 +75,7 @@ async fn pasted_lines_send_one_personal_mail_each_with_unsubscribe_headers_and_l
         let mails = queued(&app, email, "sign-invitation").await;
         assert_eq!(mails.len(), 1, "one mail to {email}");
         assert!(mails[0].text_body.contains(organization));
-        assert!(crate::language::words(&mails[0].text_body).contains(TITLE));
+        assert!(crate::support::pages::words(&mails[0].text_body).contains(TITLE));
         let message = eml(&app, &mails[0].id).await;
         let headers = message.split("\r\n\r\n").next().unwrap_or_default();
         let unsubscribe = latest_link(&app, email, "sign-invitation", "/u/").await;
@@ -88,7 +88,7 @@ async fn pasted_lines_send_one_personal_mail_each_with_unsubscribe_headers_and_l
         );
         assert!(headers.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
         assert!(
-            crate::language::words(&mails[0].text_body)
+            crate::support::pages::words(&mails[0].text_body)
                 .contains("Do not send me invitations again")
         );
     }

@@ -1,8 +1,10 @@
 //! The language of the coordinator pages: the account's choice, else the
 //! browser's, and the switcher of the pages seen before signing in.
 
-use crate::coordinators::{OWNER_EMAIL, PASSWORD, Session, browser, location};
-use crate::helpers::spawn_app;
+use crate::support::app::{header_of, spawn_app};
+use crate::support::coordinators::{OWNER_EMAIL, PASSWORD, Session, browser, location};
+use crate::support::pages::words;
+use crate::support::press::JOE;
 
 /// The `<html lang>` of a page.
 fn html_lang(page: &str) -> Option<&str> {
@@ -117,7 +119,7 @@ async fn error_pages_and_malformed_requests_answer_in_the_persons_language() {
     let statement = app
         .create_statement(
             &owner,
-            crate::coordinators::COALITION_SLUG,
+            crate::support::coordinators::COALITION_SLUG,
             "Agua",
             "es",
             "Texto.",
@@ -126,12 +128,7 @@ async fn error_pages_and_malformed_requests_answer_in_the_persons_language() {
     let in_spanish = |request: reqwest::RequestBuilder| async move {
         let response = request.send().await.expect("sent");
         let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned();
+        let content_type = header_of(&response, reqwest::header::CONTENT_TYPE);
         (status, content_type, response.text().await.expect("body"))
     };
 
@@ -144,7 +141,7 @@ async fn error_pages_and_malformed_requests_answer_in_the_persons_language() {
     .await;
     let malformed_query = in_spanish(owner.client.get(app.url(&format!(
         "/c/{}/statements/{statement}/diff/es?from=one&to=two",
-        crate::coordinators::COALITION_SLUG
+        crate::support::coordinators::COALITION_SLUG
     ))))
     .await;
     let malformed_form = in_spanish(
@@ -223,16 +220,11 @@ fn assert_no_english(what: &str, text: &str) {
 #[tokio::test]
 async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe_pages() {
     // Arrange
-    let smtp = crate::smtp::TestSmtp::start();
-    let (app, owner) = crate::press::press_app(Some(smtp.clone()), |_| {}).await;
-    app.add_contacts(&[crate::press::Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    let smtp = crate::support::smtp::TestSmtp::start();
+    let (app, owner) = crate::support::press::press_app(Some(smtp.clone()), |_| {}).await;
+    app.add_contacts(&[JOE]).await;
     let spanish = |headline: &'static str, embargo: &'static str| {
-        let mut form = crate::press::release_form(headline, embargo);
+        let mut form = crate::support::press::release_form(headline, embargo);
         form.push(("language", "es"));
         form
     };
@@ -255,10 +247,10 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
     let (embargoed, immediate) = (location(&embargoed), location(&immediate));
 
     // Act
-    crate::press::send_to_tag(&owner, &embargoed, "press").await;
-    crate::press::send_to_tag(&owner, &immediate, "press").await;
+    crate::support::press::send_to_tag(&owner, &embargoed, "press").await;
+    crate::support::press::send_to_tag(&owner, &immediate, "press").await;
     app.wait_for_mailings().await;
-    let mails = crate::press::mails_for(&smtp, "joe@news.example");
+    let mails = crate::support::smtp::mails_for(&smtp, "joe@news.example");
     let slug = immediate.rsplit('/').next().expect("an id");
     let (_, release_page) = owner.page(&immediate).await;
     let web_path = release_page
@@ -273,7 +265,7 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
         .await
         .expect("sent");
     let web = web.text().await.expect("body");
-    let unsubscribe = crate::press::header(&mails[0], "List-Unsubscribe")
+    let unsubscribe = crate::support::mailbox::header(&mails[0], "List-Unsubscribe")
         .expect("List-Unsubscribe")
         .trim_matches(['<', '>'])
         .to_owned();
@@ -299,9 +291,9 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
         .iter()
         .find(|m| m.contains("EMBARGADO"))
         .expect("the embargoed release");
-    let subject = crate::press::header(embargoed_mail, "Subject").expect("a subject");
-    let text = crate::mailbox::text_part(embargoed_mail).expect("a text part");
-    let html = crate::mailbox::html_part(embargoed_mail).expect("an HTML part");
+    let subject = crate::support::mailbox::header(embargoed_mail, "Subject").expect("a subject");
+    let text = crate::support::mailbox::text_part(embargoed_mail).expect("a text part");
+    let html = crate::support::mailbox::html_part(embargoed_mail).expect("an HTML part");
     assert!(
         text.starts_with("EMBARGADO HASTA el 1 de enero de 2099, 09:00"),
         "{text}"
@@ -319,7 +311,7 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
         .iter()
         .find(|m| !m.contains("EMBARGADO"))
         .expect("the other");
-    let immediate_text = crate::mailbox::text_part(immediate_mail).expect("a text part");
+    let immediate_text = crate::support::mailbox::text_part(immediate_mail).expect("a text part");
     assert!(
         immediate_text.starts_with("PARA DIFUSIÓN INMEDIATA\r\n"),
         "{immediate_text}"
@@ -342,12 +334,12 @@ async fn a_spanish_release_goes_out_and_is_shown_in_spanish_with_its_unsubscribe
 async fn an_update_speaks_to_each_signatory_in_the_language_they_signed_in() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, statement) = crate::signers::open_statement(&app, &[]).await;
+    let (owner, statement) = crate::support::signers::open_statement(&app, &[]).await;
     let translated = owner
         .post(
             &format!(
                 "/c/{}/statements/{statement}/translations",
-                crate::coordinators::COALITION_SLUG
+                crate::support::coordinators::COALITION_SLUG
             ),
             &[
                 ("language", "es"),
@@ -357,18 +349,20 @@ async fn an_update_speaks_to_each_signatory_in_the_language_they_signed_in() {
         )
         .await;
     assert_eq!(translated.status(), 303);
-    let spanish = crate::signers::SignOnForm::organization("Agua Viva", "ana@agua.example")
-        .with("lang", "es");
-    let english = crate::signers::SignOnForm::organization("River Watch", "ben@river.example");
-    crate::signers::sign_and_confirm(&app, &spanish).await;
-    crate::signers::sign_and_confirm(&app, &english).await;
+    let spanish =
+        crate::support::signers::SignOnForm::organization("Agua Viva", "ana@agua.example")
+            .with("lang", "es");
+    let english =
+        crate::support::signers::SignOnForm::organization("River Watch", "ben@river.example");
+    crate::support::signers::sign_and_confirm(&app, &spanish).await;
+    crate::support::signers::sign_and_confirm(&app, &english).await;
 
     // Act
     let sent = owner
         .post(
             &format!(
                 "/c/{}/statements/{statement}/update",
-                crate::coordinators::COALITION_SLUG
+                crate::support::coordinators::COALITION_SLUG
             ),
             &[
                 ("subject", "Published"),
@@ -442,7 +436,10 @@ async fn an_invitation_from_a_spanish_speaking_owner_is_mailed_in_spanish() {
     // Act
     let invited = owner
         .post(
-            &format!("/c/{}/members/invite", crate::coordinators::COALITION_SLUG),
+            &format!(
+                "/c/{}/members/invite",
+                crate::support::coordinators::COALITION_SLUG
+            ),
             &[("email", "lucia@red.example"), ("role", "editor")],
         )
         .await;
@@ -458,10 +455,4 @@ async fn an_invitation_from_a_spanish_speaking_owner_is_mailed_in_spanish() {
         mails[0]
     );
     assert!(mails[0].contains("Aceptar la invitación"), "{}", mails[0]);
-}
-
-/// The words of a mail's text, one space between each: what a reader
-/// reads, whatever the line wrapping.
-pub fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

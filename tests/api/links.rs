@@ -2,13 +2,15 @@
 //! and link previews fetch links, so a GET must never confirm, change,
 //! withdraw, sign, decline or unsubscribe anything.
 
-use crate::coordinators::COALITION_SLUG;
-use crate::helpers::spawn_app;
-use crate::signers::{
-    SignOnForm, invitations_of, latest_link, open_statement, post_form, queued, sign,
-    sign_and_confirm, signatures_of, snapshot, visit,
+use crate::support::app::spawn_app;
+use crate::support::coordinators::COALITION_SLUG;
+use crate::support::outbox::{latest_link, queued};
+use crate::support::signatures::{invitations_of, signatures_of, snapshot};
+use crate::support::signers::{
+    SignOnForm, confirmation_link, manage_link, open_statement, post_form, sign, sign_and_confirm,
+    visit,
 };
-use crate::statements::{TITLE, edit};
+use crate::support::statements::{TITLE, edit};
 
 #[tokio::test]
 async fn opening_every_emailed_link_changes_no_row() {
@@ -17,7 +19,7 @@ async fn opening_every_emailed_link_changes_no_row() {
     let (owner, statement) = open_statement(&app, &[]).await;
     let ana = SignOnForm::organization("Agua Viva", "ana@aguaviva.example");
     sign_and_confirm(&app, &ana).await;
-    let manage = latest_link(&app, "ana@aguaviva.example", "signature-confirmed", "/m/").await;
+    let manage = manage_link(&app, "ana@aguaviva.example").await;
     post_form(
         &app,
         &manage,
@@ -47,7 +49,7 @@ async fn opening_every_emailed_link_changes_no_row() {
         &SignOnForm::organization("Ríos Libres", "ben@rios.example"),
     )
     .await;
-    let confirm = latest_link(&app, "ben@rios.example", "confirm-signature", "/confirm/").await;
+    let confirm = confirmation_link(&app, "ben@rios.example").await;
     let invited = owner
         .post(
             &format!("/c/{COALITION_SLUG}/statements/{statement}/invitations"),

@@ -3,9 +3,10 @@
 
 use undersigned::coalitions;
 
-use crate::coordinators::{COALITION_SLUG, Session, field_error, location};
-use crate::helpers::{TestApp, spawn_app};
-use crate::statements::{draft, statement_path};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{COALITION_SLUG, Session, location};
+use crate::support::pages::field_error;
+use crate::support::statements::{draft, statement_path};
 
 fn stamp(at: Option<chrono::NaiveDateTime>) -> Option<String> {
     at.map(|t| t.format("%Y-%m-%d %H:%M").to_string())

@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
-use crate::helpers::eventually;
-use crate::press::{create_release, press_app, send_to_tag};
-use crate::signers::text_of;
-use crate::smtp::{Script, TestSmtp};
+use crate::support::app::eventually;
+use crate::support::pages::text_of;
+use crate::support::press::{create_release, press_app, send_to_tag};
+use crate::support::smtp::{Script, TestSmtp};
 
 #[tokio::test]
 async fn a_mailing_with_failures_reports_them_and_retrying_sends_the_given_up_once() {

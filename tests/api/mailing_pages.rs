@@ -8,10 +8,10 @@ use serde_json::Value;
 use undersigned::db::schema::{coalitions, mailings, outbox};
 use undersigned::i18n::{Lang, local_time};
 
-use crate::coordinators::{COALITION_SLUG, Session, location};
-use crate::helpers::TestApp;
-use crate::press::{Contact, press_app, release_form};
-use crate::smtp::{Script, TestSmtp};
+use crate::support::app::TestApp;
+use crate::support::coordinators::{COALITION_SLUG, Session, location};
+use crate::support::press::{Contact, JOE, press_app, release_form};
+use crate::support::smtp::{Script, TestSmtp};
 
 const PRESS: &str = "/c/clean-water-coalition/press";
 const ZONE: chrono_tz::Tz = chrono_tz::Tz::America__Mexico_City;
@@ -144,11 +144,7 @@ async fn the_progress_json_carries_the_pages_log_lines_as_the_table_shows_them()
             name: "Gone",
             tags: &["press"],
         },
-        Contact {
-            email: "joe@news.example",
-            name: "Joe",
-            tags: &["press"],
-        },
+        JOE,
     ])
     .await;
     let release = new_release(&owner).await;
@@ -214,12 +210,7 @@ async fn the_progress_json_labels_and_times_lines_in_the_coordinators_language()
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp), |_| {}).await;
     set_coalition_zone(&app, ZONE).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let release = new_release(&owner).await;
     let mailing = post_once(
         &owner,

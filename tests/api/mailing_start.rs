@@ -6,10 +6,10 @@
 use diesel::prelude::*;
 use undersigned::db::schema::{mailings, outbox};
 
-use crate::contacts::hidden;
-use crate::coordinators::{COALITION_SLUG, Session, location};
-use crate::helpers::TestApp;
-use crate::press::{create_release, press_app};
+use crate::support::app::TestApp;
+use crate::support::coordinators::{COALITION_SLUG, Session, location};
+use crate::support::pages::hidden;
+use crate::support::press::{create_release, press_app};
 
 const REPORTERS: usize = 3;
 
@@ -90,7 +90,7 @@ async fn a_release_goes_again_to_those_who_received_it_only_when_asked() {
     assert!(page.contains("name=\"again\""), "{page}");
     assert_eq!(status, 422);
     assert!(
-        crate::signers::text_of(&refusal).contains(
+        crate::support::pages::text_of(&refusal).contains(
             "3 of these recipients already received this release. Tick \"Send it again\""
         ),
         "{refusal}"

@@ -1,18 +1,14 @@
 //! The signer's private manage link: correcting details, changing the
 //! address (only once the new one is confirmed) and withdrawing.
 
-use crate::helpers::spawn_app;
-use crate::signers::{
-    SignOnForm, coordinator_rows, latest_link, listed, open_statement, post_form, press, queued,
-    row_of, sign_and_confirm, signature, snapshot, visit,
+use crate::support::app::spawn_app;
+use crate::support::outbox::{latest_link, queued};
+use crate::support::signatures::{coordinator_rows, row_of, signature, snapshot};
+use crate::support::signers::{
+    SignOnForm, listed, manage_link, open_statement, post_form, press, sign_and_confirm, visit,
 };
 
 const ANA: &str = "ana@aguaviva.example";
-
-/// The manage link mailed once a signature is confirmed.
-async fn manage_link(app: &crate::helpers::TestApp) -> String {
-    latest_link(app, ANA, "signature-confirmed", "/m/").await
-}
 
 #[tokio::test]
 async fn correcting_details_through_the_manage_link_updates_the_public_list() {
@@ -21,7 +17,7 @@ async fn correcting_details_through_the_manage_link_updates_the_public_list() {
     open_statement(&app, &[]).await;
     let form = SignOnForm::organization("Agua Vivaa", ANA);
     let id = sign_and_confirm(&app, &form).await;
-    let link = manage_link(&app).await;
+    let link = manage_link(&app, ANA).await;
     let (shown, page) = visit(&app, &link).await;
 
     // Act
@@ -63,7 +59,7 @@ async fn a_new_address_takes_effect_only_after_the_link_sent_to_it_is_pressed() 
     open_statement(&app, &[]).await;
     let form = SignOnForm::organization("Agua Viva", ANA);
     let id = sign_and_confirm(&app, &form).await;
-    let link = manage_link(&app).await;
+    let link = manage_link(&app, ANA).await;
 
     // Act
     let response = post_form(
@@ -114,7 +110,7 @@ async fn withdrawing_removes_the_name_at_once_and_coordinators_still_see_it_as_w
         &SignOnForm::organization("Ríos Libres", "ben@rios.example"),
     )
     .await;
-    let link = manage_link(&app).await;
+    let link = manage_link(&app, ANA).await;
 
     // Act
     let response = press(&app, &format!("{link}/withdraw")).await;
@@ -153,7 +149,7 @@ async fn an_address_used_by_another_signature_cannot_be_taken() {
         &SignOnForm::organization("Ríos Libres", "ben@rios.example"),
     )
     .await;
-    let link = manage_link(&app).await;
+    let link = manage_link(&app, ANA).await;
 
     // Act
     let response = post_form(&app, &link, form.with("email", "ben@rios.example").fields()).await;
@@ -163,7 +159,7 @@ async fn an_address_used_by_another_signature_cannot_be_taken() {
     // Assert
     assert_eq!(status, 422);
     assert_eq!(
-        crate::coordinators::field_error(&page, "email").as_deref(),
+        crate::support::pages::field_error(&page, "email").as_deref(),
         Some("Another signature of this statement uses this address.")
     );
     assert_eq!(signature(&app, &id).await.email, ANA);

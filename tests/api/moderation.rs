@@ -4,28 +4,22 @@
 use diesel::prelude::*;
 use undersigned::db::schema::signatures;
 
-use crate::coordinators::{COALITION_SLUG, Session, location};
-use crate::helpers::{TestApp, spawn_app};
-use crate::signers::{
-    SignOnForm, coordinator_rows, latest_link, listed, open_statement, press, queued, row_of, sign,
-    sign_and_confirm, signature, signature_by_email, signatures_path, text_of,
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{COALITION_SLUG, Session, location};
+use crate::support::outbox::queued;
+use crate::support::pages::text_of;
+use crate::support::signatures::moderate;
+use crate::support::signatures::{
+    coordinator_rows, row_of, signature, signature_by_email, signatures_path,
+};
+use crate::support::signers::{
+    SignOnForm, confirmation_link, listed, open_statement, press, sign, sign_and_confirm,
 };
 
 fn names(rows: &[String]) -> Vec<String> {
     rows.iter()
         .map(|r| r.split(" | ").nth(1).unwrap_or_default().to_owned())
         .collect()
-}
-
-/// Sends the moderation form of `statement`'s list.
-pub async fn moderate(
-    owner: &Session,
-    statement: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    owner
-        .post(&format!("{}/moderate", signatures_path(statement)), fields)
-        .await
 }
 
 #[tokio::test]
@@ -133,13 +127,7 @@ async fn confirmed_signatures_of_a_statement_needing_approval_wait_unlisted() {
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let link = latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "confirm-signature",
-        "/confirm/",
-    )
-    .await;
+    let link = confirmation_link(&app, "ana@aguaviva.example").await;
 
     // Act
     let confirmed = press(&app, &link).await.text().await.expect("body");
@@ -193,7 +181,7 @@ async fn approving_and_rejecting_several_at_once_lists_only_the_approved() {
     assert_eq!(stored.status, "approved");
     assert_eq!(
         stored.approved_by.as_deref(),
-        Some(crate::coordinators::OWNER_NAME)
+        Some(crate::support::coordinators::OWNER_NAME)
     );
     assert_eq!(signature(&app, &spam).await.status, "rejected");
     assert_eq!(
@@ -427,7 +415,7 @@ async fn every_signature_of_a_filter_is_approved_across_pages_in_one_action() {
     let app = spawn_app().await;
     let (owner, statement, _) = awaiting_approval(&app).await;
     let many: Vec<_> = (0..130)
-        .map(|i| crate::coordinators::organization(&format!("Colectivo {i:03}"), Some("GT")))
+        .map(|i| crate::support::signatures::organization(&format!("Colectivo {i:03}"), Some("GT")))
         .collect();
     app.add_signatures(&statement, many).await;
     let now = undersigned::db::now();
@@ -487,7 +475,7 @@ async fn every_signature_of_a_filter_is_deleted_across_pages_after_one_question(
     )
     .await;
     let many: Vec<_> = (0..130)
-        .map(|i| crate::coordinators::organization(&format!("Importada {i:03}"), Some("GT")))
+        .map(|i| crate::support::signatures::organization(&format!("Importada {i:03}"), Some("GT")))
         .collect();
     app.add_signatures(&statement, many).await;
     let form = [

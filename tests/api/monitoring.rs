@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use crate::helpers::{TestApp, eventually, spawn_app, spawn_app_with_settings};
-use crate::press::{create_release, send_to_tag};
-use crate::signers::{SignOnForm, open_statement, sign};
+use crate::support::app::{TestApp, eventually, spawn_app, spawn_app_with_settings};
+use crate::support::press::{create_release, send_to_tag};
+use crate::support::signers::{SignOnForm, open_statement, sign};
 
 const TOKEN: &str = "scrape-me-7f3a9c2e51d04b8b";
 
@@ -65,7 +65,8 @@ async fn metrics_carry_requests_sign_ons_deliveries_the_outbox_mailings_the_pool
     let mailing = send_to_tag(&owner, &release, "press").await;
     let mailing_id = mailing.rsplit('/').next().expect("mailing id").to_owned();
 
-    // Act
+    // Act: counters are the whole test process's, so the wait is for this
+    // app's own outbox, read from its database at each scrape.
     let queued =
         format!("undersigned_mailing_messages{{mailing=\"{mailing_id}\",state=\"queued\"}}");
     eventually(

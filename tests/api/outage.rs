@@ -6,10 +6,11 @@ use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
 
-use crate::crash::enqueue_bulk;
-use crate::helpers::{Options, TestApp, TestDatabase, eventually, spawn_app, spawn_app_configured};
-use crate::signers::{SLUG, open_statement};
-use crate::smtp::TestSmtp;
+use crate::support::app::{Options, TestApp, eventually, spawn_app, spawn_app_configured};
+use crate::support::database::{TestDatabase, require_postgres};
+use crate::support::outbox::enqueue_bulk;
+use crate::support::signers::{SLUG, open_statement};
+use crate::support::smtp::TestSmtp;
 
 /// Refuses new connections to the app's PostgreSQL database and ends the
 /// open ones (`out`), or lets connections in again.
@@ -30,13 +31,11 @@ fn set_outage(app: &TestApp, out: bool) {
 }
 
 #[tokio::test]
+#[ignore = "needs PostgreSQL (UNDERSIGNED_TEST_POSTGRES_URL)"]
 async fn while_the_database_is_out_pages_answer_503_and_the_server_recovers_by_itself() {
     // Arrange
+    require_postgres();
     let app = spawn_app().await;
-    if !app.db.is_postgres() {
-        eprintln!("skipped: set UNDERSIGNED_TEST_POSTGRES_URL to run this test");
-        return;
-    }
     open_statement(&app, &[]).await;
     let page = format!("/s/{SLUG}?lang=es");
     assert_eq!(app.get(&page).await.status(), 200);
@@ -80,9 +79,11 @@ async fn while_the_database_is_out_pages_answer_503_and_the_server_recovers_by_i
 }
 
 #[tokio::test]
+#[ignore = "needs PostgreSQL (UNDERSIGNED_TEST_POSTGRES_URL)"]
 async fn mail_sent_while_the_database_is_out_is_recorded_once_it_is_back_and_none_goes_twice() {
     // Arrange: a slow mail server, and a lease short enough that the
     // outage outlasts it.
+    require_postgres();
     let smtp = TestSmtp::start();
     smtp.answer_after(Duration::from_millis(50));
     let app = spawn_app_configured(
@@ -94,10 +95,6 @@ async fn mail_sent_while_the_database_is_out_is_recorded_once_it_is_back_and_non
         |s| s.outbox_lease_seconds = 3,
     )
     .await;
-    if !app.db.is_postgres() {
-        eprintln!("skipped: set UNDERSIGNED_TEST_POSTGRES_URL to run this test");
-        return;
-    }
     let recipients = enqueue_bulk(&app, 200).await;
     let sink = smtp.clone();
     eventually("sending starts", Duration::from_secs(20), || {
@@ -108,6 +105,7 @@ async fn mail_sent_while_the_database_is_out_is_recorded_once_it_is_back_and_non
 
     // Act: the database is out for longer than a lease.
     set_outage(&app, true);
+    // What is tested: the 3 s lease runs out by the clock while the database is away.
     tokio::time::sleep(Duration::from_secs(5)).await;
     let sent_during = smtp.received().len();
     set_outage(&app, false);

@@ -5,8 +5,8 @@ use diesel::RunQueryDsl;
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use undersigned::db::DbConn;
 
-use crate::helpers::spawn_app_with_settings;
-use crate::signers::{SignOnForm, open_statement, sign};
+use crate::support::app::spawn_app_with_settings;
+use crate::support::signers::{SignOnForm, open_statement, sign};
 
 fn transaction_depth(conn: &mut DbConn) -> Option<u32> {
     let status = match conn {

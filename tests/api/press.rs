@@ -3,215 +3,27 @@
 //! the web version, one-click unsubscribe, bounces, pause/resume/cancel,
 //! schedules, a restart in the middle of a send, and updates to signatories.
 
-use std::time::Duration;
-
+use chrono::Timelike;
 use diesel::prelude::*;
-use undersigned::db::schema::{contact_tags, contacts, outbox, suppressions};
+use undersigned::db::schema::{contacts, outbox};
 
 use undersigned::coalitions::Role;
 
-use crate::coordinators::{
-    COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, Session, location, organization,
+use crate::support::app::{Options, eventually, spawn_app, spawn_app_with};
+use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL, OWNER_NAME, PASSWORD, location};
+use crate::support::mailbox::header;
+use crate::support::mailbox::{html_part, text_part};
+use crate::support::press::{
+    Contact, JOE, WAIT, create_release, press_app, release_form, send_to_tag,
 };
-use crate::helpers::{Options, TestApp, spawn_app, spawn_app_configured};
-use crate::mailbox::{html_part, text_part};
-use crate::smtp::{Script, TestSmtp};
+use crate::support::signatures::organization;
+use crate::support::smtp::mails_for;
+use crate::support::smtp::{Script, TestSmtp};
 
 const PRESS: &str = "/c/clean-water-coalition/press";
-
-/// A coalition's contact, written straight to the table the way an import leaves it.
-pub struct Contact<'a> {
-    pub email: &'a str,
-    pub name: &'a str,
-    pub tags: &'a [&'a str],
-}
-
-impl TestApp {
-    pub async fn coalition_id(&self) -> String {
-        self.with_conn(|c| {
-            undersigned::db::schema::coalitions::table
-                .filter(undersigned::db::schema::coalitions::slug.eq(COALITION_SLUG))
-                .select(undersigned::db::schema::coalitions::id)
-                .first::<String>(c)
-                .expect("the coalition")
-        })
-        .await
-    }
-
-    pub async fn add_contacts(&self, new: &[Contact<'_>]) {
-        let coalition = self.coalition_id().await;
-        let rows: Vec<(String, String, String, Vec<String>)> = new
-            .iter()
-            .map(|c| {
-                (
-                    undersigned::db::new_id(),
-                    c.email.to_owned(),
-                    c.name.to_owned(),
-                    c.tags.iter().map(|t| (*t).to_owned()).collect(),
-                )
-            })
-            .collect();
-        self.with_conn(move |c| {
-            let now = undersigned::db::now();
-            c.transaction(|c| {
-                for (id, email, name, tags) in &rows {
-                    diesel::insert_into(contacts::table)
-                        .values((
-                            contacts::id.eq(id),
-                            contacts::coalition_id.eq(&coalition),
-                            contacts::email.eq(email),
-                            contacts::email_key.eq(email.to_lowercase()),
-                            contacts::name.eq(name),
-                            contacts::do_not_contact.eq(false),
-                            contacts::created_at.eq(now),
-                            contacts::updated_at.eq(now),
-                        ))
-                        .execute(c)?;
-                    for tag in tags {
-                        diesel::insert_into(contact_tags::table)
-                            .values((
-                                contact_tags::contact_id.eq(id),
-                                contact_tags::coalition_id.eq(&coalition),
-                                contact_tags::tag.eq(tag),
-                            ))
-                            .execute(c)?;
-                    }
-                }
-                Ok::<_, diesel::result::Error>(())
-            })
-            .expect("contacts stored")
-        })
-        .await;
-    }
-
-    /// `count` contacts tagged "press"; returns their addresses.
-    pub async fn add_reporters(&self, count: usize) -> Vec<String> {
-        let addresses: Vec<String> = (0..count)
-            .map(|i| format!("reporter{i}@news.example"))
-            .collect();
-        let contacts: Vec<Contact<'_>> = addresses
-            .iter()
-            .map(|email| Contact {
-                email,
-                name: "Reporter",
-                tags: &["press"],
-            })
-            .collect();
-        self.add_contacts(&contacts).await;
-        addresses
-    }
-
-    pub async fn suppression_reason(&self, email: &str) -> Option<String> {
-        let email = email.to_owned();
-        self.with_conn(move |c| {
-            suppressions::table
-                .filter(suppressions::email.eq(email))
-                .select(suppressions::reason)
-                .first::<String>(c)
-                .optional()
-                .expect("suppressions read")
-        })
-        .await
-    }
-
-    /// Outbox rows of mailings, by status.
-    pub async fn mailing_rows(&self, status: &str) -> i64 {
-        let status = status.to_owned();
-        self.with_conn(move |c| {
-            outbox::table
-                .filter(outbox::mailing_id.is_not_null())
-                .filter(outbox::status.eq(status))
-                .count()
-                .get_result(c)
-                .expect("count")
-        })
-        .await
-    }
-
-    /// Waits until every mail of every mailing is sent or failed for good.
-    pub async fn wait_for_mailings(&self) {
-        for _ in 0..600 {
-            if self.mailing_rows("queued").await == 0 {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("the mailings did not finish within 30 s");
-    }
-}
-
-pub fn release_form<'a>(headline: &'a str, embargo: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("headline", headline),
-        ("subheadline", "Joint statement delivered to the ministers"),
-        ("dateline", "Mexico City"),
-        ("release_date", "24 November 2026"),
-        (
-            "body",
-            "Today **{{signatories}}** organizations signed.\n\n> Water is life.",
-        ),
-        (
-            "contacts",
-            "Ana Núñez | +52 55 1234 5678 | ana@coalition.example",
-        ),
-        (
-            "about",
-            "The Clean Water Coalition brings together 40 organizations.",
-        ),
-        ("statement", ""),
-        ("embargo", embargo),
-        ("embargo_zone", "Europe/Berlin"),
-    ]
-}
-
-/// Creates a release; returns its path under the coalition.
-pub async fn create_release(owner: &Session, headline: &str, embargo: &str) -> String {
-    let response = owner
-        .post(&format!("{PRESS}/new"), &release_form(headline, embargo))
-        .await;
-    assert_eq!(response.status(), 303, "the release is created");
-    location(&response)
-}
-
-/// Sends a release now to contacts tagged `tag`; returns the mailing's path.
-pub async fn send_to_tag(owner: &Session, release: &str, tag: &str) -> String {
-    let response = owner
-        .post(&format!("{release}/send"), &[("tag", tag), ("when", "now")])
-        .await;
-    assert_eq!(response.status(), 303, "the mailing starts");
-    location(&response)
-}
-
-pub async fn press_app(
-    smtp: Option<TestSmtp>,
-    change: impl FnOnce(&mut undersigned::config::Settings),
-) -> (TestApp, Session) {
-    let app = spawn_app_configured(
-        Options {
-            smtp,
-            db: None,
-            data_dir: None,
-        },
-        change,
-    )
-    .await;
-    let owner = app.setup_first_account().await;
-    (app, owner)
-}
-
-pub fn mails_for(smtp: &TestSmtp, recipient: &str) -> Vec<String> {
-    smtp.received()
-        .into_iter()
-        .filter(|m| m.recipients.iter().any(|r| r == recipient))
-        .map(|m| m.data)
-        .collect()
-}
-
-pub fn header<'a>(eml: &'a str, name: &str) -> Option<&'a str> {
-    let headers = eml.split("\r\n\r\n").next()?;
-    headers
-        .lines()
-        .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+/// A count of mails as the database gives it.
+fn count(mails: usize) -> i64 {
+    i64::try_from(mails).expect("a small count")
 }
 
 #[tokio::test]
@@ -240,7 +52,7 @@ async fn a_release_keeps_each_revision_and_shows_it() {
         "the diff shows the change"
     );
     assert!(
-        crate::signers::text_of(&overview)
+        crate::support::pages::text_of(&overview)
             .contains("Ana Núñez | +52 55 1234 5678 | ana@coalition.example")
     );
     assert!(
@@ -293,12 +105,7 @@ async fn a_bad_release_form_says_what_is_wrong_beside_each_field_and_stores_noth
 async fn a_test_send_reaches_only_the_coordinator_marked_as_a_test() {
     // Arrange
     let (app, owner) = press_app(None, |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let release = create_release(&owner, "Water is a right", "2099-01-01T09:00").await;
 
     // Act
@@ -415,7 +222,7 @@ async fn the_send_page_counts_recipients_and_those_skipped_by_suppression() {
     // Assert
     assert_eq!(status, 200);
     assert!(page.contains("2 addresses will receive it."), "{page}");
-    let text = crate::signers::text_of(&page);
+    let text = crate::support::pages::text_of(&page);
     assert!(
         text.contains(
             "4 skipped because they unsubscribed, bounced, must not be contacted or are not valid addresses."
@@ -439,11 +246,7 @@ async fn each_contact_gets_one_personal_well_formed_mail_with_the_embargo_marked
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
     app.add_contacts(&[
-        Contact {
-            email: "joe@news.example",
-            name: "Joe Reporter",
-            tags: &["press"],
-        },
+        JOE,
         Contact {
             email: "ana@radio.example",
             name: "Ana Locutora",
@@ -549,12 +352,7 @@ async fn a_release_sent_after_its_embargo_is_for_immediate_release() {
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let release = create_release(&owner, "Water is a right", "2020-01-01T09:00").await;
 
     // Act
@@ -573,11 +371,7 @@ async fn sending_a_release_again_warns_how_many_already_received_it() {
     // Arrange
     let (app, owner) = press_app(None, |_| {}).await;
     app.add_contacts(&[
-        Contact {
-            email: "joe@news.example",
-            name: "Joe",
-            tags: &["press"],
-        },
+        JOE,
         Contact {
             email: "ana@radio.example",
             name: "Ana",
@@ -612,7 +406,7 @@ async fn sending_a_release_again_warns_how_many_already_received_it() {
         .await;
 
     // Assert
-    let history = crate::signers::text_of(&contact_page);
+    let history = crate::support::pages::text_of(&contact_page);
     assert!(
         history.contains("Mailings received") && history.contains("Water is a right Sent"),
         "the contact's page lists the release and its delivery: {history}"
@@ -620,7 +414,7 @@ async fn sending_a_release_again_warns_how_many_already_received_it() {
     assert!(!before.contains("already received"), "{before}");
     assert_eq!(status, 200);
     assert!(
-        crate::signers::text_of(&again)
+        crate::support::pages::text_of(&again)
             .contains("One recipient of this audience already received this release"),
         "{again}"
     );
@@ -630,12 +424,7 @@ async fn sending_a_release_again_warns_how_many_already_received_it() {
 async fn the_web_version_appears_only_once_sent_and_the_embargo_has_lifted() {
     // Arrange
     let (app, owner) = press_app(None, |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let release = create_release(&owner, "Water is a right", "2099-01-01T09:00").await;
     let slug = "/press/water-is-a-right";
     let before_sending = app.get(slug).await.status();
@@ -667,11 +456,7 @@ async fn a_one_click_post_unsubscribes_a_get_does_not_and_later_mailings_skip_th
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
     app.add_contacts(&[
-        Contact {
-            email: "joe@news.example",
-            name: "Joe",
-            tags: &["press"],
-        },
+        JOE,
         Contact {
             email: "ana@radio.example",
             name: "Ana",
@@ -729,11 +514,7 @@ async fn a_5xx_at_rcpt_bounces_and_suppresses_the_address() {
             name: "Gone",
             tags: &["press"],
         },
-        Contact {
-            email: "joe@news.example",
-            name: "Joe",
-            tags: &["press"],
-        },
+        JOE,
     ])
     .await;
     let release = create_release(&owner, "Water is a right", "").await;
@@ -763,22 +544,36 @@ async fn a_5xx_at_rcpt_bounces_and_suppresses_the_address() {
 
 #[tokio::test]
 async fn a_send_interrupted_by_a_restart_mails_every_address_exactly_once() {
-    // Arrange
+    // Arrange: the mail server answers ten messages and holds the next.
     let smtp = TestSmtp::start();
+    smtp.hold_after(10);
     let (app, owner) = press_app(Some(smtp.clone()), |s| s.mail_rate_per_second = 40).await;
     let addresses = app.add_reporters(120).await;
     let release = create_release(&owner, "Water is a right", "").await;
     send_to_tag(&owner, &release, "press").await;
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    let before_restart = smtp.received().len();
+    eventually("ten answered and the next held", WAIT, || async {
+        smtp.received_count() == 10 && smtp.in_flight() > 0
+    })
+    .await;
 
-    // Act
-    let app = app.restart().await;
+    // Act: the mail worker stops mid-send, as at a SIGTERM, and finishes
+    // the messages in flight once the server answers; then the app starts
+    // again on the same database.
+    app.stop_background();
+    smtp.release();
+    let (db, data_dir, _) = app.stop().await;
+    let before_restart = smtp.received_count();
+    let app = spawn_app_with(Options {
+        smtp: Some(smtp.clone()),
+        db: Some(db),
+        data_dir: Some(data_dir),
+    })
+    .await;
     app.wait_for_mailings().await;
 
     // Assert
     assert!(
-        before_restart > 0 && before_restart < 120,
+        before_restart > 10 && before_restart < 120,
         "the restart came mid-send ({before_restart})"
     );
     for address in &addresses {
@@ -794,58 +589,57 @@ async fn pausing_holds_the_rest_resuming_sends_it_and_cancelling_drops_it() {
     let addresses = app.add_reporters(60).await;
     let release = create_release(&owner, "Water is a right", "").await;
     let mailing = send_to_tag(&owner, &release, "press").await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    eventually("sending starts", WAIT, || async {
+        smtp.received_count() > 0
+    })
+    .await;
 
     // Act: pause
     assert_eq!(
         owner.post(&format!("{mailing}/pause"), &[]).await.status(),
         303
     );
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    let paused_at = smtp.received().len();
-    tokio::time::sleep(Duration::from_millis(1000)).await;
-    let still = smtp.received().len();
+    app.wait_for_the_worker_to_let_go().await;
+    let paused_at = smtp.received_count();
     let held = app.mailing_rows("held").await;
 
-    // Assert: nothing more goes out while paused
-    assert_eq!(paused_at, still, "nothing sent while paused");
+    // Assert: what is not sent is held, where the worker does not take it
     assert!(held > 0, "the rest is held");
+    assert_eq!(app.mailing_rows("sent").await, count(paused_at));
+    assert_eq!(count(paused_at) + held, count(addresses.len()));
     let (_, page) = owner.page(&mailing).await;
     assert!(page.contains("Paused"));
+    assert_eq!(
+        smtp.received_count(),
+        paused_at,
+        "nothing sent while paused"
+    );
 
     // Act: resume
     assert_eq!(
         owner.post(&format!("{mailing}/resume"), &[]).await.status(),
         303
     );
-    tokio::time::sleep(Duration::from_millis(2000)).await;
 
     // Assert: sending goes on
-    let resumed = smtp.received().len();
-    assert!(
-        resumed > still,
-        "resuming sent more ({still} then {resumed})"
-    );
+    eventually("resuming sends more", WAIT, || async {
+        smtp.received_count() > paused_at
+    })
+    .await;
 
     // Act: cancel
     assert_eq!(
         owner.post(&format!("{mailing}/cancel"), &[]).await.status(),
         303
     );
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    let after_cancel = smtp.received().len();
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.wait_for_the_worker_to_let_go().await;
+    let after_cancel = smtp.received_count();
 
-    // Assert: the rest never goes
-    assert!(
-        app.mailing_rows("cancelled").await > 0,
-        "the rest is cancelled"
-    );
-    assert_eq!(
-        smtp.received().len(),
-        after_cancel,
-        "nothing after the cancel"
-    );
+    // Assert: the rest never goes, since none of it is left to send
+    let cancelled = app.mailing_rows("cancelled").await;
+    assert!(cancelled > 0, "the rest is cancelled");
+    assert_eq!(app.mailing_rows("sent").await, count(after_cancel));
+    assert_eq!(count(after_cancel) + cancelled, count(addresses.len()));
     assert!(after_cancel < addresses.len());
     for address in &addresses {
         assert!(mails_for(&smtp, address).len() <= 1);
@@ -857,16 +651,12 @@ async fn a_scheduled_mailing_waits_for_its_time() {
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |s| s.jobs_tick_ms = 100).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let release = create_release(&owner, "Water is a right", "").await;
     let at = (chrono::Utc::now() + chrono::Duration::seconds(2))
-        .format("%Y-%m-%dT%H:%M:%S")
-        .to_string();
+        .naive_utc()
+        .with_nanosecond(0)
+        .expect("a whole second");
 
     // Act
     let response = owner
@@ -875,18 +665,33 @@ async fn a_scheduled_mailing_waits_for_its_time() {
             &[
                 ("tag", "press"),
                 ("when", "at"),
-                ("send_at", &at),
+                ("send_at", &at.format("%Y-%m-%dT%H:%M:%S").to_string()),
                 ("send_zone", "UTC"),
             ],
         )
         .await;
     assert_eq!(response.status(), 303);
-    let before = app.mailing_rows("queued").await + smtp.received().len() as i64;
-    tokio::time::sleep(Duration::from_millis(3500)).await;
+    eventually("the mailing is sent", WAIT, || async {
+        smtp.count_for("joe@news.example") == 1
+    })
+    .await;
     app.wait_for_mailings().await;
 
     // Assert
-    assert_eq!(before, 0, "nothing is written before its time");
+    let (written, sent) = app
+        .with_conn(|c| {
+            outbox::table
+                .filter(outbox::recipient.eq("joe@news.example"))
+                .select((outbox::created_at, outbox::sent_at))
+                .first::<(chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)>(c)
+                .expect("the mailing's row")
+        })
+        .await;
+    assert!(
+        written >= at,
+        "nothing is written before its time ({written} < {at})"
+    );
+    assert!(sent.is_some_and(|sent| sent >= at), "sent at {sent:?}");
     assert_eq!(mails_for(&smtp, "joe@news.example").len(), 1);
     let (_, page) = owner.page(&location(&response)).await;
     assert!(page.contains("Sent"), "{page}");

@@ -3,9 +3,10 @@
 
 use undersigned::statements;
 
-use crate::coordinators::{OWNER_NAME, SendRetrying, browser, location};
-use crate::helpers::{TestApp, spawn_app};
-use crate::statements::{TITLE, draft, edit, public, statement_path};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{OWNER_NAME, browser, location};
+use crate::support::signers::visit;
+use crate::support::statements::{TITLE, draft, edit, statement_path};
 
 #[tokio::test]
 async fn a_draft_is_not_public_but_its_preview_link_shows_it() {
@@ -14,13 +15,13 @@ async fn a_draft_is_not_public_but_its_preview_link_shows_it() {
     let (owner, id) = draft(&app).await;
 
     // Act
-    let page = public(&app, "/s/water-for-all").await.0;
-    let json = public(&app, "/s/water-for-all.json").await.0;
-    let letter = public(&app, "/s/water-for-all/letter").await.0;
+    let page = visit(&app, "/s/water-for-all").await.0;
+    let json = visit(&app, "/s/water-for-all.json").await.0;
+    let letter = visit(&app, "/s/water-for-all/letter").await.0;
     let preview_path = app.preview_path(&owner, &id).await;
     let preview = browser()
         .get(app.url(&preview_path))
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
     let robots = preview
@@ -45,7 +46,7 @@ async fn comment(app: &TestApp, preview: &str, fields: &[(&str, &str)]) -> reqwe
     browser()
         .post(app.url(&format!("{preview}/comments")))
         .form(fields)
-        .send_retrying()
+        .send()
         .await
         .expect("sent")
 }
@@ -110,8 +111,8 @@ async fn partners_comments_reach_coordinators_with_their_revision_and_never_the_
         .page(&format!("{}/comments", statement_path(&id)))
         .await;
     assert_eq!(app.set_status(&owner, &id, "open").await, 303);
-    let (_, public_page) = public(&app, "/s/water-for-all").await;
-    let (_, json) = public(&app, "/s/water-for-all.json").await;
+    let (_, public_page) = visit(&app, "/s/water-for-all").await;
+    let (_, json) = visit(&app, "/s/water-for-all.json").await;
 
     // Assert
     assert_eq!(first.status(), 303);
@@ -217,15 +218,15 @@ async fn replacing_the_preview_link_makes_the_old_one_not_found() {
     let app = spawn_app().await;
     let (owner, id) = draft(&app).await;
     let old = app.preview_path(&owner, &id).await;
-    let before = public(&app, &old).await.0;
+    let before = visit(&app, &old).await.0;
 
     // Act
     let replaced = owner
         .post(&format!("{}/preview-link", statement_path(&id)), &[])
         .await;
     let new = app.preview_path(&owner, &id).await;
-    let old_after = public(&app, &old).await.0;
-    let new_after = public(&app, &new).await.0;
+    let old_after = visit(&app, &old).await.0;
+    let new_after = visit(&app, &new).await.0;
     let old_comment = comment(
         &app,
         &old,

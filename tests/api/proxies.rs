@@ -2,9 +2,9 @@
 //! headers of a trusted proxy only, and every per-address limit counts the
 //! real client.
 
-use crate::coordinators::{OWNER_EMAIL, PASSWORD, browser};
-use crate::helpers::{TestApp, spawn_app_with_settings};
-use crate::signers::{SLUG, SignOnForm, open_statement};
+use crate::support::app::{TestApp, spawn_app_with_settings};
+use crate::support::coordinators::{OWNER_EMAIL, PASSWORD, browser};
+use crate::support::signers::{SLUG, SignOnForm, open_statement};
 
 /// A sign-on sent with `header: value`, as a proxy would pass it on.
 async fn sign_through(app: &TestApp, form: &SignOnForm, header: (&str, &str)) -> u16 {

@@ -5,12 +5,10 @@
 use diesel::prelude::*;
 use undersigned::db::schema::{coalitions, press_releases};
 
-use crate::coordinators::{COALITION_SLUG, Session, location};
-use crate::mailbox::{html_part, text_part};
-use crate::press::{
-    Contact, create_release, header, mails_for, press_app, release_form, send_to_tag,
-};
-use crate::smtp::TestSmtp;
+use crate::support::coordinators::{COALITION_SLUG, Session, location};
+use crate::support::mailbox::{header, html_part, text_part};
+use crate::support::press::{JOE, create_release, press_app, release_form, send_to_tag};
+use crate::support::smtp::{TestSmtp, mails_for};
 
 const SETTINGS: &str = "/c/clean-water-coalition/settings";
 
@@ -25,28 +23,14 @@ async fn save_face(owner: &Session, fields: &[(&str, &str)]) -> reqwest::Respons
 }
 
 async fn upload_logo(owner: &Session, bytes: &[u8]) -> reqwest::Response {
-    let boundary = "logo-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"logo.png\"\r\n\
-         Content-Type: image/png\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     owner
-        .client
-        .post(format!(
-            "{}{SETTINGS}/logo?csrf={}",
-            owner.address, owner.csrf
-        ))
-        .header(
-            "Content-Type",
-            format!("multipart/form-data; boundary={boundary}"),
+        .post_file(
+            &format!("{SETTINGS}/logo"),
+            "logo",
+            ("logo.png", "image/png"),
+            bytes,
         )
-        .body(body)
-        .send()
         .await
-        .expect("sent")
 }
 
 #[tokio::test]
@@ -55,12 +39,7 @@ async fn a_release_comes_from_the_coalitions_name_with_replies_to_its_press_cont
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let saved = save_face(
         &owner,
         &[
@@ -117,12 +96,7 @@ async fn the_coalitions_reply_address_and_then_the_releases_own_take_the_replies
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     save_face(&owner, &[("reply_to", "Prensa@CleanWater.example")]).await;
     let first = create_release(&owner, "First release", "").await;
     let mut own = release_form("Second release", "");
@@ -390,7 +364,7 @@ async fn the_release_preview_warns_when_the_signatory_count_would_print_zero_or_
     assert!(linked_page.contains("prints 0 today"), "{linked_page}");
 }
 
-async fn page(app: &crate::helpers::TestApp, path: &str) -> (reqwest::StatusCode, String) {
+async fn page(app: &crate::support::app::TestApp, path: &str) -> (reqwest::StatusCode, String) {
     let response = app.get(path).await;
     let status = response.status();
     assert_eq!(status, 200, "{path}");

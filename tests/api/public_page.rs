@@ -2,47 +2,17 @@
 //! list, the printable letter and the JSON; and the coordinator's dashboard
 //! and the demo data behind them.
 
-use diesel::Connection;
 use undersigned::i18n::Lang;
 use undersigned::signatures;
 
-use crate::coordinators::{
-    COALITION_SLUG, SendRetrying, Session, browser, individual, lists, next_link, organization,
-    retrying, signed_by,
-};
-use crate::helpers::{TestApp, spawn_app};
-
-/// The first coordinator and an open statement in `language`, with `changes`
-/// to its settings saved before it opens.
-pub async fn open_statement(
-    app: &TestApp,
-    title: &str,
-    language: &str,
-    changes: &[(&str, &str)],
-) -> (Session, String) {
-    let owner = app.setup_first_account().await;
-    let id = app
-        .create_statement(
-            &owner,
-            COALITION_SLUG,
-            title,
-            language,
-            "We, the undersigned, agree.",
-        )
-        .await;
-    if !changes.is_empty() {
-        assert_eq!(app.save_settings(&owner, &id, changes).await.status(), 303);
-    }
-    assert_eq!(app.set_status(&owner, &id, "open").await, 303);
-    (owner, id)
-}
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{COALITION_SLUG, browser};
+use crate::support::pages::{lists, next_link, signed_by};
+use crate::support::signatures::{individual, organization};
+use crate::support::statements::open_statement_in;
 
 async fn public(app: &TestApp, path: &str) -> String {
-    let response = browser()
-        .get(app.url(path))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let response = browser().get(app.url(path)).send().await.expect("sent");
     assert_eq!(response.status(), 200, "{path}");
     response.text().await.expect("body")
 }
@@ -51,7 +21,7 @@ async fn public(app: &TestApp, path: &str) -> String {
 async fn the_public_page_shows_the_title_text_count_and_the_list_as_in_a_letter() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (_, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     app.add_signatures(
         &id,
         vec![
@@ -83,7 +53,7 @@ async fn the_public_page_shows_the_title_text_count_and_the_list_as_in_a_letter(
 /// "Water for all" open in English with a Spanish version, signed by one
 /// German organization.
 async fn with_spanish_version_and_one_signature(app: &TestApp) {
-    let (owner, id) = open_statement(app, "Water for all", "en", &[]).await;
+    let (owner, id) = open_statement_in(app, "Water for all", "en", &[]).await;
     let added = owner
         .post(
             &format!("/c/{COALITION_SLUG}/statements/{id}/translations"),
@@ -143,7 +113,7 @@ async fn country_names_follow_the_language_of_the_page() {
 async fn a_statement_for_organizations_and_individuals_shows_two_lists() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Water for all", "en", &[("signers", "both")]).await;
+    let (_, id) = open_statement_in(&app, "Water for all", "en", &[("signers", "both")]).await;
     app.add_signatures(
         &id,
         vec![
@@ -174,7 +144,7 @@ async fn a_statement_for_organizations_and_individuals_shows_two_lists() {
 async fn names_differing_in_accents_and_case_are_listed_in_real_collation_order() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Agua para todos", "es", &[]).await;
+    let (_, id) = open_statement_in(&app, "Agua para todos", "es", &[]).await;
     let names = ["Émile", "emile", "Eco", "Zapata", "Ábaco", "Ñandú", "Nube"];
     app.add_signatures(&id, names.iter().map(|n| organization(n, None)).collect())
         .await;
@@ -193,7 +163,7 @@ async fn names_differing_in_accents_and_case_are_listed_in_real_collation_order(
 async fn the_list_can_be_ordered_by_country_or_by_signing_time() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (owner, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     let now = undersigned::db::now();
     let signed = |name: &str, country: Option<&str>, minutes_ago: i64| {
         let mut s = organization(name, country);
@@ -253,7 +223,7 @@ async fn the_list_can_be_ordered_by_country_or_by_signing_time() {
 async fn a_long_list_continues_through_rel_next_links_without_repeats_or_gaps() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (_, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     let expected: Vec<String> = (1..=1100).map(|i| format!("Org {i:04}")).collect();
     app.add_signatures(
         &id,
@@ -294,7 +264,7 @@ async fn a_long_list_continues_through_rel_next_links_without_repeats_or_gaps() 
 async fn the_list_is_hidden_until_its_public_time() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(
+    let (owner, id) = open_statement_in(
         &app,
         "Water for all",
         "en",
@@ -331,7 +301,7 @@ async fn the_list_is_hidden_until_its_public_time() {
 async fn a_statement_is_not_public_before_its_publish_time() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(
+    let (owner, id) = open_statement_in(
         &app,
         "Water for all",
         "en",
@@ -343,7 +313,7 @@ async fn a_statement_is_not_public_before_its_publish_time() {
     // Act
     let page = browser()
         .get(app.url("/s/water-for-all"))
-        .send_retrying()
+        .send()
         .await
         .expect("sent")
         .status();
@@ -358,7 +328,7 @@ async fn a_statement_is_not_public_before_its_publish_time() {
 async fn the_public_page_has_open_graph_and_twitter_tags() {
     // Arrange
     let app = spawn_app().await;
-    open_statement(&app, "Water for all", "en", &[]).await;
+    open_statement_in(&app, "Water for all", "en", &[]).await;
 
     // Act
     let page = public(&app, "/s/water-for-all").await;
@@ -383,7 +353,7 @@ async fn the_public_page_has_open_graph_and_twitter_tags() {
 async fn the_printable_letter_has_the_statement_its_date_the_count_and_the_list() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (_, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     app.add_signatures(
         &id,
         vec![
@@ -416,7 +386,7 @@ async fn the_printable_letter_has_the_statement_its_date_the_count_and_the_list(
 async fn the_json_has_the_title_language_revision_hash_status_count_and_signatories() {
     // Arrange
     let app = spawn_app().await;
-    let (_, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (_, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     app.add_signatures(&id, vec![organization("Rivers United", Some("FR"))])
         .await;
     let hash = {
@@ -435,7 +405,7 @@ async fn the_json_has_the_title_language_revision_hash_status_count_and_signator
     // Act
     let response = browser()
         .get(app.url("/s/water-for-all.json"))
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
     let json: serde_json::Value =
@@ -456,7 +426,7 @@ async fn the_json_has_the_title_language_revision_hash_status_count_and_signator
 async fn the_dashboard_shows_status_counts_chart_revisions_and_share_links() {
     // Arrange
     let app = spawn_app().await;
-    let (owner, id) = open_statement(&app, "Water for all", "en", &[]).await;
+    let (owner, id) = open_statement_in(&app, "Water for all", "en", &[]).await;
     let mut pending = organization("Pending Org", None);
     pending.status = signatures::Status::PendingEmail;
     pending.confirmed_at = None;
@@ -506,8 +476,7 @@ async fn the_demo_fills_two_coordinators_and_a_bilingual_open_statement_with_sig
 
     // Act
     app.with_conn(|c| {
-        retrying(|| c.transaction::<_, anyhow::Error, _>(undersigned::demo::fill))
-            .expect("demo filled")
+        undersigned::db::transaction(c, undersigned::demo::fill).expect("demo filled")
     })
     .await;
     let ana = app.login("ana@example.org", "demo-password").await;

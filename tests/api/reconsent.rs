@@ -1,13 +1,14 @@
 //! Consent to a materially changed text: the mail with the diff, the list
 //! meanwhile ("stay" or "hide"), and the signer's answer on the link.
 
-use crate::coordinators::{Session, location};
-use crate::helpers::{TestApp, spawn_app};
-use crate::signers::{
-    SignOnForm, latest_link, listed, open_statement, post_form, public_json, queued,
-    sign_and_confirm, signature, visit,
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::coordinators::{Session, location};
+use crate::support::outbox::{latest_link, queued};
+use crate::support::signatures::signature;
+use crate::support::signers::{
+    SignOnForm, listed, open_statement, post_form, public_json, sign_and_confirm, visit,
 };
-use crate::statements::{TITLE, edit, statement_path};
+use crate::support::statements::{TITLE, edit, statement_path};
 
 const ANA: &str = "ana@aguaviva.example";
 const NEW_BODY: &str = "We call for clean water in every village.";

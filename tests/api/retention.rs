@@ -8,8 +8,8 @@ use std::time::Duration;
 use diesel::prelude::*;
 use undersigned::db::schema::{login_failures, outbox, outbox_bodies, sessions, tokens};
 
-use crate::helpers::{TestApp, spawn_app_with_settings};
-use crate::signers::{SignOnForm, latest_link, open_statement, press, sign};
+use crate::support::app::{TestApp, eventually, spawn_app_with_settings};
+use crate::support::signers::{SignOnForm, open_statement, sign_and_confirm};
 
 const EMAIL: &str = "ana@aguaviva.example";
 
@@ -19,14 +19,11 @@ async fn wait_until(
     app: &TestApp,
     done: impl Fn(&mut undersigned::db::DbConn) -> bool + Clone + Send + 'static,
 ) {
-    for _ in 0..200 {
+    eventually("retention runs", Duration::from_secs(20), || {
         let done = done.clone();
-        if app.with_conn(move |c| done(c)).await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("retention did not run within 20 s");
+        app.with_conn(move |c| done(c))
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -40,18 +37,8 @@ async fn retention_blanks_sent_bodies_and_deletes_spent_tokens_ended_sessions_an
     })
     .await;
     let (owner, _) = open_statement(&app, &[]).await;
-    assert_eq!(
-        sign(&app, &SignOnForm::organization("Agua Viva", EMAIL))
-            .await
-            .status(),
-        303
-    );
-    let link = latest_link(&app, EMAIL, "confirm-signature", "/confirm/").await;
-    assert_eq!(
-        press(&app, &link).await.status(),
-        200,
-        "confirmed: its token is used"
-    );
+    // Confirmed: its token is used.
+    sign_and_confirm(&app, &SignOnForm::organization("Agua Viva", EMAIL)).await;
     app.wait_for_outbox_to_settle().await;
     let long_ago = undersigned::db::now() - chrono::Duration::days(2);
     app.with_conn(move |c| {

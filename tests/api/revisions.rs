@@ -3,9 +3,12 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::coordinators::{OWNER_NAME, field_error, location, organization};
-use crate::helpers::spawn_app;
-use crate::statements::{BODY, TITLE, draft, edit, public, revisions, statement_path, tagged};
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{OWNER_NAME, location};
+use crate::support::pages::{field_error, tagged};
+use crate::support::signatures::organization;
+use crate::support::signers::visit;
+use crate::support::statements::{BODY, TITLE, draft, edit, revisions, statement_path};
 
 fn sha256_of_canonical_text(title: &str, body: &str) -> String {
     hex::encode(Sha256::digest(
@@ -192,8 +195,8 @@ async fn a_spanish_translation_has_its_own_page_in_spanish_with_the_shared_list(
     assert_eq!(app.set_status(&owner, &id, "open").await, 303);
     app.add_signatures(&id, vec![organization("Amigos del Río", None)])
         .await;
-    let (es_status, es) = public(&app, "/s/water-for-all/es").await;
-    let (_, en) = public(&app, "/s/water-for-all").await;
+    let (es_status, es) = visit(&app, "/s/water-for-all/es").await;
+    let (_, en) = visit(&app, "/s/water-for-all").await;
 
     // Assert
     assert_eq!(added.status(), 303);

@@ -6,6 +6,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{Integer, Text};
 use undersigned::db::DbConn;
 
+use crate::support::database::require_postgres;
+
 fn migration_names(backend: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("migrations")
@@ -120,11 +122,9 @@ fn postgres_shape(admin_url: &str) -> Shape {
 }
 
 #[test]
+#[ignore = "needs PostgreSQL (UNDERSIGNED_TEST_POSTGRES_URL)"]
 fn both_backends_create_the_same_tables_columns_types_and_nullability() {
-    let Ok(admin_url) = std::env::var("UNDERSIGNED_TEST_POSTGRES_URL") else {
-        eprintln!("skipped: set UNDERSIGNED_TEST_POSTGRES_URL to compare with PostgreSQL");
-        return;
-    };
+    let admin_url = require_postgres();
 
     let sqlite = sqlite_shape();
     let postgres = postgres_shape(&admin_url);

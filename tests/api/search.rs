@@ -2,11 +2,14 @@
 //! coordinator's signatures and contacts; possible duplicates with and
 //! without a country; and a merge that keeps the confirmed signer's address.
 
-use crate::coordinators::{Session, location};
-use crate::helpers::spawn_app;
-use crate::signers::{
-    SignOnForm, coordinator_rows, listed, open_statement, row_of, sign, sign_and_confirm,
-    signature, signature_by_email, signatures_of, signatures_path, text_of,
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{Session, location};
+use crate::support::pages::text_of;
+use crate::support::signatures::{
+    coordinator_rows, row_of, signature, signature_by_email, signatures_of, signatures_path,
+};
+use crate::support::signers::{
+    SignOnForm, listed, manage_link, open_statement, sign, sign_and_confirm,
 };
 
 /// The names (second cell) of the coordinator's rows found by `q`.
@@ -87,7 +90,7 @@ async fn searching_contacts_ignores_accents_case_and_curly_apostrophes() {
         let query = serde_urlencoded::to_string([("q", q)]).expect("query");
         let (status, page) = owner.page(&format!("{CONTACTS}?{query}")).await;
         assert_eq!(status, 200);
-        crate::signers::table_rows(&page)
+        crate::support::pages::table_rows(&page)
             .iter()
             .map(|r| r.split(" | ").nth(1).unwrap_or_default().to_owned())
             .collect()
@@ -159,7 +162,7 @@ async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_
     // Arrange
     let app = spawn_app().await;
     let (owner, statement) = open_statement(&app, &[]).await;
-    let imported = crate::imports::import(
+    let imported = crate::support::signatures::import(
         &owner,
         &statement,
         "organization,country\nAgua Viva,MX\n",
@@ -217,14 +220,12 @@ async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_
     assert!(detail.contains("Merged"), "{detail}");
     assert!(detail.contains("into Agua Viva"), "{detail}");
     assert!(!detail.contains("Withdrawn"), "{detail}");
-    let (_, export) = crate::exports::csv_rows(&owner, &statement).await;
+    let (_, export) = crate::support::signatures::csv_rows(&owner, &statement).await;
     let statuses: Vec<&str> = export.iter().map(|r| r["status"].as_str()).collect();
     assert!(statuses.contains(&"merged") && !statuses.contains(&"withdrawn"));
-    let old_link =
-        crate::signers::latest_link(&app, "ana@aguaviva.example", "signature-confirmed", "/m/")
-            .await;
+    let old_link = manage_link(&app, "ana@aguaviva.example").await;
     assert!(old_link.contains(&later), "{old_link}");
-    let followed = crate::coordinators::browser()
+    let followed = crate::support::coordinators::browser()
         .get(app.url(&old_link))
         .send()
         .await
@@ -236,7 +237,8 @@ async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_
     );
     let home = location(&followed);
     assert!(home.contains(&format!("/m/{}/", earlier.id)), "{home}");
-    let (status, page) = crate::signers::visit(&app, home.trim_start_matches(&app.address)).await;
+    let (status, page) =
+        crate::support::signers::visit(&app, home.trim_start_matches(&app.address)).await;
     assert_eq!(status, 200);
     assert!(page.contains("Agua Viva"), "{page}");
 }

@@ -1,17 +1,17 @@
 //! Findings of an outside black-box test, one test each: what a hostile
 //! coordinator, signer or third-party site tried, and what must hold.
 
-use crate::contacts::upload_to;
-use crate::coordinators::{
-    COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, field_error, location, organization,
-};
-use crate::exports::csv_rows;
-use crate::helpers::spawn_app;
-use crate::mailbox::html_part;
-use crate::press::{Contact, header, mails_for, press_app, release_form, send_to_tag};
-use crate::signers::{SLUG, SignOnForm, open_statement, queued_to, sign, sign_and_confirm};
-use crate::smtp::TestSmtp;
-use crate::statements::TITLE;
+use crate::support::app::spawn_app;
+use crate::support::contacts::upload_to;
+use crate::support::coordinators::{COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, location};
+use crate::support::mailbox::{header, html_part};
+use crate::support::outbox::queued_to;
+use crate::support::pages::field_error;
+use crate::support::press::{JOE, press_app, release_form, send_to_tag};
+use crate::support::signatures::{csv_rows, organization};
+use crate::support::signers::{SLUG, SignOnForm, open_statement, sign, sign_and_confirm};
+use crate::support::smtp::{TestSmtp, mails_for};
+use crate::support::statements::TITLE;
 use undersigned::coalitions::Role;
 
 /// The payload that reached sent mail: an HTML block that the sanitizer
@@ -52,12 +52,7 @@ async fn a_release_body_cannot_put_a_script_link_into_the_sent_mail() {
     // Arrange
     let smtp = TestSmtp::start();
     let (app, owner) = press_app(Some(smtp.clone()), |_| {}).await;
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
+    app.add_contacts(&[JOE]).await;
     let mut form = release_form("Water is a right", "");
     for (name, value) in &mut form {
         if *name == "body" || *name == "about" {
@@ -68,7 +63,7 @@ async fn a_release_body_cannot_put_a_script_link_into_the_sent_mail() {
         .post("/c/clean-water-coalition/press/new", &form)
         .await;
     assert_eq!(response.status(), 303, "the release is created");
-    let release = crate::coordinators::location(&response);
+    let release = crate::support::coordinators::location(&response);
 
     // Act
     send_to_tag(&owner, &release, "press").await;
@@ -256,13 +251,8 @@ async fn public_forms_refuse_posts_from_another_site_but_one_click_unsubscribe_w
     let post_with = |path: &str, header: (&'static str, String)| {
         browser().post(app.url(path)).header(header.0, header.1)
     };
-    app.add_contacts(&[Contact {
-        email: "joe@news.example",
-        name: "Joe Reporter",
-        tags: &["press"],
-    }])
-    .await;
-    let release = crate::press::create_release(&owner, "Water is a right", "").await;
+    app.add_contacts(&[JOE]).await;
+    let release = crate::support::press::create_release(&owner, "Water is a right", "").await;
     send_to_tag(&owner, &release, "press").await;
     app.wait_for_mailings().await;
     let eml = mails_for(&smtp, "joe@news.example").remove(0);
@@ -549,7 +539,7 @@ async fn a_deep_body_stored_before_the_limit_is_rendered_once_at_start_as_plain_
 
     // Act
     let app = app.restart().await;
-    let (status, page) = crate::signers::visit(&app, &format!("/s/{SLUG}")).await;
+    let (status, page) = crate::support::signers::visit(&app, &format!("/s/{SLUG}")).await;
 
     // Assert
     assert_eq!(status, 200);

@@ -6,12 +6,12 @@ use futures_util::future::join_all;
 use undersigned::coalitions::Role;
 use undersigned::db::schema::outbox;
 
-use crate::accounts::stored_hash;
-use crate::coordinators::{
-    COALITION, COALITION_SLUG, OWNER_EMAIL, PASSWORD, SendRetrying, browser, browser_with_session,
-    field_error, location, session_cookie_set_by, set_cookie_header,
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{
+    COALITION, COALITION_SLUG, OWNER_EMAIL, PASSWORD, browser, browser_with_session, location,
+    session_cookie_set_by, set_cookie_header, stored_hash,
 };
-use crate::helpers::spawn_app;
+use crate::support::pages::field_error;
 
 #[tokio::test]
 async fn logging_in_with_the_right_password_starts_a_session_and_a_wrong_one_does_not() {
@@ -27,7 +27,7 @@ async fn logging_in_with_the_right_password_starts_a_session_and_a_wrong_one_doe
     let (client, right) = app.try_login(OWNER_EMAIL, PASSWORD).await;
     let coalitions = client
         .get(app.url("/c"))
-        .send_retrying()
+        .send()
         .await
         .expect("request sent");
 
@@ -71,18 +71,14 @@ async fn logging_out_ends_the_session_even_for_a_copy_of_the_cookie() {
     let copy = browser_with_session(&app.address, &session.cookie);
     let before = copy
         .get(app.url("/account"))
-        .send_retrying()
+        .send()
         .await
         .expect("sent")
         .status();
 
     // Act
     let logout = session.post("/account/logout", &[]).await;
-    let after = copy
-        .get(app.url("/account"))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let after = copy.get(app.url("/account")).send().await.expect("sent");
 
     // Assert
     assert_eq!(before, 200);
@@ -253,7 +249,7 @@ async fn a_mailed_password_reset_link_sets_a_new_password_once_and_ends_old_sess
     let forgot = browser()
         .post(app.url("/password/forgot"))
         .form(&[("email", OWNER_EMAIL)])
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
     assert_eq!(forgot.status(), 200);
@@ -261,34 +257,26 @@ async fn a_mailed_password_reset_link_sets_a_new_password_once_and_ends_old_sess
 
     // Act
     let client = browser();
-    let form = client
-        .get(app.url(&link))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let form = client.get(app.url(&link)).send().await.expect("sent");
     let short = client
         .post(app.url(&link))
         .form(&[("password", "short")])
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
     let reset = client
         .post(app.url(&link))
         .form(&[("password", new_password)])
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
     let reset_location = location(&reset);
     let reset_cookie = session_cookie_set_by(&reset);
-    let again = browser()
-        .get(app.url(&link))
-        .send_retrying()
-        .await
-        .expect("sent");
+    let again = browser().get(app.url(&link)).send().await.expect("sent");
     let again_post = browser()
         .post(app.url(&link))
         .form(&[("password", "yet another password")])
-        .send_retrying()
+        .send()
         .await
         .expect("sent");
 
@@ -326,7 +314,7 @@ async fn the_reset_form_does_not_reveal_whether_an_address_has_an_account() {
             let response = browser()
                 .post(url)
                 .form(&[("email", email)])
-                .send_retrying()
+                .send()
                 .await
                 .expect("sent");
             (response.status(), response.text().await.expect("body"))

@@ -2,7 +2,7 @@ use diesel::prelude::*;
 use undersigned::db::schema::{coordinators, tokens};
 use undersigned::tokens::Purpose;
 
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
 
 fn token_of(link: &str) -> String {
     link.rsplit('/').next().expect("token").to_owned()

@@ -4,11 +4,14 @@
 use diesel::prelude::*;
 use undersigned::db::schema::tokens;
 
-use crate::coordinators::{COALITION_SLUG, field_error, location};
-use crate::helpers::spawn_app;
-use crate::signers::{
-    SLUG, SignOnForm, latest_link, listed, open_statement, post_form, press, public_json, queued,
-    queued_to, sign, signature_by_email, signatures_of, snapshot, visit,
+use crate::support::app::spawn_app;
+use crate::support::coordinators::{COALITION_SLUG, location};
+use crate::support::outbox::{queued, queued_to};
+use crate::support::pages::field_error;
+use crate::support::signatures::{signature_by_email, signatures_of, snapshot};
+use crate::support::signers::{
+    SLUG, SignOnForm, confirmation_link, listed, open_statement, post_form, press, public_json,
+    sign, sign_and_confirm, visit,
 };
 
 #[tokio::test]
@@ -248,13 +251,7 @@ async fn opening_a_confirmation_link_shows_a_button_and_changes_nothing() {
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let link = latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "confirm-signature",
-        "/confirm/",
-    )
-    .await;
+    let link = confirmation_link(&app, "ana@aguaviva.example").await;
     let before = snapshot(&app).await;
 
     // Act
@@ -291,13 +288,7 @@ async fn pressing_confirm_lists_the_name_on_the_public_page() {
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let link = latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "confirm-signature",
-        "/confirm/",
-    )
-    .await;
+    let link = confirmation_link(&app, "ana@aguaviva.example").await;
 
     // Act
     let response = press(&app, &link).await;
@@ -320,19 +311,12 @@ async fn confirming_twice_lists_the_signature_once_and_says_it_is_already_confir
     // Arrange
     let app = spawn_app().await;
     let (_, id) = open_statement(&app, &[]).await;
-    sign(
+    sign_and_confirm(
         &app,
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let link = latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "confirm-signature",
-        "/confirm/",
-    )
-    .await;
-    press(&app, &link).await;
+    let link = confirmation_link(&app, "ana@aguaviva.example").await;
 
     // Act
     let second = press(&app, &link).await;
@@ -367,13 +351,7 @@ async fn two_confirmations_at_once_list_the_signature_once() {
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let link = latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "confirm-signature",
-        "/confirm/",
-    )
-    .await;
+    let link = confirmation_link(&app, "ana@aguaviva.example").await;
 
     // Act
     let (first, second) = tokio::join!(press(&app, &link), press(&app, &link));
@@ -430,13 +408,7 @@ async fn an_expired_link_says_so_and_the_fresh_link_it_offers_confirms() {
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let old = latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "confirm-signature",
-        "/confirm/",
-    )
-    .await;
+    let old = confirmation_link(&app, "ana@aguaviva.example").await;
     app.with_conn(|c| {
         diesel::update(tokens::table.filter(tokens::purpose.eq("confirm-signature")))
             .set(tokens::expires_at.eq(undersigned::db::now() - chrono::Duration::days(1)))
@@ -460,13 +432,7 @@ async fn an_expired_link_says_so_and_the_fresh_link_it_offers_confirms() {
     .await;
     let resend_status = resend.status();
     let resend_page = resend.text().await.expect("body");
-    let fresh = latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "confirm-signature",
-        "/confirm/",
-    )
-    .await;
+    let fresh = confirmation_link(&app, "ana@aguaviva.example").await;
     let confirmed = press(&app, &fresh).await;
 
     // Assert
@@ -498,13 +464,7 @@ async fn signing_again_with_the_same_address_keeps_one_row_and_mails_the_manage_
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let link = latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "confirm-signature",
-        "/confirm/",
-    )
-    .await;
+    let link = confirmation_link(&app, "ana@aguaviva.example").await;
     press(&app, &link).await;
     let stranger = sign(
         &app,
@@ -554,13 +514,7 @@ async fn signing_again_before_confirming_sends_a_fresh_confirmation_not_a_second
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let first = latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "confirm-signature",
-        "/confirm/",
-    )
-    .await;
+    let first = confirmation_link(&app, "ana@aguaviva.example").await;
 
     // Act
     sign(
@@ -568,13 +522,7 @@ async fn signing_again_before_confirming_sends_a_fresh_confirmation_not_a_second
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
     )
     .await;
-    let second = latest_link(
-        &app,
-        "ana@aguaviva.example",
-        "confirm-signature",
-        "/confirm/",
-    )
-    .await;
+    let second = confirmation_link(&app, "ana@aguaviva.example").await;
     let old = press(&app, &first).await.status();
     let still_pending = signatures_of(&app, &id).await[0].status.clone();
     let confirmed = press(&app, &second).await;

@@ -2,67 +2,14 @@
 //! deadlines, status changes and safe Markdown; and the helpers the preview
 //! and revision tests share.
 
-use undersigned::statements::{self, Revision};
+use undersigned::statements::{self};
 
-use crate::coordinators::{COALITION_SLUG, SendRetrying, Session, browser, field_error, unescape};
-use crate::helpers::{TestApp, spawn_app};
-
-pub const TITLE: &str = "Water for all";
-pub const BODY: &str = "We call for clean water in every town.";
-
-/// The first coordinator and a draft statement of theirs.
-pub async fn draft(app: &TestApp) -> (Session, String) {
-    let owner = app.setup_first_account().await;
-    let id = app
-        .create_statement(&owner, COALITION_SLUG, TITLE, "en", BODY)
-        .await;
-    (owner, id)
-}
-
-pub fn statement_path(id: &str) -> String {
-    format!("/c/{COALITION_SLUG}/statements/{id}")
-}
-
-pub async fn revisions(app: &TestApp, id: &str, language: &str) -> Vec<Revision> {
-    let (id, language) = (id.to_owned(), language.to_owned());
-    app.with_conn(move |c| {
-        let version = statements::version(c, &id, &language)
-            .expect("query")
-            .expect("the version exists");
-        statements::revisions(c, &version.id).expect("revisions")
-    })
-    .await
-}
-
-pub async fn edit(
-    session: &Session,
-    id: &str,
-    language: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    session
-        .post(&format!("{}/edit/{language}", statement_path(id)), fields)
-        .await
-}
-
-pub async fn public(app: &TestApp, path: &str) -> (u16, String) {
-    let response = browser()
-        .get(app.url(path))
-        .send_retrying()
-        .await
-        .expect("sent");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
-}
-
-/// The text inside every `<tag>…</tag>` on a page.
-pub fn tagged(page: &str, tag: &str) -> Vec<String> {
-    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
-    page.split(&open)
-        .skip(1)
-        .map(|part| unescape(part.split(&close).next().unwrap_or_default()))
-        .collect()
-}
+use crate::support::app::spawn_app;
+use crate::support::coordinators::COALITION_SLUG;
+use crate::support::pages::field_error;
+use crate::support::signers::visit;
+use crate::support::statements::{BODY, TITLE};
+use crate::support::statements::{draft, revisions, statement_path};
 
 #[tokio::test]
 async fn creating_a_statement_stores_a_draft_with_its_title_language_and_text() {
@@ -176,8 +123,8 @@ async fn the_address_can_change_while_a_draft_but_not_once_open() {
             .contains("cannot change once the statement is open")
     );
     assert_eq!(app.statement(&id).await.slug, "clean-water-now");
-    assert_eq!(public(&app, "/s/clean-water-now").await.0, 200);
-    assert_eq!(public(&app, "/s/something-else").await.0, 404);
+    assert_eq!(visit(&app, "/s/clean-water-now").await.0, 200);
+    assert_eq!(visit(&app, "/s/something-else").await.0, 404);
 }
 
 #[tokio::test]
@@ -253,8 +200,8 @@ async fn a_statement_past_its_deadline_reads_as_closed_and_the_job_records_it() 
     assert_eq!(saved.status(), 303);
 
     // Act
-    let (_, page) = public(&app, "/s/water-for-all").await;
-    let (_, json) = public(&app, "/s/water-for-all.json").await;
+    let (_, page) = visit(&app, "/s/water-for-all").await;
+    let (_, json) = visit(&app, "/s/water-for-all.json").await;
     let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     let (_, dashboard) = owner.page(&statement_path(&id)).await;
     app.with_conn(|c| statements::close_overdue(c).expect("closing"))
@@ -278,9 +225,9 @@ async fn a_statement_goes_from_draft_to_open_to_closed_and_back_each_step_audite
 
     // Act
     let opened = app.set_status(&owner, &id, "open").await;
-    let (_, open_page) = public(&app, "/s/water-for-all").await;
+    let (_, open_page) = visit(&app, "/s/water-for-all").await;
     let closed = app.set_status(&owner, &id, "closed").await;
-    let (_, closed_page) = public(&app, "/s/water-for-all").await;
+    let (_, closed_page) = visit(&app, "/s/water-for-all").await;
     let reopened = app.set_status(&owner, &id, "open").await;
     let (_, audit) = owner
         .page(&format!(
@@ -352,7 +299,7 @@ async fn markdown_on_the_public_page_is_sanitized() {
     assert_eq!(app.set_status(&owner, &id, "open").await, 303);
 
     // Act
-    let (status, page) = public(&app, "/s/safe-text").await;
+    let (status, page) = visit(&app, "/s/safe-text").await;
 
     // Assert
     assert_eq!(status, 200);

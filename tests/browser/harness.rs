@@ -1,18 +1,17 @@
 //! The rig: a chromedriver, a fresh app and a browser session with the
 //! steps a person takes.
 
-use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::support::app::{TestApp, eventually, spawn_app};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// How long a page may take to show what a step expects.
@@ -32,8 +31,9 @@ struct Chromedriver {
 }
 
 impl Chromedriver {
-    /// Starts the driver, or says why the test cannot run.
-    fn start() -> Result<Self, String> {
+    /// Starts the driver and waits until it listens, or says why the test
+    /// cannot run.
+    async fn start() -> Result<Self, String> {
         let Some(program) = on_path("chromedriver") else {
             return Err("chromedriver is not on PATH".into());
         };
@@ -49,22 +49,15 @@ impl Chromedriver {
             .spawn()
             .map_err(|e| format!("chromedriver did not start: {e}"))?;
         let mut driver = Self { child, port };
-        driver.wait_until_listening()?;
+        eventually("chromedriver listens", WAIT, || {
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                panic!("chromedriver exited at start: {status}");
+            }
+            let listening = TcpStream::connect(("127.0.0.1", port)).is_ok();
+            async move { listening }
+        })
+        .await;
         Ok(driver)
-    }
-
-    fn wait_until_listening(&mut self) -> Result<(), String> {
-        let started = Instant::now();
-        while started.elapsed() < WAIT {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return Err(format!("chromedriver exited at start: {status}"));
-            }
-            if TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
-                return Ok(());
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Err(format!("chromedriver did not listen on port {}", self.port))
     }
 
     fn url(&self) -> String {
@@ -96,10 +89,6 @@ fn free_port() -> u16 {
     listener.local_addr().expect("its address").port()
 }
 
-pub fn under_ci() -> bool {
-    std::env::var_os("CI").is_some_and(|v| !v.is_empty())
-}
-
 /// What every browser test runs on: a fresh app, `chromedriver` and one
 /// Chromium session with its own profile. Fields drop in order, so the
 /// driver (and Chromium with it) ends before its profile folder goes.
@@ -111,36 +100,27 @@ pub struct Rig {
 }
 
 impl Rig {
-    /// Starts everything, or returns `None` when the test is to be skipped:
-    /// without chromedriver outside CI. Under CI a missing driver fails.
-    pub async fn start() -> Option<Self> {
+    /// Starts everything; fails the test when chromedriver or Chromium is
+    /// missing.
+    pub async fn start() -> Self {
         Self::start_in(None).await
     }
 
     /// The same with Chromium set to prefer `languages` (such as
     /// `es-MX,es`), as a person's browser would be.
-    pub async fn start_in(languages: Option<&str>) -> Option<Self> {
-        let driver = match Chromedriver::start() {
-            Ok(driver) => driver,
-            Err(reason) if !under_ci() => {
-                // Straight to stderr: the test harness would swallow eprintln!.
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "skipped: install chromium and chromium-driver ({reason})"
-                );
-                return None;
-            }
-            Err(reason) => panic!("{reason}; CI installs chromium and chromium-driver"),
-        };
+    pub async fn start_in(languages: Option<&str>) -> Self {
+        let driver = Chromedriver::start().await.unwrap_or_else(|reason| {
+            panic!("this test needs chromium and chromium-driver: {reason}")
+        });
         let app = spawn_app().await;
         let profile = tempfile::tempdir().expect("a Chromium profile folder");
         let browser = Browser::open(&driver, profile.path(), languages).await;
-        Some(Self {
+        Self {
             browser,
             app,
             _driver: driver,
             _profile: profile,
-        })
+        }
     }
 
     /// Ends the browser session the polite way; a failing test skips this

@@ -1,20 +1,16 @@
 //! End to end in a real browser: headless Chromium, driven over WebDriver by
 //! fantoccini, walks a coordinator, a signer and a press officer through
 //! the app the way a person does, with clicks and typing only. Each test
-//! starts its own `chromedriver`; when it is missing the test is skipped,
-//! except under CI, where it fails.
+//! starts its own `chromedriver`. The tests are ignored by default, since
+//! they need `chromium` and `chromium-driver`; run them with
+//! `cargo test --test browser -- --ignored`, where a missing driver fails.
 
 #[expect(
     dead_code,
     reason = "shared with tests/api; this crate uses only part of it"
 )]
-#[path = "../api/helpers.rs"]
-mod helpers;
-#[path = "../api/mailbox.rs"]
-mod mailbox;
-#[expect(dead_code, reason = "shared with tests/api; helpers.rs names TestSmtp")]
-#[path = "../api/smtp.rs"]
-mod smtp;
+#[path = "../support/mod.rs"]
+mod support;
 
 mod harness;
 mod import;

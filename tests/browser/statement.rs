@@ -14,10 +14,9 @@ const FIRST_DRAFT: &str = "## Why we sign\n\
 const NOTE: &str = "Weekly reports, as partners asked";
 
 #[tokio::test]
+#[ignore = "needs chromium and chromium-driver"]
 async fn a_coordinator_drafts_revises_and_opens_a_statement_in_a_browser() {
-    let Some(rig) = Rig::start().await else {
-        return;
-    };
+    let rig = Rig::start().await;
     let (app, browser) = (&rig.app, &rig.browser);
     let setup_link = app.setup_link.clone().expect("a setup link on first start");
 

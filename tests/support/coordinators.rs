@@ -1,21 +1,18 @@
-//! Helpers for tests that act as coordinators: the first account, logins,
-//! sessions with their CSRF token, statements, members, signatures, and a
-//! few readers for the HTML it answers with. The mail the app wrote is read
-//! in `mailbox.rs`.
+//! Coordinators: the first account, logins, sessions with their CSRF
+//! token, members and invitations, and the redirects and cookies the app
+//! answers them with.
 
 use std::sync::Arc;
 
-use diesel::Connection;
+use diesel::prelude::*;
 use reqwest::StatusCode;
 use reqwest::cookie::Jar;
 use undersigned::accounts::{self, Email, Password};
 use undersigned::coalitions::Role;
-use undersigned::i18n::CountryCode;
-use undersigned::signatures::{self, Kind, NewSignature, Source};
-use undersigned::statements::{self, Statement};
+use undersigned::db::schema::{coalitions, coordinators};
 
-use crate::helpers::TestApp;
-pub use crate::pages::{csrf_in, field_error, lists, next_link, signed_by, unescape};
+use super::app::{TestApp, header_of};
+use super::pages::csrf_in;
 
 pub const OWNER_NAME: &str = "Olivia Owner";
 pub const OWNER_EMAIL: &str = "olivia@example.org";
@@ -23,52 +20,6 @@ pub const PASSWORD: &str = "correct horse battery staple";
 pub const COALITION: &str = "Clean Water Coalition";
 pub const COALITION_SLUG: &str = "clean-water-coalition";
 pub const SESSION_COOKIE: &str = "undersigned_session";
-
-/// Runs a library write, again while SQLite answers "database is locked".
-///
-/// SQLite transactions are opened DEFERRED, so one that reads before it
-/// writes cannot wait for the write lock: it fails at once when the mail
-/// worker's poll (an UPDATE every 25 ms in tests) holds it. That is an app
-/// bug, reported separately; test set-up through the library should not
-/// flake because of it.
-pub fn retrying<T, E: std::fmt::Display>(mut write: impl FnMut() -> Result<T, E>) -> Result<T, E> {
-    let mut attempts = 0;
-    loop {
-        match write() {
-            Err(e) if attempts < 50 && e.to_string().contains("database is locked") => {
-                attempts += 1;
-                std::thread::sleep(std::time::Duration::from_millis(10));
-            }
-            outcome => return outcome,
-        }
-    }
-}
-
-/// `send`, again while the app answers 500.
-///
-/// The same SQLite locking bug (see [`retrying`]) makes a request whose
-/// transaction reads before it writes fail now and then with a 500 while the
-/// mail worker polls; the transaction is rolled back, so sending it again is
-/// safe. A request that fails every time still fails its test.
-pub(crate) trait SendRetrying {
-    async fn send_retrying(self) -> reqwest::Result<reqwest::Response>;
-}
-
-impl SendRetrying for reqwest::RequestBuilder {
-    async fn send_retrying(self) -> reqwest::Result<reqwest::Response> {
-        for _ in 0..10 {
-            let Some(attempt) = self.try_clone() else {
-                break;
-            };
-            let response = attempt.send().await?;
-            if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
-                return Ok(response);
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
-        self.send().await
-    }
-}
 
 /// A browser: its own cookie store, and redirects left for the test to see.
 pub fn browser() -> reqwest::Client {
@@ -105,7 +56,7 @@ impl Session {
     pub async fn from_client(client: reqwest::Client, address: &str, cookie: String) -> Self {
         let response = client
             .get(format!("{address}/account"))
-            .send_retrying()
+            .send()
             .await
             .expect("request sent");
         assert_eq!(response.status(), 200, "the session should be signed in");
@@ -121,7 +72,7 @@ impl Session {
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client
             .get(format!("{}{path}", self.address))
-            .send_retrying()
+            .send()
             .await
             .expect("request sent")
     }
@@ -140,12 +91,42 @@ impl Session {
         self.post_raw(path, &fields).await
     }
 
+    /// A multipart POST of one file `name` of `content_type` in the field
+    /// `field`, the session's CSRF token in the query string as the app
+    /// reads it for uploads.
+    pub async fn post_file(
+        &self,
+        path: &str,
+        field: &str,
+        (name, content_type): (&str, &str),
+        bytes: &[u8],
+    ) -> reqwest::Response {
+        let boundary = "test-upload-boundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\n\
+             Content-Type: {content_type}\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.client
+            .post(format!("{}{path}?csrf={}", self.address, self.csrf))
+            .header(
+                "Content-Type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
     /// A form POST with exactly these fields (no CSRF token added).
     pub async fn post_raw(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.client
             .post(format!("{}{path}", self.address))
             .form(form)
-            .send_retrying()
+            .send()
             .await
             .expect("request sent")
     }
@@ -174,16 +155,24 @@ pub fn set_cookie_header(response: &reqwest::Response) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Where a redirect leads, or empty when there is none.
 pub fn location(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get(reqwest::header::LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
+    header_of(response, reqwest::header::LOCATION)
 }
 
 impl TestApp {
+    /// The id of [`COALITION`], the first account's coalition.
+    pub async fn coalition_id(&self) -> String {
+        self.with_conn(|c| {
+            coalitions::table
+                .filter(coalitions::slug.eq(COALITION_SLUG))
+                .select(coalitions::id)
+                .first::<String>(c)
+                .expect("the coalition")
+        })
+        .await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }
@@ -201,7 +190,7 @@ impl TestApp {
                 ("password", PASSWORD),
                 ("coalition", COALITION),
             ])
-            .send_retrying()
+            .send()
             .await
             .expect("request sent");
         assert_eq!(response.status(), 303, "the setup form is accepted");
@@ -219,7 +208,7 @@ impl TestApp {
         let response = client
             .post(self.url("/login"))
             .form(&[("email", email), ("password", password), ("next", "")])
-            .send_retrying()
+            .send()
             .await
             .expect("request sent");
         (client, response)
@@ -247,19 +236,10 @@ impl TestApp {
         let password = password.map(|p| Password::parse(p).expect("a long enough password"));
         self.with_conn(move |c| {
             let email = Email::parse(&email).expect("an email address");
-            retrying(|| {
-                undersigned::coalitions::add_user(
-                    c,
-                    &name,
-                    &email,
-                    password.as_ref(),
-                    &coalition,
-                    role,
-                )
-            })
-            .expect("user added")
-            .0
-            .id
+            undersigned::coalitions::add_user(c, &name, &email, password.as_ref(), &coalition, role)
+                .expect("user added")
+                .0
+                .id
         })
         .await
     }
@@ -286,121 +266,6 @@ impl TestApp {
         Session::from_client(client, &self.address, cookie).await
     }
 
-    /// Creates a statement through the form; returns its id.
-    pub async fn create_statement(
-        &self,
-        session: &Session,
-        coalition_slug: &str,
-        title: &str,
-        language: &str,
-        body: &str,
-    ) -> String {
-        let response = session
-            .post(
-                &format!("/c/{coalition_slug}/statements/new"),
-                &[("title", title), ("language", language), ("body", body)],
-            )
-            .await;
-        assert_eq!(response.status(), 303, "the statement is created");
-        location(&response)
-            .rsplit('/')
-            .next()
-            .expect("a statement id")
-            .to_owned()
-    }
-
-    pub async fn statement(&self, id: &str) -> Statement {
-        let id = id.to_owned();
-        self.with_conn(move |c| {
-            statements::find_any(c, &id)
-                .expect("query")
-                .expect("the statement exists")
-        })
-        .await
-    }
-
-    /// Moves a statement to `to` through its dashboard's button.
-    pub async fn set_status(&self, session: &Session, id: &str, to: &str) -> StatusCode {
-        session
-            .post(
-                &format!("/c/{COALITION_SLUG}/statements/{id}/status"),
-                &[("to", to)],
-            )
-            .await
-            .status()
-    }
-
-    /// Saves the settings form: the statement's current settings with
-    /// `changes` applied.
-    pub async fn save_settings(
-        &self,
-        session: &Session,
-        id: &str,
-        changes: &[(&str, &str)],
-    ) -> reqwest::Response {
-        let s = self.statement(id).await;
-        let stamp = |t: Option<chrono::NaiveDateTime>| {
-            t.map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
-                .unwrap_or_default()
-        };
-        let mut form: Vec<(String, String)> = vec![
-            ("slug".into(), s.slug.clone()),
-            ("language".into(), s.language.clone()),
-            ("signers".into(), s.signers.clone()),
-            ("list_order".into(), s.list_order.clone()),
-            ("deadline_at".into(), stamp(s.deadline_at)),
-            ("publish_at".into(), stamp(s.publish_at)),
-            ("list_public_at".into(), stamp(s.list_public_at)),
-        ];
-        if s.requires_approval {
-            form.push(("requires_approval".into(), "on".into()));
-        }
-        for (name, value) in changes {
-            form.retain(|(n, _)| n != name);
-            form.push(((*name).into(), (*value).into()));
-        }
-        let fields: Vec<(&str, &str)> =
-            form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-        session
-            .post(
-                &format!("/c/{COALITION_SLUG}/statements/{id}/settings"),
-                &fields,
-            )
-            .await
-    }
-
-    /// Stores signatures through the library, in one transaction.
-    pub async fn add_signatures(&self, statement_id: &str, new: Vec<NewSignature>) {
-        let id = statement_id.to_owned();
-        self.with_conn(move |c| {
-            retrying(|| {
-                c.transaction(|c| {
-                    let statement = statements::find_any(c, &id)?.expect("the statement exists");
-                    for signature in &new {
-                        signatures::insert(c, &statement, signature)?;
-                    }
-                    Ok::<_, diesel::result::Error>(())
-                })
-            })
-            .expect("signatures stored")
-        })
-        .await;
-    }
-
-    /// The private preview link of a statement, as its dashboard shows it.
-    pub async fn preview_path(&self, session: &Session, statement_id: &str) -> String {
-        let (_, page) = session
-            .page(&format!("/c/{COALITION_SLUG}/statements/{statement_id}"))
-            .await;
-        let prefix = format!("/preview/{statement_id}/");
-        let start = page.find(&prefix).expect("a preview link on the dashboard");
-        let token: String = page[start + prefix.len()..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect();
-        format!("{prefix}{token}")
-    }
-
     /// Invites `email` with `role` as `owner`, then accepts the mailed link
     /// from a new browser by creating the account; returns its session.
     pub async fn invite_and_accept(
@@ -422,7 +287,7 @@ impl TestApp {
         let response = client
             .post(self.url(&link))
             .form(&[("name", name), ("password", PASSWORD)])
-            .send_retrying()
+            .send()
             .await
             .expect("request sent");
         assert_eq!(response.status(), 303, "the invitation is accepted");
@@ -431,30 +296,21 @@ impl TestApp {
     }
 }
 
-/// A confirmed organization, listed unless the statement needs approval.
-pub fn organization(name: &str, country: Option<&str>) -> NewSignature {
-    signature(Kind::Organization, name, country)
+pub async fn stored_hash(app: &TestApp, email: &str) -> Option<String> {
+    let email = email.to_owned();
+    app.with_conn(move |c| {
+        coordinators::table
+            .filter(coordinators::email.eq(email))
+            .select(coordinators::password_hash)
+            .first::<Option<String>>(c)
+            .expect("the coordinator exists")
+    })
+    .await
 }
 
-/// A confirmed individual.
-pub fn individual(name: &str, country: Option<&str>) -> NewSignature {
-    signature(Kind::Individual, name, country)
-}
-
-fn signature(kind: Kind, name: &str, country: Option<&str>) -> NewSignature {
-    NewSignature {
-        kind,
-        name: name.to_owned(),
-        country: country.map(|c| CountryCode::parse(c).expect("an ISO 3166 code")),
-        website: None,
-        affiliation: None,
-        city: None,
-        signer_name: Some("Signer".into()),
-        signer_title: None,
-        email: format!("{}@signers.example.org", uuid::Uuid::new_v4().simple()),
-        status: signatures::Status::Confirmed,
-        source: Source::Form,
-        revision_id: None,
-        confirmed_at: Some(undersigned::db::now()),
-    }
+pub async fn speak(session: &Session, language: &str) {
+    let chosen = session
+        .post("/account/language", &[("language", language)])
+        .await;
+    assert_eq!(chosen.status(), 303);
 }

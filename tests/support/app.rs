@@ -1,65 +1,18 @@
+//! The real application on port 0 with a fresh database, as a test sees
+//! it, and the one way tests wait for something to happen.
+
 use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
-use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use tokio::task::JoinHandle;
 use undersigned::config::Settings;
 use undersigned::db::{DbConn, Pool};
 use undersigned::startup::Application;
 
-use crate::smtp::TestSmtp;
-
-/// A fresh database for one test, dropped with it.
-pub enum TestDatabase {
-    Sqlite { dir: tempfile::TempDir },
-    Postgres { admin_url: String, name: String },
-}
-
-impl TestDatabase {
-    pub fn create() -> Self {
-        match std::env::var("UNDERSIGNED_TEST_POSTGRES_URL") {
-            Ok(admin_url) if !admin_url.is_empty() => {
-                let name = format!("undersigned_test_{}", uuid::Uuid::new_v4().simple());
-                let mut admin = undersigned::db::connect_postgres(&admin_url)
-                    .expect("connect to the test PostgreSQL server");
-                admin
-                    .batch_execute(&format!("CREATE DATABASE {name}"))
-                    .expect("create test database");
-                Self::Postgres { admin_url, name }
-            }
-            _ => Self::Sqlite {
-                dir: tempfile::tempdir().expect("temporary directory"),
-            },
-        }
-    }
-
-    pub fn url(&self) -> String {
-        match self {
-            Self::Sqlite { dir } => format!("sqlite://{}", dir.path().join("test.db").display()),
-            Self::Postgres { admin_url, name } => {
-                let mut url = url::Url::parse(admin_url).expect("valid PostgreSQL URL");
-                url.set_path(&format!("/{name}"));
-                url.to_string()
-            }
-        }
-    }
-
-    pub fn is_postgres(&self) -> bool {
-        matches!(self, Self::Postgres { .. })
-    }
-}
-
-impl Drop for TestDatabase {
-    fn drop(&mut self) {
-        if let Self::Postgres { admin_url, name } = self
-            && let Ok(mut admin) = undersigned::db::connect_postgres(admin_url)
-        {
-            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-        }
-    }
-}
+use super::database::TestDatabase;
+use super::smtp::TestSmtp;
 
 /// The running application, as a test sees it.
 pub struct TestApp {
@@ -232,13 +185,10 @@ impl TestApp {
 
     /// Waits until no outbox row is queued and due within the retry window.
     pub async fn wait_for_outbox_to_settle(&self) {
-        for _ in 0..400 {
-            if self.queued_mail().await == 0 {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-        panic!("the outbox did not settle within 10 s");
+        eventually("the outbox settles", Duration::from_secs(10), || async {
+            self.queued_mail().await == 0
+        })
+        .await;
     }
 
     /// Stops the mail worker and the scheduled jobs; the server goes on.
@@ -266,6 +216,17 @@ impl TestApp {
         })
         .await
     }
+}
+
+/// Runs a command to its end: whether it succeeded, and its output and
+/// error output as text.
+pub fn run(command: &mut std::process::Command) -> (bool, String, String) {
+    let output = command.output().expect("the binary runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
 }
 
 /// A response header as text, or empty when it is missing.

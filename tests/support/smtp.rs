@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::net::{IpAddr, TcpListener};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 
 use mailin_embedded::{Handler, Response, Server};
 
@@ -32,12 +32,25 @@ struct Shared {
     delay: std::time::Duration,
     /// Messages whose data has arrived and that are not answered yet.
     in_flight: usize,
+    /// Messages whose data has arrived, answered or not.
+    arrived: usize,
+    /// How many messages the server answers before it holds the rest.
+    hold_after: Option<usize>,
+}
+
+impl Shared {
+    /// Whether the answer to the `number`th message (from 0) is held.
+    fn holds(&self, number: usize) -> bool {
+        self.hold_after.is_some_and(|count| number >= count)
+    }
 }
 
 #[derive(Clone)]
 pub struct TestSmtp {
     port: u16,
     shared: Arc<Mutex<Shared>>,
+    /// Signalled when held answers may go.
+    released: Arc<Condvar>,
 }
 
 impl TestSmtp {
@@ -50,8 +63,10 @@ impl TestSmtp {
         let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind SMTP port");
         let port = listener.local_addr().expect("address").port();
         let shared = Arc::new(Mutex::new(Shared::default()));
+        let released = Arc::new(Condvar::new());
         let handler = Session {
             shared: shared.clone(),
+            released: released.clone(),
             recipients: Vec::new(),
             data: Vec::new(),
         };
@@ -63,7 +78,11 @@ impl TestSmtp {
         std::thread::spawn(move || {
             let _ = server.serve().map_err(|e| e.to_string());
         });
-        Self { port, shared }
+        Self {
+            port,
+            shared,
+            released,
+        }
     }
 
     pub fn port(&self) -> u16 {
@@ -86,6 +105,19 @@ impl TestSmtp {
     /// stores the message and answers, as a busy server does.
     pub fn answer_after(&self, delay: std::time::Duration) {
         self.shared.lock().expect("lock").delay = delay;
+    }
+
+    /// Makes the server answer the first `count` messages and then hold
+    /// its answer to the others, with their data in, until [`Self::release`]:
+    /// a sender stuck mid-send, at a point the test chooses.
+    pub fn hold_after(&self, count: usize) {
+        self.shared.lock().expect("lock").hold_after = Some(count);
+    }
+
+    /// Answers the held messages, and holds no more.
+    pub fn release(&self) {
+        self.shared.lock().expect("lock").hold_after = None;
+        self.released.notify_all();
     }
 
     /// Messages whose data the server has and that it has not answered.
@@ -133,6 +165,7 @@ impl TestSmtp {
 
 struct Session {
     shared: Arc<Mutex<Shared>>,
+    released: Arc<Condvar>,
     recipients: Vec<String>,
     data: Vec<u8>,
 }
@@ -141,6 +174,7 @@ impl Clone for Session {
     fn clone(&self) -> Self {
         Self {
             shared: self.shared.clone(),
+            released: self.released.clone(),
             recipients: Vec::new(),
             data: Vec::new(),
         }
@@ -184,18 +218,33 @@ impl Handler for Session {
             data: String::from_utf8_lossy(&std::mem::take(&mut self.data)).into_owned(),
             at: std::time::Instant::now(),
         };
-        let delay = {
+        let (number, delay) = {
             let mut shared = self.shared.lock().expect("lock");
             shared.in_flight += 1;
-            shared.delay
+            shared.arrived += 1;
+            (shared.arrived - 1, shared.delay)
         };
+        // The slow answer is the point of `answer_after`: a busy server.
         std::thread::sleep(delay);
+        let mut shared = self
+            .released
+            .wait_while(self.shared.lock().expect("lock"), |shared| {
+                shared.holds(number)
+            })
+            .expect("lock");
         // Stored before the answer, as a real server does: a client that
         // dies meanwhile never learns that its message went.
-        let mut shared = self.shared.lock().expect("lock");
         shared.in_flight -= 1;
         received.at = std::time::Instant::now();
         shared.received.push(received);
         Response::custom(250, "2.0.0 Ok: queued".into())
     }
+}
+
+pub fn mails_for(smtp: &TestSmtp, recipient: &str) -> Vec<String> {
+    smtp.received()
+        .into_iter()
+        .filter(|m| m.recipients.iter().any(|r| r == recipient))
+        .map(|m| m.data)
+        .collect()
 }

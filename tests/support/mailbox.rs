@@ -2,7 +2,7 @@
 //! under `<data_dir>/mail`; these read the text part of those written for
 //! one recipient, as a person reads their inbox.
 
-use crate::helpers::TestApp;
+use super::app::TestApp;
 
 impl TestApp {
     /// The text parts of every mail written for `recipient`, once the
@@ -111,4 +111,11 @@ fn decode_quoted_printable(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+pub fn header<'a>(eml: &'a str, name: &str) -> Option<&'a str> {
+    let headers = eml.split("\r\n\r\n").next()?;
+    headers
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{name}: ")))
 }
