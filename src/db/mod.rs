@@ -5,6 +5,7 @@ mod checkpoint;
 mod group_commit;
 pub mod schema;
 mod stable_plans;
+mod text_enum;
 mod write_lock;
 
 use std::time::Duration;
@@ -23,6 +24,7 @@ use crate::config::Settings;
 
 pub use checkpoint::WAL_LIMIT;
 pub use group_commit::{GroupCommit, GroupCommitError};
+pub(crate) use text_enum::text_enum;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");

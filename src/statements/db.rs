@@ -1,7 +1,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::{ChangeKind, Draft, NewComment, Settings, Status};
+use super::{ChangeKind, Draft, ListOrder, NewComment, Settings, Signers, Status};
 use crate::accounts::Coordinator;
 use crate::db::DbConn;
 use crate::db::schema::{comments, revisions, statement_versions, statements};
@@ -13,10 +13,10 @@ pub struct Statement {
     pub coalition_id: String,
     pub slug: String,
     pub language: String,
-    pub status: String,
-    pub signers: String,
+    pub status: Status,
+    pub signers: Signers,
     pub requires_approval: bool,
-    pub list_order: String,
+    pub list_order: ListOrder,
     pub deadline_at: Option<NaiveDateTime>,
     pub publish_at: Option<NaiveDateTime>,
     pub list_public_at: Option<NaiveDateTime>,
@@ -50,7 +50,7 @@ pub struct Revision {
     pub title: String,
     pub body: String,
     pub note: String,
-    pub change_kind: String,
+    pub change_kind: ChangeKind,
     pub content_hash: String,
     pub author_name: String,
     pub created_at: NaiveDateTime,

@@ -20,7 +20,7 @@ use diesel::QueryResult;
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::coalitions::Membership;
-use crate::db::DbConn;
+use crate::db::{DbConn, text_enum};
 use crate::i18n::Phrase;
 use crate::text::{self, TextError};
 
@@ -38,26 +38,6 @@ pub use sign_on::{Edit, SignOnList, Summary};
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_BODY_CHARS: usize = 100_000;
 pub const MAX_NOTE_CHARS: usize = 300;
-
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            pub fn parse(text: &str) -> Option<Self> {
-                match text { $($text => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
 
 text_enum!(
     /// Where a statement is in its life.
@@ -99,7 +79,7 @@ impl Statement {
     }
 
     pub fn stored_status(&self) -> Status {
-        Status::parse(&self.status).unwrap_or(Status::Draft)
+        self.status
     }
 
     /// The status as it stands at `now`: an open statement past its
@@ -122,11 +102,11 @@ impl Statement {
     }
 
     pub fn signers(&self) -> Signers {
-        Signers::parse(&self.signers).unwrap_or(Signers::Organizations)
+        self.signers
     }
 
     pub fn list_order(&self) -> ListOrder {
-        ListOrder::parse(&self.list_order).unwrap_or(ListOrder::Alphabetical)
+        self.list_order
     }
 
     pub fn listed_total(&self) -> i32 {

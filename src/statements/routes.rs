@@ -219,9 +219,9 @@ impl SettingsForm {
         Self {
             slug: s.slug.clone(),
             language: s.language.clone(),
-            signers: s.signers.clone(),
+            signers: s.signers.as_str().to_owned(),
             requires_approval: s.requires_approval.then(|| "on".into()),
-            list_order: s.list_order.clone(),
+            list_order: s.list_order.as_str().to_owned(),
             deadline_at: stamp(s.deadline_at),
             publish_at: stamp(s.publish_at),
             list_public_at: stamp(s.list_public_at),

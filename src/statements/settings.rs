@@ -52,9 +52,7 @@ pub fn update_settings(
             )?;
         }
         db::update_settings(conn, &statement.id, settings)?;
-        if settings.list_order.as_str() != statement.list_order
-            || settings.language != statement.language
-        {
+        if settings.list_order != statement.list_order || settings.language != statement.language {
             rekey(conn, &statement.id)?;
         }
         audit::record(
@@ -94,11 +92,11 @@ fn settings_phrase(before: &Statement, after: &Settings) -> Phrase {
             &after.language,
         ));
     }
-    if before.signers != after.signers.as_str() {
+    if before.signers != after.signers {
         changes.push(words(
             "audit-setting-signers",
             "signers",
-            &before.signers,
+            before.signers.as_str(),
             after.signers.as_str(),
         ));
     }
@@ -109,11 +107,11 @@ fn settings_phrase(before: &Statement, after: &Settings) -> Phrase {
             "audit-setting-approval-off"
         }));
     }
-    if before.list_order != after.list_order.as_str() {
+    if before.list_order != after.list_order {
         changes.push(words(
             "audit-setting-list-order",
             "list-order",
-            &before.list_order,
+            before.list_order.as_str(),
             after.list_order.as_str(),
         ));
     }

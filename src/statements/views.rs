@@ -212,9 +212,9 @@ pub fn dashboard_with_translation(
                     }
                     @if let Some(deadline) = statement.deadline_at { dt { (t(lang, "dashboard-deadline")) } dd { (stamp(deadline)) } }
                     @if let Some(at) = statement.list_public_at { dt { (t(lang, "dashboard-list-public-from")) } dd { (stamp(at)) } }
-                    dt { (t(lang, "dashboard-signers")) } dd { (word(lang, "signers", &statement.signers)) }
+                    dt { (t(lang, "dashboard-signers")) } dd { (word(lang, "signers", statement.signers.as_str())) }
                     dt { (t(lang, "dashboard-approval")) } dd { @if statement.requires_approval { (t(lang, "dashboard-approval-each")) } @else { (t(lang, "dashboard-approval-none")) } }
-                    dt { (t(lang, "dashboard-list-order")) } dd { (word(lang, "list-order", &statement.list_order)) }
+                    dt { (t(lang, "dashboard-list-order")) } dd { (word(lang, "list-order", statement.list_order.as_str())) }
                 }
             }
             section {
@@ -298,7 +298,7 @@ pub fn dashboard_with_translation(
 fn revision_line(access: &Access, r: &Revision, translation: bool) -> Markup {
     let lang = access.lang;
     html! {
-        (t_args(lang, "revision-number", &[("number", r.number.into())])) " · " (word(lang, "change-kind", &r.change_kind)) " · " (r.author_name) " · "
+        (t_args(lang, "revision-number", &[("number", r.number.into())])) " · " (word(lang, "change-kind", r.change_kind.as_str())) " · " (r.author_name) " · "
         time datetime=(r.created_at.format("%Y-%m-%dT%H:%M:%SZ")) { (access.time(r.created_at)) }
         @if !r.note.is_empty() { " · " em { (r.note) } }
         @else if r.number == 1 && translation { " · " em { (t(lang, "revision-note-translation")) } }

@@ -160,7 +160,7 @@ async fn once_open_a_save_must_say_whether_the_change_is_editorial_or_material()
     assert_eq!(count_after_refusal, 1);
     assert_eq!(material.status(), 303);
     assert_eq!(history.len(), 2);
-    assert_eq!(history[0].change_kind, "material");
+    assert_eq!(history[0].change_kind.as_str(), "material");
 }
 
 #[tokio::test]

@@ -29,7 +29,7 @@ async fn creating_a_statement_stores_a_draft_with_its_title_language_and_text() 
     assert_eq!(status, 200);
     assert!(dashboard.contains(TITLE));
     assert!(dashboard.contains("status-draft"));
-    assert_eq!(statement.status, "draft");
+    assert_eq!(statement.status.as_str(), "draft");
     assert_eq!(statement.language, "en");
     assert_eq!(history.len(), 1);
     assert_eq!(
@@ -157,9 +157,9 @@ async fn settings_are_saved_and_shown_on_the_dashboard() {
 
     // Assert
     assert_eq!(saved.status(), 303);
-    assert_eq!(statement.signers, "both");
+    assert_eq!(statement.signers.as_str(), "both");
     assert!(statement.requires_approval);
-    assert_eq!(statement.list_order, "country");
+    assert_eq!(statement.list_order.as_str(), "country");
     let stamp =
         |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%dT%H:%M").to_string());
     assert_eq!(
@@ -213,7 +213,7 @@ async fn a_statement_past_its_deadline_reads_as_closed_and_the_job_records_it() 
     assert!(!page.contains("Sign this statement"));
     assert_eq!(json["status"], "closed");
     assert!(dashboard.contains("status-closed"));
-    assert_eq!(app.statement(&id).await.status, "closed");
+    assert_eq!(app.statement(&id).await.status.as_str(), "closed");
     assert!(audit.contains("closed the statement at its deadline"));
 }
 
@@ -243,7 +243,7 @@ async fn a_statement_goes_from_draft_to_open_to_closed_and_back_each_step_audite
     assert!(open_page.contains("Sign this statement"));
     assert!(closed_page.contains("This statement is closed to new signatures."));
     assert!(!closed_page.contains("Sign this statement"));
-    assert_eq!(app.statement(&id).await.status, "open");
+    assert_eq!(app.statement(&id).await.status.as_str(), "open");
     for summary in [
         "opened the statement for signatures",
         "closed the statement",
@@ -281,10 +281,10 @@ async fn invalid_status_transitions_are_refused() {
         message.contains("cannot go from draft to closed"),
         "{message}"
     );
-    assert_eq!(status_after_refusal, "draft");
+    assert_eq!(status_after_refusal.as_str(), "draft");
     assert_eq!(open_to_open, 400);
     assert_eq!(unknown, 400);
-    assert_eq!(app.statement(&id).await.status, "open");
+    assert_eq!(app.statement(&id).await.status.as_str(), "open");
 }
 
 #[tokio::test]

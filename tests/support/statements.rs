@@ -143,8 +143,8 @@ impl TestApp {
         let mut form: Vec<(String, String)> = vec![
             ("slug".into(), s.slug.clone()),
             ("language".into(), s.language.clone()),
-            ("signers".into(), s.signers.clone()),
-            ("list_order".into(), s.list_order.clone()),
+            ("signers".into(), s.signers.as_str().to_owned()),
+            ("list_order".into(), s.list_order.as_str().to_owned()),
             ("deadline_at".into(), stamp(s.deadline_at)),
             ("publish_at".into(), stamp(s.publish_at)),
             ("list_public_at".into(), stamp(s.list_public_at)),
