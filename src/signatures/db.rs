@@ -1,7 +1,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::{Cursor, Kind, NewSignature, Status};
+use super::{Cursor, Kind, NewSignature, Source, Status};
 use crate::db::schema::{sign_invitations, signatures};
 use crate::db::{DbConn, like};
 
@@ -178,7 +178,7 @@ pub fn confirmations_per_day(
 pub struct Signature {
     pub id: String,
     pub statement_id: String,
-    pub kind: String,
+    pub kind: Kind,
     pub name: String,
     pub display_name: Option<String>,
     pub country: Option<String>,
@@ -188,8 +188,8 @@ pub struct Signature {
     pub signer_name: Option<String>,
     pub signer_title: Option<String>,
     pub email: String,
-    pub status: String,
-    pub source: String,
+    pub status: Status,
+    pub source: Source,
     pub listed: bool,
     pub list_key: String,
     pub manual_position: Option<i32>,
@@ -281,7 +281,7 @@ pub fn state_by_email(
     conn: &mut DbConn,
     statement_id: &str,
     email: &str,
-) -> QueryResult<Option<(String, String)>> {
+) -> QueryResult<Option<(String, Status)>> {
     signatures::table
         .filter(signatures::statement_id.eq(statement_id))
         .filter(signatures::email.eq(email))
@@ -303,7 +303,7 @@ pub fn exists(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
     treat_none_as_default_value = false
 )]
 pub struct SignatureRow<'a> {
-    pub kind: &'a str,
+    pub kind: Kind,
     pub name: &'a str,
     pub display_name: Option<&'a str>,
     pub country: Option<&'a str>,
@@ -312,8 +312,8 @@ pub struct SignatureRow<'a> {
     pub city: Option<&'a str>,
     pub signer_name: Option<&'a str>,
     pub signer_title: Option<&'a str>,
-    pub status: &'a str,
-    pub source: &'a str,
+    pub status: Status,
+    pub source: Source,
     pub listed: bool,
     pub list_key: &'a str,
     pub revision_id: Option<&'a str>,

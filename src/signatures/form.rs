@@ -49,7 +49,7 @@ pub struct SignForm {
 impl SignForm {
     /// The form filled with a stored signature (the manage page).
     pub fn from_signature(s: &super::Signature) -> Self {
-        let kind = if s.kind == Kind::Individual.as_str() {
+        let kind = if s.kind == Kind::Individual {
             Kind::Individual
         } else {
             Kind::Organization

@@ -20,7 +20,7 @@ mod views;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::QueryResult;
 
-use crate::db::DbConn;
+use crate::db::{DbConn, text_enum};
 use crate::i18n::CountryCode;
 use crate::statements::{ListOrder, Statement};
 
@@ -29,44 +29,21 @@ pub use db::{Listed, Signature};
 /// Names shown on one page of the public list.
 pub const PAGE_SIZE: i64 = 500;
 
-/// Where a signature stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    PendingEmail,
-    Confirmed,
-    Approved,
-    Rejected,
-    Withdrawn,
-    /// Taken into another signature of the same organization by a
-    /// coordinator (`merged_into` names it); the signer did not withdraw.
-    Merged,
-}
+text_enum!(
+    /// Where a signature stands.
+    Status {
+        PendingEmail => "pending_email",
+        Confirmed => "confirmed",
+        Approved => "approved",
+        Rejected => "rejected",
+        Withdrawn => "withdrawn",
+        /// Taken into another signature of the same organization by a
+        /// coordinator (`merged_into` names it); the signer did not withdraw.
+        Merged => "merged",
+    }
+);
 
 impl Status {
-    pub const ALL: [Status; 6] = [
-        Self::PendingEmail,
-        Self::Confirmed,
-        Self::Approved,
-        Self::Rejected,
-        Self::Withdrawn,
-        Self::Merged,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::PendingEmail => "pending_email",
-            Self::Confirmed => "confirmed",
-            Self::Approved => "approved",
-            Self::Rejected => "rejected",
-            Self::Withdrawn => "withdrawn",
-            Self::Merged => "merged",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == text)
-    }
-
     /// The state in words of `lang`, for coordinators.
     pub fn label(self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::t;
@@ -91,39 +68,15 @@ impl Status {
     }
 }
 
-/// Organizations and individuals are listed separately.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Organization,
-    Individual,
-}
+text_enum!(
+    /// Organizations and individuals are listed separately.
+    Kind { Organization => "organization", Individual => "individual" }
+);
 
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Organization => "organization",
-            Self::Individual => "individual",
-        }
-    }
-}
-
-/// How a signature came in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    Form,
-    Invitation,
-    Import,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Form => "form",
-            Self::Invitation => "invitation",
-            Self::Import => "import",
-        }
-    }
-}
+text_enum!(
+    /// How a signature came in.
+    Source { Form => "form", Invitation => "invitation", Import => "import" }
+);
 
 /// A signature to store.
 #[derive(Debug, Clone)]
@@ -406,7 +359,8 @@ pub fn confirmed_signatories(conn: &mut DbConn, statement_id: &str) -> QueryResu
 pub fn counts_by_status(conn: &mut DbConn, statement_id: &str) -> QueryResult<Vec<(Status, i64)>> {
     let counts = db::counts_by_status(conn, statement_id)?;
     Ok(Status::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|s| {
             (
                 s,

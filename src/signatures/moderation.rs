@@ -111,10 +111,9 @@ pub fn decide(
             let Some(signature) = find_in(conn, statement, id)? else {
                 continue;
             };
-            let status = Status::parse(&signature.status);
             if !matches!(
-                status,
-                Some(Status::Confirmed | Status::Approved | Status::Rejected)
+                signature.status,
+                Status::Confirmed | Status::Approved | Status::Rejected
             ) {
                 return Err(ModerationError::NotConfirmed);
             }
@@ -322,18 +321,18 @@ fn take_over(
             },
         )?;
     }
-    let rank = |status: &str| match Status::parse(status) {
-        Some(Status::PendingEmail) => Some(0),
-        Some(Status::Confirmed) => Some(1),
-        Some(Status::Approved) => Some(2),
+    let rank = |status: Status| match status {
+        Status::PendingEmail => Some(0),
+        Status::Confirmed => Some(1),
+        Status::Approved => Some(2),
         _ => None,
     };
-    if let (Some(kept), Some(absorbed)) = (rank(&keep.status), rank(&drop.status))
+    if let (Some(kept), Some(absorbed)) = (rank(keep.status), rank(drop.status))
         && absorbed > kept
     {
         let visible = !keep.hidden_until_reconsent;
-        match Status::parse(&drop.status) {
-            Some(Status::Approved) => {
+        match drop.status {
+            Status::Approved => {
                 let by = drop.approved_by.as_deref().unwrap_or(&actor.name);
                 let at = drop.approved_at.unwrap_or_else(crate::db::now);
                 db::mark_approved(conn, &keep.id, visible, by, at)?;
@@ -364,7 +363,7 @@ pub fn merge(
         ) else {
             return Err(ModerationError::BadMerge);
         };
-        let merged = |s: &Signature| s.merged_into.is_some() || s.status == Status::Merged.as_str();
+        let merged = |s: &Signature| s.merged_into.is_some() || s.status == Status::Merged;
         if a.id == b.id || merged(&a) || merged(&b) {
             return Err(ModerationError::BadMerge);
         }

@@ -397,9 +397,7 @@ async fn managed(state: &AppState, id: String, token: String) -> Result<Signatur
     blocking(state, move |c| {
         super::find(c, &id)?
             .filter(|s| signing::manage_token_matches(&secret, s, &token))
-            .filter(|s| {
-                s.status != Status::Withdrawn.as_str() && s.status != Status::Merged.as_str()
-            })
+            .filter(|s| s.status != Status::Withdrawn && s.status != Status::Merged)
             .ok_or(WebError::NotFound)
     })
     .await
@@ -417,7 +415,7 @@ async fn merged_home(
     let st = state.clone();
     blocking(state, move |c| -> Result<_, WebError> {
         let Some(absorbed) = super::find(c, &id)?
-            .filter(|s| s.status == Status::Merged.as_str())
+            .filter(|s| s.status == Status::Merged)
             .filter(|s| signing::manage_token_matches(&st.secret, s, &token))
         else {
             return Ok(None);
@@ -429,9 +427,7 @@ async fn merged_home(
         Ok(kept
             .filter(|k| !k.email.is_empty())
             .filter(|k| absorbed.email.is_empty() || k.email == absorbed.email)
-            .filter(|k| {
-                k.status != Status::Withdrawn.as_str() && k.status != Status::Merged.as_str()
-            })
+            .filter(|k| k.status != Status::Withdrawn && k.status != Status::Merged)
             .map(|k| signing::manage_url(&ctx(&st), &k)))
     })
     .await
@@ -479,7 +475,7 @@ async fn manage_save(
     let target = target_of(&state, &signature).await?;
     let lang = target.lang();
     let form = form.into_inner();
-    let kind = if signature.kind == Kind::Individual.as_str() {
+    let kind = if signature.kind == Kind::Individual {
         Kind::Individual
     } else {
         Kind::Organization

@@ -281,11 +281,7 @@ pub fn manage(
     notice: Option<String>,
 ) -> Markup {
     let lang = target.lang();
-    let kind = if signature.kind == super::Kind::Individual.as_str() {
-        super::Kind::Individual
-    } else {
-        super::Kind::Organization
-    };
+    let kind = signature.kind;
     let action = format!("/m/{}/{token}", signature.id);
     frame(
         target,

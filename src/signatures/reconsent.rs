@@ -180,9 +180,7 @@ pub fn question(
     id: &str,
     token: &str,
 ) -> QueryResult<Option<Question>> {
-    let gone = |s: &db::Signature| {
-        s.status == Status::Withdrawn.as_str() || s.status == Status::Merged.as_str()
-    };
+    let gone = |s: &db::Signature| s.status == Status::Withdrawn || s.status == Status::Merged;
     let Some(signature) = db::find(conn, id)?.filter(|s| !gone(s)) else {
         return Ok(None);
     };
@@ -208,7 +206,7 @@ pub fn question(
 /// is listed again if it was hidden.
 pub fn accept(conn: &mut DbConn, statement: &Statement, question: &Question) -> QueryResult<()> {
     crate::db::transaction(conn, |conn| {
-        let status = Status::parse(&question.signature.status).unwrap_or(Status::Confirmed);
+        let status = question.signature.status;
         db::accept_reconsent(
             conn,
             &question.signature.id,

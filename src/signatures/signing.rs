@@ -251,13 +251,11 @@ pub fn submit_prepared(
     // A withdrawn signature of the same address is taken up again.
     let reused = match db::state_by_email(conn, &statement.id, &sign_on.email)? {
         None => None,
-        Some((id, status)) => match Status::parse(&status) {
-            Some(Status::Withdrawn) | None => Some(id),
-            Some(_) => {
-                let signature = db::find(conn, &id)?.ok_or(SigningError::InvalidLink)?;
-                return answer_again(conn, ctx, statement, &signature);
-            }
-        },
+        Some((id, Status::Withdrawn)) => Some(id),
+        Some((id, _)) => {
+            let signature = db::find(conn, &id)?.ok_or(SigningError::InvalidLink)?;
+            return answer_again(conn, ctx, statement, &signature);
+        }
     };
     let id = reused.as_deref().unwrap_or(&prepared.id);
     let row = RowParts {
@@ -299,7 +297,7 @@ fn answer_again(
     statement: &Statement,
     signature: &Signature,
 ) -> Result<Submitted, SigningError> {
-    match Status::parse(&signature.status) {
+    match Some(signature.status) {
         Some(Status::Confirmed | Status::Approved) => {
             send_manage_link(conn, ctx, statement, signature)?;
             Ok(Submitted::ManageLinkSent)
@@ -406,7 +404,7 @@ pub(super) fn store_imported(
         .map(|((id, s), keys)| {
             let mut row = signature_row(statement, s, keys, &parts);
             if let Some(by) = how.approved_by {
-                row.status = Status::Approved.as_str();
+                row.status = Status::Approved;
                 row.listed = true;
                 row.approved_at = Some(now);
                 row.approved_by = Some(by);
@@ -466,7 +464,7 @@ fn signature_row<'a>(
     parts: &RowParts<'a>,
 ) -> SignatureRow<'a> {
     SignatureRow {
-        kind: s.kind.as_str(),
+        kind: s.kind,
         name: &s.name,
         display_name: None,
         country: s.country.as_ref().map(CountryCode::as_str),
@@ -475,8 +473,8 @@ fn signature_row<'a>(
         city: s.city.as_deref(),
         signer_name: s.signer_name.as_deref(),
         signer_title: s.signer_title.as_deref(),
-        status: parts.status.as_str(),
-        source: parts.source.as_str(),
+        status: parts.status,
+        source: parts.source,
         listed: parts.status.is_listed(statement.requires_approval),
         list_key: &keys.list_key,
         revision_id: Some(parts.revision_id),
@@ -648,7 +646,7 @@ pub fn confirmation_state(conn: &mut DbConn, raw: &str) -> QueryResult<LinkState
     else {
         return Ok(LinkState::Unknown);
     };
-    let pending = signature.status == Status::PendingEmail.as_str();
+    let pending = signature.status == Status::PendingEmail;
     Ok(
         match (token.used_at, pending, token.expires_at > crate::db::now()) {
             (None, true, true) => LinkState::Valid(signature),
@@ -744,7 +742,7 @@ pub fn resend(
         let Some(signature) = db::find_by_email(conn, &statement.id, email.as_str())? else {
             return Ok(());
         };
-        match Status::parse(&signature.status) {
+        match Some(signature.status) {
             Some(Status::PendingEmail) => send_fresh_confirmation(conn, ctx, statement, &signature),
             Some(Status::Confirmed | Status::Approved) => {
                 send_manage_link(conn, ctx, statement, &signature)

@@ -21,19 +21,14 @@ fn shown(s: &Signature) -> &str {
     s.display_name.as_deref().unwrap_or(&s.name)
 }
 
-/// A stored state in words of `lang`; empty for an unknown one.
-fn status_label(lang: Lang, stored: &str) -> String {
-    Status::parse(stored).map_or_else(String::new, |s| s.label(lang))
-}
-
 fn flags(lang: Lang, s: &Signature, duplicate: bool) -> Markup {
     html! {
         @if duplicate { span.flag.flag-duplicate title=(t(lang, "signatures-flag-duplicate-title")) { (t(lang, "signatures-flag-duplicate")) } " " }
         @if s.domain_matches { span.flag.flag-domain title=(t(lang, "signatures-flag-domain-title")) { (t(lang, "signatures-flag-domain")) } " " }
-        @if s.source == super::Source::Import.as_str() { span.flag { (t(lang, "signatures-flag-imported")) } " " }
-        @if s.source == super::Source::Invitation.as_str() { span.flag { (t(lang, "signatures-flag-invited")) } " " }
+        @if s.source == super::Source::Import { span.flag { (t(lang, "signatures-flag-imported")) } " " }
+        @if s.source == super::Source::Invitation { span.flag { (t(lang, "signatures-flag-invited")) } " " }
         @if s.reconsent_revision_id.is_some() { span.flag { (t(lang, "signatures-flag-reconsent")) } " " }
-        @if s.kind == "organization" && !s.authorized && s.source != super::Source::Import.as_str() { span.flag.flag-warning { (t(lang, "signatures-flag-not-authorized")) } }
+        @if s.kind == super::Kind::Organization && !s.authorized && s.source != super::Source::Import { span.flag.flag-warning { (t(lang, "signatures-flag-not-authorized")) } }
     }
 }
 
@@ -135,10 +130,10 @@ pub fn list(
                                     td { (s.country.as_deref().unwrap_or("")) }
                                     td { (s.email) }
                                     td {
-                                        span class={ "badge state-" (s.status) } {
+                                        span class={ "badge state-" (s.status.as_str()) } {
                                             @if let Some(kept) = s.merged_into.as_ref().and_then(|id| page.merged_into.get(id)) {
                                                 (t_args(lang, "signatures-merged-into", &[("name", kept.as_str().into())]))
-                                            } @else { (status_label(lang, &s.status)) }
+                                            } @else { (s.status.label(lang)) }
                                         }
                                         @if s.listed { " · " (t(lang, "signatures-listed")) }
                                     }
@@ -195,7 +190,7 @@ pub fn detail(
         "import" => t(lang, "signature-source-import"),
         other => other.to_owned(),
     };
-    let state = [("state", status_label(lang, &s.status).into())];
+    let state = [("state", s.status.label(lang).into())];
     let state = if s.listed {
         t_args(lang, "signature-state-listed", &state)
     } else {
@@ -259,7 +254,7 @@ pub fn detail(
                 ul {
                     @for d in duplicates {
                         li {
-                            a href={ (statement_url(access, statement)) "/signatures/" (d.id) } { (shown(d)) } " — " (d.email) ", " (status_label(lang, &d.status)) ", " (access.day(d.created_at))
+                            a href={ (statement_url(access, statement)) "/signatures/" (d.id) } { (shown(d)) } " — " (d.email) ", " (d.status.label(lang)) ", " (access.day(d.created_at))
                             @if editor && d.merged_into.is_none() && s.merged_into.is_none() {
                                 " "
                                 form.inline method="post" action={ (here) "/merge" } {

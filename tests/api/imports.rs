@@ -80,7 +80,7 @@ async fn applying_in_list_mode_lists_the_good_rows_as_added_by_coordinator() {
     assert!(
         stored
             .iter()
-            .all(|s| s.status == "confirmed" && s.source == "import")
+            .all(|s| s.status.as_str() == "confirmed" && s.source.as_str() == "import")
     );
     let rows = coordinator_rows(&owner, &statement, "").await;
     assert!(row_of(&rows, "Lagos Vivos").contains("added by coordinator"));
@@ -131,7 +131,7 @@ async fn applying_in_confirm_mode_mails_each_row_a_confirmation_and_lists_nobody
             "{email}"
         );
         assert_eq!(
-            signature_by_email(&app, email).await.status,
+            signature_by_email(&app, email).await.status.as_str(),
             "pending_email"
         );
     }
@@ -247,7 +247,7 @@ async fn a_signed_by_block_pasted_from_a_document_lands_exactly_as_written() {
     let rows = signatures_of(&app, &statement).await;
     assert!(
         rows.iter()
-            .all(|s| s.status == "approved" && s.approved_by.is_some())
+            .all(|s| s.status.as_str() == "approved" && s.approved_by.is_some())
     );
 }
 
@@ -430,8 +430,7 @@ async fn the_command_line_previews_then_imports_a_signed_by_file_as_a_coordinato
     assert!(String::from_utf8_lossy(&real.stdout).contains("7 signatures imported."));
     let stored = signatures_of(&app, &statement).await;
     assert_eq!(stored.len(), 7);
-    assert!(stored.iter().all(
-        |s| s.status == "approved" && s.approved_by.as_deref().is_some_and(|by| !by.is_empty())
-    ));
+    assert!(stored.iter().all(|s| s.status.as_str() == "approved"
+        && s.approved_by.as_deref().is_some_and(|by| !by.is_empty())));
     assert_eq!(listed(&app).await.len(), 7);
 }

@@ -88,7 +88,7 @@ async fn opening_every_emailed_link_changes_no_row() {
         signatures
             .iter()
             .find(|s| s.email == email)
-            .map(|s| (s.status.clone(), s.listed))
+            .map(|s| (s.status.as_str().to_owned(), s.listed))
     };
     assert_eq!(
         status_of("ben@rios.example"),

@@ -123,7 +123,7 @@ async fn withdrawing_removes_the_name_at_once_and_coordinators_still_see_it_as_w
     assert_eq!(listed(&app).await, ["Ríos Libres, Mexico"]);
     assert_eq!(app.statement(&statement).await.listed_total(), 1);
     let stored = signature(&app, &id).await;
-    assert_eq!(stored.status, "withdrawn");
+    assert_eq!(stored.status.as_str(), "withdrawn");
     assert!(stored.withdrawn_at.is_some());
     let rows = coordinator_rows(&owner, &statement, "").await;
     assert!(

@@ -178,18 +178,18 @@ async fn approving_and_rejecting_several_at_once_lists_only_the_approved() {
     );
     assert_eq!(app.statement(&statement).await.listed_total(), 2);
     let stored = signature(&app, &agua).await;
-    assert_eq!(stored.status, "approved");
+    assert_eq!(stored.status.as_str(), "approved");
     assert_eq!(
         stored.approved_by.as_deref(),
         Some(crate::support::coordinators::OWNER_NAME)
     );
-    assert_eq!(signature(&app, &spam).await.status, "rejected");
+    assert_eq!(signature(&app, &spam).await.status.as_str(), "rejected");
     assert_eq!(
         again.status(),
         303,
         "the form looks the same to a rejected signer"
     );
-    assert_eq!(signature(&app, &spam).await.status, "rejected");
+    assert_eq!(signature(&app, &spam).await.status.as_str(), "rejected");
     assert!(!listed(&app).await.iter().any(|n| n.contains("Spam")));
     assert!(
         queued(&app, "spam@spam.example", "already-signed")
@@ -261,7 +261,10 @@ async fn a_signature_waiting_for_its_email_confirmation_cannot_be_approved() {
 
     // Assert
     assert_eq!(response.status(), 400);
-    assert_eq!(signature(&app, &pending).await.status, "pending_email");
+    assert_eq!(
+        signature(&app, &pending).await.status.as_str(),
+        "pending_email"
+    );
     assert!(listed(&app).await.is_empty());
 }
 
@@ -315,7 +318,7 @@ async fn merging_two_duplicates_keeps_the_earlier_one_with_its_time() {
     assert_eq!(kept.created_at, day_before);
     assert_eq!(kept.confirmed_at, Some(day_before));
     let dropped = signature(&app, &later).await;
-    assert_eq!(dropped.status, "merged");
+    assert_eq!(dropped.status.as_str(), "merged");
     assert_eq!(dropped.merged_into.as_deref(), Some(earlier.as_str()));
     assert_eq!(listed(&app).await, ["Agua Viva A.C., Mexico"]);
     assert_eq!(app.statement(&statement).await.listed_total(), 1);

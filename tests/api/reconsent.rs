@@ -199,7 +199,7 @@ async fn withdrawing_from_the_reconsent_page_withdraws_the_signature() {
         listed(&app).await,
         ["Ríos Libres, Argentina (signed revision 1)"]
     );
-    assert_eq!(signature(&app, &id).await.status, "withdrawn");
+    assert_eq!(signature(&app, &id).await.status.as_str(), "withdrawn");
     assert_eq!(app.statement(&statement).await.listed_total(), 1);
     post_form(&app, &link, &[("answer".into(), "confirm".into())]).await;
     assert_eq!(

@@ -197,7 +197,7 @@ async fn merging_a_confirmed_sign_on_into_an_imported_row_keeps_the_address_and_
     assert_eq!(kept.email, "ana@aguaviva.example");
     assert_eq!(kept.created_at, earlier.created_at);
     let absorbed = signature(&app, &later).await;
-    assert_eq!(absorbed.status, "merged");
+    assert_eq!(absorbed.status.as_str(), "merged");
     assert_eq!(absorbed.merged_into.as_deref(), Some(earlier.id.as_str()));
     let recipients = app
         .with_conn({

@@ -264,7 +264,7 @@ async fn opening_a_confirmation_link_shows_a_button_and_changes_nothing() {
     assert!(page.contains("Agua Viva, Mexico"));
     assert_eq!(snapshot(&app).await, before);
     let stored = &signatures_of(&app, &id).await[0];
-    assert_eq!(stored.status, "pending_email");
+    assert_eq!(stored.status.as_str(), "pending_email");
     let unused: i64 = app
         .with_conn(|c| {
             tokens::table
@@ -301,7 +301,7 @@ async fn pressing_confirm_lists_the_name_on_the_public_page() {
     assert!(page.contains("/m/"), "the page gives the manage link");
     assert_eq!(listed(&app).await, ["Agua Viva, Mexico"]);
     let stored = &signatures_of(&app, &id).await[0];
-    assert_eq!(stored.status, "confirmed");
+    assert_eq!(stored.status.as_str(), "confirmed");
     assert!(stored.confirmed_at.is_some());
     assert_eq!(app.statement(&id).await.listed_total(), 1);
 }
@@ -450,7 +450,10 @@ async fn an_expired_link_says_so_and_the_fresh_link_it_offers_confirms() {
         2
     );
     assert_eq!(confirmed.status(), 200);
-    assert_eq!(signatures_of(&app, &id).await[0].status, "confirmed");
+    assert_eq!(
+        signatures_of(&app, &id).await[0].status.as_str(),
+        "confirmed"
+    );
     assert_eq!(listed(&app).await, ["Agua Viva, Mexico"]);
 }
 
@@ -524,7 +527,7 @@ async fn signing_again_before_confirming_sends_a_fresh_confirmation_not_a_second
     .await;
     let second = confirmation_link(&app, "ana@aguaviva.example").await;
     let old = press(&app, &first).await.status();
-    let still_pending = signatures_of(&app, &id).await[0].status.clone();
+    let still_pending = signatures_of(&app, &id).await[0].status;
     let confirmed = press(&app, &second).await;
 
     // Assert
@@ -536,7 +539,7 @@ async fn signing_again_before_confirming_sends_a_fresh_confirmation_not_a_second
     );
     assert_ne!(first, second);
     assert_eq!(old, 410, "the earlier link is replaced, so it has expired");
-    assert_eq!(still_pending, "pending_email");
+    assert_eq!(still_pending.as_str(), "pending_email");
     assert_eq!(confirmed.status(), 200);
     assert_eq!(listed(&app).await, ["Agua Viva, Mexico"]);
 }

@@ -361,7 +361,7 @@ pub fn sign(
             return Ok(matches!(submitted, signing::Submitted::Listed(_)));
         }
         if let Some(existing) = super::db::find_by_email(conn, &statement.id, &sign_on.email)?
-            && existing.status != Status::Withdrawn.as_str()
+            && existing.status != Status::Withdrawn
         {
             db::answer(
                 conn,
