@@ -24,7 +24,7 @@ pub fn insert(
         .values((
             suppressions::coalition_id.eq(coalition_id),
             suppressions::email.eq(email),
-            suppressions::reason.eq(reason.as_str()),
+            suppressions::reason.eq(reason),
             suppressions::detail.eq(detail),
             suppressions::created_at.eq(crate::db::now()),
         ))
@@ -49,7 +49,7 @@ pub fn delete_with_reason(
         suppressions::table
             .filter(suppressions::coalition_id.eq(coalition_id))
             .filter(suppressions::email.eq(email))
-            .filter(suppressions::reason.eq(reason.as_str())),
+            .filter(suppressions::reason.eq(reason)),
     )
     .execute(conn)
 }
@@ -60,7 +60,7 @@ pub fn reasons(
     conn: &mut DbConn,
     coalition_id: &str,
     emails: Option<&[String]>,
-) -> QueryResult<Vec<(String, String)>> {
+) -> QueryResult<Vec<(String, Reason)>> {
     let mut query = suppressions::table
         .filter(suppressions::coalition_id.eq(coalition_id.to_owned()))
         .into_boxed();
@@ -77,7 +77,7 @@ pub fn find(
     conn: &mut DbConn,
     coalition_id: &str,
     email: &str,
-) -> QueryResult<Option<(String, Option<String>, chrono::NaiveDateTime)>> {
+) -> QueryResult<Option<(Reason, Option<String>, chrono::NaiveDateTime)>> {
     suppressions::table
         .filter(suppressions::coalition_id.eq(coalition_id))
         .filter(suppressions::email.eq(email))

@@ -13,32 +13,18 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use diesel::QueryResult;
 
 use crate::config::SecretKey;
-use crate::db::DbConn;
+use crate::db::{DbConn, text_enum};
 use crate::tokens::signed::{self, Link};
 
-/// Why an address is suppressed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Reason {
-    Unsubscribed,
-    Bounced,
-    DoNotContact,
-}
-
-impl Reason {
-    pub const ALL: [Reason; 3] = [Reason::Unsubscribed, Reason::Bounced, Reason::DoNotContact];
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == text)
+text_enum!(
+    /// Why an address is suppressed.
+    #[derive(PartialOrd, Ord)]
+    Reason {
+        Unsubscribed => "unsubscribed",
+        Bounced => "bounced",
+        DoNotContact => "do-not-contact",
     }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Unsubscribed => "unsubscribed",
-            Self::Bounced => "bounced",
-            Self::DoNotContact => "do-not-contact",
-        }
-    }
-}
+);
 
 fn normalized(email: &str) -> String {
     email.trim().to_lowercase()
@@ -72,24 +58,24 @@ pub fn find(
     email: &str,
 ) -> QueryResult<Option<Suppression>> {
     Ok(
-        db::find(conn, coalition_id, &normalized(email))?.and_then(|(reason, detail, since)| {
-            Some(Suppression {
-                reason: Reason::parse(&reason)?,
+        db::find(conn, coalition_id, &normalized(email))?.map(|(reason, detail, since)| {
+            Suppression {
+                reason,
                 detail,
                 since,
-            })
+            }
         }),
     )
 }
 
-/// Adds an address; an address already suppressed keeps its first reason.
-/// Mailings under way stop at once for it: its unsent mails are cancelled.
 /// A coalition's mail to `email` was refused for good (`reply`, the
 /// server's answer): the mail worker's [`crate::mail::Bounces`].
 pub fn bounced(conn: &mut DbConn, coalition_id: &str, email: &str, reply: &str) -> QueryResult<()> {
     add(conn, coalition_id, email, Reason::Bounced, Some(reply))
 }
 
+/// Adds an address; an address already suppressed keeps its first reason.
+/// Mailings under way stop at once for it: its unsent mails are cancelled.
 pub fn add(
     conn: &mut DbConn,
     coalition_id: &str,
@@ -125,19 +111,14 @@ pub fn reasons(
     emails: &[String],
 ) -> QueryResult<HashMap<String, Reason>> {
     let keys: Vec<String> = emails.iter().map(|e| normalized(e)).collect();
-    let rows = db::reasons(conn, coalition_id, Some(&keys))?;
-    Ok(parsed(rows))
+    Ok(db::reasons(conn, coalition_id, Some(&keys))?
+        .into_iter()
+        .collect())
 }
 
 /// Why each suppressed address of the coalition is suppressed.
 pub fn all_reasons(conn: &mut DbConn, coalition_id: &str) -> QueryResult<HashMap<String, Reason>> {
-    Ok(parsed(db::reasons(conn, coalition_id, None)?))
-}
-
-fn parsed(rows: Vec<(String, String)>) -> HashMap<String, Reason> {
-    rows.into_iter()
-        .filter_map(|(email, reason)| Reason::parse(&reason).map(|r| (email, r)))
-        .collect()
+    Ok(db::reasons(conn, coalition_id, None)?.into_iter().collect())
 }
 
 fn token(secret: &SecretKey, coalition_id: &str, email: &str) -> String {
