@@ -251,7 +251,7 @@ pub fn id_for_key(conn: &mut DbConn, key: &str) -> QueryResult<String> {
         .first(conn)
 }
 
-pub fn status_of(conn: &mut DbConn, id: &str) -> QueryResult<(String, Option<String>)> {
+pub fn status_of(conn: &mut DbConn, id: &str) -> QueryResult<(Status, Option<String>)> {
     outbox::table
         .find(id)
         .select((outbox::status, outbox::last_response))

@@ -77,15 +77,15 @@ impl DeliveryState {
         Self::Cancelled,
     ];
 
-    fn of(status: &str, attempts: i32, reply: Option<&str>) -> Self {
-        match Status::parse(status) {
-            Some(Status::Queued) if attempts > 0 => Self::Deferred,
-            Some(Status::Queued) | None => Self::Queued,
-            Some(Status::Sent) => Self::Sent,
-            Some(Status::Failed) if reply.is_some_and(is_permanent_reply) => Self::Bounced,
-            Some(Status::Failed) => Self::Failed,
-            Some(Status::Held) => Self::Paused,
-            Some(Status::Cancelled) => Self::Cancelled,
+    fn of(status: Status, attempts: i32, reply: Option<&str>) -> Self {
+        match status {
+            Status::Queued if attempts > 0 => Self::Deferred,
+            Status::Queued => Self::Queued,
+            Status::Sent => Self::Sent,
+            Status::Failed if reply.is_some_and(is_permanent_reply) => Self::Bounced,
+            Status::Failed => Self::Failed,
+            Status::Held => Self::Paused,
+            Status::Cancelled => Self::Cancelled,
         }
     }
 
@@ -170,7 +170,7 @@ impl Progress {
 pub fn progress(conn: &mut DbConn, mailing_id: &str) -> QueryResult<Progress> {
     let mut progress = Progress::default();
     for row in mailing_db::state_counts(conn, mailing_id)? {
-        let state = DeliveryState::of(&row.status, row.retried, row.bounced.then_some("550"));
+        let state = DeliveryState::of(row.status, row.retried, row.bounced.then_some("550"));
         progress.add(state, row.count);
     }
     Ok(progress)
@@ -199,7 +199,7 @@ pub fn deliveries(
     Ok(mailing_db::deliveries(conn, mailing_id, after, limit)?
         .into_iter()
         .map(|row| Delivery {
-            state: DeliveryState::of(&row.status, row.attempts, row.last_response.as_deref()),
+            state: DeliveryState::of(row.status, row.attempts, row.last_response.as_deref()),
             recipient: row.recipient,
             recipient_name: row.recipient_name,
             attempts: row.attempts,
@@ -258,7 +258,7 @@ pub fn received_by(
         .map(|row| Received {
             mailing_id: row.mailing_id.unwrap_or_default(),
             subject: row.subject,
-            state: DeliveryState::of(&row.status, row.attempts, row.last_response.as_deref()),
+            state: DeliveryState::of(row.status, row.attempts, row.last_response.as_deref()),
             at: row.sent_at.unwrap_or(row.created_at),
         })
         .collect())
@@ -284,9 +284,12 @@ mod tests {
 
     #[test]
     fn a_deferred_mail_is_a_queued_one_that_was_tried() {
-        assert_eq!(DeliveryState::of("queued", 0, None), DeliveryState::Queued);
         assert_eq!(
-            DeliveryState::of("queued", 2, Some("451 try later")),
+            DeliveryState::of(Status::Queued, 0, None),
+            DeliveryState::Queued
+        );
+        assert_eq!(
+            DeliveryState::of(Status::Queued, 2, Some("451 try later")),
             DeliveryState::Deferred
         );
     }
@@ -294,11 +297,11 @@ mod tests {
     #[test]
     fn only_a_5xx_refusal_is_a_bounce() {
         assert_eq!(
-            DeliveryState::of("failed", 1, Some("550 5.1.1 no such user")),
+            DeliveryState::of(Status::Failed, 1, Some("550 5.1.1 no such user")),
             DeliveryState::Bounced
         );
         assert_eq!(
-            DeliveryState::of("failed", 10, Some("gave up after 10 attempts")),
+            DeliveryState::of(Status::Failed, 10, Some("gave up after 10 attempts")),
             DeliveryState::Failed
         );
         assert!(!is_permanent_reply("5"));

@@ -9,7 +9,7 @@ use crate::db::schema::outbox;
 #[derive(Debug, QueryableByName)]
 pub struct StateCount {
     #[diesel(sql_type = Text)]
-    pub status: String,
+    pub status: Status,
     /// 1 when the rows were tried before, else 0.
     #[diesel(sql_type = Integer)]
     pub retried: i32,
@@ -42,7 +42,7 @@ pub fn state_counts(conn: &mut DbConn, mailing_id: &str) -> QueryResult<Vec<Stat
 pub struct DeliveryRow {
     pub recipient: String,
     pub recipient_name: Option<String>,
-    pub status: String,
+    pub status: Status,
     pub attempts: i32,
     pub last_response: Option<String>,
     pub sent_at: Option<NaiveDateTime>,
@@ -168,7 +168,7 @@ pub fn reached(
 pub struct ReceivedRow {
     pub mailing_id: Option<String>,
     pub subject: String,
-    pub status: String,
+    pub status: Status,
     pub attempts: i32,
     pub last_response: Option<String>,
     pub sent_at: Option<NaiveDateTime>,

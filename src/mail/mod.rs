@@ -15,7 +15,7 @@ use diesel::QueryResult;
 use lettre::message::Mailbox;
 
 use crate::config::Settings;
-use crate::db::DbConn;
+use crate::db::{DbConn, text_enum};
 
 pub use mailing::{
     Delivery, DeliveryState, MailingTag, Progress, Received, cancel, cancel_unsent_to, deliveries,
@@ -105,43 +105,20 @@ impl OutgoingMail {
     }
 }
 
-/// Where a row of the outbox stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// Waiting to be sent, for the first time or again after a temporary failure.
-    Queued,
-    Sent,
-    /// Refused for good (5xx), or out of attempts.
-    Failed,
-    /// Part of a paused mailing: kept, not sent until resumed.
-    Held,
-    /// Part of a cancelled mailing: never sent.
-    Cancelled,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Queued => "queued",
-            Self::Sent => "sent",
-            Self::Failed => "failed",
-            Self::Held => "held",
-            Self::Cancelled => "cancelled",
-        }
+text_enum!(
+    /// Where a row of the outbox stands.
+    Status {
+        /// Waiting to be sent, for the first time or again after a temporary failure.
+        Queued => "queued",
+        Sent => "sent",
+        /// Refused for good (5xx), or out of attempts.
+        Failed => "failed",
+        /// Part of a paused mailing: kept, not sent until resumed.
+        Held => "held",
+        /// Part of a cancelled mailing: never sent.
+        Cancelled => "cancelled",
     }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        [
-            Self::Queued,
-            Self::Sent,
-            Self::Failed,
-            Self::Held,
-            Self::Cancelled,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == text)
-    }
-}
+);
 
 /// The outcome of [`enqueue`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,8 +175,7 @@ pub fn count_recent(
 
 /// Status and server reply of one outbox row.
 pub fn status_of(conn: &mut DbConn, id: &str) -> QueryResult<(Status, Option<String>)> {
-    let (status, reply) = db::status_of(conn, id)?;
-    Ok((Status::parse(&status).unwrap_or(Status::Queued), reply))
+    db::status_of(conn, id)
 }
 
 /// Queues the message that `undersigned mail-test` sends.
