@@ -12,7 +12,7 @@ pub struct Member {
     pub coordinator_id: String,
     pub name: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     pub since: NaiveDateTime,
 }
 
@@ -22,7 +22,7 @@ pub struct Invitation {
     pub id: String,
     pub coalition_id: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     pub created_at: NaiveDateTime,
     pub accepted_at: Option<NaiveDateTime>,
 }
@@ -84,13 +84,12 @@ pub fn role_of(
     coalition_id: &str,
     coordinator_id: &str,
 ) -> QueryResult<Option<Role>> {
-    let role: Option<String> = memberships::table
+    memberships::table
         .filter(memberships::coalition_id.eq(coalition_id))
         .filter(memberships::coordinator_id.eq(coordinator_id))
         .select(memberships::role)
         .first(conn)
-        .optional()?;
-    Ok(role.and_then(|r| Role::parse(&r)))
+        .optional()
 }
 
 pub fn set_role(
@@ -130,7 +129,7 @@ pub fn count_owners(conn: &mut DbConn, coalition_id: &str) -> QueryResult<i64> {
 }
 
 pub fn memberships_of(conn: &mut DbConn, coordinator_id: &str) -> QueryResult<Vec<Membership>> {
-    let rows: Vec<(Coalition, String)> = memberships::table
+    let rows: Vec<(Coalition, Role)> = memberships::table
         .inner_join(coalitions::table)
         .filter(memberships::coordinator_id.eq(coordinator_id))
         .order(coalitions::name)
@@ -138,9 +137,7 @@ pub fn memberships_of(conn: &mut DbConn, coordinator_id: &str) -> QueryResult<Ve
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(coalition, role)| {
-            Role::parse(&role).map(|role| Membership { coalition, role })
-        })
+        .map(|(coalition, role)| Membership { coalition, role })
         .collect())
 }
 
@@ -170,7 +167,7 @@ pub fn insert_invitation(
         id: crate::db::new_id(),
         coalition_id: coalition_id.to_owned(),
         email: email.to_owned(),
-        role: role.as_str().to_owned(),
+        role,
         created_at: crate::db::now(),
         accepted_at: None,
     };

@@ -326,7 +326,7 @@ pub fn accept_invitation(
         let id = token.subject_id.ok_or(CoalitionError::InvalidInvitation)?;
         let (invitation, coalition) =
             db::invitation_with_coalition(conn, &id)?.ok_or(CoalitionError::InvalidInvitation)?;
-        let role = Role::parse(&invitation.role).unwrap_or(Role::Viewer);
+        let role = invitation.role;
         let coordinator = match acceptance {
             Acceptance::Existing(coordinator)
                 if !coordinator.email.eq_ignore_ascii_case(&invitation.email) =>

@@ -94,7 +94,7 @@ pub fn members(
                         tr {
                             td { (m.name) }
                             td { (m.email) }
-                            td { (role_name(lang, &m.role)) }
+                            td { (role_name(lang, m.role.as_str())) }
                             @if owner {
                                 td {
                                     form.inline method="post" action={ (base) "/members/" (m.coordinator_id) "/role" } {
@@ -102,7 +102,7 @@ pub fn members(
                                         label.visually-hidden for={ "role-" (m.coordinator_id) } { (t_args(lang, "members-role-of", &[("name", m.name.as_str().into())])) }
                                         select id={ "role-" (m.coordinator_id) } name="role" {
                                             @for r in Role::ALL {
-                                                option value=(r.as_str()) selected[r.as_str() == m.role] { (role_name(lang, r.as_str())) }
+                                                option value=(r.as_str()) selected[r == m.role] { (role_name(lang, r.as_str())) }
                                             }
                                         }
                                         button type="submit" { (t(lang, "members-change-role")) }
@@ -119,7 +119,7 @@ pub fn members(
                 ul {
                     @for i in invitations {
                         li {
-                            (t_args(lang, "members-invitation", &[("email", i.email.as_str().into()), ("role", role_name(lang, &i.role).into())])) " "
+                            (t_args(lang, "members-invitation", &[("email", i.email.as_str().into()), ("role", role_name(lang, i.role.as_str()).into())])) " "
                             @if owner { (action_button(&format!("{base}/invitations/{}/revoke", i.id), &access.csrf, &t(lang, "members-withdraw"), &[])) }
                         }
                     }
@@ -161,7 +161,7 @@ pub fn invitation(
         &t(lang, "join-title"),
         html! {
             h1 { (t_args(lang, "join-heading", &[("coalition", coalition_name())])) }
-            p { (t_markup(lang, "join-invited-as", &[("coalition", coalition_name())], &[("role", html! { strong { (role_name(lang, &invitation.role)) } })])) }
+            p { (t_markup(lang, "join-invited-as", &[("coalition", coalition_name())], &[("role", html! { strong { (role_name(lang, invitation.role.as_str())) } })])) }
             @match me {
                 Some(me) if me.email.eq_ignore_ascii_case(&invitation.email) => {
                     p { (t_args(lang, "join-logged-in-as", &[("email", me.email.as_str().into())])) }

@@ -24,7 +24,7 @@ use crate::config::Settings;
 
 pub use checkpoint::WAL_LIMIT;
 pub use group_commit::{GroupCommit, GroupCommitError};
-pub(crate) use text_enum::text_enum;
+pub(crate) use text_enum::{text_column, text_enum};
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");

@@ -24,6 +24,16 @@ macro_rules! text_enum {
             }
         }
 
+        $crate::db::text_column!($name);
+    };
+}
+
+/// Diesel's conversions of an enum with `as_str` and `parse` to and from
+/// a `Text` column, for an enum declared by hand (with
+/// `#[derive(diesel::AsExpression, diesel::FromSqlRow)]` and
+/// `#[diesel(sql_type = diesel::sql_types::Text)]`); [`text_enum`] uses it.
+macro_rules! text_column {
+    ($name:ident) => {
         impl<DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for $name
         where
             DB: diesel::backend::Backend,
@@ -44,15 +54,14 @@ macro_rules! text_enum {
         {
             fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
                 let text = String::from_sql(bytes)?;
-                Self::parse(&text).ok_or_else(|| {
-                    format!("unknown {} stored: {text:?}", stringify!($name)).into()
-                })
+                Self::parse(&text)
+                    .ok_or_else(|| format!("unknown {} stored: {text:?}", stringify!($name)).into())
             }
         }
     };
 }
 
-pub(crate) use text_enum;
+pub(crate) use {text_column, text_enum};
 
 #[cfg(test)]
 mod tests {

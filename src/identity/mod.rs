@@ -66,12 +66,26 @@ impl Coalition {
 }
 
 /// What a member may do. Ordered: an owner may do all an editor may.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Role {
     Viewer,
     Editor,
     Owner,
 }
+
+crate::db::text_column!(Role);
 
 impl Role {
     pub const ALL: [Role; 3] = [Role::Owner, Role::Editor, Role::Viewer];
