@@ -2,6 +2,7 @@ use chrono::NaiveDateTime;
 use diesel::dsl::{exists, not};
 use diesel::prelude::*;
 
+use super::MailingStatus;
 use crate::db::DbConn;
 use crate::db::schema::{mailings, outbox, press_release_revisions, press_releases};
 
@@ -58,7 +59,7 @@ pub struct Mailing {
     pub body: String,
     /// JSON of [`super::Audience`].
     pub audience: String,
-    pub status: String,
+    pub status: MailingStatus,
     pub send_at: Option<NaiveDateTime>,
     pub at_embargo: bool,
     pub recipients: i32,

@@ -18,7 +18,7 @@ use super::{Mailing, PressError, Release, Revision, db};
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::config::SecretKey;
-use crate::db::DbConn;
+use crate::db::{DbConn, text_enum};
 use crate::export::{Cell, Sheet};
 use crate::i18n::{Lang, Phrase, show_stored, t};
 use crate::mail::{self, MailContext, MailingTag, OutgoingMail, Priority};
@@ -45,41 +45,20 @@ impl Audience {
     }
 }
 
-/// Where a mailing stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MailingStatus {
-    Scheduled,
-    Sending,
-    Paused,
-    Cancelled,
-    Sent,
-}
-
-impl MailingStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Scheduled => "scheduled",
-            Self::Sending => "sending",
-            Self::Paused => "paused",
-            Self::Cancelled => "cancelled",
-            Self::Sent => "sent",
-        }
+text_enum!(
+    /// Where a mailing stands.
+    MailingStatus {
+        Scheduled => "scheduled",
+        Sending => "sending",
+        Paused => "paused",
+        Cancelled => "cancelled",
+        Sent => "sent",
     }
-
-    pub fn parse(text: &str) -> Self {
-        match text {
-            "sending" => Self::Sending,
-            "paused" => Self::Paused,
-            "cancelled" => Self::Cancelled,
-            "sent" => Self::Sent,
-            _ => Self::Scheduled,
-        }
-    }
-}
+);
 
 impl Mailing {
     pub fn status(&self) -> MailingStatus {
-        MailingStatus::parse(&self.status)
+        self.status
     }
 
     /// The status as it stands now: a sending mailing with nothing left to
@@ -300,7 +279,7 @@ fn new_mailing(
         subject: String::new(),
         body: String::new(),
         audience: serde_json::to_string(audience).unwrap_or_else(|_| "{}".into()),
-        status: MailingStatus::Scheduled.as_str().to_owned(),
+        status: MailingStatus::Scheduled,
         send_at: Some(match when {
             When::Now => now,
             When::At(at) => at,
