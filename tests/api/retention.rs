@@ -26,6 +26,14 @@ async fn wait_until(
     .await;
 }
 
+fn spent_tokens(c: &mut undersigned::db::DbConn) -> i64 {
+    tokens::table
+        .filter(tokens::used_at.is_not_null())
+        .count()
+        .get_result(c)
+        .expect("count")
+}
+
 #[tokio::test]
 async fn retention_blanks_sent_bodies_and_deletes_spent_tokens_ended_sessions_and_old_failures() {
     // Arrange
@@ -57,15 +65,7 @@ async fn retention_blanks_sent_bodies_and_deletes_spent_tokens_ended_sessions_an
     })
     .await;
     drop(owner);
-    let used_before = app
-        .with_conn(|c| {
-            tokens::table
-                .filter(tokens::used_at.is_not_null())
-                .count()
-                .get_result::<i64>(c)
-                .expect("count")
-        })
-        .await;
+    let used_before = app.with_conn(spent_tokens).await;
     assert!(
         used_before >= 2,
         "the setup and confirmation tokens are spent"
@@ -118,15 +118,7 @@ async fn retention_blanks_sent_bodies_and_deletes_spent_tokens_ended_sessions_an
     assert_eq!(files, 0, "the .eml copies go too");
     // The job deletes spent tokens and old login failures in steps of
     // their own, so they are waited for like the rest.
-    wait_until(&app, |c| {
-        tokens::table
-            .filter(tokens::used_at.is_not_null())
-            .count()
-            .get_result::<i64>(c)
-            .expect("count")
-            == 0
-    })
-    .await;
+    wait_until(&app, |c| spent_tokens(c) == 0).await;
     wait_until(&app, |c| {
         login_failures::table
             .filter(login_failures::id.eq("old-failure"))
