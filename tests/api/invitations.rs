@@ -132,7 +132,7 @@ async fn the_invitation_link_opens_the_form_pre_filled_and_signing_lists_at_once
     );
     assert!(queued(&app, CARLA, "confirm-signature").await.is_empty());
     let carla = invitations_of(&app, &statement).await.remove(0);
-    assert_eq!(carla.status, "signed");
+    assert_eq!(carla.status.as_str(), "signed");
     assert_eq!(carla.signature_id.as_deref(), Some(signature.id.as_str()));
 }
 
@@ -176,7 +176,7 @@ async fn no_thank_you_marks_the_invitation_declined_and_lists_nothing() {
     assert_eq!(status, 200);
     assert!(page.contains("you do not wish to sign"));
     let carla = invitations_of(&app, &statement).await.remove(0);
-    assert_eq!(carla.status, "declined");
+    assert_eq!(carla.status.as_str(), "declined");
     assert!(carla.answered_at.is_some());
     assert!(listed(&app).await.is_empty());
 }

@@ -99,7 +99,10 @@ async fn opening_every_emailed_link_changes_no_row() {
         Some(("confirmed".into(), false)),
         "still hidden until Ana answers, still at her old address"
     );
-    assert_eq!(invitations_of(&app, &statement).await[0].status, "invited");
+    assert_eq!(
+        invitations_of(&app, &statement).await[0].status.as_str(),
+        "invited"
+    );
     assert_eq!(
         queued(&app, "ben@rios.example", "signature-confirmed")
             .await

@@ -1,7 +1,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::Invitee;
+use super::{Invitee, State};
 use crate::db::DbConn;
 use crate::db::schema::{sign_invitations, signatures, statements};
 
@@ -14,7 +14,7 @@ pub struct Invitation {
     pub organization: String,
     pub country: Option<String>,
     pub contact_name: Option<String>,
-    pub status: String,
+    pub status: State,
     pub created_at: NaiveDateTime,
     pub opened_at: Option<NaiveDateTime>,
     pub answered_at: Option<NaiveDateTime>,
@@ -46,7 +46,7 @@ pub fn insert(
             sign_invitations::organization.eq(&invitee.organization),
             sign_invitations::country.eq(invitee.country.as_ref().map(|c| c.as_str().to_owned())),
             sign_invitations::contact_name.eq(&invitee.contact),
-            sign_invitations::status.eq("invited"),
+            sign_invitations::status.eq(State::Invited),
             sign_invitations::invited_by.eq(by),
             sign_invitations::created_at.eq(crate::db::now()),
         ))
@@ -79,7 +79,7 @@ pub fn unanswered_unreminded(
 ) -> QueryResult<Vec<Invitation>> {
     sign_invitations::table
         .filter(sign_invitations::statement_id.eq(statement_id))
-        .filter(sign_invitations::status.eq_any(["invited", "opened"]))
+        .filter(sign_invitations::status.eq_any([State::Invited, State::Opened]))
         .filter(sign_invitations::reminded_at.is_null())
         .select(Invitation::as_select())
         .load(conn)
@@ -95,10 +95,10 @@ pub fn mark_opened(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
     diesel::update(
         sign_invitations::table
             .find(id)
-            .filter(sign_invitations::status.eq("invited")),
+            .filter(sign_invitations::status.eq(State::Invited)),
     )
     .set((
-        sign_invitations::status.eq("opened"),
+        sign_invitations::status.eq(State::Opened),
         sign_invitations::opened_at.eq(crate::db::now()),
     ))
     .execute(conn)
@@ -107,7 +107,7 @@ pub fn mark_opened(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
 pub fn answer(
     conn: &mut DbConn,
     id: &str,
-    status: &str,
+    status: State,
     signature_id: Option<&str>,
 ) -> QueryResult<usize> {
     diesel::update(sign_invitations::table.find(id))

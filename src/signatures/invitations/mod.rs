@@ -13,21 +13,17 @@ use super::signing::{self, Ctx, SignOn, SigningError};
 use super::{Kind, Source, Status};
 use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
-use crate::db::DbConn;
+use crate::db::{DbConn, text_enum};
 use crate::i18n::{CountryCode, Lang, Phrase, t_args};
 use crate::mail::{self, OutgoingMail, Priority};
 use crate::statements::{Revision, Statement};
 
 pub use db::Invitation;
 
-/// Where an invitation stands, as the coordinator sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum State {
-    Invited,
-    Opened,
-    Signed,
-    Declined,
-}
+text_enum!(
+    /// Where an invitation stands, as the coordinator sees it.
+    State { Invited => "invited", Opened => "opened", Signed => "signed", Declined => "declined" }
+);
 
 impl State {
     /// The state in words of `lang`, for coordinators.
@@ -39,21 +35,6 @@ impl State {
             Self::Signed => t(lang, "invitation-state-signed"),
             Self::Declined => t(lang, "invitation-state-declined"),
         }
-    }
-
-    fn stored(self) -> &'static str {
-        match self {
-            Self::Invited => "invited",
-            Self::Opened => "opened",
-            Self::Signed => "signed",
-            Self::Declined => "declined",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        [Self::Invited, Self::Opened, Self::Signed, Self::Declined]
-            .into_iter()
-            .find(|s| s.stored() == text)
     }
 }
 
@@ -341,7 +322,7 @@ pub fn mark_opened(conn: &mut DbConn, invitation: &Invitation) -> QueryResult<us
 }
 
 pub fn decline(conn: &mut DbConn, invitation: &Invitation) -> QueryResult<usize> {
-    db::answer(conn, &invitation.id, State::Declined.stored(), None)
+    db::answer(conn, &invitation.id, State::Declined, None)
 }
 
 /// Signs through the invitation. The link proved the invited address, so
@@ -363,12 +344,7 @@ pub fn sign(
         if let Some(existing) = super::db::find_by_email(conn, &statement.id, &sign_on.email)?
             && existing.status != Status::Withdrawn
         {
-            db::answer(
-                conn,
-                &invitation.id,
-                State::Signed.stored(),
-                Some(&existing.id),
-            )?;
+            db::answer(conn, &invitation.id, State::Signed, Some(&existing.id))?;
             return Ok(true);
         }
         let id = super::db::find_by_email(conn, &statement.id, &sign_on.email)?
@@ -390,7 +366,7 @@ pub fn sign(
             Some(now),
         )?;
         super::db::set_invitation(conn, &id, &invitation.id)?;
-        db::answer(conn, &invitation.id, State::Signed.stored(), Some(&id))?;
+        db::answer(conn, &invitation.id, State::Signed, Some(&id))?;
         Ok(true)
     })
 }

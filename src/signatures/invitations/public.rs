@@ -67,7 +67,7 @@ async fn page(
         return Ok(views::unknown_link_response());
     };
     let lang = target.lang();
-    if invitation.status == "signed" {
+    if invitation.status == super::State::Signed {
         return Ok(html_response(
             StatusCode::OK,
             views::message(&target, &target.version.title, &t(lang, "invited-signed")),

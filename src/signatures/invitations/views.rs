@@ -18,12 +18,7 @@ pub fn page(
     let slug = access.coalition_slug();
     let here = format!("/c/{slug}/statements/{}/invitations", statement.id);
     let editor = access.can(crate::coalitions::Role::Editor);
-    let count = |state: State| {
-        invitations
-            .iter()
-            .filter(|i| State::parse(&i.status) == Some(state))
-            .count()
-    };
+    let count = |state: State| invitations.iter().filter(|i| i.status == state).count();
     let lang = access.lang;
     let counted = |state: State| {
         t_args(
@@ -90,7 +85,7 @@ pub fn page(
                             tr {
                                 td { (i.organization) }
                                 td { (i.email) }
-                                td { (State::parse(&i.status).map_or_else(String::new, |s| s.label(lang))) }
+                                td { (i.status.label(lang)) }
                                 td { (access.day(i.created_at)) }
                                 td { (i.reminded_at.map(|at| access.day(at)).unwrap_or_default()) }
                             }
