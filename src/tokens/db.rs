@@ -16,7 +16,7 @@ pub fn insert(
     diesel::insert_into(tokens::table)
         .values((
             tokens::id.eq(crate::db::new_id()),
-            tokens::purpose.eq(purpose.as_str()),
+            tokens::purpose.eq(purpose),
             tokens::token_hash.eq(token_hash),
             tokens::subject_id.eq(subject_id),
             tokens::created_at.eq(now),
@@ -32,7 +32,7 @@ pub fn find_by_hash(
 ) -> QueryResult<Option<Token>> {
     tokens::table
         .filter(tokens::token_hash.eq(token_hash))
-        .filter(tokens::purpose.eq(purpose.as_str()))
+        .filter(tokens::purpose.eq(purpose))
         .select(Token::as_select())
         .first(conn)
         .optional()
@@ -57,7 +57,7 @@ pub fn count_valid(
     now: NaiveDateTime,
 ) -> QueryResult<i64> {
     tokens::table
-        .filter(tokens::purpose.eq(purpose.as_str()))
+        .filter(tokens::purpose.eq(purpose))
         .filter(tokens::subject_id.eq(subject_id))
         .filter(tokens::used_at.is_null())
         .filter(tokens::expires_at.gt(now))
@@ -72,7 +72,7 @@ pub fn revoke_unused(
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     let unused = tokens::table
-        .filter(tokens::purpose.eq(purpose.as_str()))
+        .filter(tokens::purpose.eq(purpose))
         .filter(tokens::used_at.is_null());
     match subject_id {
         Some(subject) => diesel::update(unused.filter(tokens::subject_id.eq(subject)))

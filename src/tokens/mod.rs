@@ -11,36 +11,25 @@ use diesel::QueryResult;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::db::DbConn;
+use crate::db::{DbConn, text_enum};
 
-/// What a token may be used for; a token of one purpose never opens another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    Setup,
-    PasswordReset,
-    Invitation,
-    ConfirmSignature,
-    ConfirmEmailChange,
-}
-
-impl Purpose {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Setup => "setup",
-            Self::PasswordReset => "password-reset",
-            Self::Invitation => "invitation",
-            Self::ConfirmSignature => "confirm-signature",
-            Self::ConfirmEmailChange => "confirm-email-change",
-        }
+text_enum!(
+    /// What a token may be used for; a token of one purpose never opens another.
+    Purpose {
+        Setup => "setup",
+        PasswordReset => "password-reset",
+        Invitation => "invitation",
+        ConfirmSignature => "confirm-signature",
+        ConfirmEmailChange => "confirm-email-change",
     }
-}
+);
 
 /// A stored token, without its raw value.
 #[derive(Debug, Clone, diesel::Queryable, diesel::Selectable)]
 #[diesel(table_name = crate::db::schema::tokens)]
 pub struct Token {
     pub id: String,
-    pub purpose: String,
+    pub purpose: Purpose,
     pub token_hash: String,
     pub subject_id: Option<String>,
     pub created_at: NaiveDateTime,
