@@ -2,7 +2,7 @@ use chrono::NaiveDateTime;
 use diesel::dsl::{exists, not};
 use diesel::prelude::*;
 
-use super::MailingStatus;
+use super::{MailingKind, MailingStatus};
 use crate::db::DbConn;
 use crate::db::schema::{mailings, outbox, press_release_revisions, press_releases};
 
@@ -51,7 +51,7 @@ pub struct Revision {
 pub struct Mailing {
     pub id: String,
     pub coalition_id: String,
-    pub kind: String,
+    pub kind: MailingKind,
     pub release_id: Option<String>,
     pub revision_number: Option<i32>,
     pub statement_id: Option<String>,

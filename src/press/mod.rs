@@ -27,7 +27,7 @@ pub use controls::{Control, control, test_release, test_update};
 pub use db::{Mailing, Release, Revision};
 pub use draft::{Draft, DraftError, DraftForm, DraftProblem, PressContact};
 pub use embargo::Embargo;
-pub use mailings::{Audience, MailingStatus, start_due};
+pub use mailings::{Audience, MailingKind, MailingStatus, start_due};
 pub use render::{RenderError, Rendering};
 
 impl Revision {

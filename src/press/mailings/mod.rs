@@ -46,6 +46,12 @@ impl Audience {
 }
 
 text_enum!(
+    /// What a mailing sends: a release, or an update to a statement's
+    /// signatories.
+    MailingKind { Release => "release", Update => "update" }
+);
+
+text_enum!(
     /// Where a mailing stands.
     MailingStatus {
         Scheduled => "scheduled",
@@ -262,6 +268,7 @@ pub fn resolve(
 }
 
 fn new_mailing(
+    kind: MailingKind,
     coalition_id: &str,
     actor: &Coordinator,
     audience: &Audience,
@@ -272,7 +279,7 @@ fn new_mailing(
     Mailing {
         id: crate::db::new_id(),
         coalition_id: coalition_id.to_owned(),
-        kind: String::new(),
+        kind,
         release_id: None,
         revision_number: None,
         statement_id: None,
@@ -323,13 +330,13 @@ pub fn send_release<'k>(
 ) -> Result<Mailing, PressError> {
     let start = start.into();
     let mut mailing = new_mailing(
+        MailingKind::Release,
         &release.coalition_id,
         actor,
         audience,
         start.when,
         release.embargo_at,
     );
-    mailing.kind = "release".into();
     mailing.release_id = Some(release.id.clone());
     mailing.revision_number = Some(revision.number);
     mailing.subject = revision.headline.clone();
@@ -356,8 +363,14 @@ pub fn send_update<'k>(
     actor: &Coordinator,
 ) -> Result<Mailing, PressError> {
     let start = start.into();
-    let mut mailing = new_mailing(&statement.coalition_id, actor, audience, start.when, None);
-    mailing.kind = "update".into();
+    let mut mailing = new_mailing(
+        MailingKind::Update,
+        &statement.coalition_id,
+        actor,
+        audience,
+        start.when,
+        None,
+    );
     mailing.statement_id = Some(statement.id.clone());
     mailing.subject = subject.to_owned();
     mailing.body = body.to_owned();
@@ -453,7 +466,7 @@ pub fn start(conn: &mut DbConn, ctx: Ctx<'_>, mailing_id: &str) -> Result<bool, 
                     source.lang_for(recipient),
                 );
                 mails.push(OutgoingMail {
-                    purpose: format!("mailing-{}", mailing.kind),
+                    purpose: format!("mailing-{}", mailing.kind.as_str()),
                     subject_id: mailing.id.clone(),
                     to: recipient.email.clone(),
                     to_name: recipient.name.clone(),
