@@ -6,8 +6,8 @@ use chrono::Duration;
 use diesel::prelude::*;
 use serde::Deserialize;
 
-use crate::db::DbConn;
 use crate::db::schema::{coordinators, digest_subscriptions, signatures, statements};
+use crate::db::{DbConn, text_enum};
 use crate::i18n::{CountryCode, Lang, country_name};
 use crate::mail::{self, MailContext, OutgoingMail, Priority};
 use crate::web::access::Viewer;
@@ -16,21 +16,27 @@ use crate::web::layout::see_other;
 use crate::web::paths::StatementPath;
 use crate::web::{AppState, blocking};
 
-/// How often a digest goes out.
-fn period(frequency: &str) -> Option<(Duration, &'static str)> {
-    match frequency {
-        "hourly" => Some((Duration::hours(1), "hour")),
-        "daily" => Some((Duration::days(1), "day")),
-        _ => None,
+text_enum!(
+    /// How often a digest goes out.
+    Frequency { Hourly => "hourly", Daily => "daily" }
+);
+
+impl Frequency {
+    /// The time between two digests, and its word in the mail.
+    fn period(self) -> (Duration, &'static str) {
+        match self {
+            Self::Hourly => (Duration::hours(1), "hour"),
+            Self::Daily => (Duration::days(1), "day"),
+        }
     }
 }
 
-/// A coordinator's choice for a statement: "hourly", "daily" or "none".
+/// A coordinator's choice for a statement; `None` for no digest.
 pub fn set(
     conn: &mut DbConn,
     coordinator_id: &str,
     statement_id: &str,
-    frequency: &str,
+    frequency: Option<Frequency>,
 ) -> QueryResult<()> {
     crate::db::transaction(conn, |conn| {
         diesel::delete(
@@ -39,7 +45,7 @@ pub fn set(
                 .filter(digest_subscriptions::statement_id.eq(statement_id)),
         )
         .execute(conn)?;
-        if period(frequency).is_some() {
+        if let Some(frequency) = frequency {
             diesel::insert_into(digest_subscriptions::table)
                 .values((
                     digest_subscriptions::coordinator_id.eq(coordinator_id),
@@ -62,15 +68,16 @@ pub fn frequency_of(
         .filter(digest_subscriptions::coordinator_id.eq(coordinator_id))
         .filter(digest_subscriptions::statement_id.eq(statement_id))
         .select(digest_subscriptions::frequency)
-        .first(conn)
+        .first::<Frequency>(conn)
         .optional()?
-        .unwrap_or_else(|| "none".into()))
+        .map_or("none", Frequency::as_str)
+        .to_owned())
 }
 
 type Due = (
     String,
     String,
-    String,
+    Frequency,
     chrono::NaiveDateTime,
     String,
     String,
@@ -99,9 +106,7 @@ pub fn send_due(conn: &mut DbConn, context: &MailContext) -> Result<usize, Diges
     for (coordinator_id, statement_id, frequency, last, email, name, language, chosen) in
         subscriptions
     {
-        let Some((every, word)) = period(&frequency) else {
-            continue;
-        };
+        let (every, word) = frequency.period();
         if last + every > now {
             continue;
         }
@@ -214,9 +219,9 @@ pub async fn subscribe(
     let (coordinator, id, frequency) = (
         access.coordinator.id.clone(),
         statement.id.clone(),
-        form.into_inner().frequency,
+        Frequency::parse(&form.into_inner().frequency),
     );
-    blocking(&state, move |c| set(c, &coordinator, &id, &frequency)).await?;
+    blocking(&state, move |c| set(c, &coordinator, &id, frequency)).await?;
     let slug = access.member()?.coalition.slug.clone();
     Ok(see_other(&format!("/c/{slug}/statements/{}", statement.id)))
 }

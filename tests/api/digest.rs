@@ -33,8 +33,10 @@ async fn a_due_digest_mails_the_names_confirmed_since_the_last_one_once() {
     )
     .await;
     let (coordinator, id) = (app.coordinator_id(OWNER_EMAIL).await, statement.clone());
-    app.with_conn(move |c| digest::set(c, &coordinator, &id, "hourly").expect("set"))
-        .await;
+    app.with_conn(move |c| {
+        digest::set(c, &coordinator, &id, Some(digest::Frequency::Hourly)).expect("set")
+    })
+    .await;
     for (name, email) in [
         ("Agua Viva", "ana@aguaviva.example"),
         ("Ríos Libres", "ben@rios.example"),
@@ -137,8 +139,10 @@ async fn a_digest_speaks_the_coordinators_language_else_the_coalitions() {
         .await;
     assert_eq!(spanish_coalition.status(), 303);
     let (coordinator, id) = (app.coordinator_id(OWNER_EMAIL).await, statement.clone());
-    app.with_conn(move |c| digest::set(c, &coordinator, &id, "daily").expect("set"))
-        .await;
+    app.with_conn(move |c| {
+        digest::set(c, &coordinator, &id, Some(digest::Frequency::Daily)).expect("set")
+    })
+    .await;
     sign_and_confirm(
         &app,
         &SignOnForm::organization("Agua Viva", "ana@aguaviva.example"),
