@@ -272,10 +272,10 @@ fn new_mailing(
     coalition_id: &str,
     actor: &Coordinator,
     audience: &Audience,
-    when: When,
+    start: &Start<'_>,
     embargo: Option<NaiveDateTime>,
 ) -> Mailing {
-    let now = crate::db::now();
+    let (now, when) = (crate::db::now(), start.when);
     Mailing {
         id: crate::db::new_id(),
         coalition_id: coalition_id.to_owned(),
@@ -299,7 +299,7 @@ fn new_mailing(
         created_at: now,
         started_at: None,
         finished_at: None,
-        start_key: None,
+        start_key: start.key.map(str::to_owned),
     }
 }
 
@@ -334,7 +334,7 @@ pub fn send_release<'k>(
         &release.coalition_id,
         actor,
         audience,
-        start.when,
+        &start,
         release.embargo_at,
     );
     mailing.release_id = Some(release.id.clone());
@@ -343,7 +343,6 @@ pub fn send_release<'k>(
     let what = Phrase::new("audit-mailing-what-release")
         .text("headline", &revision.headline)
         .count("number", revision.number);
-    mailing.start_key = start.key.map(str::to_owned);
     schedule(conn, ctx, &mailing, start.when, actor, what)
 }
 
@@ -368,14 +367,13 @@ pub fn send_update<'k>(
         &statement.coalition_id,
         actor,
         audience,
-        start.when,
+        &start,
         None,
     );
     mailing.statement_id = Some(statement.id.clone());
     mailing.subject = subject.to_owned();
     mailing.body = body.to_owned();
     let what = Phrase::new("audit-mailing-what-update").text("subject", subject);
-    mailing.start_key = start.key.map(str::to_owned);
     schedule(conn, ctx, &mailing, start.when, actor, what)
 }
 
