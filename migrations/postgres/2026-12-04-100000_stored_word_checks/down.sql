@@ -1,0 +1,16 @@
+ALTER TABLE tokens DROP CONSTRAINT tokens_purpose_check;
+ALTER TABLE outbox DROP CONSTRAINT outbox_status_check;
+ALTER TABLE memberships DROP CONSTRAINT memberships_role_check;
+ALTER TABLE invitations DROP CONSTRAINT invitations_role_check;
+ALTER TABLE revisions DROP CONSTRAINT revisions_change_kind_check;
+ALTER TABLE signatures DROP CONSTRAINT signatures_kind_check;
+ALTER TABLE signatures DROP CONSTRAINT signatures_status_check;
+ALTER TABLE signatures DROP CONSTRAINT signatures_source_check;
+ALTER TABLE suppressions DROP CONSTRAINT suppressions_reason_check;
+ALTER TABLE sign_invitations DROP CONSTRAINT sign_invitations_status_check;
+ALTER TABLE digest_subscriptions DROP CONSTRAINT digest_subscriptions_frequency_check;
+ALTER TABLE mailings DROP CONSTRAINT mailings_kind_check;
+ALTER TABLE mailings DROP CONSTRAINT mailings_status_check;
+ALTER TABLE statements DROP CONSTRAINT statements_status_check;
+ALTER TABLE statements DROP CONSTRAINT statements_signers_check;
+ALTER TABLE statements DROP CONSTRAINT statements_list_order_check;
