@@ -413,21 +413,24 @@ fn row_counts(conn: &mut SqliteConnection) -> Vec<(&'static str, i64)> {
         .collect()
 }
 
-#[test]
-fn adding_the_checks_on_sqlite_keeps_every_row_link_index_and_trigger() {
-    use diesel_migrations::{FileBasedMigrations, MigrationHarness};
-    let migrations = || {
-        FileBasedMigrations::from_path(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite"),
-        )
-        .expect("sqlite migrations")
-    };
-    let dir = tempfile::tempdir().expect("tempdir");
+fn sqlite_migrations() -> diesel_migrations::FileBasedMigrations {
+    diesel_migrations::FileBasedMigrations::from_path(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations/sqlite"),
+    )
+    .expect("sqlite migrations")
+}
+
+/// A SQLite database in `dir` with every migration before the checks.
+fn sqlite_before_checks(dir: &tempfile::TempDir) -> SqliteConnection {
+    use diesel_migrations::MigrationHarness;
     let mut conn = SqliteConnection::establish(&dir.path().join("s.db").display().to_string())
         .expect("sqlite");
     conn.batch_execute("PRAGMA foreign_keys = ON")
         .expect("foreign keys");
-    for migration in conn.pending_migrations(migrations()).expect("pending") {
+    for migration in conn
+        .pending_migrations(sqlite_migrations())
+        .expect("pending")
+    {
         if migration
             .name()
             .to_string()
@@ -437,13 +440,21 @@ fn adding_the_checks_on_sqlite_keeps_every_row_link_index_and_trigger() {
         }
         conn.run_migration(&migration).expect("earlier migration");
     }
+    conn
+}
+
+#[test]
+fn adding_the_checks_on_sqlite_keeps_every_row_link_index_and_trigger() {
+    use diesel_migrations::MigrationHarness;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut conn = sqlite_before_checks(&dir);
     conn.batch_execute(ROWS_BEFORE_CHECKS).expect("rows");
     let before = row_counts(&mut conn);
     let indexes = "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index'";
     let triggers = "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger'";
     let (index_count, trigger_count) = (count(&mut conn, indexes), count(&mut conn, triggers));
 
-    conn.run_pending_migrations(migrations())
+    conn.run_pending_migrations(sqlite_migrations())
         .expect("the checks");
 
     assert_eq!(row_counts(&mut conn), before);
@@ -491,4 +502,27 @@ fn adding_the_checks_on_sqlite_keeps_every_row_link_index_and_trigger() {
         let rows = count(&mut conn, &format!("SELECT COUNT(*) AS n FROM {table}"));
         assert_eq!(rows, 0, "{table} follows what it points to");
     }
+}
+
+#[test]
+fn a_stored_word_no_enum_knows_stops_the_checks_and_leaves_the_sqlite_database_as_it_was() {
+    use diesel_migrations::MigrationHarness;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut conn = sqlite_before_checks(&dir);
+    conn.batch_execute(ROWS_BEFORE_CHECKS).expect("rows");
+    conn.batch_execute("UPDATE statements SET status = 'opened'")
+        .expect("a word no enum knows");
+    let before = row_counts(&mut conn);
+
+    let failure = conn
+        .run_pending_migrations(sqlite_migrations())
+        .expect_err("the checks refuse the word")
+        .to_string();
+    drop(conn);
+
+    assert!(failure.contains("statements_status_check"), "{failure}");
+    let mut conn = sqlite_before_checks(&dir);
+    assert_eq!(row_counts(&mut conn), before);
+    let checks = "SELECT COUNT(*) AS n FROM sqlite_master WHERE sql LIKE '%_check CHECK%'";
+    assert_eq!(count(&mut conn, checks), 0);
 }
