@@ -58,6 +58,15 @@ impl AppState {
         client::client_ip(req, &self.proxies)
     }
 
+    /// Counts one request for a fresh link from the request's client;
+    /// false when it is over the limit.
+    pub async fn allow_resend(&self, req: &actix_web::HttpRequest) -> Result<bool, WebError> {
+        self.limits
+            .allow_resend(&self.client_ip(req))
+            .await
+            .map_err(WebError::unexpected)
+    }
+
     /// Whether the public address is https (secure cookies, HSTS).
     pub fn https(&self) -> bool {
         self.base_url.starts_with("https://")
