@@ -8,9 +8,10 @@ use serde::Deserialize;
 
 use super::{
     ChangeKind, Draft, Edit, ListOrder, Saved, SignOnList, Signers, Statement, StatementError,
-    Status, views,
+    Status, Version, views,
 };
 use crate::audit::Actor;
+use crate::db::DbConn;
 use crate::i18n::{Lang, local_time, t, t_args};
 use crate::web::access::Access;
 use crate::web::access::{Editor, Viewer};
@@ -48,6 +49,29 @@ pub(crate) async fn load(
     blocking(state, move |c| super::find_for(c, &membership, &id))
         .await?
         .ok_or(WebError::NotFound)
+}
+
+/// The statement named in the path and its version in the path's
+/// language, with what `more` reads of that version.
+async fn load_version<T: Send + 'static>(
+    state: &AppState,
+    access: &Access,
+    path: StatementLangPath,
+    more: impl FnOnce(&mut DbConn, &Version) -> Result<T, WebError> + Send + 'static,
+) -> Result<(Statement, Version, T), WebError> {
+    let StatementLangPath {
+        statement: id,
+        lang,
+    } = path;
+    let statement = load(state, access, id).await?;
+    let statement_id = statement.id.clone();
+    let (version, more) = blocking(state, move |c| -> Result<_, WebError> {
+        let version = super::version(c, &statement_id, &lang)?.ok_or(WebError::NotFound)?;
+        let more = more(c, &version)?;
+        Ok((version, more))
+    })
+    .await?;
+    Ok((statement, version, more))
 }
 
 fn statement_url(access: &Access, statement: &Statement) -> String {
@@ -360,18 +384,11 @@ async fn edit_page(
     state: web::Data<AppState>,
     path: web::Path<StatementLangPath>,
 ) -> Result<HttpResponse, WebError> {
-    let StatementLangPath {
-        statement: id,
-        lang,
-    } = path.into_inner();
-    let statement = load(&state, &access, id).await?;
-    let statement_id = statement.id.clone();
-    let (version, revision) = blocking(&state, move |c| -> Result<_, WebError> {
-        let version = super::version(c, &statement_id, &lang)?.ok_or(WebError::NotFound)?;
-        let revision = super::current_revision(c, &version)?;
-        Ok((version, revision))
-    })
-    .await?;
+    let (statement, version, revision) =
+        load_version(&state, &access, path.into_inner(), |c, v| {
+            Ok(super::current_revision(c, v)?)
+        })
+        .await?;
     let form = EditForm {
         title: revision.title.clone(),
         body: revision.body.clone(),
@@ -401,16 +418,9 @@ async fn edit_save(
     path: web::Path<StatementLangPath>,
     form: web::Form<EditForm>,
 ) -> Result<HttpResponse, WebError> {
-    let StatementLangPath {
-        statement: id,
-        lang,
-    } = path.into_inner();
-    let statement = load(&state, &access, id).await?;
+    let (statement, version, ()) =
+        load_version(&state, &access, path.into_inner(), |_, _| Ok(())).await?;
     let form = form.into_inner();
-    let statement_id = statement.id.clone();
-    let version = blocking(&state, move |c| super::version(c, &statement_id, &lang))
-        .await?
-        .ok_or(WebError::NotFound)?;
     let draft = Draft::parse(&form.title, &form.body, &form.note);
     let kind = ChangeKind::parse(&form.kind).filter(|k| *k != ChangeKind::Draft);
     let mut errors = match &draft {
@@ -541,18 +551,11 @@ async fn revisions_page(
     state: web::Data<AppState>,
     path: web::Path<StatementLangPath>,
 ) -> Result<HttpResponse, WebError> {
-    let StatementLangPath {
-        statement: id,
-        lang,
-    } = path.into_inner();
-    let statement = load(&state, &access, id).await?;
-    let statement_id = statement.id.clone();
-    let (version, revisions) = blocking(&state, move |c| -> Result<_, WebError> {
-        let version = super::version(c, &statement_id, &lang)?.ok_or(WebError::NotFound)?;
-        let revisions = super::revisions(c, &version.id)?;
-        Ok((version, revisions))
-    })
-    .await?;
+    let (statement, version, revisions) =
+        load_version(&state, &access, path.into_inner(), |c, v| {
+            Ok(super::revisions(c, &v.id)?)
+        })
+        .await?;
     Ok(html_response(
         StatusCode::OK,
         views::revisions(&access, &statement, &version, &revisions),
@@ -572,20 +575,14 @@ async fn diff_page(
     path: web::Path<StatementLangPath>,
     query: web::Query<DiffQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let StatementLangPath {
-        statement: id,
-        lang,
-    } = path.into_inner();
-    let statement = load(&state, &access, id).await?;
     let DiffQuery { from, to } = query.into_inner();
-    let statement_id = statement.id.clone();
-    let (version, old, new) = blocking(&state, move |c| -> Result<_, WebError> {
-        let version = super::version(c, &statement_id, &lang)?.ok_or(WebError::NotFound)?;
-        let old = super::revision(c, &version.id, from)?.ok_or(WebError::NotFound)?;
-        let new = super::revision(c, &version.id, to)?.ok_or(WebError::NotFound)?;
-        Ok((version, old, new))
-    })
-    .await?;
+    let (statement, version, (old, new)) =
+        load_version(&state, &access, path.into_inner(), move |c, v| {
+            let old = super::revision(c, &v.id, from)?.ok_or(WebError::NotFound)?;
+            let new = super::revision(c, &v.id, to)?.ok_or(WebError::NotFound)?;
+            Ok((old, new))
+        })
+        .await?;
     // A word diff of two long texts may take up to its timeout: off the
     // request threads.
     let page = web::block(move || views::diff(&access, &statement, &version, &old, &new)).await?;
