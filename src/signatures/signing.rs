@@ -637,13 +637,7 @@ pub fn confirmation_state(conn: &mut DbConn, raw: &str) -> QueryResult<LinkState
     let Some(token) = tokens::find_any(conn, Purpose::ConfirmSignature, raw)? else {
         return Ok(LinkState::Unknown);
     };
-    let Some(signature) = token
-        .subject_id
-        .as_deref()
-        .map(|id| db::find(conn, id))
-        .transpose()?
-        .flatten()
-    else {
+    let Some(signature) = signature_of(conn, &token)? else {
         return Ok(LinkState::Unknown);
     };
     let pending = signature.status == Status::PendingEmail;
@@ -664,13 +658,7 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx<'_>, raw: &str) -> Result<LinkState,
         let Some(token) = tokens::consume(conn, Purpose::ConfirmSignature, raw)? else {
             return Ok(confirmation_state(conn, raw)?);
         };
-        let signature = token
-            .subject_id
-            .as_deref()
-            .map(|id| db::find(conn, id))
-            .transpose()?
-            .flatten()
-            .ok_or(SigningError::InvalidLink)?;
+        let signature = signature_of(conn, &token)?.ok_or(SigningError::InvalidLink)?;
         let statement = crate::statements::find_any(conn, &signature.statement_id)?
             .ok_or(SigningError::InvalidLink)?;
         let now = crate::db::now();
@@ -877,13 +865,7 @@ pub fn confirm_email_change(conn: &mut DbConn, raw: &str) -> Result<Signature, S
     crate::db::transaction(conn, |conn| {
         let token = tokens::consume(conn, Purpose::ConfirmEmailChange, raw)?
             .ok_or(SigningError::InvalidLink)?;
-        let signature = token
-            .subject_id
-            .as_deref()
-            .map(|id| db::find(conn, id))
-            .transpose()?
-            .flatten()
-            .ok_or(SigningError::InvalidLink)?;
+        let signature = signature_of(conn, &token)?.ok_or(SigningError::InvalidLink)?;
         let email = signature
             .pending_email
             .clone()
@@ -911,10 +893,13 @@ pub fn email_change_pending(conn: &mut DbConn, raw: &str) -> QueryResult<Option<
     let Some(token) = tokens::find_valid(conn, Purpose::ConfirmEmailChange, raw)? else {
         return Ok(None);
     };
-    token
-        .subject_id
-        .as_deref()
-        .map(|id| db::find(conn, id))
-        .transpose()
-        .map(Option::flatten)
+    signature_of(conn, &token)
+}
+
+/// The signature a link's token was made for, if it is still there.
+fn signature_of(conn: &mut DbConn, token: &tokens::Token) -> QueryResult<Option<Signature>> {
+    match token.subject_id.as_deref() {
+        Some(id) => db::find(conn, id),
+        None => Ok(None),
+    }
 }
