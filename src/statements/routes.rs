@@ -113,8 +113,10 @@ async fn statement_list(
     ))
 }
 
+/// A text in a language as typed: a new statement's first text, or a
+/// translation's.
 #[derive(Debug, Default, Deserialize)]
-pub struct NewForm {
+pub struct TextForm {
     #[serde(default)]
     pub title: String,
     #[serde(default)]
@@ -123,11 +125,26 @@ pub struct NewForm {
     pub body: String,
 }
 
+impl TextForm {
+    /// The draft of the text's first revision and the text's language,
+    /// each `None` when it is wrong, with the draft's errors. The note is
+    /// left empty: a first revision is named in the reader's language
+    /// when shown.
+    fn parse(&self, lang: Lang) -> (Option<Draft>, Option<String>, FieldErrors) {
+        let draft = Draft::parse(&self.title, &self.body, "");
+        let errors = match &draft {
+            Ok(_) => FieldErrors::default(),
+            Err(e) => draft_errors(lang, e),
+        };
+        (draft.ok(), super::parse_language(&self.language), errors)
+    }
+}
+
 #[get("/statements/new")]
 async fn new_page(access: Viewer) -> HttpResponse {
-    let form = NewForm {
+    let form = TextForm {
         language: "en".into(),
-        ..NewForm::default()
+        ..TextForm::default()
     };
     html_response(
         StatusCode::OK,
@@ -139,21 +156,14 @@ async fn new_page(access: Viewer) -> HttpResponse {
 async fn create(
     access: Editor,
     state: web::Data<AppState>,
-    form: web::Form<NewForm>,
+    form: web::Form<TextForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    // The first revision's note is written by the reader's language
-    // when shown, so none is stored.
-    let draft = Draft::parse(&form.title, &form.body, "");
-    let language = super::parse_language(&form.language);
-    let mut errors = match &draft {
-        Ok(_) => FieldErrors::default(),
-        Err(e) => draft_errors(access.lang, e),
-    };
+    let (draft, language, mut errors) = form.parse(access.lang);
     if language.is_none() {
         errors.add("language", t(access.lang, "statement-error-language"));
     }
-    let (Ok(draft), Some(language)) = (draft, language) else {
+    let (Some(draft), Some(language)) = (draft, language) else {
         return Ok(html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             views::new_statement(&access, &form, &errors),
@@ -486,38 +496,21 @@ async fn edit_save(
     })
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct TranslationForm {
-    #[serde(default)]
-    pub language: String,
-    #[serde(default)]
-    pub title: String,
-    #[serde(default)]
-    pub body: String,
-}
-
 #[post("/statements/{statement}/translations")]
 async fn add_translation(
     access: Editor,
     state: web::Data<AppState>,
     list: web::Data<SignOnList>,
     path: web::Path<StatementPath>,
-    form: web::Form<TranslationForm>,
+    form: web::Form<TextForm>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().statement).await?;
     let form = form.into_inner();
-    // The note is left empty: the revisions page names a translation's
-    // first revision in the reader's language.
-    let draft = Draft::parse(&form.title, &form.body, "");
-    let language = super::parse_language(&form.language);
-    let mut errors = match &draft {
-        Ok(_) => FieldErrors::default(),
-        Err(e) => draft_errors(access.lang, e),
-    };
+    let (draft, language, mut errors) = form.parse(access.lang);
     if language.is_none() {
         errors.add("language", t(access.lang, "translation-error-language"));
     }
-    if let (Ok(draft), Some(language)) = (draft, language) {
+    if let (Some(draft), Some(language)) = (draft, language) {
         let (author, target) = (access.coordinator.clone(), statement.clone());
         let outcome = blocking_outcome(&state, move |c| {
             super::add_translation(c, &target, &author, &language, &draft)

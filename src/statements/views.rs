@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDateTime};
 use maud::{Markup, html};
 
-use super::routes::{EditForm, NewForm, SettingsForm, TranslationForm};
+use super::routes::{EditForm, SettingsForm, TextForm};
 use super::{Comment, ListOrder, Revision, Signers, Statement, Status, Summary, Version, chart};
 use crate::db::DbConn;
 use crate::i18n::{Lang, t, t_args, t_markup};
@@ -86,7 +86,7 @@ fn zone_notice(access: &Access) -> Markup {
     }
 }
 
-pub fn new_statement(access: &Access, form: &NewForm, errors: &FieldErrors) -> Markup {
+pub fn new_statement(access: &Access, form: &TextForm, errors: &FieldErrors) -> Markup {
     let lang = access.lang;
     coordinator(
         access,
@@ -152,7 +152,7 @@ pub fn dashboard(
         statement,
         data,
         preview,
-        &TranslationForm::default(),
+        &TextForm::default(),
         errors,
     )
 }
@@ -163,7 +163,7 @@ pub fn dashboard_with_translation(
     statement: &Statement,
     data: &DashboardData,
     preview: &str,
-    translation: &TranslationForm,
+    translation: &TextForm,
     errors: &FieldErrors,
 ) -> Markup {
     let here = statement_base(access, statement);
