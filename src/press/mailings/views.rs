@@ -45,10 +45,14 @@ impl LogLine {
         let (lang, zone) = (access.lang, access.zone());
         Self {
             recipient: delivery.recipient.clone(),
-            state: delivery.state.as_str(),
-            state_label: state_label(lang, delivery.state),
+            state: delivery.state().as_str(),
+            state_label: state_label(lang, delivery.state()),
             attempts: delivery.attempts,
-            reply: show_stored(delivery.reply.as_deref().unwrap_or_default(), lang, zone),
+            reply: show_stored(
+                delivery.last_response.as_deref().unwrap_or_default(),
+                lang,
+                zone,
+            ),
             sent_at: delivery
                 .sent_at
                 .map(|at| access.time(at))
