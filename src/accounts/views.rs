@@ -4,7 +4,7 @@ use super::routes::LoginForm;
 use crate::i18n::{Lang, t, t_markup};
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, csrf_field, error_summary};
-use crate::web::layout::{coordinator, layout_in};
+use crate::web::layout::{coordinator, layout_in, message_page};
 
 pub fn login(lang: Lang, form: &LoginForm, problem: Option<String>) -> Markup {
     let errors = FieldErrors::default();
@@ -122,23 +122,22 @@ pub fn reset_form(lang: Lang, token: &str, errors: &FieldErrors) -> Markup {
 }
 
 pub fn reset_invalid(lang: Lang) -> Markup {
-    layout_in(
+    message_page(
         lang,
         &t(lang, "reset-invalid-title"),
+        &t(lang, "reset-invalid-heading"),
         html! {
-            h1 { (t(lang, "reset-invalid-heading")) }
             p { (t_markup(lang, "reset-invalid-body", &[], &[("new-link", html! { a href="/password/forgot" { (t(lang, "reset-invalid-new-link")) } })])) }
         },
     )
 }
 
 pub fn forgot_limited(lang: Lang) -> Markup {
-    layout_in(
+    let title = t(lang, "forgot-title");
+    message_page(
         lang,
-        &t(lang, "forgot-title"),
-        html! {
-            h1 { (t(lang, "forgot-title")) }
-            div.error-summary role="alert" { p { (t(lang, "forgot-limited")) } }
-        },
+        &title,
+        &title,
+        html! { div.error-summary role="alert" { p { (t(lang, "forgot-limited")) } } },
     )
 }

@@ -1,7 +1,7 @@
 use maud::{Markup, html};
 
 use crate::i18n::{Lang, t, t_args, t_markup};
-use crate::web::layout::layout_in;
+use crate::web::layout::{layout_in, message_page};
 
 pub fn confirm(lang: Lang, email: &str, action: &str) -> Markup {
     layout_in(
@@ -18,12 +18,10 @@ pub fn confirm(lang: Lang, email: &str, action: &str) -> Markup {
 }
 
 pub fn done(lang: Lang, email: &str) -> Markup {
-    layout_in(
+    message_page(
         lang,
         &t(lang, "unsubscribed-title"),
-        html! {
-            h1 { (t(lang, "unsubscribed-heading")) }
-            p { (t_args(lang, "unsubscribed-body", &[("email", email.into())])) }
-        },
+        &t(lang, "unsubscribed-heading"),
+        html! { p { (t_args(lang, "unsubscribed-body", &[("email", email.into())])) } },
     )
 }

@@ -70,6 +70,19 @@ pub fn layout_in(lang: Lang, title: &str, body: Markup) -> Markup {
     document(title, Head::coordinator(lang), header, body)
 }
 
+/// A page of [`layout_in`] that only tells the visitor something: its
+/// `heading`, then `message`.
+pub fn message_page(lang: Lang, title: &str, heading: &str, message: Markup) -> Markup {
+    layout_in(
+        lang,
+        title,
+        html! {
+            h1 { (heading) }
+            (message)
+        },
+    )
+}
+
 fn site_header() -> Markup {
     html! {
         header.site {
@@ -121,11 +134,11 @@ pub fn error_page(lang: Lang, status: StatusCode, message: &str) -> Markup {
             ("reason", reason.into()),
         ],
     );
-    layout_in(
+    message_page(
         lang,
         &heading,
+        &heading,
         html! {
-            h1 { (heading) }
             p { (message) }
             p { a href="/" { (t(lang, "error-page-start")) } }
         },
