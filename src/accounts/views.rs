@@ -4,7 +4,7 @@ use super::routes::LoginForm;
 use crate::i18n::{Lang, t, t_markup};
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, csrf_field, error_summary};
-use crate::web::layout::{coordinator, layout_in, message_page};
+use crate::web::layout::{headed, layout_in, message_page};
 
 pub fn login(lang: Lang, form: &LoginForm, problem: Option<String>) -> Markup {
     let errors = FieldErrors::default();
@@ -45,11 +45,10 @@ fn account_page(
 ) -> Markup {
     let lang = access.lang;
     let chosen = access.coordinator.language.as_deref().unwrap_or_default();
-    coordinator(
+    headed(
         access,
         &t(lang, "account-title"),
         html! {
-            h1 { (t(lang, "account-title")) }
             dl {
                 dt { (t(lang, "account-name")) } dd { (access.coordinator.name) }
                 dt { (t(lang, "account-email")) } dd { (access.coordinator.email) }

@@ -7,7 +7,7 @@ use crate::i18n::{Lang, t, t_args, t_markup};
 use crate::web::access::Access;
 use crate::web::assets::ZONE_SCRIPT_PATH;
 use crate::web::forms::{self, FieldErrors, Input, action_button, csrf_field, error_summary};
-use crate::web::layout::{coordinator, layout_in, message_page};
+use crate::web::layout::{coordinator, headed, layout_in, message_page};
 
 /// A stored role (`owner`, `editor`, `viewer`) in words of `lang`.
 fn role_name(lang: Lang, role: &str) -> String {
@@ -43,11 +43,10 @@ pub fn coalition_list(
     errors: &FieldErrors,
 ) -> Markup {
     let lang = access.lang;
-    coordinator(
+    headed(
         access,
         &t(lang, "coalitions-title"),
         html! {
-            h1 { (t(lang, "coalitions-title")) }
             @if memberships.is_empty() {
                 p { (t(lang, "coalitions-none")) }
             } @else {

@@ -91,6 +91,18 @@ fn site_header() -> Markup {
     }
 }
 
+/// A [`coordinator`] page whose first heading is its title.
+pub fn headed(access: &Access, title: &str, body: Markup) -> Markup {
+    coordinator(
+        access,
+        title,
+        html! {
+            h1 { (title) }
+            (body)
+        },
+    )
+}
+
 /// A coordinator page: navigation for the current coalition, the coalition
 /// switcher and the account menu.
 pub fn coordinator(access: &Access, title: &str, body: Markup) -> Markup {

@@ -10,7 +10,7 @@ use crate::i18n::{t, t_args};
 use crate::imports::views::{self as shared, Shown};
 use crate::web::access::Access;
 use crate::web::forms::csrf_field;
-use crate::web::layout::coordinator;
+use crate::web::layout::{coordinator, headed};
 
 pub fn start(access: &Access, problem: Option<&str>) -> Markup {
     let lang = access.lang;
@@ -73,11 +73,10 @@ pub fn progress(access: &Access, upload: &str, state: &State) -> Markup {
             p { a href=(base(access)) { (t(lang, "contacts-back")) } }
         }
     };
-    coordinator(
+    headed(
         access,
         &t(lang, "contacts-import-progress-title"),
         html! {
-            h1 { (t(lang, "contacts-import-progress-title")) }
             (shared::progress(access, &here, state, done, &format!("{}/import", base(access))))
         },
     )

@@ -11,7 +11,7 @@ use crate::imports::{Column, State};
 use crate::statements::Statement;
 use crate::web::access::Access;
 use crate::web::forms::csrf_field;
-use crate::web::layout::coordinator;
+use crate::web::layout::{coordinator, headed};
 
 pub fn action(access: &Access, statement: &Statement) -> String {
     let slug = access.coalition_slug();
@@ -117,11 +117,10 @@ pub fn progress(access: &Access, statement: &Statement, upload: &str, state: &St
             (back(access, statement))
         }
     };
-    coordinator(
+    headed(
         access,
         &t(lang, "import-progress-title"),
         html! {
-            h1 { (t(lang, "import-progress-title")) }
             (shared::progress(access, &here, state, done, &action(access, statement)))
         },
     )
