@@ -166,13 +166,7 @@ pub fn create(
 }
 
 fn unique_slug(conn: &mut DbConn, base: &str) -> QueryResult<String> {
-    let mut candidate = base.to_owned();
-    let mut n = 2;
-    while db::slug_exists(conn, &candidate)? {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    Ok(candidate)
+    text::first_free_slug(base, |slug| db::slug_exists(conn, slug))
 }
 
 /// Loads a statement of the member's coalition; another coalition's
