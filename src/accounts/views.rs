@@ -4,15 +4,15 @@ use super::routes::LoginForm;
 use crate::i18n::{Lang, t, t_markup};
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, csrf_field, error_summary};
-use crate::web::layout::{headed, layout_in, message_page};
+use crate::web::layout::{headed, headed_in};
 
 pub fn login(lang: Lang, form: &LoginForm, problem: Option<String>) -> Markup {
     let errors = FieldErrors::default();
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "login-title"),
+        &t(lang, "login-title"),
         html! {
-            h1 { (t(lang, "login-title")) }
             @if let Some(problem) = problem {
                 div.error-summary role="alert" { p { (problem) } }
             }
@@ -86,11 +86,11 @@ fn account_page(
 
 pub fn forgot(lang: Lang, sent: bool) -> Markup {
     let errors = FieldErrors::default();
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "forgot-title"),
+        &t(lang, "forgot-title"),
         html! {
-            h1 { (t(lang, "forgot-title")) }
             @if sent {
                 p.notice role="status" { (t(lang, "forgot-sent")) }
                 p { a href="/login" { (t(lang, "forgot-back-to-log-in")) } }
@@ -106,11 +106,11 @@ pub fn forgot(lang: Lang, sent: bool) -> Markup {
 }
 
 pub fn reset_form(lang: Lang, token: &str, errors: &FieldErrors) -> Markup {
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "reset-title"),
+        &t(lang, "reset-title"),
         html! {
-            h1 { (t(lang, "reset-title")) }
             (error_summary(lang, errors))
             form method="post" action={ "/password/reset/" (token) } {
                 (forms::input("password", &t(lang, "account-new-password"), "", errors, forms::new_password(&t(lang, "account-password-hint"))))
@@ -121,7 +121,7 @@ pub fn reset_form(lang: Lang, token: &str, errors: &FieldErrors) -> Markup {
 }
 
 pub fn reset_invalid(lang: Lang) -> Markup {
-    message_page(
+    headed_in(
         lang,
         &t(lang, "reset-invalid-title"),
         &t(lang, "reset-invalid-heading"),
@@ -133,7 +133,7 @@ pub fn reset_invalid(lang: Lang) -> Markup {
 
 pub fn forgot_limited(lang: Lang) -> Markup {
     let title = t(lang, "forgot-title");
-    message_page(
+    headed_in(
         lang,
         &title,
         &title,

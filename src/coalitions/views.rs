@@ -7,7 +7,7 @@ use crate::i18n::{Lang, t, t_args, t_markup};
 use crate::web::access::Access;
 use crate::web::assets::ZONE_SCRIPT_PATH;
 use crate::web::forms::{self, FieldErrors, Input, action_button, csrf_field, error_summary};
-use crate::web::layout::{coordinator, headed, layout_in, message_page};
+use crate::web::layout::{coordinator, headed, headed_in};
 
 /// A stored role (`owner`, `editor`, `viewer`) in words of `lang`.
 fn role_name(lang: Lang, role: &str) -> String {
@@ -155,11 +155,11 @@ pub fn invitation(
     let action = format!("/invitations/{token}");
     let coalition_name = || coalition.name.as_str().into();
     let email = || invitation.email.as_str().into();
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "join-title"),
+        &t_args(lang, "join-heading", &[("coalition", coalition_name())]),
         html! {
-            h1 { (t_args(lang, "join-heading", &[("coalition", coalition_name())])) }
             p { (t_markup(lang, "join-invited-as", &[("coalition", coalition_name())], &[("role", html! { strong { (role_name(lang, invitation.role.as_str())) } })])) }
             @match me {
                 Some(me) if me.email.eq_ignore_ascii_case(&invitation.email) => {
@@ -190,7 +190,7 @@ pub fn invitation(
 }
 
 pub fn invitation_invalid(lang: Lang) -> Markup {
-    message_page(
+    headed_in(
         lang,
         &t(lang, "join-invalid-title"),
         &t(lang, "join-invalid-heading"),
@@ -200,7 +200,7 @@ pub fn invitation_invalid(lang: Lang) -> Markup {
 
 pub fn invitation_log_in_first(lang: Lang, email: &str) -> Markup {
     let title = t(lang, "join-log-in-first-title");
-    message_page(
+    headed_in(
         lang,
         &title,
         &title,
@@ -212,7 +212,7 @@ pub fn invitation_log_in_first(lang: Lang, email: &str) -> Markup {
 }
 
 pub fn invitation_other_address(lang: Lang, email: &str) -> Markup {
-    message_page(
+    headed_in(
         lang,
         &t(lang, "join-other-address-title"),
         &t(lang, "join-other-address-heading"),

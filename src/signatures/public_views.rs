@@ -7,7 +7,7 @@ use super::form::SignForm;
 use super::public::Signable;
 use crate::i18n::{CountryCode, Lang, countries_sorted, country_name, t, t_args};
 use crate::web::forms::{self, FieldErrors, Input, error_summary};
-use crate::web::layout::{Head, document, message_page};
+use crate::web::layout::{Head, document, headed_in};
 
 fn frame(target: &Signable, title: &str, body: Markup) -> Markup {
     let head = Head {
@@ -263,7 +263,7 @@ pub fn unknown_link_response() -> actix_web::HttpResponse {
 
 fn unknown_link(lang: Lang) -> Markup {
     let heading = t(lang, "confirm-unknown-heading");
-    message_page(
+    headed_in(
         lang,
         &heading,
         &heading,

@@ -1,14 +1,14 @@
 use maud::{Markup, html};
 
 use crate::i18n::{Lang, t, t_args, t_markup};
-use crate::web::layout::{layout_in, message_page};
+use crate::web::layout::headed_in;
 
 pub fn confirm(lang: Lang, email: &str, action: &str) -> Markup {
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "unsubscribe-title"),
+        &t(lang, "unsubscribe-heading"),
         html! {
-            h1 { (t(lang, "unsubscribe-heading")) }
             p { (t_markup(lang, "unsubscribe-body", &[], &[("email", html! { strong { (email) } })])) }
             form method="post" action=(action) {
                 button type="submit" { (t(lang, "unsubscribe-submit")) }
@@ -18,7 +18,7 @@ pub fn confirm(lang: Lang, email: &str, action: &str) -> Markup {
 }
 
 pub fn done(lang: Lang, email: &str) -> Markup {
-    message_page(
+    headed_in(
         lang,
         &t(lang, "unsubscribed-title"),
         &t(lang, "unsubscribed-heading"),

@@ -70,15 +70,14 @@ pub fn layout_in(lang: Lang, title: &str, body: Markup) -> Markup {
     document(title, Head::coordinator(lang), header, body)
 }
 
-/// A page of [`layout_in`] that only tells the visitor something: its
-/// `heading`, then `message`.
-pub fn message_page(lang: Lang, title: &str, heading: &str, message: Markup) -> Markup {
+/// A page of [`layout_in`]: its `heading` first, then `body`.
+pub fn headed_in(lang: Lang, title: &str, heading: &str, body: Markup) -> Markup {
     layout_in(
         lang,
         title,
         html! {
             h1 { (heading) }
-            (message)
+            (body)
         },
     )
 }
@@ -146,7 +145,7 @@ pub fn error_page(lang: Lang, status: StatusCode, message: &str) -> Markup {
             ("reason", reason.into()),
         ],
     );
-    message_page(
+    headed_in(
         lang,
         &heading,
         &heading,

@@ -123,11 +123,11 @@ pub async fn blocking_outcome<T: Send + 'static>(
 
 pub async fn home(req: actix_web::HttpRequest) -> HttpResponse {
     let lang = request_lang(&req);
-    let page = layout::layout_in(
+    let page = layout::headed_in(
         lang,
         &crate::i18n::t(lang, "home-title"),
+        "Undersigned",
         maud::html! {
-            h1 { "Undersigned" }
             p { (crate::i18n::t(lang, "home-lead")) }
             p { a href="/login" { (crate::i18n::t(lang, "home-log-in")) } }
         },
