@@ -65,6 +65,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_taken_slug_gets_the_first_free_number() {
+        let taken = ["agua", "agua-2"];
+
+        let slug = first_free_slug("agua", |candidate| -> Result<bool, ()> {
+            Ok(taken.contains(&candidate))
+        });
+
+        assert_eq!(slug, Ok("agua-3".to_string()));
+    }
+
+    #[test]
     fn a_spanish_title_becomes_an_ascii_slug() {
         let slug = slugify("Declaración conjunta: ¡Agua para todos!");
 
