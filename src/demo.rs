@@ -28,19 +28,8 @@ We ask for:
 1. a legal right to a minimum of 50 litres per person per day;
 2. an end to disconnections of households that cannot pay;
 3. public reporting of water quality, every month, in plain language.";
-const BODY_EN_3: &str = "We, the undersigned organizations, call on our governments to guarantee safe and affordable drinking water for every household by 2030.
-
-Water utilities must remain under public control, with tariffs that every family can pay and with the participation of the communities they serve.
-
-> Nobody should have to choose between water and food.
-
-We ask for:
-
-1. a legal right to a minimum of 50 litres per person per day;
-2. an end to disconnections of households that cannot pay;
-3. public reporting of water quality, every month, in plain language.
-
-Read more at [the coalition's site](https://example.org/water).";
+/// What the third revision adds to the second.
+const READ_MORE_EN: &str = "Read more at [the coalition's site](https://example.org/water).";
 const TITLE_ES: &str = "El agua es un derecho, no una mercancía";
 const BODY_ES: &str = "Las organizaciones firmantes pedimos a nuestros gobiernos que garanticen agua potable segura y asequible para todos los hogares antes de 2030.
 
@@ -157,7 +146,11 @@ pub fn fill(conn: &mut DbConn) -> anyhow::Result<String> {
         &statement,
         &version,
         &owner,
-        &draft(TITLE_EN, BODY_EN_3, "link to our site")?,
+        &draft(
+            TITLE_EN,
+            &format!("{BODY_EN_2}\n\n{READ_MORE_EN}"),
+            "link to our site",
+        )?,
         Some(ChangeKind::Editorial),
         version.current_revision,
     )?;

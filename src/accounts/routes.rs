@@ -261,12 +261,7 @@ async fn forgot_submit(
     form: web::Form<ForgotForm>,
 ) -> Result<HttpResponse, WebError> {
     let lang = request_lang(&req);
-    if !state
-        .limits
-        .allow_resend(&state.client_ip(&req))
-        .await
-        .map_err(WebError::unexpected)?
-    {
+    if !state.allow_resend(&req).await? {
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
             views::forgot_limited(lang),

@@ -4,15 +4,15 @@ use super::routes::LoginForm;
 use crate::i18n::{Lang, t, t_markup};
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, csrf_field, error_summary};
-use crate::web::layout::{coordinator, layout_in};
+use crate::web::layout::{headed, headed_in};
 
 pub fn login(lang: Lang, form: &LoginForm, problem: Option<String>) -> Markup {
     let errors = FieldErrors::default();
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "login-title"),
+        &t(lang, "login-title"),
         html! {
-            h1 { (t(lang, "login-title")) }
             @if let Some(problem) = problem {
                 div.error-summary role="alert" { p { (problem) } }
             }
@@ -45,11 +45,10 @@ fn account_page(
 ) -> Markup {
     let lang = access.lang;
     let chosen = access.coordinator.language.as_deref().unwrap_or_default();
-    coordinator(
+    headed(
         access,
         &t(lang, "account-title"),
         html! {
-            h1 { (t(lang, "account-title")) }
             dl {
                 dt { (t(lang, "account-name")) } dd { (access.coordinator.name) }
                 dt { (t(lang, "account-email")) } dd { (access.coordinator.email) }
@@ -87,11 +86,11 @@ fn account_page(
 
 pub fn forgot(lang: Lang, sent: bool) -> Markup {
     let errors = FieldErrors::default();
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "forgot-title"),
+        &t(lang, "forgot-title"),
         html! {
-            h1 { (t(lang, "forgot-title")) }
             @if sent {
                 p.notice role="status" { (t(lang, "forgot-sent")) }
                 p { a href="/login" { (t(lang, "forgot-back-to-log-in")) } }
@@ -107,11 +106,11 @@ pub fn forgot(lang: Lang, sent: bool) -> Markup {
 }
 
 pub fn reset_form(lang: Lang, token: &str, errors: &FieldErrors) -> Markup {
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "reset-title"),
+        &t(lang, "reset-title"),
         html! {
-            h1 { (t(lang, "reset-title")) }
             (error_summary(lang, errors))
             form method="post" action={ "/password/reset/" (token) } {
                 (forms::input("password", &t(lang, "account-new-password"), "", errors, forms::new_password(&t(lang, "account-password-hint"))))
@@ -122,23 +121,22 @@ pub fn reset_form(lang: Lang, token: &str, errors: &FieldErrors) -> Markup {
 }
 
 pub fn reset_invalid(lang: Lang) -> Markup {
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "reset-invalid-title"),
+        &t(lang, "reset-invalid-heading"),
         html! {
-            h1 { (t(lang, "reset-invalid-heading")) }
             p { (t_markup(lang, "reset-invalid-body", &[], &[("new-link", html! { a href="/password/forgot" { (t(lang, "reset-invalid-new-link")) } })])) }
         },
     )
 }
 
 pub fn forgot_limited(lang: Lang) -> Markup {
-    layout_in(
+    let title = t(lang, "forgot-title");
+    headed_in(
         lang,
-        &t(lang, "forgot-title"),
-        html! {
-            h1 { (t(lang, "forgot-title")) }
-            div.error-summary role="alert" { p { (t(lang, "forgot-limited")) } }
-        },
+        &title,
+        &title,
+        html! { div.error-summary role="alert" { p { (t(lang, "forgot-limited")) } } },
     )
 }

@@ -12,27 +12,25 @@ fn every_stored_word_shown_to_coordinators_has_a_message() {
         ids.push(format!("role-{}", role.as_str()));
         ids.push(format!("role-description-{}", role.as_str()));
     }
-    ids.extend(
-        Status::ALL
-            .iter()
-            .map(|s| format!("statement-status-{}", s.as_str())),
-    );
-    ids.extend(
-        Signers::ALL
-            .iter()
-            .map(|s| format!("signers-{}", s.as_str())),
-    );
-    ids.extend(
-        ListOrder::ALL
-            .iter()
-            .map(|o| format!("list-order-{}", o.as_str())),
-    );
-    ids.extend(
-        ChangeKind::ALL
-            .iter()
-            .map(|k| format!("change-kind-{}", k.as_str())),
-    );
-    ids.extend(["none", "hourly", "daily"].map(|f| format!("digest-{f}")));
+    let words: [(&str, Vec<&str>); 5] = [
+        (
+            "statement-status",
+            Status::ALL.iter().map(|s| s.as_str()).collect(),
+        ),
+        ("signers", Signers::ALL.iter().map(|s| s.as_str()).collect()),
+        (
+            "list-order",
+            ListOrder::ALL.iter().map(|o| o.as_str()).collect(),
+        ),
+        (
+            "change-kind",
+            ChangeKind::ALL.iter().map(|k| k.as_str()).collect(),
+        ),
+        ("digest", vec!["none", "hourly", "daily"]),
+    ];
+    for (prefix, words) in words {
+        ids.extend(words.into_iter().map(|word| format!("{prefix}-{word}")));
+    }
 
     // Act
     let missing: Vec<_> = ids.iter().filter(|id| t(Lang::En, id) == **id).collect();

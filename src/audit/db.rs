@@ -104,6 +104,7 @@ pub fn actions(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<String>
         .load(conn)
 }
 
+/// Entries about one object (a statement's history).
 pub fn for_object(
     conn: &mut DbConn,
     coalition_id: &str,

@@ -15,7 +15,7 @@ use crate::accounts::Coordinator;
 use crate::db::DbConn;
 use crate::i18n::Phrase;
 
-pub use db::{Entry, Filter};
+pub use db::{Entry, Filter, for_object};
 
 /// Who did something.
 pub enum Actor<'a> {
@@ -86,14 +86,4 @@ pub fn search(conn: &mut DbConn, coalition_id: &str, filter: &Filter) -> QueryRe
 /// The distinct actions recorded for a coalition, for the filter's menu.
 pub fn actions(conn: &mut DbConn, coalition_id: &str) -> QueryResult<Vec<String>> {
     db::actions(conn, coalition_id)
-}
-
-/// Entries about one object (a statement's history).
-pub fn for_object(
-    conn: &mut DbConn,
-    coalition_id: &str,
-    object_id: &str,
-    limit: i64,
-) -> QueryResult<Vec<Entry>> {
-    db::for_object(conn, coalition_id, object_id, limit)
 }

@@ -4,7 +4,7 @@ use super::db::PAGE;
 use super::{Entry, Filter};
 use crate::i18n::{Lang, compare, show_stored, t, try_t};
 use crate::web::access::Access;
-use crate::web::layout::coordinator;
+use crate::web::layout::headed;
 
 pub fn audit(access: &Access, filter: &Filter, entries: &[Entry], actions: &[String]) -> Markup {
     let Some(membership) = &access.membership else {
@@ -15,11 +15,10 @@ pub fn audit(access: &Access, filter: &Filter, entries: &[Entry], actions: &[Str
         .then(|| entries.last().map(|e| e.id.clone()))
         .flatten();
     let lang = access.lang;
-    coordinator(
+    headed(
         access,
         &t(lang, "audit-title"),
         html! {
-            h1 { (t(lang, "audit-title")) }
             form.filters method="get" action=(base) {
                 div.field {
                     label for="action" { (t(lang, "audit-action")) }

@@ -269,24 +269,53 @@ async fn signed_in(
     Ok(found.map(|(_, coordinator)| coordinator))
 }
 
+/// An invitation link that opens a valid invitation, and who is signed
+/// in on this browser.
+struct Opened {
+    lang: Lang,
+    token: String,
+    invitation: super::Invitation,
+    coalition: super::Coalition,
+    me: Option<accounts::Coordinator>,
+}
+
+/// Opens the invitation of a link; the answer is the page that says the
+/// link is not valid when it opens none.
+async fn open(
+    req: &HttpRequest,
+    state: &AppState,
+    token: String,
+) -> Result<Result<Opened, HttpResponse>, WebError> {
+    let lang = request_lang(req);
+    let raw = token.clone();
+    let found = blocking(state, move |c| super::open_invitation(c, &raw)).await?;
+    let Some((invitation, coalition)) = found else {
+        return Ok(Err(html_response(
+            StatusCode::NOT_FOUND,
+            views::invitation_invalid(lang),
+        )));
+    };
+    let me = signed_in(req, state).await?;
+    Ok(Ok(Opened {
+        lang,
+        token,
+        invitation,
+        coalition,
+        me,
+    }))
+}
+
 #[get("/invitations/{token}")]
 async fn invitation_page(
     req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let lang = request_lang(&req);
-    let token = token.into_inner();
-    let raw = token.clone();
-    let found = blocking(&state, move |c| super::open_invitation(c, &raw)).await?;
-    let Some((invitation, coalition)) = found else {
-        return Ok(html_response(
-            StatusCode::NOT_FOUND,
-            views::invitation_invalid(lang),
-        ));
+    let opened = match open(&req, &state, token.into_inner()).await? {
+        Ok(opened) => opened,
+        Err(invalid) => return Ok(invalid),
     };
-    let me = signed_in(&req, &state).await?;
-    let email = invitation.email.clone();
+    let email = opened.invitation.email.clone();
     let has_account = blocking(&state, move |c| {
         Email::parse(&email)
             .map(|e| accounts::find_by_email(c, &e))
@@ -297,11 +326,11 @@ async fn invitation_page(
     Ok(html_response(
         StatusCode::OK,
         views::invitation(
-            lang,
-            &token,
-            &invitation,
-            &coalition,
-            me.as_ref(),
+            opened.lang,
+            &opened.token,
+            &opened.invitation,
+            &opened.coalition,
+            opened.me.as_ref(),
             has_account,
             &FieldErrors::default(),
             "",
@@ -324,17 +353,16 @@ async fn invitation_accept(
     token: web::Path<String>,
     form: web::Form<AcceptForm>,
 ) -> Result<HttpResponse, WebError> {
-    let lang = request_lang(&req);
-    let token = token.into_inner();
-    let raw = token.clone();
-    let found = blocking(&state, move |c| super::open_invitation(c, &raw)).await?;
-    let Some((invitation, coalition)) = found else {
-        return Ok(html_response(
-            StatusCode::NOT_FOUND,
-            views::invitation_invalid(lang),
-        ));
+    let Opened {
+        lang,
+        token,
+        invitation,
+        coalition,
+        me,
+    } = match open(&req, &state, token.into_inner()).await? {
+        Ok(opened) => opened,
+        Err(invalid) => return Ok(invalid),
     };
-    let me = signed_in(&req, &state).await?;
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
     let new_account = if me.is_some() {

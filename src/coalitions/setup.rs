@@ -16,7 +16,7 @@ use crate::web::AppState;
 use crate::web::assets::ZONE_SCRIPT_PATH;
 use crate::web::error::WebError;
 use crate::web::forms::{self, FieldErrors, Input, error_summary};
-use crate::web::layout::{html_response, layout_in};
+use crate::web::layout::{headed_in, html_response};
 use crate::web::{blocking, blocking_outcome, request_lang};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -144,11 +144,11 @@ async fn setup_submit(
 }
 
 pub fn setup_form(lang: Lang, token: &str, form: &SetupForm, errors: &FieldErrors) -> Markup {
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "setup-title"),
+        &t(lang, "setup-title"),
         html! {
-            h1 { (t(lang, "setup-title")) }
             p { (t(lang, "setup-intro")) }
             (error_summary(lang, errors))
             form method="post" action={ "/setup/" (token) } {
@@ -166,11 +166,11 @@ pub fn setup_form(lang: Lang, token: &str, form: &SetupForm, errors: &FieldError
 }
 
 pub fn setup_invalid(lang: Lang) -> Markup {
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "setup-invalid-title"),
+        &t(lang, "setup-invalid-heading"),
         html! {
-            h1 { (t(lang, "setup-invalid-heading")) }
             p { (t_markup(lang, "setup-invalid-body", &[], &[("log-in", html! { a href="/login" { (t(lang, "setup-invalid-log-in")) } })])) }
         },
     )

@@ -7,7 +7,7 @@ use crate::i18n::{Lang, t, t_args, t_markup};
 use crate::web::access::Access;
 use crate::web::assets::ZONE_SCRIPT_PATH;
 use crate::web::forms::{self, FieldErrors, Input, action_button, csrf_field, error_summary};
-use crate::web::layout::{coordinator, layout_in};
+use crate::web::layout::{coordinator, headed, headed_in};
 
 /// A stored role (`owner`, `editor`, `viewer`) in words of `lang`.
 fn role_name(lang: Lang, role: &str) -> String {
@@ -43,11 +43,10 @@ pub fn coalition_list(
     errors: &FieldErrors,
 ) -> Markup {
     let lang = access.lang;
-    coordinator(
+    headed(
         access,
         &t(lang, "coalitions-title"),
         html! {
-            h1 { (t(lang, "coalitions-title")) }
             @if memberships.is_empty() {
                 p { (t(lang, "coalitions-none")) }
             } @else {
@@ -156,11 +155,11 @@ pub fn invitation(
     let action = format!("/invitations/{token}");
     let coalition_name = || coalition.name.as_str().into();
     let email = || invitation.email.as_str().into();
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "join-title"),
+        &t_args(lang, "join-heading", &[("coalition", coalition_name())]),
         html! {
-            h1 { (t_args(lang, "join-heading", &[("coalition", coalition_name())])) }
             p { (t_markup(lang, "join-invited-as", &[("coalition", coalition_name())], &[("role", html! { strong { (role_name(lang, invitation.role.as_str())) } })])) }
             @match me {
                 Some(me) if me.email.eq_ignore_ascii_case(&invitation.email) => {
@@ -191,22 +190,21 @@ pub fn invitation(
 }
 
 pub fn invitation_invalid(lang: Lang) -> Markup {
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "join-invalid-title"),
-        html! {
-            h1 { (t(lang, "join-invalid-heading")) }
-            p { (t(lang, "join-invalid-body")) }
-        },
+        &t(lang, "join-invalid-heading"),
+        html! { p { (t(lang, "join-invalid-body")) } },
     )
 }
 
 pub fn invitation_log_in_first(lang: Lang, email: &str) -> Markup {
-    layout_in(
+    let title = t(lang, "join-log-in-first-title");
+    headed_in(
         lang,
-        &t(lang, "join-log-in-first-title"),
+        &title,
+        &title,
         html! {
-            h1 { (t(lang, "join-log-in-first-title")) }
             p { (t_args(lang, "join-log-in-first-body", &[("email", email.into())])) }
             p { a href="/login" { (t(lang, "join-log-in")) } }
         },
@@ -214,13 +212,11 @@ pub fn invitation_log_in_first(lang: Lang, email: &str) -> Markup {
 }
 
 pub fn invitation_other_address(lang: Lang, email: &str) -> Markup {
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "join-other-address-title"),
-        html! {
-            h1 { (t(lang, "join-other-address-heading")) }
-            p { (t_args(lang, "join-other-address-body", &[("email", email.into())])) }
-        },
+        &t(lang, "join-other-address-heading"),
+        html! { p { (t_args(lang, "join-other-address-body", &[("email", email.into())])) } },
     )
 }
 

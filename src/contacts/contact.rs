@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDateTime;
 use diesel::QueryResult;
 use serde::Deserialize;
 
@@ -223,6 +224,24 @@ fn store_tags(conn: &mut DbConn, coalition_id: &str, id: &str, tags: &[String]) 
     db::insert_tags(conn, &rows).map(|_| ())
 }
 
+/// The stored fields of a contact as its form gives them.
+fn stored_fields(draft: &Draft, now: NaiveDateTime) -> db::Edit<'_> {
+    db::Edit {
+        email: &draft.email,
+        email_key: key(&draft.email),
+        name: &draft.name,
+        phone: draft.phone.as_deref(),
+        outlet: draft.outlet.as_deref(),
+        role: draft.role.as_deref(),
+        country: draft.country.as_ref().map(CountryCode::as_str),
+        language: draft.language.as_deref(),
+        notes: draft.notes.as_deref(),
+        do_not_contact: draft.do_not_contact,
+        updated_at: now,
+        search_key: search_key(&draft.name, &draft.email, draft.outlet.as_deref()),
+    }
+}
+
 /// Creates a contact; returns its id.
 pub fn create(
     conn: &mut DbConn,
@@ -241,19 +260,8 @@ pub fn create(
             &db::NewContact {
                 id: id.clone(),
                 coalition_id,
-                email: &draft.email,
-                email_key: key(&draft.email),
-                name: &draft.name,
-                phone: draft.phone.as_deref(),
-                outlet: draft.outlet.as_deref(),
-                role: draft.role.as_deref(),
-                country: draft.country.as_ref().map(CountryCode::as_str),
-                language: draft.language.as_deref(),
-                notes: draft.notes.as_deref(),
-                do_not_contact: draft.do_not_contact,
+                fields: stored_fields(draft, now),
                 created_at: now,
-                updated_at: now,
-                search_key: search_key(&draft.name, &draft.email, draft.outlet.as_deref()),
             },
         )?;
         store_tags(conn, coalition_id, &id, &draft.tags)?;
@@ -294,24 +302,7 @@ pub fn update(
             Some(other) if other != id => return Err(ContactError::EmailTaken),
             _ => {}
         }
-        db::update(
-            conn,
-            id,
-            &db::Edit {
-                email: &draft.email,
-                email_key: key(&draft.email),
-                name: &draft.name,
-                phone: draft.phone.as_deref(),
-                outlet: draft.outlet.as_deref(),
-                role: draft.role.as_deref(),
-                country: draft.country.as_ref().map(CountryCode::as_str),
-                language: draft.language.as_deref(),
-                notes: draft.notes.as_deref(),
-                do_not_contact: draft.do_not_contact,
-                updated_at: crate::db::now(),
-                search_key: search_key(&draft.name, &draft.email, draft.outlet.as_deref()),
-            },
-        )?;
+        db::update(conn, id, &stored_fields(draft, crate::db::now()))?;
         store_tags(conn, coalition_id, id, &draft.tags)?;
         let mark_changed = before.do_not_contact != draft.do_not_contact;
         let email = if draft.do_not_contact {

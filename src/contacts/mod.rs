@@ -26,8 +26,8 @@ pub use contact::{
     search, search_key, update,
 };
 pub use lists::{
-    ListError, SavedList, add_to_list, create_list, delete_list, find_list,
-    members as list_members, remove_from_list,
+    ListError, MemberChange, SavedList, change_members, create_list, delete_list, find_list,
+    members as list_members,
 };
 
 /// A selection of contacts for a mailing: union of saved lists and tags.

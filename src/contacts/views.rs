@@ -11,7 +11,7 @@ use crate::i18n::{Lang, countries_sorted, t, t_args};
 use crate::suppressions::Reason;
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, action_button, csrf_field, error_summary};
-use crate::web::layout::coordinator;
+use crate::web::layout::{coordinator, headed};
 
 /// `/c/{slug}/contacts`.
 pub fn base(access: &Access) -> String {
@@ -148,11 +148,10 @@ pub fn list(
             format!("{base}/export.{extension}?{query}")
         }
     };
-    coordinator(
+    headed(
         access,
         &t(lang, "contacts-title"),
         html! {
-            h1 { (t(lang, "contacts-title")) }
             p.actions {
                 @if editor { a.button href={ (base) "/new" } { (t(lang, "contacts-new")) } " " a.button.secondary href={ (base) "/import" } { (t(lang, "contacts-import")) } " " }
                 a.button.secondary href=(export("csv")) { (t(lang, "contacts-export")) } " "

@@ -40,8 +40,11 @@ pub fn summary<F: Column, V, R: Reason>(plan: &Plan<F, V, R>, lang: Lang, counts
     out
 }
 
-/// A progress bar on the terminal, and the function an apply reports to.
-pub fn progress_bar() -> (indicatif::ProgressBar, impl Fn(usize, usize) + Sync) {
+/// Runs an apply with a progress bar on the terminal, which `apply`
+/// reports to; the bar is cleared once the apply has succeeded.
+pub fn with_progress_bar<T, E>(
+    apply: impl FnOnce(&(dyn Fn(usize, usize) + Sync)) -> Result<T, E>,
+) -> Result<T, E> {
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} ({eta})")
@@ -52,5 +55,7 @@ pub fn progress_bar() -> (indicatif::ProgressBar, impl Fn(usize, usize) + Sync) 
         shown.set_length(total as u64);
         shown.set_position(done as u64);
     };
-    (bar, report)
+    let done = apply(&report)?;
+    bar.finish_and_clear();
+    Ok(done)
 }

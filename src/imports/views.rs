@@ -112,6 +112,27 @@ pub fn mapping_form<F: Column>(
     }
 }
 
+/// The form that applies the plan as previewed: `keep` carries the mapping
+/// and other choices, and the plan's fingerprint stops the apply if the
+/// rows have changed since. Without `can_apply` the button is disabled.
+pub fn apply_form<F: Column, V, R: Reason>(
+    access: &Access,
+    here: &str,
+    plan: &Plan<F, V, R>,
+    keep: &[(String, String)],
+    can_apply: bool,
+    label: &str,
+) -> Markup {
+    html! {
+        form method="post" action=(here) {
+            (csrf_field(&access.csrf))
+            @for (name, value) in keep { input type="hidden" name=(name) value=(value); }
+            input type="hidden" name="plan" value=(plan.fingerprint());
+            button type="submit" disabled[!can_apply] { (label) }
+        }
+    }
+}
+
 /// The verdict of every row, by kind and page; `columns` head the cells
 /// the area chose to show, `keep` carries the mapping and other choices.
 pub fn report<F: Column, V, R: Reason>(

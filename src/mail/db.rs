@@ -330,36 +330,44 @@ pub fn claimed(conn: &mut DbConn, claim: &str) -> QueryResult<Vec<OutboxRow>> {
         .collect())
 }
 
-pub fn mark_sent(
+/// How an attempt to send a claimed row ended.
+#[derive(Debug, Clone, Copy)]
+pub enum Attempt {
+    /// Sent, at this moment.
+    Sent(NaiveDateTime),
+    /// Refused for good.
+    Failed,
+    /// To be tried again at this moment.
+    Deferred(NaiveDateTime),
+}
+
+/// What an attempt changes on its row besides counting it; `None` leaves
+/// a column as it is.
+#[derive(AsChangeset)]
+#[diesel(table_name = outbox)]
+struct Attempted<'a> {
+    status: Option<&'a str>,
+    last_response: &'a str,
+    sent_at: Option<NaiveDateTime>,
+    next_attempt_at: Option<NaiveDateTime>,
+    locked_until: Option<Option<NaiveDateTime>>,
+    locked_by: Option<Option<&'a str>>,
+}
+
+/// Records how an attempt on a row that `claim` holds ended, with the
+/// server's `reply`, and frees the row's lease.
+pub fn record_attempt(
     conn: &mut DbConn,
     id: &str,
     claim: &str,
     reply: &str,
-    now: NaiveDateTime,
+    attempt: Attempt,
 ) -> QueryResult<usize> {
-    diesel::update(
-        outbox::table
-            .filter(outbox::id.eq(id))
-            .filter(outbox::locked_by.eq(claim)),
-    )
-    .set((
-        outbox::status.eq(Status::Sent.as_str()),
-        outbox::attempts.eq(outbox::attempts + 1),
-        outbox::last_response.eq(reply),
-        outbox::sent_at.eq(now),
-        outbox::locked_until.eq(None::<NaiveDateTime>),
-        outbox::locked_by.eq(None::<String>),
-    ))
-    .execute(conn)
-}
-
-pub fn mark_deferred(
-    conn: &mut DbConn,
-    id: &str,
-    claim: &str,
-    reply: &str,
-    retry_at: NaiveDateTime,
-) -> QueryResult<usize> {
+    let (status, sent_at, next_attempt_at) = match attempt {
+        Attempt::Sent(at) => (Some(Status::Sent), Some(at), None),
+        Attempt::Failed => (Some(Status::Failed), None, None),
+        Attempt::Deferred(retry_at) => (None, None, Some(retry_at)),
+    };
     diesel::update(
         outbox::table
             .filter(outbox::id.eq(id))
@@ -367,26 +375,14 @@ pub fn mark_deferred(
     )
     .set((
         outbox::attempts.eq(outbox::attempts + 1),
-        outbox::last_response.eq(reply),
-        outbox::next_attempt_at.eq(retry_at),
-        outbox::locked_until.eq(None::<NaiveDateTime>),
-        outbox::locked_by.eq(None::<String>),
-    ))
-    .execute(conn)
-}
-
-pub fn mark_failed(conn: &mut DbConn, id: &str, claim: &str, reply: &str) -> QueryResult<usize> {
-    diesel::update(
-        outbox::table
-            .filter(outbox::id.eq(id))
-            .filter(outbox::locked_by.eq(claim)),
-    )
-    .set((
-        outbox::status.eq(Status::Failed.as_str()),
-        outbox::attempts.eq(outbox::attempts + 1),
-        outbox::last_response.eq(reply),
-        outbox::locked_until.eq(None::<NaiveDateTime>),
-        outbox::locked_by.eq(None::<String>),
+        Attempted {
+            status: status.map(|s| s.as_str()),
+            last_response: reply,
+            sent_at,
+            next_attempt_at,
+            locked_until: Some(None),
+            locked_by: Some(None),
+        },
     ))
     .execute(conn)
 }

@@ -176,38 +176,13 @@ pub fn progress(conn: &mut DbConn, mailing_id: &str) -> QueryResult<Progress> {
     Ok(progress)
 }
 
-/// One line of a mailing's delivery log.
-#[derive(Debug, Clone)]
-pub struct Delivery {
-    pub recipient: String,
-    pub recipient_name: Option<String>,
-    pub state: DeliveryState,
-    pub attempts: i32,
-    pub reply: Option<String>,
-    pub sent_at: Option<NaiveDateTime>,
-    pub next_attempt_at: NaiveDateTime,
-}
+pub use mailing_db::{Delivery, deliveries};
 
-/// The log ordered by address, `limit` lines after `after` (keyset paging);
-/// `None` as limit reads it all (for the CSV export).
-pub fn deliveries(
-    conn: &mut DbConn,
-    mailing_id: &str,
-    after: Option<&str>,
-    limit: Option<i64>,
-) -> QueryResult<Vec<Delivery>> {
-    Ok(mailing_db::deliveries(conn, mailing_id, after, limit)?
-        .into_iter()
-        .map(|row| Delivery {
-            state: DeliveryState::of(row.status, row.attempts, row.last_response.as_deref()),
-            recipient: row.recipient,
-            recipient_name: row.recipient_name,
-            attempts: row.attempts,
-            reply: row.last_response,
-            sent_at: row.sent_at,
-            next_attempt_at: row.next_attempt_at,
-        })
-        .collect())
+impl Delivery {
+    /// Where the mail stands, as the log shows it.
+    pub fn state(&self) -> DeliveryState {
+        DeliveryState::of(self.status, self.attempts, self.last_response.as_deref())
+    }
 }
 
 /// Pauses: queued mails wait until [`resume`]. A mail already handed to

@@ -37,9 +37,10 @@ pub fn state_counts(conn: &mut DbConn, mailing_id: &str) -> QueryResult<Vec<Stat
         .load(conn)
 }
 
-#[derive(Debug, Queryable, Selectable)]
+/// One line of a mailing's delivery log: one recipient's mail as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = outbox)]
-pub struct DeliveryRow {
+pub struct Delivery {
     pub recipient: String,
     pub recipient_name: Option<String>,
     pub status: Status,
@@ -49,16 +50,18 @@ pub struct DeliveryRow {
     pub next_attempt_at: NaiveDateTime,
 }
 
+/// The log ordered by address, `limit` lines after `after` (keyset paging);
+/// `None` as limit reads it all (for the CSV export).
 pub fn deliveries(
     conn: &mut DbConn,
     mailing_id: &str,
     after: Option<&str>,
     limit: Option<i64>,
-) -> QueryResult<Vec<DeliveryRow>> {
+) -> QueryResult<Vec<Delivery>> {
     let mut query = outbox::table
         .filter(outbox::mailing_id.eq(mailing_id))
         .order(outbox::recipient)
-        .select(DeliveryRow::as_select())
+        .select(Delivery::as_select())
         .into_boxed();
     if let Some(after) = after {
         query = query.filter(outbox::recipient.gt(after.to_owned()));

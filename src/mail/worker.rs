@@ -12,7 +12,7 @@ use lettre::message::Mailbox;
 use tokio::sync::{mpsc, oneshot, watch};
 
 use super::Priority;
-use super::db::{self, OutboxRow};
+use super::db::{self, Attempt, OutboxRow};
 use super::message::{self, Dkim};
 use super::transport::{Outcome, Transport};
 use crate::config::Settings;
@@ -685,10 +685,10 @@ fn record(
     for Recorded { row, verdict } in results {
         match verdict {
             Verdict::Sent(reply) => {
-                db::mark_sent(conn, &row.id, claim, reply, now)?;
+                db::record_attempt(conn, &row.id, claim, reply, Attempt::Sent(now))?;
             }
             Verdict::Failed(reply) => {
-                db::mark_failed(conn, &row.id, claim, reply)?;
+                db::record_attempt(conn, &row.id, claim, reply, Attempt::Failed)?;
                 if let Some(coalition) = &row.coalition_id
                     && super::mailing::is_permanent_reply(reply)
                 {
@@ -696,7 +696,7 @@ fn record(
                 }
             }
             Verdict::Deferred(reply, retry_at) => {
-                db::mark_deferred(conn, &row.id, claim, reply, *retry_at)?;
+                db::record_attempt(conn, &row.id, claim, reply, Attempt::Deferred(*retry_at))?;
             }
         }
     }

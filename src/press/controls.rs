@@ -120,14 +120,14 @@ pub fn test_update(
     crate::db::transaction(conn, |conn| {
         let now = crate::db::now();
         let coalition = crate::coalitions::find(conn, &statement.coalition_id)?;
-        let update = Update {
-            coalition: &coalition.name,
-            footer: &coalition.mail_footer,
-            title: &crate::statements::title_in(conn, statement, &statement.language)?,
-            link: &format!("{}/s/{}", ctx.mail.base_url, statement.slug),
+        let update = Update::load(
+            conn,
+            &ctx.mail.base_url,
+            statement,
+            &coalition,
             subject,
             body,
-        };
+        )?;
         let unsubscribe = crate::suppressions::unsubscribe_url(
             &ctx.mail.base_url,
             ctx.secret,

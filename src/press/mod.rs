@@ -86,14 +86,9 @@ pub enum PressError {
 }
 
 fn unique_slug(conn: &mut DbConn, headline: &str) -> QueryResult<String> {
-    let base = crate::text::slugify(headline);
-    let mut slug = base.clone();
-    let mut n = 2;
-    while db::slug_taken(conn, &slug)? {
-        slug = format!("{base}-{n}");
-        n += 1;
-    }
-    Ok(slug)
+    crate::text::first_free_slug(&crate::text::slugify(headline), |slug| {
+        db::slug_taken(conn, slug)
+    })
 }
 
 fn new_revision(release_id: &str, number: i32, draft: &Draft, author: &Coordinator) -> Revision {

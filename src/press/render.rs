@@ -218,17 +218,38 @@ fn opens_with_paragraph(markdown: &str) -> bool {
 }
 
 /// An update to a statement's signatories, for one recipient.
-pub struct Update<'a> {
-    pub coalition: &'a str,
+pub struct Update {
+    pub coalition: String,
     /// The coalition's footer, under the mail.
-    pub footer: &'a str,
-    pub title: &'a str,
-    pub link: &'a str,
-    pub subject: &'a str,
-    pub body: &'a str,
+    pub footer: String,
+    pub title: String,
+    pub link: String,
+    pub subject: String,
+    pub body: String,
 }
 
-impl Update<'_> {
+impl Update {
+    /// The update with `subject` and `body` to the signatories of
+    /// `statement`, a statement of `coalition`: it names the statement by
+    /// its title and links its public page.
+    pub fn load(
+        conn: &mut DbConn,
+        base_url: &str,
+        statement: &crate::statements::Statement,
+        coalition: &crate::coalitions::Coalition,
+        subject: &str,
+        body: &str,
+    ) -> QueryResult<Self> {
+        Ok(Self {
+            coalition: coalition.name.clone(),
+            footer: coalition.mail_footer.clone(),
+            title: crate::statements::title_in(conn, statement, &statement.language)?,
+            link: format!("{base_url}/s/{}", statement.slug),
+            subject: subject.to_owned(),
+            body: body.to_owned(),
+        })
+    }
+
     pub fn mail(
         &self,
         lang: crate::i18n::Lang,
@@ -245,7 +266,7 @@ impl Update<'_> {
                 "name": name,
                 "organization": organization,
                 "coalition": self.coalition,
-                "footer": footer_lines(self.footer),
+                "footer": footer_lines(&self.footer),
                 "subject": self.subject,
                 "title": self.title,
                 "body": self.body,

@@ -34,13 +34,8 @@ pub(super) struct Source {
 enum Kind {
     Release(Box<Rendering>),
     Update {
-        coalition: String,
-        footer: String,
+        update: Update,
         sender: crate::mail::Sender,
-        title: String,
-        link: String,
-        subject: String,
-        body: String,
     },
 }
 
@@ -71,13 +66,15 @@ impl Source {
                 .ok_or(diesel::result::Error::NotFound)?;
             let coalition = crate::coalitions::find(conn, &statement.coalition_id)?;
             Kind::Update {
+                update: Update::load(
+                    conn,
+                    &ctx.mail.base_url,
+                    &statement,
+                    &coalition,
+                    &mailing.subject,
+                    &mailing.body,
+                )?,
                 sender: coalition.sender(None),
-                footer: coalition.mail_footer,
-                coalition: coalition.name,
-                title: crate::statements::title_in(conn, &statement, &statement.language)?,
-                link: format!("{}/s/{}", ctx.mail.base_url, statement.slug),
-                subject: mailing.subject.clone(),
-                body: mailing.body.clone(),
             }
         };
         Ok(Self {
@@ -113,23 +110,9 @@ impl Source {
     ) -> Result<Rendered, PressError> {
         Ok(match &self.kind {
             Kind::Release(rendering) => rendering.mail(name, Some(unsubscribe), self.now, false)?,
-            Kind::Update {
-                coalition,
-                footer,
-                title,
-                link,
-                subject,
-                body,
-                ..
-            } => Update {
-                coalition,
-                footer,
-                title,
-                link,
-                subject,
-                body,
+            Kind::Update { update, .. } => {
+                update.mail(lang, name, organization, unsubscribe, false)?
             }
-            .mail(lang, name, organization, unsubscribe, false)?,
         })
     }
 
@@ -276,13 +259,15 @@ mod tests {
     fn update() -> Source {
         Source {
             kind: Kind::Update {
-                coalition: "Clean Water Coalition".into(),
-                footer: "Clean Water Coalition\nCalle 1, Ciudad de México".into(),
+                update: Update {
+                    coalition: "Clean Water Coalition".into(),
+                    footer: "Clean Water Coalition\nCalle 1, Ciudad de México".into(),
+                    title: "Water is a right".into(),
+                    link: "https://statements.example.org/s/water".into(),
+                    subject: "Our statement is published".into(),
+                    body: "Thank you for **signing**.".into(),
+                },
                 sender: crate::mail::Sender::default(),
-                title: "Water is a right".into(),
-                link: "https://statements.example.org/s/water".into(),
-                subject: "Our statement is published".into(),
-                body: "Thank you for **signing**.".into(),
             },
             now: crate::db::now(),
             stencils: RefCell::new(HashMap::new()),

@@ -10,7 +10,7 @@ use crate::i18n::{Lang, t, t_args};
 use crate::mail::Rendered;
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, csrf_field};
-use crate::web::layout::coordinator;
+use crate::web::layout::{coordinator, headed};
 
 pub(super) fn base(access: &Access) -> String {
     let slug = access.coalition_slug();
@@ -29,11 +29,10 @@ pub fn index(
 ) -> Markup {
     let lang = access.lang;
     let base = base(access);
-    coordinator(
+    headed(
         access,
         &t(lang, "press-title"),
         html! {
-            h1 { (t(lang, "press-title")) }
             @if editor(access) { p { a.button href={ (base) "/new" } { (t(lang, "press-new")) } } }
             @if releases.is_empty() {
                 p { (t(lang, "press-none")) }

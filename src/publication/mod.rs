@@ -87,15 +87,35 @@ pub struct PageQuery {
     pub commented: Option<String>,
 }
 
+impl PageQuery {
+    /// Where the list of `kind` starts on this page.
+    fn after(&self, kind: Kind) -> Option<&str> {
+        match kind {
+            Kind::Organization => self.organizations_after.as_deref(),
+            Kind::Individual => self.individuals_after.as_deref(),
+        }
+    }
+}
+
+/// One page of the list of `kind`; empty while the list is hidden or when
+/// the statement does not take that kind of signer.
 fn page_of(
     conn: &mut DbConn,
-    statement_id: &str,
+    statement: &Statement,
+    list_visible: bool,
     kind: Kind,
-    after: Option<&str>,
+    query: &PageQuery,
     limit: i64,
 ) -> diesel::QueryResult<(Vec<Listed>, Option<Cursor>)> {
-    let cursor = after.and_then(Cursor::parse);
-    let mut rows = signatures::page(conn, statement_id, kind, cursor.as_ref(), limit + 1)?;
+    let takes = match kind {
+        Kind::Organization => statement.signers().takes_organizations(),
+        Kind::Individual => statement.signers().takes_individuals(),
+    };
+    if !(list_visible && takes) {
+        return Ok((Vec::new(), None));
+    }
+    let cursor = query.after(kind).and_then(Cursor::parse);
+    let mut rows = signatures::page(conn, &statement.id, kind, cursor.as_ref(), limit + 1)?;
     let next = (rows.len() as i64 > limit).then(|| {
         rows.truncate(limit as usize);
         rows.last().map(Cursor::after)
@@ -118,29 +138,22 @@ pub fn load_page(
         .map(|v| v.language)
         .collect();
     let list_visible = statement.list_is_visible(crate::db::now());
-    let signers = statement.signers();
-    let (organizations, next_organizations) = if list_visible && signers.takes_organizations() {
-        page_of(
-            conn,
-            &statement.id,
-            Kind::Organization,
-            query.organizations_after.as_deref(),
-            limit,
-        )?
-    } else {
-        (Vec::new(), None)
-    };
-    let (individuals, next_individuals) = if list_visible && signers.takes_individuals() {
-        page_of(
-            conn,
-            &statement.id,
-            Kind::Individual,
-            query.individuals_after.as_deref(),
-            limit,
-        )?
-    } else {
-        (Vec::new(), None)
-    };
+    let (organizations, next_organizations) = page_of(
+        conn,
+        &statement,
+        list_visible,
+        Kind::Organization,
+        query,
+        limit,
+    )?;
+    let (individuals, next_individuals) = page_of(
+        conn,
+        &statement,
+        list_visible,
+        Kind::Individual,
+        query,
+        limit,
+    )?;
     let revision_numbers = statements::revision_numbers(conn, &statement.id)?;
     let coalition = crate::coalitions::find(conn, &statement.coalition_id)?;
     Ok(PageData {

@@ -234,20 +234,24 @@ fn comment_form(data: &PageData, preview: &Preview<'_>) -> Markup {
     }
 }
 
+/// A page of one language version with no header or navigation, for
+/// printing or for a frame on another site.
+fn bare_page(data: &PageData, body: Markup) -> Markup {
+    let head = Head {
+        lang: Some(data.version.language.clone()),
+        ..Head::default()
+    };
+    document(&data.revision.title, head, html! {}, body)
+}
+
 /// The statement and its full list, for printing and delivery to officials.
 pub fn letter(data: &PageData) -> Markup {
     let lang = data.lang();
     let statement = &data.statement;
     let date = local_time::long_date(lang, data.zone, crate::db::now());
     let both = statement.signers().takes_organizations() && statement.signers().takes_individuals();
-    let head = Head {
-        lang: Some(data.version.language.clone()),
-        ..Head::default()
-    };
-    document(
-        &data.revision.title,
-        head,
-        html! {},
+    bare_page(
+        data,
         html! {
             article.letter lang=(data.version.language) {
                 h1 { (data.revision.title) }
@@ -303,14 +307,8 @@ pub fn embed(data: &PageData, base_url: &str) -> Markup {
     let statement = &data.statement;
     let language = &data.version.language;
     let main = *language == statement.language;
-    let head = Head {
-        lang: Some(data.version.language.clone()),
-        ..Head::default()
-    };
-    document(
-        &data.revision.title,
-        head,
-        html! {},
+    bare_page(
+        data,
         html! {
             div.embed {
                 p.embed-title { a href={ (base_url) "/s/" (statement.slug) @if !main { "/" (language) } } target="_blank" rel="noopener" { (data.revision.title) } }

@@ -13,7 +13,7 @@ use crate::statements::Statement;
 use crate::web::access::Access;
 use crate::web::error::WebError;
 use crate::web::forms::csrf_field;
-use crate::web::layout::{coordinator, html_response, see_other};
+use crate::web::layout::{headed, html_response, see_other};
 use crate::web::{AppState, blocking};
 
 /// What the delete button was pressed for.
@@ -67,11 +67,10 @@ pub async fn handle(
 
 fn question(access: &Access, base: &str, count: usize, pairs: &[(String, String)]) -> Markup {
     let lang = access.lang;
-    coordinator(
+    headed(
         access,
         &t(lang, "signatures-delete-title"),
         html! {
-            h1 { (t(lang, "signatures-delete-title")) }
             p { (t_args(lang, "signatures-delete-question", &[("count", count.into())])) }
             form method="post" action={ (base) "/moderate" } {
                 (csrf_field(&access.csrf))

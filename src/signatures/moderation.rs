@@ -10,7 +10,7 @@ use crate::accounts::Coordinator;
 use crate::audit::{self, Actor};
 use crate::db::DbConn;
 use crate::i18n::Phrase;
-use crate::mail::{self, OutgoingMail, Priority};
+use crate::mail;
 use crate::statements::Statement;
 
 pub use db::{ListFilter, ListPage};
@@ -170,33 +170,17 @@ fn send_decision(
         Decision::Approve => "signature-approved",
         Decision::Reject => "signature-rejected",
     };
-    let title = crate::statements::title_in(conn, statement, &signature.language)?;
-    let greeting = signature.signer_name.as_deref().unwrap_or(&signature.name);
-    let content = mail::templates::render_localized(
+    super::signing::mail_signer(
+        conn,
+        ctx,
+        statement,
+        signature,
         template,
-        &signature.language,
-        &serde_json::json!({
-            "name": greeting,
-            "organization": signature.name,
-            "title": title,
+        &signature.id,
+        serde_json::json!({
             "public_url": format!("{}/s/{}", ctx.mail.base_url, statement.slug),
         }),
-    )?;
-    mail::enqueue(
-        conn,
-        ctx.mail,
-        &OutgoingMail {
-            purpose: template.into(),
-            subject_id: signature.id.clone(),
-            to: signature.email.clone(),
-            to_name: Some(greeting.to_owned()),
-            content,
-            headers: Vec::new(),
-            priority: Priority::Transactional,
-            sender: mail::Sender::default(),
-        },
-    )?;
-    Ok(())
+    )
 }
 
 /// Corrects how a name is shown; the signer's own entry is kept.

@@ -275,12 +275,7 @@ async fn resend(
     })
     .await?;
     let lang = target.lang();
-    if !state
-        .limits
-        .allow_resend(&state.client_ip(&req))
-        .await
-        .map_err(WebError::unexpected)?
-    {
+    if !state.allow_resend(&req).await? {
         return Ok(html_response(
             StatusCode::TOO_MANY_REQUESTS,
             views::message(

@@ -7,7 +7,7 @@ use super::form::SignForm;
 use super::public::Signable;
 use crate::i18n::{CountryCode, Lang, countries_sorted, country_name, t, t_args};
 use crate::web::forms::{self, FieldErrors, Input, error_summary};
-use crate::web::layout::{Head, document, layout_in};
+use crate::web::layout::{Head, document, headed_in};
 
 fn frame(target: &Signable, title: &str, body: Markup) -> Markup {
     let head = Head {
@@ -262,13 +262,12 @@ pub fn unknown_link_response() -> actix_web::HttpResponse {
 }
 
 fn unknown_link(lang: Lang) -> Markup {
-    layout_in(
+    let heading = t(lang, "confirm-unknown-heading");
+    headed_in(
         lang,
-        &t(lang, "confirm-unknown-heading"),
-        html! {
-            h1 { (t(lang, "confirm-unknown-heading")) }
-            p { (t(lang, "confirm-unknown-body")) }
-        },
+        &heading,
+        &heading,
+        html! { p { (t(lang, "confirm-unknown-body")) } },
     )
 }
 

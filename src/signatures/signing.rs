@@ -598,29 +598,51 @@ fn send_manage_link(
     statement: &Statement,
     signature: &Signature,
 ) -> Result<(), SigningError> {
-    let title = crate::statements::title_in(conn, statement, &signature.language)?;
-    let greeting = signature.signer_name.as_deref().unwrap_or(&signature.name);
-    let content = mail::templates::render_localized(
-        "already-signed",
-        &signature.language,
-        &serde_json::json!({
-            "name": greeting,
-            "organization": signature.name,
-            "title": title,
-            "link": manage_url(ctx, signature),
-        }),
-    )?;
     // One such mail per address and day, however often the form is sent.
     let day = crate::db::now().format("%Y-%m-%d").to_string();
-    enqueue(
+    mail_signer(
         conn,
         ctx,
+        statement,
+        signature,
         "already-signed",
         &format!("{}:{day}", signature.id),
-        &signature.email,
-        Some(greeting),
-        content,
+        serde_json::json!({ "link": manage_url(ctx, signature) }),
     )
+}
+
+/// Queues `template`, a mail to the signer of `signature` about it, in the
+/// language they signed in: it names them, their organization and the
+/// statement's title, and `more` gives what else the template shows.
+/// `key` tells this mail from others of the same template.
+pub(super) fn mail_signer<E>(
+    conn: &mut DbConn,
+    ctx: &Ctx<'_>,
+    statement: &Statement,
+    signature: &Signature,
+    template: &str,
+    key: &str,
+    more: serde_json::Value,
+) -> Result<(), E>
+where
+    E: From<diesel::result::Error>
+        + From<mail::templates::TemplateError>
+        + From<mail::EnqueueError>,
+{
+    let title = crate::statements::title_in(conn, statement, &signature.language)?;
+    let greeting = signature.signer_name.as_deref().unwrap_or(&signature.name);
+    let mut values = serde_json::json!({
+        "name": greeting,
+        "organization": signature.name,
+        "title": title,
+    });
+    if let (Some(values), serde_json::Value::Object(more)) = (values.as_object_mut(), more) {
+        values.extend(more);
+    }
+    let content = mail::templates::render_localized(template, &signature.language, &values)?;
+    let mail = transactional(template, key, &signature.email, Some(greeting), content);
+    mail::enqueue(conn, ctx.mail, &mail)?;
+    Ok(())
 }
 
 /// Where a confirmation link stands, for its page.
@@ -637,13 +659,7 @@ pub fn confirmation_state(conn: &mut DbConn, raw: &str) -> QueryResult<LinkState
     let Some(token) = tokens::find_any(conn, Purpose::ConfirmSignature, raw)? else {
         return Ok(LinkState::Unknown);
     };
-    let Some(signature) = token
-        .subject_id
-        .as_deref()
-        .map(|id| db::find(conn, id))
-        .transpose()?
-        .flatten()
-    else {
+    let Some(signature) = signature_of(conn, &token)? else {
         return Ok(LinkState::Unknown);
     };
     let pending = signature.status == Status::PendingEmail;
@@ -664,13 +680,7 @@ pub fn confirm(conn: &mut DbConn, ctx: &Ctx<'_>, raw: &str) -> Result<LinkState,
         let Some(token) = tokens::consume(conn, Purpose::ConfirmSignature, raw)? else {
             return Ok(confirmation_state(conn, raw)?);
         };
-        let signature = token
-            .subject_id
-            .as_deref()
-            .map(|id| db::find(conn, id))
-            .transpose()?
-            .flatten()
-            .ok_or(SigningError::InvalidLink)?;
+        let signature = signature_of(conn, &token)?.ok_or(SigningError::InvalidLink)?;
         let statement = crate::statements::find_any(conn, &signature.statement_id)?
             .ok_or(SigningError::InvalidLink)?;
         let now = crate::db::now();
@@ -698,28 +708,18 @@ fn send_confirmed(
     statement: &Statement,
     signature: &Signature,
 ) -> Result<(), SigningError> {
-    let title = crate::statements::title_in(conn, statement, &signature.language)?;
-    let greeting = signature.signer_name.as_deref().unwrap_or(&signature.name);
-    let content = mail::templates::render_localized(
+    mail_signer(
+        conn,
+        ctx,
+        statement,
+        signature,
         "signature-confirmed",
-        &signature.language,
-        &serde_json::json!({
-            "name": greeting,
-            "organization": signature.name,
-            "title": title,
+        &signature.id,
+        serde_json::json!({
             "link": manage_url(ctx, signature),
             "needs_approval": statement.requires_approval,
             "public_url": format!("{}/s/{}", ctx.mail.base_url, statement.slug),
         }),
-    )?;
-    enqueue(
-        conn,
-        ctx,
-        "signature-confirmed",
-        &signature.id,
-        &signature.email,
-        Some(greeting),
-        content,
     )
 }
 
@@ -877,13 +877,7 @@ pub fn confirm_email_change(conn: &mut DbConn, raw: &str) -> Result<Signature, S
     crate::db::transaction(conn, |conn| {
         let token = tokens::consume(conn, Purpose::ConfirmEmailChange, raw)?
             .ok_or(SigningError::InvalidLink)?;
-        let signature = token
-            .subject_id
-            .as_deref()
-            .map(|id| db::find(conn, id))
-            .transpose()?
-            .flatten()
-            .ok_or(SigningError::InvalidLink)?;
+        let signature = signature_of(conn, &token)?.ok_or(SigningError::InvalidLink)?;
         let email = signature
             .pending_email
             .clone()
@@ -911,10 +905,13 @@ pub fn email_change_pending(conn: &mut DbConn, raw: &str) -> QueryResult<Option<
     let Some(token) = tokens::find_valid(conn, Purpose::ConfirmEmailChange, raw)? else {
         return Ok(None);
     };
-    token
-        .subject_id
-        .as_deref()
-        .map(|id| db::find(conn, id))
-        .transpose()
-        .map(Option::flatten)
+    signature_of(conn, &token)
+}
+
+/// The signature a link's token was made for, if it is still there.
+fn signature_of(conn: &mut DbConn, token: &tokens::Token) -> QueryResult<Option<Signature>> {
+    match token.subject_id.as_deref() {
+        Some(id) => db::find(conn, id),
+        None => Ok(None),
+    }
 }

@@ -394,6 +394,7 @@ pub fn resolve_comment(
     .execute(conn)
 }
 
+/// Stores the counts of listed signatures (kept by `signatures`).
 pub fn set_listed_counts(
     conn: &mut DbConn,
     id: &str,

@@ -25,7 +25,7 @@ use crate::i18n::Phrase;
 use crate::text::{self, TextError};
 
 pub use comments::{NewComment, add_comment, comments, resolve_comment};
-pub use db::{Comment, Revision, Statement, Version};
+pub use db::{Comment, Revision, Statement, Version, set_listed_counts};
 pub use preview::{preview_token, preview_token_matches, rotate_preview_link};
 pub use revisions::{
     Draft, DraftError, Saved, add_translation, current_revision, parse_language,
@@ -166,13 +166,7 @@ pub fn create(
 }
 
 fn unique_slug(conn: &mut DbConn, base: &str) -> QueryResult<String> {
-    let mut candidate = base.to_owned();
-    let mut n = 2;
-    while db::slug_exists(conn, &candidate)? {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    Ok(candidate)
+    text::first_free_slug(base, |slug| db::slug_exists(conn, slug))
 }
 
 /// Loads a statement of the member's coalition; another coalition's
@@ -250,16 +244,6 @@ pub fn find_any(conn: &mut DbConn, id: &str) -> QueryResult<Option<Statement>> {
 /// A statement by its public address.
 pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Statement>> {
     db::find_by_slug(conn, slug)
-}
-
-/// Stores the counts of listed signatures (kept by `signatures`).
-pub fn set_listed_counts(
-    conn: &mut DbConn,
-    id: &str,
-    organizations: i64,
-    individuals: i64,
-) -> QueryResult<()> {
-    db::set_listed_counts(conn, id, organizations, individuals)
 }
 
 /// A typed-text error in the page's language, for public forms.

@@ -8,9 +8,10 @@ use serde::Deserialize;
 
 use super::{
     ChangeKind, Draft, Edit, ListOrder, Saved, SignOnList, Signers, Statement, StatementError,
-    Status, views,
+    Status, Version, views,
 };
 use crate::audit::Actor;
+use crate::db::DbConn;
 use crate::i18n::{Lang, local_time, t, t_args};
 use crate::web::access::Access;
 use crate::web::access::{Editor, Viewer};
@@ -48,6 +49,29 @@ pub(crate) async fn load(
     blocking(state, move |c| super::find_for(c, &membership, &id))
         .await?
         .ok_or(WebError::NotFound)
+}
+
+/// The statement named in the path and its version in the path's
+/// language, with what `more` reads of that version.
+async fn load_version<T: Send + 'static>(
+    state: &AppState,
+    access: &Access,
+    path: StatementLangPath,
+    more: impl FnOnce(&mut DbConn, &Version) -> Result<T, WebError> + Send + 'static,
+) -> Result<(Statement, Version, T), WebError> {
+    let StatementLangPath {
+        statement: id,
+        lang,
+    } = path;
+    let statement = load(state, access, id).await?;
+    let statement_id = statement.id.clone();
+    let (version, more) = blocking(state, move |c| -> Result<_, WebError> {
+        let version = super::version(c, &statement_id, &lang)?.ok_or(WebError::NotFound)?;
+        let more = more(c, &version)?;
+        Ok((version, more))
+    })
+    .await?;
+    Ok((statement, version, more))
 }
 
 fn statement_url(access: &Access, statement: &Statement) -> String {
@@ -89,8 +113,10 @@ async fn statement_list(
     ))
 }
 
+/// A text in a language as typed: a new statement's first text, or a
+/// translation's.
 #[derive(Debug, Default, Deserialize)]
-pub struct NewForm {
+pub struct TextForm {
     #[serde(default)]
     pub title: String,
     #[serde(default)]
@@ -99,11 +125,26 @@ pub struct NewForm {
     pub body: String,
 }
 
+impl TextForm {
+    /// The draft of the text's first revision and the text's language,
+    /// each `None` when it is wrong, with the draft's errors. The note is
+    /// left empty: a first revision is named in the reader's language
+    /// when shown.
+    fn parse(&self, lang: Lang) -> (Option<Draft>, Option<String>, FieldErrors) {
+        let draft = Draft::parse(&self.title, &self.body, "");
+        let errors = match &draft {
+            Ok(_) => FieldErrors::default(),
+            Err(e) => draft_errors(lang, e),
+        };
+        (draft.ok(), super::parse_language(&self.language), errors)
+    }
+}
+
 #[get("/statements/new")]
 async fn new_page(access: Viewer) -> HttpResponse {
-    let form = NewForm {
+    let form = TextForm {
         language: "en".into(),
-        ..NewForm::default()
+        ..TextForm::default()
     };
     html_response(
         StatusCode::OK,
@@ -115,21 +156,14 @@ async fn new_page(access: Viewer) -> HttpResponse {
 async fn create(
     access: Editor,
     state: web::Data<AppState>,
-    form: web::Form<NewForm>,
+    form: web::Form<TextForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
-    // The first revision's note is written by the reader's language
-    // when shown, so none is stored.
-    let draft = Draft::parse(&form.title, &form.body, "");
-    let language = super::parse_language(&form.language);
-    let mut errors = match &draft {
-        Ok(_) => FieldErrors::default(),
-        Err(e) => draft_errors(access.lang, e),
-    };
+    let (draft, language, mut errors) = form.parse(access.lang);
     if language.is_none() {
         errors.add("language", t(access.lang, "statement-error-language"));
     }
-    let (Ok(draft), Some(language)) = (draft, language) else {
+    let (Some(draft), Some(language)) = (draft, language) else {
         return Ok(html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             views::new_statement(&access, &form, &errors),
@@ -360,18 +394,11 @@ async fn edit_page(
     state: web::Data<AppState>,
     path: web::Path<StatementLangPath>,
 ) -> Result<HttpResponse, WebError> {
-    let StatementLangPath {
-        statement: id,
-        lang,
-    } = path.into_inner();
-    let statement = load(&state, &access, id).await?;
-    let statement_id = statement.id.clone();
-    let (version, revision) = blocking(&state, move |c| -> Result<_, WebError> {
-        let version = super::version(c, &statement_id, &lang)?.ok_or(WebError::NotFound)?;
-        let revision = super::current_revision(c, &version)?;
-        Ok((version, revision))
-    })
-    .await?;
+    let (statement, version, revision) =
+        load_version(&state, &access, path.into_inner(), |c, v| {
+            Ok(super::current_revision(c, v)?)
+        })
+        .await?;
     let form = EditForm {
         title: revision.title.clone(),
         body: revision.body.clone(),
@@ -401,16 +428,9 @@ async fn edit_save(
     path: web::Path<StatementLangPath>,
     form: web::Form<EditForm>,
 ) -> Result<HttpResponse, WebError> {
-    let StatementLangPath {
-        statement: id,
-        lang,
-    } = path.into_inner();
-    let statement = load(&state, &access, id).await?;
+    let (statement, version, ()) =
+        load_version(&state, &access, path.into_inner(), |_, _| Ok(())).await?;
     let form = form.into_inner();
-    let statement_id = statement.id.clone();
-    let version = blocking(&state, move |c| super::version(c, &statement_id, &lang))
-        .await?
-        .ok_or(WebError::NotFound)?;
     let draft = Draft::parse(&form.title, &form.body, &form.note);
     let kind = ChangeKind::parse(&form.kind).filter(|k| *k != ChangeKind::Draft);
     let mut errors = match &draft {
@@ -476,38 +496,21 @@ async fn edit_save(
     })
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct TranslationForm {
-    #[serde(default)]
-    pub language: String,
-    #[serde(default)]
-    pub title: String,
-    #[serde(default)]
-    pub body: String,
-}
-
 #[post("/statements/{statement}/translations")]
 async fn add_translation(
     access: Editor,
     state: web::Data<AppState>,
     list: web::Data<SignOnList>,
     path: web::Path<StatementPath>,
-    form: web::Form<TranslationForm>,
+    form: web::Form<TextForm>,
 ) -> Result<HttpResponse, WebError> {
     let statement = load(&state, &access, path.into_inner().statement).await?;
     let form = form.into_inner();
-    // The note is left empty: the revisions page names a translation's
-    // first revision in the reader's language.
-    let draft = Draft::parse(&form.title, &form.body, "");
-    let language = super::parse_language(&form.language);
-    let mut errors = match &draft {
-        Ok(_) => FieldErrors::default(),
-        Err(e) => draft_errors(access.lang, e),
-    };
+    let (draft, language, mut errors) = form.parse(access.lang);
     if language.is_none() {
         errors.add("language", t(access.lang, "translation-error-language"));
     }
-    if let (Ok(draft), Some(language)) = (draft, language) {
+    if let (Some(draft), Some(language)) = (draft, language) {
         let (author, target) = (access.coordinator.clone(), statement.clone());
         let outcome = blocking_outcome(&state, move |c| {
             super::add_translation(c, &target, &author, &language, &draft)
@@ -541,18 +544,11 @@ async fn revisions_page(
     state: web::Data<AppState>,
     path: web::Path<StatementLangPath>,
 ) -> Result<HttpResponse, WebError> {
-    let StatementLangPath {
-        statement: id,
-        lang,
-    } = path.into_inner();
-    let statement = load(&state, &access, id).await?;
-    let statement_id = statement.id.clone();
-    let (version, revisions) = blocking(&state, move |c| -> Result<_, WebError> {
-        let version = super::version(c, &statement_id, &lang)?.ok_or(WebError::NotFound)?;
-        let revisions = super::revisions(c, &version.id)?;
-        Ok((version, revisions))
-    })
-    .await?;
+    let (statement, version, revisions) =
+        load_version(&state, &access, path.into_inner(), |c, v| {
+            Ok(super::revisions(c, &v.id)?)
+        })
+        .await?;
     Ok(html_response(
         StatusCode::OK,
         views::revisions(&access, &statement, &version, &revisions),
@@ -572,20 +568,14 @@ async fn diff_page(
     path: web::Path<StatementLangPath>,
     query: web::Query<DiffQuery>,
 ) -> Result<HttpResponse, WebError> {
-    let StatementLangPath {
-        statement: id,
-        lang,
-    } = path.into_inner();
-    let statement = load(&state, &access, id).await?;
     let DiffQuery { from, to } = query.into_inner();
-    let statement_id = statement.id.clone();
-    let (version, old, new) = blocking(&state, move |c| -> Result<_, WebError> {
-        let version = super::version(c, &statement_id, &lang)?.ok_or(WebError::NotFound)?;
-        let old = super::revision(c, &version.id, from)?.ok_or(WebError::NotFound)?;
-        let new = super::revision(c, &version.id, to)?.ok_or(WebError::NotFound)?;
-        Ok((version, old, new))
-    })
-    .await?;
+    let (statement, version, (old, new)) =
+        load_version(&state, &access, path.into_inner(), move |c, v| {
+            let old = super::revision(c, &v.id, from)?.ok_or(WebError::NotFound)?;
+            let new = super::revision(c, &v.id, to)?.ok_or(WebError::NotFound)?;
+            Ok((old, new))
+        })
+        .await?;
     // A word diff of two long texts may take up to its timeout: off the
     // request threads.
     let page = web::block(move || views::diff(&access, &statement, &version, &old, &new)).await?;

@@ -3,13 +3,13 @@
 use chrono::{Duration, NaiveDateTime};
 use maud::{Markup, html};
 
-use super::routes::{EditForm, NewForm, SettingsForm, TranslationForm};
+use super::routes::{EditForm, SettingsForm, TextForm};
 use super::{Comment, ListOrder, Revision, Signers, Statement, Status, Summary, Version, chart};
 use crate::db::DbConn;
 use crate::i18n::{Lang, t, t_args, t_markup};
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input, action_button, csrf_field, error_summary};
-use crate::web::layout::coordinator;
+use crate::web::layout::{coordinator, headed};
 
 fn base(access: &Access) -> String {
     access
@@ -42,11 +42,10 @@ fn status_badge(lang: Lang, statement: &Statement) -> Markup {
 pub fn statement_list(access: &Access, statements: &[(Statement, String)]) -> Markup {
     let base = base(access);
     let lang = access.lang;
-    coordinator(
+    headed(
         access,
         &t(lang, "statements-title"),
         html! {
-            h1 { (t(lang, "statements-title")) }
             (zone_notice(access))
             @if can_edit(access) {
                 p { a.button href={ (base) "/statements/new" } { (t(lang, "statements-new")) } }
@@ -86,13 +85,12 @@ fn zone_notice(access: &Access) -> Markup {
     }
 }
 
-pub fn new_statement(access: &Access, form: &NewForm, errors: &FieldErrors) -> Markup {
+pub fn new_statement(access: &Access, form: &TextForm, errors: &FieldErrors) -> Markup {
     let lang = access.lang;
-    coordinator(
+    headed(
         access,
         &t(lang, "statements-new"),
         html! {
-            h1 { (t(lang, "statements-new")) }
             (error_summary(lang, errors))
             form method="post" action={ (base(access)) "/statements/new" } {
                 (csrf_field(&access.csrf))
@@ -152,7 +150,7 @@ pub fn dashboard(
         statement,
         data,
         preview,
-        &TranslationForm::default(),
+        &TextForm::default(),
         errors,
     )
 }
@@ -163,7 +161,7 @@ pub fn dashboard_with_translation(
     statement: &Statement,
     data: &DashboardData,
     preview: &str,
-    translation: &TranslationForm,
+    translation: &TextForm,
     errors: &FieldErrors,
 ) -> Markup {
     let here = statement_base(access, statement);

@@ -1,14 +1,14 @@
 use maud::{Markup, html};
 
 use crate::i18n::{Lang, t, t_args, t_markup};
-use crate::web::layout::layout_in;
+use crate::web::layout::headed_in;
 
 pub fn confirm(lang: Lang, email: &str, action: &str) -> Markup {
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "unsubscribe-title"),
+        &t(lang, "unsubscribe-heading"),
         html! {
-            h1 { (t(lang, "unsubscribe-heading")) }
             p { (t_markup(lang, "unsubscribe-body", &[], &[("email", html! { strong { (email) } })])) }
             form method="post" action=(action) {
                 button type="submit" { (t(lang, "unsubscribe-submit")) }
@@ -18,12 +18,10 @@ pub fn confirm(lang: Lang, email: &str, action: &str) -> Markup {
 }
 
 pub fn done(lang: Lang, email: &str) -> Markup {
-    layout_in(
+    headed_in(
         lang,
         &t(lang, "unsubscribed-title"),
-        html! {
-            h1 { (t(lang, "unsubscribed-heading")) }
-            p { (t_args(lang, "unsubscribed-body", &[("email", email.into())])) }
-        },
+        &t(lang, "unsubscribed-heading"),
+        html! { p { (t_args(lang, "unsubscribed-body", &[("email", email.into())])) } },
     )
 }

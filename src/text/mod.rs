@@ -14,7 +14,7 @@ pub use markdown::{
     MAX_MARKDOWN_DEPTH, markdown_excerpt, markdown_too_deep, render_markdown, sanitize_mail_html,
 };
 pub use plain::{WRAP, markdown_to_plain};
-pub use slugs::{is_valid_slug, slugify};
+pub use slugs::{first_free_slug, is_valid_slug, slugify};
 
 /// Generators and URL checks for property tests of other renderers.
 #[cfg(test)]

@@ -20,6 +20,21 @@ pub fn slugify(title: &str) -> String {
     }
 }
 
+/// `base`, or else the first of `base-2`, `base-3`, … that `taken` says
+/// is free.
+pub fn first_free_slug<E>(
+    base: &str,
+    mut taken: impl FnMut(&str) -> Result<bool, E>,
+) -> Result<String, E> {
+    let mut candidate = base.to_owned();
+    let mut n = 2;
+    while taken(&candidate)? {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}
+
 /// Whether `slug` is a slug a coordinator may type: 1 to 60 of `a-z`, `0-9`
 /// and `-`, with no hyphen at either end and no two hyphens in a row.
 pub fn is_valid_slug(slug: &str) -> bool {
@@ -48,6 +63,17 @@ fn cut_at_hyphen(slug: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_taken_slug_gets_the_first_free_number() {
+        let taken = ["agua", "agua-2"];
+
+        let slug = first_free_slug("agua", |candidate| -> Result<bool, ()> {
+            Ok(taken.contains(&candidate))
+        });
+
+        assert_eq!(slug, Ok("agua-3".to_string()));
+    }
 
     #[test]
     fn a_spanish_title_becomes_an_ascii_slug() {

@@ -70,12 +70,36 @@ pub fn layout_in(lang: Lang, title: &str, body: Markup) -> Markup {
     document(title, Head::coordinator(lang), header, body)
 }
 
+/// A page of [`layout_in`]: its `heading` first, then `body`.
+pub fn headed_in(lang: Lang, title: &str, heading: &str, body: Markup) -> Markup {
+    layout_in(
+        lang,
+        title,
+        html! {
+            h1 { (heading) }
+            (body)
+        },
+    )
+}
+
 fn site_header() -> Markup {
     html! {
         header.site {
             a.brand href="/" { "Undersigned" }
         }
     }
+}
+
+/// A [`coordinator`] page whose first heading is its title.
+pub fn headed(access: &Access, title: &str, body: Markup) -> Markup {
+    coordinator(
+        access,
+        title,
+        html! {
+            h1 { (title) }
+            (body)
+        },
+    )
 }
 
 /// A coordinator page: navigation for the current coalition, the coalition
@@ -121,11 +145,11 @@ pub fn error_page(lang: Lang, status: StatusCode, message: &str) -> Markup {
             ("reason", reason.into()),
         ],
     );
-    layout_in(
+    headed_in(
         lang,
         &heading,
+        &heading,
         html! {
-            h1 { (heading) }
             p { (message) }
             p { a href="/" { (t(lang, "error-page-start")) } }
         },

@@ -58,6 +58,15 @@ impl AppState {
         client::client_ip(req, &self.proxies)
     }
 
+    /// Counts one request for a fresh link from the request's client;
+    /// false when it is over the limit.
+    pub async fn allow_resend(&self, req: &actix_web::HttpRequest) -> Result<bool, WebError> {
+        self.limits
+            .allow_resend(&self.client_ip(req))
+            .await
+            .map_err(WebError::unexpected)
+    }
+
     /// Whether the public address is https (secure cookies, HSTS).
     pub fn https(&self) -> bool {
         self.base_url.starts_with("https://")
@@ -114,11 +123,11 @@ pub async fn blocking_outcome<T: Send + 'static>(
 
 pub async fn home(req: actix_web::HttpRequest) -> HttpResponse {
     let lang = request_lang(&req);
-    let page = layout::layout_in(
+    let page = layout::headed_in(
         lang,
         &crate::i18n::t(lang, "home-title"),
+        "Undersigned",
         maud::html! {
-            h1 { "Undersigned" }
             p { (crate::i18n::t(lang, "home-lead")) }
             p { a href="/login" { (crate::i18n::t(lang, "home-log-in")) } }
         },

@@ -29,31 +29,25 @@ pub struct Contact {
     pub updated_at: NaiveDateTime,
 }
 
-/// A new contact row. `None` is stored as NULL, which also lets SQLite take
-/// many rows in one statement.
+/// A new contact row: its fields as an edit would set them. `None` is
+/// stored as NULL, which also lets SQLite take many rows in one statement.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = contacts, treat_none_as_default_value = false)]
 pub struct NewContact<'a> {
     pub id: String,
     pub coalition_id: &'a str,
-    pub email: &'a str,
-    pub email_key: String,
-    pub name: &'a str,
-    pub phone: Option<&'a str>,
-    pub outlet: Option<&'a str>,
-    pub role: Option<&'a str>,
-    pub country: Option<&'a str>,
-    pub language: Option<&'a str>,
-    pub notes: Option<&'a str>,
-    pub do_not_contact: bool,
+    #[diesel(embed)]
+    pub fields: Edit<'a>,
     pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-    pub search_key: String,
 }
 
 /// Every field of an edited contact; `None` clears the field.
-#[derive(Debug, AsChangeset)]
-#[diesel(table_name = contacts, treat_none_as_null = true)]
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(
+    table_name = contacts,
+    treat_none_as_null = true,
+    treat_none_as_default_value = false
+)]
 pub struct Edit<'a> {
     pub email: &'a str,
     pub email_key: String,

@@ -64,23 +64,25 @@ fn new_contact<'a>(coalition_id: &'a str, id: &str, v: &'a Values) -> NewContact
     NewContact {
         id: id.to_owned(),
         coalition_id,
-        email: &v.email,
-        email_key: v.email.trim().to_lowercase(),
-        name: v.name.as_deref().unwrap_or_default(),
-        phone: v.phone.as_deref(),
-        outlet: v.outlet.as_deref(),
-        role: v.role.as_deref(),
-        country: v.country.as_deref(),
-        language: v.language.as_deref(),
-        notes: v.notes.as_deref(),
-        do_not_contact: v.do_not_contact,
+        fields: db::Edit {
+            email: &v.email,
+            email_key: v.email.trim().to_lowercase(),
+            name: v.name.as_deref().unwrap_or_default(),
+            phone: v.phone.as_deref(),
+            outlet: v.outlet.as_deref(),
+            role: v.role.as_deref(),
+            country: v.country.as_deref(),
+            language: v.language.as_deref(),
+            notes: v.notes.as_deref(),
+            do_not_contact: v.do_not_contact,
+            updated_at: now,
+            search_key: crate::contacts::contact::search_key(
+                v.name.as_deref().unwrap_or_default(),
+                &v.email,
+                v.outlet.as_deref(),
+            ),
+        },
         created_at: now,
-        updated_at: now,
-        search_key: crate::contacts::contact::search_key(
-            v.name.as_deref().unwrap_or_default(),
-            &v.email,
-            v.outlet.as_deref(),
-        ),
     }
 }
 

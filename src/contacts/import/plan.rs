@@ -85,22 +85,11 @@ fn values(mapping: &Mapping, record: &[String]) -> Result<Values, Vec<Problem>> 
     let cell = |field| mapping.cell(record, field, " ");
     let mut problems = Vec::new();
     let email = fields::keep(&mut problems, fields::email(&cell(Field::Email)));
-    let name = fields::keep(
-        &mut problems,
-        fields::optional_line(Field::Name, &cell(Field::Name)),
-    );
-    let phone = fields::keep(
-        &mut problems,
-        fields::optional_line(Field::Phone, &cell(Field::Phone)),
-    );
-    let outlet = fields::keep(
-        &mut problems,
-        fields::optional_line(Field::Outlet, &cell(Field::Outlet)),
-    );
-    let role = fields::keep(
-        &mut problems,
-        fields::optional_line(Field::Role, &cell(Field::Role)),
-    );
+    let mut line = |field| fields::keep(&mut problems, fields::optional_line(field, &cell(field)));
+    let name = line(Field::Name);
+    let phone = line(Field::Phone);
+    let outlet = line(Field::Outlet);
+    let role = line(Field::Role);
     let country = fields::keep(&mut problems, fields::country(&cell(Field::Country)));
     let language = fields::keep(&mut problems, fields::language(&cell(Field::Language)));
     let notes = fields::keep(

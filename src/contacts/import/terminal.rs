@@ -46,19 +46,19 @@ pub fn run(conn: &mut DbConn, file: &Path, slug: &str, dry_run: bool) -> anyhow:
         println!("{}", t(lang, "import-dry-run"));
         return Ok(());
     }
-    let (bar, progress) = terminal::progress_bar();
     let fingerprint = plan.fingerprint();
-    let report = super::apply(
-        conn,
-        &coalition.id,
-        &Actor::System,
-        (&headers, &records),
-        &mapping,
-        Some(&fingerprint),
-        &progress,
-    )
+    let report = terminal::with_progress_bar(|progress| {
+        super::apply(
+            conn,
+            &coalition.id,
+            &Actor::System,
+            (&headers, &records),
+            &mapping,
+            Some(&fingerprint),
+            progress,
+        )
+    })
     .map_err(|e| anyhow::anyhow!("{}: {e}", e.message(lang)))?;
-    bar.finish_and_clear();
     println!(
         "{}",
         t_args(

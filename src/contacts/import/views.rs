@@ -9,8 +9,7 @@ use crate::contacts::views::base;
 use crate::i18n::{t, t_args};
 use crate::imports::views::{self as shared, Shown};
 use crate::web::access::Access;
-use crate::web::forms::csrf_field;
-use crate::web::layout::coordinator;
+use crate::web::layout::{coordinator, headed};
 
 pub fn start(access: &Access, problem: Option<&str>) -> Markup {
     let lang = access.lang;
@@ -52,12 +51,7 @@ pub fn preview(
             @if let Some(problem) = problem { div.error-summary role="alert" { p { (problem.message(lang)) } } }
             h2 { (t(lang, "import-columns")) }
             (shared::mapping_form(access, &here, &plan.headers, &plan.mapping, samples, html! {}))
-            form method="post" action=(here) {
-                (csrf_field(&access.csrf))
-                @for (name, value) in &pairs { input type="hidden" name=(name) value=(value); }
-                input type="hidden" name="plan" value=(plan.fingerprint());
-                button type="submit" disabled[problem.is_some() || writes == 0] { (t_args(lang, "contacts-import-apply", &[("count", writes.into())])) }
-            }
+            (shared::apply_form(access, &here, plan, &pairs, problem.is_none() && writes > 0, &t_args(lang, "contacts-import-apply", &[("count", writes.into())])))
             h2 { (t(lang, "import-report")) }
             (shared::report(access, &here, plan, &columns, &pairs, shown))
         },
@@ -73,11 +67,10 @@ pub fn progress(access: &Access, upload: &str, state: &State) -> Markup {
             p { a href=(base(access)) { (t(lang, "contacts-back")) } }
         }
     };
-    coordinator(
+    headed(
         access,
         &t(lang, "contacts-import-progress-title"),
         html! {
-            h1 { (t(lang, "contacts-import-progress-title")) }
             (shared::progress(access, &here, state, done, &format!("{}/import", base(access))))
         },
     )

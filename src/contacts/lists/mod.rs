@@ -127,65 +127,58 @@ pub fn delete_list(
     })
 }
 
-/// Puts contacts of the coalition on a hand-picked list; returns how many
-/// were not on it yet.
-pub fn add_to_list(
-    conn: &mut DbConn,
-    coalition_id: &str,
-    actor: &Actor<'_>,
-    list_id: &str,
-    contact_ids: &[String],
-) -> Result<usize, ListError> {
-    crate::db::transaction(conn, |conn| {
-        let list = find_list(conn, coalition_id, list_id)?.ok_or(ListError::NotFound)?;
-        if !list.is_hand_picked() {
-            return Err(ListError::NotHandPicked);
-        }
-        let own = db::own_ids(conn, coalition_id, contact_ids)?;
-        let added = db::add_members(conn, list_id, &own)?;
-        let summary = Phrase::new("audit-contact-list-add")
-            .count("count", added)
-            .text("list", &list.name);
-        audit::record(
-            conn,
-            coalition_id,
-            actor,
-            "contact-list.add",
-            "contact-list",
-            list_id,
-            &summary,
-        )?;
-        Ok(added)
-    })
+/// What is done to the members of a hand-picked list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberChange {
+    /// Puts contacts of the coalition on the list.
+    Add,
+    /// Takes contacts off the list.
+    Remove,
 }
 
-/// Takes contacts off a hand-picked list; returns how many were on it.
-pub fn remove_from_list(
+impl MemberChange {
+    fn verb(self) -> &'static str {
+        match self {
+            Self::Add => "add",
+            Self::Remove => "remove",
+        }
+    }
+}
+
+/// Changes who is on a hand-picked list; returns how many contacts were
+/// added (those not on it yet) or removed (those that were on it).
+pub fn change_members(
     conn: &mut DbConn,
     coalition_id: &str,
     actor: &Actor<'_>,
     list_id: &str,
     contact_ids: &[String],
+    change: MemberChange,
 ) -> Result<usize, ListError> {
     crate::db::transaction(conn, |conn| {
         let list = find_list(conn, coalition_id, list_id)?.ok_or(ListError::NotFound)?;
         if !list.is_hand_picked() {
             return Err(ListError::NotHandPicked);
         }
-        let removed = db::remove_members(conn, list_id, contact_ids)?;
-        let summary = Phrase::new("audit-contact-list-remove")
-            .count("count", removed)
-            .text("list", &list.name);
+        let changed = match change {
+            MemberChange::Add => {
+                let own = db::own_ids(conn, coalition_id, contact_ids)?;
+                db::add_members(conn, list_id, &own)?
+            }
+            MemberChange::Remove => db::remove_members(conn, list_id, contact_ids)?,
+        };
         audit::record(
             conn,
             coalition_id,
             actor,
-            "contact-list.remove",
+            &format!("contact-list.{}", change.verb()),
             "contact-list",
             list_id,
-            &summary,
+            &Phrase::new(&format!("audit-contact-list-{}", change.verb()))
+                .count("count", changed)
+                .text("list", &list.name),
         )?;
-        Ok(removed)
+        Ok(changed)
     })
 }
 

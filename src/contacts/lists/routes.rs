@@ -3,8 +3,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 
-use super::ListError;
 use super::views;
+use super::{ListError, MemberChange};
 use crate::audit::Actor;
 use crate::contacts::search::Filter;
 use crate::contacts::views::base;
@@ -123,7 +123,7 @@ async fn add(
             "" => list,
             name => super::create_list(c, &id, &actor, name, "")?,
         };
-        super::add_to_list(c, &id, &actor, &list, &picked).map(|_| list)
+        super::change_members(c, &id, &actor, &list, &picked, MemberChange::Add).map(|_| list)
     })
     .await?;
     match added {
@@ -187,7 +187,8 @@ async fn remove(
         list.id.clone(),
     );
     let removed = blocking_outcome(&state, move |c| {
-        super::remove_from_list(c, &id, &Actor::Coordinator(&actor), &list_id, &picked)
+        let actor = Actor::Coordinator(&actor);
+        super::change_members(c, &id, &actor, &list_id, &picked, MemberChange::Remove)
     })
     .await?;
     match removed {

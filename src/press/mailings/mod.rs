@@ -572,10 +572,10 @@ pub fn log_sheet(deliveries: &[mail::Delivery], lang: Lang) -> Sheet {
         sheet.push(vec![
             Cell::text(&d.recipient),
             Cell::maybe(d.recipient_name.as_deref()),
-            Cell::text(t(lang, &format!("delivery-{}", d.state.as_str()))),
+            Cell::text(t(lang, &format!("delivery-{}", d.state().as_str()))),
             Cell::Number(d.attempts),
             Cell::text(show_stored(
-                d.reply.as_deref().unwrap_or_default(),
+                d.last_response.as_deref().unwrap_or_default(),
                 lang,
                 chrono_tz::Tz::UTC,
             )),

@@ -11,7 +11,7 @@ use crate::press::Mailing;
 use crate::press::views::{AudienceChoice, audience_fields, reach};
 use crate::web::access::Access;
 use crate::web::forms::{self, FieldErrors, Input};
-use crate::web::layout::coordinator;
+use crate::web::layout::{coordinator, headed};
 
 fn base(access: &Access) -> String {
     let slug = access.coalition_slug();
@@ -45,10 +45,14 @@ impl LogLine {
         let (lang, zone) = (access.lang, access.zone());
         Self {
             recipient: delivery.recipient.clone(),
-            state: delivery.state.as_str(),
-            state_label: state_label(lang, delivery.state),
+            state: delivery.state().as_str(),
+            state_label: state_label(lang, delivery.state()),
             attempts: delivery.attempts,
-            reply: show_stored(delivery.reply.as_deref().unwrap_or_default(), lang, zone),
+            reply: show_stored(
+                delivery.last_response.as_deref().unwrap_or_default(),
+                lang,
+                zone,
+            ),
             sent_at: delivery
                 .sent_at
                 .map(|at| access.time(at))
@@ -197,11 +201,10 @@ pub fn page(access: &Access, mailing: &Mailing, progress: &Progress, log: &LogPa
         None => format!("{here}/progress"),
     };
     let editor = access.can(crate::coalitions::Role::Editor);
-    coordinator(
+    headed(
         access,
         &mailing.subject,
         html! {
-            h1 { (mailing.subject) }
             div #mailing-progress data-source=(source) {
                 p { (t(lang, "mailing-status")) ": " strong data-field="status" { (status_label(lang, status)) }
                     @if let Some(at) = mailing.send_at { " · " (t(lang, "mailing-send-at")) " " (access.time(at)) } }

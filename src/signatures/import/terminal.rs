@@ -80,10 +80,8 @@ pub fn run(
         mode: request.mode,
         expected: Some(&fingerprint),
     };
-    let (bar, progress) = terminal::progress_bar();
-    let report = super::apply(conn, ctx, &import, &progress)
+    let report = terminal::with_progress_bar(|progress| super::apply(conn, ctx, &import, progress))
         .map_err(|e| anyhow::anyhow!("{}: {e}", e.message(lang)))?;
-    bar.finish_and_clear();
     println!(
         "{}",
         t_args(

@@ -10,8 +10,7 @@ use crate::imports::views::{self as shared, Shown};
 use crate::imports::{Column, State};
 use crate::statements::Statement;
 use crate::web::access::Access;
-use crate::web::forms::csrf_field;
-use crate::web::layout::coordinator;
+use crate::web::layout::{coordinator, headed};
 
 pub fn action(access: &Access, statement: &Statement) -> String {
     let slug = access.coalition_slug();
@@ -96,12 +95,7 @@ pub fn preview(
                 Layout::Header => {},
             }
             (shared::mapping_form(access, &here, &plan.headers, &plan.mapping, shape.samples, mode_choice(lang, shape.mode)))
-            form method="post" action=(here) {
-                (csrf_field(&access.csrf))
-                @for (name, value) in &keep { input type="hidden" name=(name) value=(value); }
-                input type="hidden" name="plan" value=(plan.fingerprint());
-                button type="submit" disabled[problem.is_some() || good == 0] { (t_args(lang, "import-submit", &[("count", good.into())])) }
-            }
+            (shared::apply_form(access, &here, plan, &keep, problem.is_none() && good > 0, &t_args(lang, "import-submit", &[("count", good.into())])))
             h2 { (t(lang, "import-report")) }
             (shared::report(access, &here, plan, &columns, &keep, shape.shown))
         },
@@ -117,11 +111,10 @@ pub fn progress(access: &Access, statement: &Statement, upload: &str, state: &St
             (back(access, statement))
         }
     };
-    coordinator(
+    headed(
         access,
         &t(lang, "import-progress-title"),
         html! {
-            h1 { (t(lang, "import-progress-title")) }
             (shared::progress(access, &here, state, done, &action(access, statement)))
         },
     )

@@ -92,6 +92,7 @@ fn every_fact_the_code_stores_has_its_message() {
     let built = ["pause", "resume", "cancel"]
         .map(|verb| format!("audit-mailing-{verb}"))
         .into_iter()
+        .chain(["add", "remove"].map(|verb| format!("audit-contact-list-{verb}")))
         .chain(
             ["deadline", "publish", "list-public"]
                 .map(|setting| format!("audit-setting-{setting}-none")),
@@ -180,6 +181,10 @@ fn every_action_and_object_the_audit_log_records_has_its_name() {
         (
             r#"&format!("signature.{verb}")"#,
             vec!["signature.approved", "signature.rejected"],
+        ),
+        (
+            r#"&format!("contact-list.{}", change.verb())"#,
+            vec!["contact-list.add", "contact-list.remove"],
         ),
     ];
     let literal = |arg: &str| {
