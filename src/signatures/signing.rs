@@ -122,7 +122,7 @@ const SIGN_ON_PURPOSES: &[&str] = &[
     "confirm-email-change",
 ];
 
-fn enqueue(
+fn enqueue<E: From<mail::EnqueueError>>(
     conn: &mut DbConn,
     ctx: &Ctx<'_>,
     purpose: &str,
@@ -130,7 +130,7 @@ fn enqueue(
     to: &str,
     name: Option<&str>,
     content: mail::Rendered,
-) -> Result<(), SigningError> {
+) -> Result<(), E> {
     mail::enqueue(
         conn,
         ctx.mail,
@@ -640,9 +640,15 @@ where
         values.extend(more);
     }
     let content = mail::templates::render_localized(template, &signature.language, &values)?;
-    let mail = transactional(template, key, &signature.email, Some(greeting), content);
-    mail::enqueue(conn, ctx.mail, &mail)?;
-    Ok(())
+    enqueue(
+        conn,
+        ctx,
+        template,
+        key,
+        &signature.email,
+        Some(greeting),
+        content,
+    )
 }
 
 /// Where a confirmation link stands, for its page.
@@ -859,7 +865,7 @@ pub fn correct(
                 "days": ctx.confirm_days,
             }),
         )?;
-        enqueue(
+        enqueue::<SigningError>(
             conn,
             ctx,
             "confirm-email-change",
