@@ -346,7 +346,7 @@ pub enum Attempt {
 #[derive(AsChangeset)]
 #[diesel(table_name = outbox)]
 struct Attempted<'a> {
-    status: Option<&'a str>,
+    status: Option<Status>,
     last_response: &'a str,
     sent_at: Option<NaiveDateTime>,
     next_attempt_at: Option<NaiveDateTime>,
@@ -376,7 +376,7 @@ pub fn record_attempt(
     .set((
         outbox::attempts.eq(outbox::attempts + 1),
         Attempted {
-            status: status.map(|s| s.as_str()),
+            status,
             last_response: reply,
             sent_at,
             next_attempt_at,
