@@ -369,7 +369,8 @@ INSERT INTO outbox (id, idempotency_key, purpose, recipient, subject, extra_head
 INSERT INTO outbox_bodies (outbox_id, text_body, html_body) VALUES ('o1', 'Cuerpo', '<p>Cuerpo</p>');
 ";
 
-const CHECKED_TABLES: [&str; 16] = [
+/// The tables `ROWS_BEFORE_CHECKS` fills.
+const FILLED_TABLES: [&str; 16] = [
     "coordinators",
     "coalitions",
     "memberships",
@@ -402,7 +403,7 @@ fn count(conn: &mut SqliteConnection, query: &str) -> i64 {
 }
 
 fn row_counts(conn: &mut SqliteConnection) -> Vec<(&'static str, i64)> {
-    CHECKED_TABLES
+    FILLED_TABLES
         .iter()
         .map(|table| {
             (
